@@ -1,0 +1,31 @@
+/**
+ * Git authentication the way actions/checkout does it: an `http.<server>/.extraheader` carrying
+ * `AUTHORIZATION: basic base64("x-access-token:<token>")`
+ * (https://github.com/actions/checkout/blob/main/src/git-auth-helper.ts). We pass it through
+ * `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_n`/`GIT_CONFIG_VALUE_n` environment entries, so the token is
+ * never written to disk where the model's shell could read it.
+ */
+
+/** `base64("x-access-token:<token>")` — itself a secret, register it for redaction. */
+export function basicCredential(token: string): string {
+  return Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+}
+
+/** `https://github.com/owner/repo` (no `.git`, like actions/checkout), from GITHUB_SERVER_URL. */
+export function repositoryUrl(serverUrl: string, repository: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}/${repository}`;
+}
+
+/**
+ * Environment entries that add the auth header for `serverUrl`, appended after any
+ * `GIT_CONFIG_COUNT` entries already in `base` (tests use those for `insteadOf` rewrites).
+ */
+export function authEnv(serverUrl: string, token: string, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const start = Number.parseInt(base.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+  const server = serverUrl.replace(/\/+$/, '');
+  return {
+    GIT_CONFIG_COUNT: String(start + 1),
+    [`GIT_CONFIG_KEY_${start}`]: `http.${server}/.extraheader`,
+    [`GIT_CONFIG_VALUE_${start}`]: `AUTHORIZATION: basic ${basicCredential(token)}`,
+  };
+}
