@@ -1,0 +1,388 @@
+/**
+ * The GitHub operations the action uses, as one interface. `createGitHubApi` talks to GitHub
+ * through Octokit; `createDryRunGitHubApi` (dry-run.ts) reads through it and records writes
+ * instead of sending them. Every text the action writes (comment and PR bodies, thread replies)
+ * passes through `redact` first.
+ *
+ * REST reference: https://docs.github.com/rest (issues, reactions, labels, pulls, actions, checks,
+ * collaborators). GraphQL reference: https://docs.github.com/graphql (reviewThreads,
+ * resolveReviewThread, addPullRequestReviewThreadReply).
+ */
+import type { Octokit } from './client.js';
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/** Repository permission as GET /repos/{owner}/{repo}/collaborators/{username}/permission reports it. */
+export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
+export interface CommentRef {
+  id: number;
+  htmlUrl: string;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  htmlUrl: string;
+  user: { login: string; id: number; type: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PullRequestRef {
+  number: number;
+  htmlUrl: string;
+  draft: boolean;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  body: string;
+  state: string;
+}
+
+export interface ReviewThreadComment {
+  id: string;
+  databaseId: number;
+  body: string;
+  url: string;
+  author: string;
+  createdAt: string;
+  diffHunk: string;
+}
+
+export interface ReviewThread {
+  id: string;
+  isResolved: boolean;
+  isOutdated: boolean;
+  path: string;
+  line: number | null;
+  comments: ReviewThreadComment[];
+}
+
+export interface CheckRunSummary {
+  id: number;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  htmlUrl: string;
+  title: string;
+  summary: string;
+  text: string;
+  /** Job id when the check run belongs to an Actions job (for log excerpts). */
+  jobId?: number;
+}
+
+export interface GitHubApi {
+  readonly dryRun: boolean;
+  /** Writes recorded instead of sent (dry run only). */
+  recordedWrites(): readonly RecordedWrite[];
+
+  getDefaultBranch(r: RepoRef): Promise<string>;
+  getPermission(r: RepoRef, username: string): Promise<Permission>;
+  getIssue(r: RepoRef, issueNumber: number): Promise<{ number: number; title: string; body: string; htmlUrl: string; labels: string[]; state: string; updatedAt: string }>;
+  listIssueComments(r: RepoRef, issueNumber: number): Promise<IssueComment[]>;
+  createIssueComment(r: RepoRef, issueNumber: number, body: string): Promise<CommentRef>;
+  updateIssueComment(r: RepoRef, commentId: number, body: string): Promise<void>;
+  addReaction(r: RepoRef, target: { kind: 'issue'; issueNumber: number } | { kind: 'issue_comment' | 'pull_request_review_comment'; commentId: number }, content: 'eyes' | '+1' | 'rocket' | 'confused'): Promise<void>;
+  /** Creates the label (with colour and description) when the repository lacks it. */
+  ensureLabel(r: RepoRef, name: string, color: string, description: string): Promise<void>;
+  addLabels(r: RepoRef, issueNumber: number, labels: string[]): Promise<void>;
+  /** Removes a label; a label that is not on the issue is not an error. */
+  removeLabel(r: RepoRef, issueNumber: number, label: string): Promise<void>;
+
+  findOpenPullByHead(r: RepoRef, branch: string): Promise<PullRequestRef | undefined>;
+  getPull(r: RepoRef, pullNumber: number): Promise<PullRequestRef>;
+  createPull(r: RepoRef, p: { title: string; body: string; head: string; base: string; draft: boolean }): Promise<PullRequestRef>;
+  updatePull(r: RepoRef, pullNumber: number, p: { title?: string; body?: string }): Promise<void>;
+  listReviewThreads(r: RepoRef, pullNumber: number): Promise<ReviewThread[]>;
+  replyToReviewComment(r: RepoRef, pullNumber: number, commentId: number, body: string): Promise<CommentRef>;
+  resolveReviewThread(threadId: string): Promise<void>;
+  listCheckRuns(r: RepoRef, ref: string): Promise<CheckRunSummary[]>;
+  getJobLog(r: RepoRef, jobId: number): Promise<string>;
+
+  cancelWorkflowRun(r: RepoRef, runId: number): Promise<void>;
+  dispatchWorkflow(r: RepoRef, workflowId: string, ref: string, inputs: Record<string, string>): Promise<void>;
+}
+
+/** One write a dry run would have made. */
+export interface RecordedWrite {
+  operation: string;
+  repository?: string;
+  params: Record<string, unknown>;
+  at: string;
+}
+
+const labelName = (l: string | { name?: string }) => (typeof l === 'string' ? l : (l.name ?? ''));
+
+function toPull(p: {
+  number: number;
+  html_url: string;
+  draft?: boolean;
+  head: { ref: string; sha: string };
+  base: { ref: string };
+  body: string | null;
+  state: string;
+}): PullRequestRef {
+  return {
+    number: p.number,
+    htmlUrl: p.html_url,
+    draft: p.draft ?? false,
+    headRef: p.head.ref,
+    headSha: p.head.sha,
+    baseRef: p.base.ref,
+    body: p.body ?? '',
+    state: p.state,
+  };
+}
+
+const THREADS_QUERY = /* GraphQL */ `
+  query ($owner: String!, $repo: String!, $number: Int!, $after: String) {
+    repository(owner: $owner, name: $repo) {
+      pullRequest(number: $number) {
+        reviewThreads(first: 50, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            id
+            isResolved
+            isOutdated
+            path
+            line
+            comments(first: 100) {
+              nodes { id databaseId body url createdAt diffHunk author { login } }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface ThreadsPage {
+  repository: {
+    pullRequest: {
+      reviewThreads: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: Array<{
+          id: string;
+          isResolved: boolean;
+          isOutdated: boolean;
+          path: string;
+          line: number | null;
+          comments: { nodes: Array<{ id: string; databaseId: number | null; body: string; url: string; createdAt: string; diffHunk: string; author: { login: string } | null }> };
+        }>;
+      };
+    } | null;
+  } | null;
+}
+
+/**
+ * The real implementation over Octokit.
+ * @param redact applied to every text the action writes to GitHub
+ */
+export function createGitHubApi(octokit: Octokit, redact: (s: string) => string): GitHubApi {
+  const status = (e: unknown) => (e as { status?: number }).status;
+  return {
+    dryRun: false,
+    recordedWrites: () => [],
+
+    async getDefaultBranch(r) {
+      const { data } = await octokit.rest.repos.get({ owner: r.owner, repo: r.repo });
+      return data.default_branch;
+    },
+
+    async getPermission(r, username) {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...r, username });
+        // role_name distinguishes maintain/triage, which `permission` folds into write/read
+        const role = (data as { role_name?: string }).role_name;
+        if (role === 'maintain' || role === 'triage') return role;
+        return data.permission as Permission;
+      } catch (e) {
+        if (status(e) === 404) return 'none';
+        throw e;
+      }
+    },
+
+    async getIssue(r, issueNumber) {
+      const { data } = await octokit.rest.issues.get({ ...r, issue_number: issueNumber });
+      return {
+        number: data.number,
+        title: data.title,
+        body: data.body ?? '',
+        htmlUrl: data.html_url,
+        labels: data.labels.map(labelName),
+        state: data.state,
+        updatedAt: data.updated_at,
+      };
+    },
+
+    async listIssueComments(r, issueNumber) {
+      const all = await octokit.paginate(octokit.rest.issues.listComments, { ...r, issue_number: issueNumber, per_page: 100 });
+      return all.map((c) => ({
+        id: c.id,
+        body: c.body ?? '',
+        htmlUrl: c.html_url,
+        user: { login: c.user?.login ?? '', id: c.user?.id ?? 0, type: c.user?.type ?? 'User' },
+        createdAt: c.created_at,
+        updatedAt: c.updated_at,
+      }));
+    },
+
+    async createIssueComment(r, issueNumber, body) {
+      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issueNumber, body: redact(body) });
+      return { id: data.id, htmlUrl: data.html_url };
+    },
+
+    async updateIssueComment(r, commentId, body) {
+      await octokit.rest.issues.updateComment({ ...r, comment_id: commentId, body: redact(body) });
+    },
+
+    async addReaction(r, target, content) {
+      if (target.kind === 'issue') await octokit.rest.reactions.createForIssue({ ...r, issue_number: target.issueNumber, content });
+      else if (target.kind === 'issue_comment') await octokit.rest.reactions.createForIssueComment({ ...r, comment_id: target.commentId, content });
+      else await octokit.rest.reactions.createForPullRequestReviewComment({ ...r, comment_id: target.commentId, content });
+    },
+
+    async ensureLabel(r, name, color, description) {
+      try {
+        await octokit.rest.issues.getLabel({ ...r, name });
+        return;
+      } catch (e) {
+        if (status(e) !== 404) throw e;
+      }
+      try {
+        await octokit.rest.issues.createLabel({ ...r, name, color, description });
+      } catch (e) {
+        // 422: another run created it between our check and create
+        if (status(e) !== 422) throw e;
+      }
+    },
+
+    async addLabels(r, issueNumber, labels) {
+      await octokit.rest.issues.addLabels({ ...r, issue_number: issueNumber, labels });
+    },
+
+    async removeLabel(r, issueNumber, label) {
+      try {
+        await octokit.rest.issues.removeLabel({ ...r, issue_number: issueNumber, name: label });
+      } catch (e) {
+        if (status(e) !== 404) throw e;
+      }
+    },
+
+    async findOpenPullByHead(r, branch) {
+      const { data } = await octokit.rest.pulls.list({ ...r, head: `${r.owner}:${branch}`, state: 'open', per_page: 10 });
+      const p = data[0];
+      return p ? toPull(p) : undefined;
+    },
+
+    async getPull(r, pullNumber) {
+      const { data } = await octokit.rest.pulls.get({ ...r, pull_number: pullNumber });
+      return toPull(data);
+    },
+
+    async createPull(r, p) {
+      const { data } = await octokit.rest.pulls.create({ ...r, title: redact(p.title), body: redact(p.body), head: p.head, base: p.base, draft: p.draft });
+      return toPull(data);
+    },
+
+    async updatePull(r, pullNumber, p) {
+      await octokit.rest.pulls.update({
+        ...r,
+        pull_number: pullNumber,
+        ...(p.title !== undefined ? { title: redact(p.title) } : {}),
+        ...(p.body !== undefined ? { body: redact(p.body) } : {}),
+      });
+    },
+
+    async listReviewThreads(r, pullNumber) {
+      const threads: ReviewThread[] = [];
+      let after: string | null = null;
+      do {
+        const page: ThreadsPage = await octokit.graphql<ThreadsPage>(THREADS_QUERY, { owner: r.owner, repo: r.repo, number: pullNumber, after });
+        const rt = page.repository?.pullRequest?.reviewThreads;
+        if (!rt) break;
+        for (const t of rt.nodes) {
+          threads.push({
+            id: t.id,
+            isResolved: t.isResolved,
+            isOutdated: t.isOutdated,
+            path: t.path,
+            line: t.line,
+            comments: t.comments.nodes.map((c) => ({
+              id: c.id,
+              databaseId: c.databaseId ?? 0,
+              body: c.body,
+              url: c.url,
+              author: c.author?.login ?? '',
+              createdAt: c.createdAt,
+              diffHunk: c.diffHunk,
+            })),
+          });
+        }
+        after = rt.pageInfo.hasNextPage ? rt.pageInfo.endCursor : null;
+      } while (after);
+      return threads;
+    },
+
+    async replyToReviewComment(r, pullNumber, commentId, body) {
+      const { data } = await octokit.rest.pulls.createReplyForReviewComment({ ...r, pull_number: pullNumber, comment_id: commentId, body: redact(body) });
+      return { id: data.id, htmlUrl: data.html_url };
+    },
+
+    async resolveReviewThread(threadId) {
+      await octokit.graphql(
+        /* GraphQL */ `
+          mutation ($threadId: ID!) {
+            resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } }
+          }
+        `,
+        { threadId },
+      );
+    },
+
+    async listCheckRuns(r, ref) {
+      const runs = await octokit.paginate(octokit.rest.checks.listForRef, { ...r, ref, per_page: 100 });
+      return runs.map((c) => {
+        const jobMatch = /\/job\/(\d+)/.exec(c.html_url ?? '') ?? /\/jobs\/(\d+)/.exec(c.details_url ?? '');
+        return {
+          id: c.id,
+          name: c.name,
+          status: c.status,
+          conclusion: c.conclusion,
+          htmlUrl: c.html_url ?? '',
+          title: c.output.title ?? '',
+          summary: c.output.summary ?? '',
+          text: c.output.text ?? '',
+          ...(jobMatch ? { jobId: Number(jobMatch[1]) } : {}),
+        };
+      });
+    },
+
+    async getJobLog(r, jobId) {
+      try {
+        const res = await octokit.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', { ...r, job_id: jobId });
+        return typeof res.data === 'string' ? res.data : String(res.data ?? '');
+      } catch (e) {
+        if (status(e) === 404 || status(e) === 410) return '';
+        throw e;
+      }
+    },
+
+    async cancelWorkflowRun(r, runId) {
+      try {
+        await octokit.rest.actions.cancelWorkflowRun({ ...r, run_id: runId });
+      } catch (e) {
+        // 409: the run already finished — nothing to cancel
+        if (status(e) !== 409) throw e;
+      }
+    },
+
+    async dispatchWorkflow(r, workflowId, ref, inputs) {
+      await octokit.rest.actions.createWorkflowDispatch({ ...r, workflow_id: workflowId, ref, inputs });
+    },
+  };
+}

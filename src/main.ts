@@ -1,0 +1,107 @@
+/**
+ * `run()`: reads settings and the event once, builds the services, routes the event to a handler.
+ * It is the only function that calls `core.setFailed`; handlers return, or throw for faults.
+ */
+import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
+import { Outputs } from './constants.js';
+import { EventPayloadError, routeEvent } from './events.js';
+import type { Command } from './events.js';
+import { createGitHubApi } from './github/api.js';
+import { createOctokit } from './github/client.js';
+import { createDryRunGitHubApi, DryRunRecorder } from './github/dry-run.js';
+import { basicCredential } from './git/auth.js';
+import { handleCommand } from './orchestrator/handlers.js';
+import type { Services } from './orchestrator/services.js';
+import { Redactor } from './policy/redact.js';
+import { loadSettings, SettingsError } from './settings.js';
+import type { Settings } from './settings.js';
+
+/** Process start in epoch ms, as close to the runner's spawn as we can observe. */
+const processStart = Date.now() - Math.round(performance.now());
+
+/** Registers every secret the run knows before anything is logged (SPEC.md §4). */
+function buildRedactor(settings: Settings): Redactor {
+  const r = new Redactor();
+  if (settings.githubToken) {
+    r.register(settings.githubToken, 'github-token');
+    r.register(basicCredential(settings.githubToken), 'github-token (basic credential)');
+  }
+  if (settings.anthropicApiKey) r.register(settings.anthropicApiKey, 'anthropic-api-key');
+  for (const [name, value] of Object.entries(settings.repo.env)) r.register(value, `env.${name}`);
+  return r;
+}
+
+function readEvent(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (e) {
+    throw new EventPayloadError('(unknown)', 'GITHUB_EVENT_PATH', `could not be read as JSON: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Builds the services for a settings object. Dry runs wrap the GitHub API so writes are
+ * recorded under `$RUNNER_TEMP` instead of being sent.
+ */
+export function buildServices(settings: Settings, redactor: Redactor): Services {
+  const octokit = createOctokit({ token: settings.githubToken, apiUrl: settings.runner.apiUrl, retryBaseMs: settings.retryBaseMs });
+  const redact = (s: string) => redactor.redact(s);
+  const real = createGitHubApi(octokit, redact);
+  const recorder = settings.dryRun ? new DryRunRecorder(settings.runner.runnerTemp, redact) : undefined;
+  return {
+    settings,
+    github: recorder ? createDryRunGitHubApi(real, recorder) : real,
+    repo: { owner: settings.runner.owner, repo: settings.runner.repo },
+    redact,
+    addSecret: (v) => redactor.register(v),
+    recorder,
+    startedAt: processStart,
+    now: () => Date.now(),
+  };
+}
+
+/** The action's entry point. */
+export async function run(): Promise<void> {
+  let settings: Settings;
+  try {
+    settings = loadSettings();
+  } catch (e) {
+    if (e instanceof SettingsError) {
+      core.setFailed(e.message);
+      return;
+    }
+    throw e;
+  }
+  const redactor = buildRedactor(settings);
+  try {
+    let command: Command;
+    try {
+      command = routeEvent(settings.runner.eventName, readEvent(settings.runner.eventPath), settings);
+    } catch (e) {
+      if (e instanceof EventPayloadError) {
+        core.setOutput(Outputs.Status, 'failed');
+        core.setFailed(e.message);
+        return;
+      }
+      throw e;
+    }
+    if (command.kind === 'noop') {
+      core.info(`Kiro: nothing to do — ${command.reason}.`);
+      core.setOutput(Outputs.Status, 'skipped');
+      return;
+    }
+    if (settings.dryRun) core.info('Kiro: dry run — nothing will be written to GitHub or pushed; would-be writes are saved under RUNNER_TEMP.');
+    const svc = buildServices(settings, redactor);
+    const outcome = await handleCommand(svc, command);
+    if (outcome.failed) {
+      if (outcome.annotated) process.exitCode = core.ExitCode.Failure;
+      else core.setFailed(redactor.redact(outcome.failed));
+    }
+  } catch (e) {
+    const err = e as Error;
+    core.setOutput(Outputs.Status, 'failed');
+    core.setFailed(redactor.redact(`Kiro failed: ${err.message}`));
+    if (err.stack) core.debug(redactor.redact(err.stack));
+  }
+}

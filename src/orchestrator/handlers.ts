@@ -1,0 +1,84 @@
+/**
+ * One handler per command kind. Handlers return an outcome; `run()` turns a `failed` message into
+ * the job's failure. Refusals and no-ops end the job successfully.
+ */
+import * as core from '@actions/core';
+import { Markers, Outputs, RepoFiles } from '../constants.js';
+import type { Command } from '../events.js';
+import { checkActor, refuse } from './gate.js';
+import type { Services } from './services.js';
+import { startTask } from './task.js';
+
+export interface Outcome {
+  /** Set when the job should fail (a workflow author's mistake, or a fault). */
+  failed?: string;
+  /** True when the handler already emitted the error annotation (`run()` only sets the exit code). */
+  annotated?: boolean;
+}
+
+type Handled = Exclude<Command, { kind: 'noop' }>;
+
+/** Routes a command to its handler after the permission gate. */
+export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcome> {
+  const gate = await checkActor(svc, cmd.actor);
+  if (!gate.allowed) {
+    const issueNumber = issueOf(cmd);
+    // comments by non-writers on a task's issue are simply not instructions: no refusal noise
+    if (cmd.kind === 'reply' || issueNumber === undefined) {
+      core.info(`Kiro: ignoring ${cmd.kind} from ${cmd.actor.login}: ${gate.reason}`);
+    } else {
+      await refuse(svc, issueNumber, cmd.actor, gate.reason);
+    }
+    core.setOutput(Outputs.Status, 'refused');
+    return {};
+  }
+  if (svc.settings.repoSettingsError && cmd.kind === 'start') {
+    return reportSettingsError(svc, cmd.issue.number);
+  }
+  switch (cmd.kind) {
+    case 'start':
+      return startTask(svc, cmd);
+    default:
+      core.info(`Kiro: '${cmd.kind}' is not handled by this version.`);
+      core.setOutput(Outputs.Status, 'skipped');
+      return {};
+  }
+}
+
+function issueOf(cmd: Handled): number | undefined {
+  switch (cmd.kind) {
+    case 'start':
+    case 'cancel':
+    case 'continue':
+    case 'reply':
+      return cmd.issue.number;
+    case 'feedback':
+      return cmd.pullNumber;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A bad `.kiro/settings.json`: one comment naming the field and the problem (edited in place on
+ * later triggers), an error annotation on the file, and no task.
+ */
+async function reportSettingsError(svc: Services, issueNumber: number): Promise<Outcome> {
+  const err = svc.settings.repoSettingsError!;
+  const marker = `${Markers.SettingsError} -->`;
+  const body = [
+    marker,
+    `Kiro could not start: \`${RepoFiles.Settings}\` is invalid.`,
+    '',
+    `- **Field:** \`${err.field}\``,
+    `- **Problem:** ${err.problem}`,
+    '',
+    `Fix the file on the default branch and trigger Kiro again.`,
+  ].join('\n');
+  const existing = (await svc.github.listIssueComments(svc.repo, issueNumber)).find((c) => c.body.startsWith(marker));
+  if (existing) await svc.github.updateIssueComment(svc.repo, existing.id, body);
+  else await svc.github.createIssueComment(svc.repo, issueNumber, body);
+  core.error(err.message, { file: RepoFiles.Settings, title: 'Invalid Kiro settings' });
+  core.setOutput(Outputs.Status, 'failed');
+  return { failed: err.message, annotated: true };
+}

@@ -1,0 +1,81 @@
+/**
+ * Lifecycle labels and the status comment (SPEC.md J1.1, J6). One status comment per task,
+ * created once and then only edited; found again by its hidden marker.
+ */
+import { LabelColors, Labels, StateLabel } from '../constants.js';
+import type { TaskState } from '../constants.js';
+import { renderStatus, statusMarker } from '../report/status.js';
+import type { StatusView } from '../report/status.js';
+import type { Services } from './services.js';
+
+const LIFECYCLE: readonly string[] = Object.values(Labels).filter((l) => l !== Labels.NeedsHumanReview);
+
+/**
+ * Puts the label for `state` on the issue (creating it with its colour if the repository lacks it)
+ * and removes the other lifecycle labels among `present` (the labels the issue is known to carry).
+ */
+export async function setLifecycleLabel(svc: Services, issueNumber: number, state: TaskState, present: readonly string[]): Promise<void> {
+  const label = StateLabel[state];
+  const meta = LabelColors[label]!;
+  const add = (async () => {
+    if (!present.includes(label)) {
+      await svc.github.ensureLabel(svc.repo, label, meta.color, meta.description);
+      await svc.github.addLabels(svc.repo, issueNumber, [label]);
+    }
+  })();
+  const removals = present.filter((l) => l !== label && LIFECYCLE.includes(l)).map((l) => svc.github.removeLabel(svc.repo, issueNumber, l));
+  await Promise.all([add, ...removals]);
+}
+
+/** Adds a non-lifecycle label (e.g. `kiro:needs-human-review`), creating it if needed. */
+export async function addMarkerLabel(svc: Services, issueNumber: number, label: string): Promise<void> {
+  const meta = LabelColors[label];
+  if (meta) await svc.github.ensureLabel(svc.repo, label, meta.color, meta.description);
+  await svc.github.addLabels(svc.repo, issueNumber, [label]);
+}
+
+/**
+ * The status comment of one task on one issue. `update` re-renders the whole comment from the
+ * view and edits it only when the text changed.
+ */
+export class StatusComment {
+  private lastBody = '';
+  private constructor(
+    private readonly svc: Services,
+    readonly issueNumber: number,
+    public commentId: number,
+    public view: StatusView,
+  ) {}
+
+  /**
+   * Finds the task's status comment on the issue (by marker), or creates it. When `knownId` is
+   * given (from the task record) the listing is skipped.
+   */
+  static async open(svc: Services, issueNumber: number, view: StatusView, knownId?: number): Promise<StatusComment> {
+    let id = knownId;
+    if (id === undefined) {
+      const marker = statusMarker(view.taskId);
+      const existing = (await svc.github.listIssueComments(svc.repo, issueNumber)).find((c) => c.body.startsWith(marker));
+      id = existing?.id;
+    }
+    if (id === undefined) {
+      const body = renderStatus(view);
+      const created = await svc.github.createIssueComment(svc.repo, issueNumber, body);
+      const sc = new StatusComment(svc, issueNumber, created.id, view);
+      sc.lastBody = body;
+      return sc;
+    }
+    const sc = new StatusComment(svc, issueNumber, id, view);
+    await sc.update({});
+    return sc;
+  }
+
+  /** Applies `patch` to the view and edits the comment if its text changed. */
+  async update(patch: Partial<StatusView>): Promise<void> {
+    this.view = { ...this.view, ...patch, now: this.svc.now() };
+    const body = renderStatus(this.view);
+    if (body === this.lastBody) return;
+    this.lastBody = body;
+    await this.svc.github.updateIssueComment(this.svc.repo, this.commentId, body);
+  }
+}

@@ -1,0 +1,356 @@
+/**
+ * Settings: action inputs, the runner's environment and `.kiro/settings.json`, read once,
+ * validated with zod and frozen. This is the only module that reads inputs (`core.getInput`) or
+ * the runner environment; everything else receives a `Settings`.
+ *
+ * Contracts: inputs arrive as `INPUT_<NAME>` (https://docs.github.com/actions/sharing-automations/creating-actions/metadata-syntax-for-github-actions#inputs),
+ * the runner's default variables are listed at
+ * https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/store-information-in-variables#default-environment-variables.
+ */
+import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { DefaultBot, DefaultStateBranch, Inputs, RepoFiles } from './constants.js';
+
+export const AutonomyLevels = ['cautious', 'balanced', 'full'] as const;
+export type AutonomyLevel = (typeof AutonomyLevels)[number];
+export const NetworkLevels = ['integration-only', 'common-dependencies', 'open-internet', 'custom'] as const;
+export type NetworkLevel = (typeof NetworkLevels)[number];
+
+/** A user-facing settings problem: the field (dotted path) and what is wrong with it. */
+export class SettingsError extends Error {
+  constructor(
+    readonly source: 'input' | 'environment' | 'settings-file',
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${source === 'input' ? 'Input' : source === 'environment' ? 'Environment variable' : RepoFiles.Settings + ' field'} '${field}': ${problem}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/**
+ * `.kiro/settings.json` (SPEC.md §2). Unknown keys are rejected so that a typo
+ * (`forbidenCommands`) is reported instead of silently ignored.
+ */
+export const RepoSettingsSchema = z
+  .object({
+    agent: z
+      .object({
+        autonomyLevel: z.enum(AutonomyLevels).optional(),
+        allowedCommands: z.array(z.string().min(1)).default([]),
+        forbiddenCommands: z.array(z.string().min(1)).default([]),
+        maxFileEditsPerTask: z.number().int().positive().max(10_000).default(20),
+        requireApprovalForNewFiles: z.boolean().default(false),
+      })
+      .strict()
+      .default({ allowedCommands: [], forbiddenCommands: [], maxFileEditsPerTask: 20, requireApprovalForNewFiles: false }),
+    sandbox: z
+      .object({
+        networkAccess: z.enum(NetworkLevels).optional(),
+        allowedDomains: z.array(z.string().regex(/^\.?[a-z0-9*-]+(\.[a-z0-9-]+)*$/i, 'must be a domain name like example.com or .example.com')).default([]),
+      })
+      .strict()
+      .default({ allowedDomains: [] }),
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid environment variable name'), z.string()).default({}),
+  })
+  .strict();
+export type RepoSettings = z.infer<typeof RepoSettingsSchema>;
+
+/** Defaults used when the repository has no settings file. */
+export const DefaultRepoSettings: RepoSettings = Object.freeze(RepoSettingsSchema.parse({}));
+
+const positiveInt = (max: number) => z.coerce.number().int().positive().max(max);
+const bool = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(z.enum(['true', 'false', 'yes', 'no', '1', '0', '']))
+  .transform((s) => (s === '' ? undefined : ['true', 'yes', '1'].includes(s)));
+const list = z.string().transform((s) =>
+  s
+    .split(/[\n,]/)
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+
+const InputsSchema = z.object({
+  [Inputs.AnthropicApiKey]: z.string(),
+  [Inputs.GithubToken]: z.string().min(1, 'is required (pass ${{ github.token }} or a PAT)'),
+  [Inputs.Model]: z.string().min(1).default('auto'),
+  [Inputs.Provider]: z.enum(['anthropic', 'bedrock', 'vertex']),
+  [Inputs.TriggerLabel]: z.string().min(1),
+  [Inputs.TriggerCommand]: z.string().regex(/^\/[\w-]+$/, 'must look like /kiro'),
+  [Inputs.StateRepository]: z.string().regex(/^([\w.-]+\/[\w.-]+)?$/, 'must be owner/repo'),
+  [Inputs.StateBranch]: z.string().min(1).regex(/^[\w./-]+$/, 'must be a branch name'),
+  [Inputs.MaxConcurrentTasks]: positiveInt(1000),
+  [Inputs.MaxTurns]: positiveInt(100_000),
+  [Inputs.MaxCostUsd]: z.coerce.number().positive(),
+  [Inputs.TimeoutMinutes]: positiveInt(60 * 24 * 35),
+  [Inputs.DryRun]: bool,
+  [Inputs.AutonomyLevel]: z.enum([...AutonomyLevels, '']),
+  [Inputs.NetworkAccess]: z.enum([...NetworkLevels, '']),
+  [Inputs.AllowedDomains]: list,
+  [Inputs.AllowBots]: list,
+  [Inputs.MaxVerifyRetries]: z.coerce.number().int().min(0).max(20),
+  [Inputs.FixFailingChecks]: bool,
+  [Inputs.Repositories]: list,
+  [Inputs.Task]: z.string(),
+  [Inputs.TaskId]: z.string(),
+  [Inputs.BotName]: z.string(),
+  [Inputs.BotEmail]: z.string(),
+});
+
+/** Defaults applied when an input is absent (the runner passes action.yml defaults; tests and the CLI may not). */
+const InputDefaults: Record<string, string> = {
+  [Inputs.Model]: 'auto',
+  [Inputs.Provider]: 'anthropic',
+  [Inputs.TriggerLabel]: 'kiro',
+  [Inputs.TriggerCommand]: '/kiro',
+  [Inputs.StateBranch]: DefaultStateBranch,
+  [Inputs.MaxConcurrentTasks]: '10',
+  [Inputs.MaxTurns]: '200',
+  [Inputs.MaxCostUsd]: '20',
+  [Inputs.TimeoutMinutes]: '345',
+  [Inputs.MaxVerifyRetries]: '2',
+};
+
+const EnvSchema = z.object({
+  GITHUB_EVENT_NAME: z.string().min(1),
+  GITHUB_EVENT_PATH: z.string().min(1),
+  GITHUB_REPOSITORY: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/repo'),
+  GITHUB_SERVER_URL: z.url().default('https://github.com'),
+  GITHUB_API_URL: z.url().default('https://api.github.com'),
+  GITHUB_GRAPHQL_URL: z.string().optional(),
+  GITHUB_RUN_ID: z.string().regex(/^\d+$/).default('0'),
+  GITHUB_RUN_ATTEMPT: z.string().regex(/^\d+$/).default('1'),
+  GITHUB_WORKSPACE: z.string().min(1),
+  GITHUB_WORKFLOW_REF: z.string().default(''),
+  GITHUB_SHA: z.string().default(''),
+  GITHUB_ACTOR: z.string().default(''),
+  RUNNER_TEMP: z.string().min(1),
+  ACT: z.string().optional(),
+  ANTHROPIC_BASE_URL: z.string().optional(),
+  KIRO_RETRY_BASE_MS: z.coerce.number().int().min(0).optional(),
+  KIRO_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+});
+
+/** The runner context the action works in. */
+export interface RunnerContext {
+  eventName: string;
+  eventPath: string;
+  owner: string;
+  repo: string;
+  /** `owner/repo` */
+  repository: string;
+  serverUrl: string;
+  apiUrl: string;
+  graphqlUrl: string;
+  runId: number;
+  runAttempt: number;
+  /** `${serverUrl}/${repository}/actions/runs/${runId}` */
+  runUrl: string;
+  /** Workflow file path within the repository, e.g. `.github/workflows/kiro.yml` (for continuation dispatches). */
+  workflowFile: string;
+  workflowRef: string;
+  workspace: string;
+  runnerTemp: string;
+  sha: string;
+  actor: string;
+  /** True under nektos/act (which sets `ACT=true`). */
+  isAct: boolean;
+}
+
+/** Everything the action is configured with, validated and frozen. */
+export interface Settings {
+  anthropicApiKey: string;
+  anthropicBaseUrl: string | undefined;
+  githubToken: string;
+  model: string;
+  provider: 'anthropic' | 'bedrock' | 'vertex';
+  triggerLabel: string;
+  triggerCommand: string;
+  stateRepository: string;
+  stateBranch: string;
+  maxConcurrentTasks: number;
+  maxTurns: number;
+  maxCostUsd: number;
+  /** The job's time budget in minutes; the agent checkpoints before it runs out. */
+  timeoutMinutes: number;
+  dryRun: boolean;
+  autonomyLevel: AutonomyLevel;
+  networkAccess: NetworkLevel;
+  allowedDomains: readonly string[];
+  /** Bot logins allowed to trigger (`*` = any bot); empty = no bots. */
+  allowBots: readonly string[];
+  maxVerifyRetries: number;
+  fixFailingChecks: boolean;
+  batch: { repositories: readonly string[]; task: string };
+  continuationTaskId: string;
+  bot: { name: string; email: string };
+  /** Base delay for model retries, ms (tests shorten it). */
+  retryBaseMs: number;
+  /** Wall-clock limit for one command the model runs, ms. */
+  commandTimeoutMs: number;
+  runner: RunnerContext;
+  /** `.kiro/settings.json`, or defaults when it is absent or invalid (see `repoSettingsError`). */
+  repo: RepoSettings;
+  /** Set when `.kiro/settings.json` exists but is invalid; no task may start. */
+  repoSettingsError: SettingsError | undefined;
+}
+
+function firstIssue(e: z.ZodError): { field: string; message: string } {
+  const issue = e.issues[0];
+  return { field: issue ? issue.path.join('.') : '', message: issue ? issue.message : e.message };
+}
+
+/** Reads an input by name, falling back to the built-in default. */
+function readInput(name: string): string {
+  const v = core.getInput(name);
+  return v === '' && name in InputDefaults ? (InputDefaults[name] as string) : v;
+}
+
+/**
+ * Parses `.kiro/settings.json` text. Returns the settings, or a `SettingsError` naming the field.
+ * JSON syntax errors name the line and column.
+ */
+export function parseRepoSettings(text: string): RepoSettings | SettingsError {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return new SettingsError('settings-file', '(file)', `is not valid JSON: ${(e as Error).message}`);
+  }
+  const r = RepoSettingsSchema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    let message = issue?.message ?? 'invalid';
+    let field = issue ? issue.path.join('.') : '';
+    if (issue?.code === 'unrecognized_keys') {
+      field = [...issue.path, ...issue.keys].join('.');
+      message = `is not a known setting (known: ${knownKeys(issue.path)})`;
+    }
+    return new SettingsError('settings-file', field || '(root)', message);
+  }
+  return r.data;
+}
+
+function knownKeys(p: PropertyKey[]): string {
+  let shape: z.ZodType = RepoSettingsSchema;
+  for (const k of p) {
+    const inner = unwrap(shape);
+    if (inner instanceof z.ZodObject) shape = (inner.shape as Record<string, z.ZodType>)[String(k)] as z.ZodType;
+  }
+  const obj = unwrap(shape);
+  return obj instanceof z.ZodObject ? Object.keys(obj.shape).join(', ') : '';
+}
+function unwrap(t: z.ZodType): z.ZodType {
+  let cur: z.ZodType = t;
+  while (cur instanceof z.ZodDefault || cur instanceof z.ZodOptional) cur = cur.unwrap() as z.ZodType;
+  return cur;
+}
+
+/** Reads `.kiro/settings.json` from a work tree; absent → defaults. */
+export function readRepoSettings(workspace: string): RepoSettings | SettingsError {
+  let text: string;
+  try {
+    text = readFileSync(path.join(workspace, RepoFiles.Settings), 'utf8');
+  } catch {
+    return DefaultRepoSettings;
+  }
+  return parseRepoSettings(text);
+}
+
+/**
+ * Reads inputs, the environment and `.kiro/settings.json` into one frozen `Settings`.
+ *
+ * @throws SettingsError for a bad input or environment variable (workflow author's mistake);
+ *   a bad settings file does not throw — it is returned in `repoSettingsError`.
+ */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const rawInputs: Record<string, string> = {};
+  for (const name of Object.values(Inputs)) rawInputs[name] = readInput(name);
+  const inputs = InputsSchema.safeParse(rawInputs);
+  if (!inputs.success) {
+    const { field, message } = firstIssue(inputs.error);
+    throw new SettingsError('input', field, `${message} (got ${JSON.stringify(rawInputs[field] ?? '')})`);
+  }
+  const envParsed = EnvSchema.safeParse(env);
+  if (!envParsed.success) {
+    const { field, message } = firstIssue(envParsed.error);
+    throw new SettingsError('environment', field, message);
+  }
+  const i = inputs.data;
+  const e = envParsed.data;
+  const [owner, repo] = e.GITHUB_REPOSITORY.split('/') as [string, string];
+  const serverUrl = e.GITHUB_SERVER_URL.replace(/\/+$/, '');
+  const apiUrl = e.GITHUB_API_URL.replace(/\/+$/, '');
+  const runId = Number(e.GITHUB_RUN_ID);
+  const isAct = e.ACT === 'true';
+  const workflowFile = /^[^/]+\/[^/]+\/(.+?)@/.exec(e.GITHUB_WORKFLOW_REF)?.[1] ?? '';
+
+  const repoSettings = readRepoSettings(e.GITHUB_WORKSPACE);
+  const repoError = repoSettings instanceof SettingsError ? repoSettings : undefined;
+  const repoCfg = repoSettings instanceof SettingsError ? DefaultRepoSettings : repoSettings;
+
+  const settings: Settings = {
+    anthropicApiKey: i[Inputs.AnthropicApiKey],
+    anthropicBaseUrl: e.ANTHROPIC_BASE_URL || undefined,
+    githubToken: i[Inputs.GithubToken],
+    model: i[Inputs.Model],
+    provider: i[Inputs.Provider],
+    triggerLabel: i[Inputs.TriggerLabel],
+    triggerCommand: i[Inputs.TriggerCommand],
+    stateRepository: i[Inputs.StateRepository] || e.GITHUB_REPOSITORY,
+    stateBranch: i[Inputs.StateBranch],
+    maxConcurrentTasks: i[Inputs.MaxConcurrentTasks],
+    maxTurns: i[Inputs.MaxTurns],
+    maxCostUsd: i[Inputs.MaxCostUsd],
+    timeoutMinutes: i[Inputs.TimeoutMinutes],
+    // act runs are dry by default (SPEC.md J8) unless dry-run is explicitly false
+    dryRun: i[Inputs.DryRun] ?? isAct,
+    // an explicit input wins over the repository's file; the file wins over the default
+    autonomyLevel: i[Inputs.AutonomyLevel] || repoCfg.agent.autonomyLevel || 'balanced',
+    networkAccess: i[Inputs.NetworkAccess] || repoCfg.sandbox.networkAccess || 'common-dependencies',
+    allowedDomains: Object.freeze([...new Set([...i[Inputs.AllowedDomains], ...repoCfg.sandbox.allowedDomains])]),
+    allowBots: Object.freeze(i[Inputs.AllowBots]),
+    maxVerifyRetries: i[Inputs.MaxVerifyRetries],
+    fixFailingChecks: i[Inputs.FixFailingChecks] ?? false,
+    batch: Object.freeze({ repositories: Object.freeze(i[Inputs.Repositories]), task: i[Inputs.Task] }),
+    continuationTaskId: i[Inputs.TaskId],
+    bot: Object.freeze({ name: i[Inputs.BotName] || DefaultBot.name, email: i[Inputs.BotEmail] || DefaultBot.email }),
+    retryBaseMs: e.KIRO_RETRY_BASE_MS ?? 1000,
+    commandTimeoutMs: e.KIRO_COMMAND_TIMEOUT_MS ?? 10 * 60_000,
+    runner: Object.freeze({
+      eventName: e.GITHUB_EVENT_NAME,
+      eventPath: e.GITHUB_EVENT_PATH,
+      owner,
+      repo,
+      repository: e.GITHUB_REPOSITORY,
+      serverUrl,
+      apiUrl,
+      graphqlUrl: e.GITHUB_GRAPHQL_URL || `${apiUrl}/graphql`,
+      runId,
+      runAttempt: Number(e.GITHUB_RUN_ATTEMPT),
+      runUrl: `${serverUrl}/${e.GITHUB_REPOSITORY}/actions/runs/${runId}`,
+      workflowFile,
+      workflowRef: e.GITHUB_WORKFLOW_REF,
+      workspace: e.GITHUB_WORKSPACE,
+      runnerTemp: e.RUNNER_TEMP,
+      sha: e.GITHUB_SHA,
+      actor: e.GITHUB_ACTOR,
+      isAct,
+    }),
+    repo: repoCfg,
+    repoSettingsError: repoError,
+  };
+  return deepFreeze(settings);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
