@@ -53,7 +53,14 @@ export const RepoSettingsSchema = z
       })
       .strict()
       .default({ allowedDomains: [] }),
-    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid environment variable name'), z.string()).default({}),
+    env: z
+      .record(z.string(), z.string())
+      .superRefine((env, ctx) => {
+        for (const k of Object.keys(env)) {
+          if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) ctx.addIssue({ code: 'custom', path: [k], message: 'is not a valid environment variable name' });
+        }
+      })
+      .default({}),
   })
   .strict();
 export type RepoSettings = z.infer<typeof RepoSettingsSchema>;
