@@ -4,6 +4,7 @@
  * Message and tool shapes are the Messages API's (https://docs.anthropic.com/en/api/messages).
  */
 import type Anthropic from '@anthropic-ai/sdk';
+import type { ZodType } from 'zod';
 
 export type MessageParam = Anthropic.MessageParam;
 export type ContentBlockParam = Anthropic.ContentBlockParam;
@@ -62,6 +63,11 @@ export interface ToolOutcome {
 export interface AgentTool {
   name: string;
   definition: ToolUnion;
+  /**
+   * Validates the model's input before `execute` (the loop answers a failed parse with an
+   * `is_error` tool_result carrying zod's message); `execute` then receives the parsed value.
+   */
+  inputSchema?: ZodType;
   execute(input: unknown, ctx: ToolContext): Promise<ToolOutcome>;
 }
 
@@ -110,4 +116,45 @@ export interface AgentResult {
   /** Final text of the model when it ended its turn. */
   text: string;
   messages: MessageParam[];
+  /** Model calls made by this run (the cumulative count is in `Spend.turns`). */
+  turns?: number;
+  /** Cost of this run's model calls, USD (the cumulative figure is in `Spend.costUsd`). */
+  costUsd?: number;
+}
+
+/** Request parameters of one Messages API call (streamed; `stream` is set by the client). */
+export type ModelRequest = Anthropic.MessageStreamParams;
+
+/** One model response: the final message, its usage (nulls as 0) and how many attempts it took. */
+export interface ModelResponse {
+  message: Anthropic.Message;
+  usage: Usage;
+  /** Attempts made by our own retry layer (1 = first try succeeded; SDK-internal retries not counted). */
+  attempts: number;
+}
+
+/**
+ * The model as the loop sees it. Implemented in `model.ts` (the only runtime importer of the SDK);
+ * tests pass a scripted fake. `send` throws `ModelError` when retries are exhausted or the error
+ * is not retryable.
+ */
+export interface ModelClient {
+  send(params: ModelRequest, opts?: { signal?: AbortSignal }): Promise<ModelResponse>;
+}
+
+/** What `runAgent` reports after every step (one model call and the tools it asked for). */
+export interface AgentStep {
+  role: Role;
+  /** Turn number within this `runAgent` call, 1-based. */
+  turn: number;
+  /** The whole canonical transcript so far (no `cache_control`); do not mutate. */
+  messages: readonly MessageParam[];
+  /** Messages appended by this step (the assistant message, then the user turn answering it). */
+  newMessages: readonly MessageParam[];
+  /** Usage of this step's model call. */
+  usage: Usage;
+  /** Cost of this step's model call, USD. */
+  costUsd: number;
+  modelId: string;
+  stopReason: string | null;
 }

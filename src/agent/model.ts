@@ -1,0 +1,199 @@
+/**
+ * The model client: the only file that imports `@anthropic-ai/sdk` at run time.
+ *
+ * Requests are streamed (`client.messages.stream(params).finalMessage()`,
+ * https://docs.anthropic.com/en/api/messages-streaming). Two retry layers:
+ * - the SDK's own (`maxRetries`, default 2) on connection errors and 408/409/429/≥500 before the
+ *   response starts, honouring `retry-after-ms` / `retry-after`;
+ * - ours (`maxAttempts`, default 5, jittered exponential backoff from `retryBaseMs`, capped at
+ *   `maxRetryDelayMs`, honouring the same headers) on what the SDK does not retry: a stream cut
+ *   mid-message, an `overloaded_error` / `api_error` / `rate_limit_error` delivered as an SSE
+ *   `error` event, and 429/5xx/529 answers that exhausted the SDK's retries.
+ * 400/401/403/404/413/422 and other request errors are never retried
+ * (https://docs.anthropic.com/en/api/errors).
+ */
+import Anthropic from '@anthropic-ai/sdk';
+import type { ModelClient, ModelRequest, ModelResponse, Usage } from './types.js';
+
+export type Provider = 'anthropic' | 'bedrock' | 'vertex';
+
+export interface ModelClientOptions {
+  apiKey: string;
+  /** Defaults to the SDK's: `ANTHROPIC_BASE_URL`, else https://api.anthropic.com. */
+  baseURL?: string;
+  provider?: Provider;
+  /** SDK-level retries per attempt (default 2). */
+  maxRetries?: number;
+  /** Per-request timeout, ms (SDK default 10 minutes). */
+  timeoutMs?: number;
+  /** Our attempts in total, first included (default 5). */
+  maxAttempts?: number;
+  /** First backoff delay, ms; doubles per attempt with jitter (default 1000). */
+  retryBaseMs?: number;
+  /** Cap on one backoff delay, `retry-after` included, ms (default 60 000). */
+  maxRetryDelayMs?: number;
+}
+
+/** A model call that failed for good. `message` is fit for a status comment (no secrets). */
+export class ModelError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status when there was one. */
+    readonly status: number | undefined,
+    /** API error type (`overloaded_error`, `invalid_request_error`, …) when known. */
+    readonly type: string | undefined,
+    readonly attempts: number,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'ModelError';
+  }
+}
+
+const PROVIDER_PACKAGES: Record<Exclude<Provider, 'anthropic'>, string> = {
+  bedrock: '@anthropic-ai/bedrock-sdk',
+  vertex: '@anthropic-ai/vertex-sdk',
+};
+
+const RETRYABLE_TYPES = new Set(['overloaded_error', 'api_error', 'rate_limit_error', 'timeout_error']);
+const RETRYABLE_STATUS = (s: number): boolean => s === 408 || s === 409 || s === 429 || s >= 500;
+
+interface Classified {
+  retryable: boolean;
+  status?: number;
+  type?: string;
+  retryAfterMs?: number;
+  reason: string;
+}
+
+/** Decides whether an error from one streamed attempt is worth another attempt. */
+export function classifyError(e: unknown): Classified {
+  if (e instanceof Anthropic.APIUserAbortError) return { retryable: false, reason: 'request cancelled' };
+  if (e instanceof Anthropic.APIConnectionError) {
+    return { retryable: true, reason: e instanceof Anthropic.APIConnectionTimeoutError ? 'request timed out' : `connection error: ${e.message}` };
+  }
+  if (e instanceof Anthropic.APIError) {
+    const status = e.status;
+    const type = e.type ?? undefined;
+    const detail = e.apiMessage ?? e.message;
+    const retryAfterMs = retryAfter(e.headers);
+    if (status === undefined) {
+      // An SSE `error` event after a 200: the API overloaded or failed mid-message.
+      return { retryable: type !== undefined && RETRYABLE_TYPES.has(type), type, retryAfterMs, reason: `stream error ${type ?? ''}: ${detail}`.trim() };
+    }
+    return { retryable: RETRYABLE_STATUS(status), status, type, retryAfterMs, reason: `${status} ${type ?? ''}: ${detail}` };
+  }
+  if (e instanceof Anthropic.AnthropicError) {
+    // Raised while reading the stream: a cut connection, an incomplete or garbled event stream.
+    const cause = (e as { cause?: unknown }).cause;
+    const more = cause instanceof Error && cause.message !== e.message ? ` (${cause.message})` : '';
+    return { retryable: true, reason: `stream interrupted: ${e.message}${more}` };
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return { retryable: false, reason: msg };
+}
+
+function retryAfter(headers: Headers | undefined): number | undefined {
+  if (!headers) return undefined;
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const raw = headers.get('retry-after');
+  if (!raw) return undefined;
+  const s = Number.parseFloat(raw);
+  if (Number.isFinite(s) && s >= 0) return s * 1000;
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function hint(c: Classified): string {
+  switch (c.status) {
+    case 401:
+      return ' — check the anthropic-api-key input';
+    case 403:
+      return ' — the API key may not have access to this model';
+    case 404:
+      return ' — check the model id (the `model` input)';
+    case 400:
+    case 413:
+      return ' — the request was rejected as invalid';
+    default:
+      return '';
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Anthropic.APIUserAbortError());
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(new Anthropic.APIUserAbortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Usage with the nullable cache fields as 0. */
+export function normalizeUsage(u: Anthropic.Usage | undefined): Usage {
+  return {
+    input_tokens: u?.input_tokens ?? 0,
+    output_tokens: u?.output_tokens ?? 0,
+    cache_creation_input_tokens: u?.cache_creation_input_tokens ?? 0,
+    cache_read_input_tokens: u?.cache_read_input_tokens ?? 0,
+  };
+}
+
+/**
+ * Creates the model client. `send` streams one request and returns the final message, or throws
+ * `ModelError` (not retryable, or attempts exhausted; `message` names the status, the API's error
+ * type and message, and the attempts made).
+ *
+ * @throws Error for `provider: 'bedrock' | 'vertex'`: their SDK packages are not bundled
+ */
+export function createModelClient(opts: ModelClientOptions): ModelClient {
+  const provider = opts.provider ?? 'anthropic';
+  if (provider !== 'anthropic') {
+    throw new Error(
+      `provider "${provider}" needs the package ${PROVIDER_PACKAGES[provider]}, which this action does not bundle; use provider "anthropic"`,
+    );
+  }
+  if (!opts.apiKey) throw new Error('anthropic-api-key is empty: the Anthropic provider needs an API key');
+  const client = new Anthropic({
+    apiKey: opts.apiKey,
+    ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
+    maxRetries: opts.maxRetries ?? 2,
+    ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
+  });
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
+  const base = opts.retryBaseMs ?? 1000;
+  const cap = opts.maxRetryDelayMs ?? 60_000;
+
+  return {
+    async send(params: ModelRequest, sendOpts: { signal?: AbortSignal } = {}): Promise<ModelResponse> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const stream = client.messages.stream(params, sendOpts.signal ? { signal: sendOpts.signal } : undefined);
+          const message = await stream.finalMessage();
+          return { message, usage: normalizeUsage(message.usage), attempts: attempt };
+        } catch (e) {
+          const c = classifyError(e);
+          if (sendOpts.signal?.aborted) throw new ModelError('model request cancelled', undefined, undefined, attempt, false);
+          if (!c.retryable || attempt >= maxAttempts) {
+            const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
+            throw new ModelError(`Anthropic API request failed${tries}: ${c.reason}${hint(c)}`, c.status, c.type, attempt, c.retryable);
+          }
+          const backoff = base * 2 ** (attempt - 1) * (0.5 + Math.random() * 0.5);
+          const delay = Math.min(cap, c.retryAfterMs !== undefined && c.retryAfterMs > 0 ? c.retryAfterMs : backoff);
+          try {
+            await sleep(delay, sendOpts.signal);
+          } catch {
+            throw new ModelError('model request cancelled', undefined, undefined, attempt, false);
+          }
+        }
+      }
+    },
+  };
+}

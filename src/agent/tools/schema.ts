@@ -1,0 +1,16 @@
+import { z, type ZodType } from 'zod';
+import type { ToolUnion } from '../types.js';
+
+/**
+ * A custom tool definition (`{name, description, input_schema}`) whose JSON Schema is generated
+ * from the zod schema the loop validates with (zod 4's `z.toJSONSchema`), so the two never drift.
+ * Contract: https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use
+ *
+ * @throws Error when the schema is not an object schema (`input_schema.type` must be `object`)
+ */
+export function customToolDefinition(name: string, description: string, schema: ZodType): ToolUnion {
+  const json = z.toJSONSchema(schema) as Record<string, unknown>;
+  if (json['type'] !== 'object') throw new Error(`tool ${name}: the input schema must be a z.object(...)`);
+  delete json['$schema'];
+  return { name, description, input_schema: json as { type: 'object' } & Record<string, unknown> };
+}
