@@ -9,7 +9,8 @@ import type { ToolUnion } from '../types.js';
  * @throws Error when the schema is not an object schema (`input_schema.type` must be `object`)
  */
 export function customToolDefinition(name: string, description: string, schema: ZodType): ToolUnion {
-  const json = z.toJSONSchema(schema) as Record<string, unknown>;
+  // io: 'input' — the schema describes what the model sends (fields with defaults are optional).
+  const json = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
   if (json['type'] !== 'object') throw new Error(`tool ${name}: the input schema must be a z.object(...)`);
   delete json['$schema'];
   return { name, description, input_schema: json as { type: 'object' } & Record<string, unknown> };

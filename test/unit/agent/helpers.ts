@@ -108,5 +108,8 @@ export function scriptedModel(steps: ScriptStep[]): ModelClient & { requests: Mo
 export function lastResults(req: ModelRequest): { tool_use_id: string; content: string; is_error?: boolean }[] {
   const last = req.messages.at(-1);
   if (!last || typeof last.content === 'string') return [];
-  return last.content.filter((b) => b.type === 'tool_result').map(({ cache_control: _c, ...b }) => b) as never;
+  return last.content.filter((b) => b.type === 'tool_result').map((b) => {
+    const { cache_control: _c, ...rest } = b as typeof b & { cache_control?: unknown };
+    return rest;
+  }) as never;
 }

@@ -51,7 +51,7 @@ describe('buildRequest cache layout', () => {
       const lastBlock = typeof tail === 'string' ? 0 : tail.length - 1;
       expect(breakpoints(req)).toEqual(['system:2', `msg:${last}:${lastBlock}`]);
       expect(countBreakpoints(req)).toBeLessThanOrEqual(4);
-      expect(req.tools!.map((t) => t.name)).toEqual(['bash', 'str_replace_based_edit_tool', 'search_code', 'list_files']);
+      expect(req.tools!.map((t) => (t as { name: string }).name)).toEqual(['bash', 'str_replace_based_edit_tool', 'search_code', 'list_files']);
     }
   });
 
