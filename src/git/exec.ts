@@ -87,6 +87,10 @@ export async function execGit(args: readonly string[], opts: ExecGitOptions): Pr
         stderr: Buffer.concat(err).toString('utf8'),
       });
     });
+    // git may exit before reading stdin (most commands never read it): the write then fails with
+    // EPIPE, which without a listener is an uncaught 'error' event that kills the process. The
+    // exit code reports what happened.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
   if (result.code !== 0 && !opts.allowFailure) throw new GitError(args, result);

@@ -1,0 +1,404 @@
+/**
+ * The plan → code → verify → publish pipeline for one task run (SPEC.md J1.2–J1.6).
+ * The agent loop knows nothing of GitHub; this module turns its exit reasons into commits, a pull
+ * request, the status comment, labels, the job summary and outputs.
+ */
+import * as core from '@actions/core';
+import path from 'node:path';
+import { z } from 'zod';
+import { Labels, Outputs } from '../constants.js';
+import { createModelClient } from '../agent/model.js';
+import { pickModel } from '../agent/pricing.js';
+import { roleSystem, roleTools, SubmitToolNames, withPolicy } from '../agent/roles.js';
+import type { FinishSubmission, SpecSubmission, VerdictSubmission } from '../agent/roles.js';
+import { runAgent } from '../agent/loop.js';
+import { customToolDefinition } from '../agent/tools/schema.js';
+import { createTranscriptWriter } from '../agent/transcript.js';
+import type { AgentResult, AgentTool, MessageParam, ModelClient, Role, Spend, ToolContext, ToolPolicy } from '../agent/types.js';
+import {
+  absorbForeignCommits,
+  changedFilesSince,
+  changedPaths,
+  checkoutTaskBranch,
+  commitAll,
+  diffAgainst,
+  discardPaths,
+  headSha,
+  noreplyEmail,
+  pushBranch,
+  scrubPersistedCredentials,
+} from '../git/repo.js';
+import type { Identity, RepoContext } from '../git/repo.js';
+import { findProtectedChanges } from '../policy/paths.js';
+import { scanForSecrets } from '../policy/redact.js';
+import { renderPrompt } from '../prompts.js';
+import { renderPrBody } from '../report/pr-body.js';
+import type { PlanItem, StatusResult } from '../report/status.js';
+import { writeJobSummary } from '../report/summary.js';
+import type { TaskSpec } from '../state/schema.js';
+import { detectChecks } from '../verify/detect.js';
+import { runChecks } from '../verify/run.js';
+import type { CheckResult } from '../verify/run.js';
+import { addMarkerLabel, setLifecycleLabel } from './lifecycle.js';
+import type { StatusComment } from './lifecycle.js';
+import type { Services } from './services.js';
+import type { Sandbox } from './sandbox.js';
+
+/** Everything one task run works with. */
+export interface TaskRun {
+  svc: Services;
+  taskId: string;
+  issueNumber: number;
+  issueUrl: string;
+  issueTitle: string;
+  owner: { login: string; id: number };
+  /** Labels known to be on the issue (to swap lifecycle labels without a read). */
+  labels: string[];
+  status: StatusComment;
+  sandbox: Sandbox;
+  /** Rendered planner-task message (issue, discussion, layout). */
+  plannerInput: string;
+  steering: string;
+  learnings: ReadonlyArray<{ id: string; text: string }>;
+  /** A spec from an earlier run (answered questions, continuation); skips planning when set. */
+  spec?: TaskSpec;
+}
+
+export type PipelineEnd =
+  | { state: 'completed'; pullRequestUrl?: string; draft?: boolean }
+  | { state: 'needs_attention'; reason: string; questions?: string[]; spec?: TaskSpec }
+  | { state: 'failed'; reason: string };
+
+/** `kiro/<issue>-<slug>` (SPEC.md J1.5). */
+export function taskBranch(issueNumber: number, title: string): string {
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `kiro/${issueNumber}${slug ? `-${slug}` : ''}`;
+}
+
+function specMarkdown(spec: TaskSpec): string {
+  const lines = ['**Requirements**', '', ...spec.requirements.map((r) => `- ${r}`), '', '**Acceptance criteria**', '', ...spec.acceptanceCriteria.map((c) => `- **${c.id}** ${c.text}`)];
+  return lines.join('\n');
+}
+
+function planItems(spec: TaskSpec): PlanItem[] {
+  return spec.plan.map((p) => ({ id: p.id, title: p.title, done: p.done }));
+}
+
+function emptySpend(): Spend {
+  return { turns: 0, costUsd: 0, usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } };
+}
+
+/** Appends a text block to the last user turn (after its tool_result blocks), or a new user turn. */
+function appendUserText(messages: MessageParam[], text: string): MessageParam[] {
+  const out = [...messages];
+  const last = out[out.length - 1];
+  if (last && last.role === 'user') {
+    const content = typeof last.content === 'string' ? [{ type: 'text' as const, text: last.content }] : [...last.content];
+    out[out.length - 1] = { role: 'user', content: [...content, { type: 'text', text }] };
+  } else {
+    out.push({ role: 'user', content: text });
+  }
+  return out;
+}
+
+/**
+ * Runs the pipeline to an end state. Never throws for model, tool or verification failures:
+ * they end in a recorded state; git and GitHub faults propagate after the work is pushed.
+ */
+export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
+  const { svc } = t;
+  const s = svc.settings;
+  const started = svc.now();
+  const model: ModelClient = createModelClient({
+    apiKey: s.anthropicApiKey,
+    ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
+    provider: s.provider,
+    retryBaseMs: s.retryBaseMs,
+  });
+  const spend = emptySpend();
+  // leave time to commit, push and report before the job's budget runs out
+  const budgetMs = s.timeoutMinutes * 60_000;
+  const limits = { maxTurns: s.maxTurns, maxCostUsd: s.maxCostUsd, deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
+  const transcript = createTranscriptWriter(path.join(s.runner.runnerTemp, 'kiro', t.taskId, 'transcript.jsonl'), svc.redact);
+  const repoCtx: RepoContext = { dir: s.runner.workspace, serverUrl: s.runner.serverUrl, repository: s.runner.repository, token: s.githubToken, dryRun: s.dryRun };
+  const bot: Identity = s.bot;
+  const coAuthor: Identity = { name: t.owner.login, email: noreplyEmail(t.owner.login, t.owner.id) };
+  const learningsText = t.learnings.length ? t.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
+  const baseVars = { repository: s.runner.repository, steering: t.steering };
+
+  const runRole = async (role: Role, messages: MessageParam[], extra: AgentTool[] = []): Promise<AgentResult> => {
+    const rt = roleTools(role, extra);
+    const vars = role === 'verifier' ? baseVars : { ...baseVars, learnings: learningsText };
+    const result = await runAgent({
+      model,
+      modelId: pickModel(role, s.model),
+      role,
+      system: roleSystem(role, vars),
+      tools: rt.tools,
+      messages,
+      limits,
+      spend,
+      ctx: withPolicy(t.sandbox.toolContext, rt),
+      submitTools: rt.submitTools,
+      onStep: (step) => transcript.record(step),
+    });
+    core.info(`Kiro: ${role} ended with ${result.exitReason}${result.limit ? ` (${result.limit})` : ''}${result.error ? `: ${svc.redact(result.error)}` : ''} after ${spend.turns} turns, $${spend.costUsd.toFixed(4)}.`);
+    return result;
+  };
+
+  const costOutputs = () => {
+    core.setOutput(Outputs.CostUsd, spend.costUsd.toFixed(4));
+  };
+  const tokens = () => ({
+    input: spend.usage.input_tokens,
+    output: spend.usage.output_tokens,
+    cacheRead: spend.usage.cache_read_input_tokens,
+    cacheWrite: spend.usage.cache_creation_input_tokens,
+  });
+
+  // ---- plan ------------------------------------------------------------------------------
+  let spec = t.spec;
+  if (!spec) {
+    await t.status.update({ phase: 'Researching the code and writing the task spec…' });
+    const planned = await runRole('planner', [{ role: 'user', content: t.plannerInput }]);
+    if (planned.exitReason !== 'submitted') {
+      costOutputs();
+      return stopped(t, planned, spend, 'planning');
+    }
+    const sub = planned.result as SpecSubmission;
+    spec = { ...sub, plan: sub.plan.map((p) => ({ ...p, done: false })) };
+  }
+  const plan = spec;
+  await t.status.update({ phase: plan.needsCode ? 'Plan ready; implementing…' : 'Answering…', plan: planItems(plan), specMarkdown: specMarkdown(plan) });
+
+  if (plan.questions?.length) {
+    costOutputs();
+    return { state: 'needs_attention', reason: 'questions', questions: plan.questions, spec: plan };
+  }
+
+  if (!plan.needsCode) {
+    costOutputs();
+    await finishStatus(t, 'completed', { answer: plan.summary, costUsd: spend.costUsd, tokens: tokens(), durationMs: svc.now() - started }, 'Answered; no code change was needed.');
+    await writeJobSummary(svc, { taskId: t.taskId, title: plan.title, state: 'completed', plan: planItems(plan), spend, durationMs: svc.now() - started, answer: plan.summary });
+    return { state: 'completed' };
+  }
+
+  // ---- branch ----------------------------------------------------------------------------
+  const branch = taskBranch(t.issueNumber, t.issueTitle);
+  core.setOutput(Outputs.Branch, branch);
+  await scrubPersistedCredentials(repoCtx.dir);
+  const defaultBranch = await svc.github.getDefaultBranch(svc.repo);
+  const { baseSha } = await checkoutTaskBranch(repoCtx, branch, defaultBranch);
+  let lastCommitBase = await headSha(repoCtx.dir);
+
+  /** Commits the work tree as the bot (co-authored by the owner), refusing protected paths. */
+  const commit = async (message: string): Promise<string | undefined> => {
+    await absorbForeignCommits(repoCtx.dir, lastCommitBase);
+    const changed = await changedPaths(repoCtx.dir);
+    const protectedChanges = findProtectedChanges(changed);
+    if (protectedChanges.length) {
+      core.warning(`Kiro: discarded changes to protected paths: ${protectedChanges.join(', ')}`);
+      await discardPaths(repoCtx.dir, protectedChanges);
+    }
+    const sha = await commitAll(repoCtx.dir, message, bot, [coAuthor]);
+    if (sha) lastCommitBase = sha;
+    return sha;
+  };
+
+  // ---- code ------------------------------------------------------------------------------
+  const completeStep: AgentTool = {
+    name: 'complete_step',
+    definition: customToolDefinition('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepInput),
+    inputSchema: StepInput,
+    async execute(raw) {
+      const input = raw as z.infer<typeof StepInput>;
+      const step = plan.plan.find((p) => p.id === input.step_id);
+      if (!step) return { content: `There is no plan step ${input.step_id}; steps are ${plan.plan.map((p) => p.id).join(', ')}.`, isError: true };
+      step.done = true;
+      const sha = await commit(`${step.title}\n\n${input.summary}`);
+      await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
+      return { content: sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).` };
+    },
+  };
+  let coderMessages: MessageParam[] = [
+    {
+      role: 'user',
+      content: renderPrompt('coder-task', {
+        repository: s.runner.repository,
+        branch,
+        spec: `${plan.title}\n\n${plan.summary}\n\n${specMarkdown(plan)}`,
+        plan: plan.plan.map((p) => `${p.id}. [${p.done ? 'x' : ' '}] ${p.title} — ${p.detail}`).join('\n'),
+        feedback: '',
+      }),
+    },
+  ];
+  let finish: FinishSubmission | undefined;
+  let checks: CheckResult[] = [];
+  let verdict: VerdictSubmission | undefined;
+  let secretFindings: string[] = [];
+  const maxAttempts = s.maxVerifyRetries + 1;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    await t.status.update({ phase: attempt === 1 ? 'Implementing the plan…' : `Fixing what verification found (retry ${attempt - 1} of ${s.maxVerifyRetries})…` });
+    const coded = await runRole('coder', coderMessages, [completeStep]);
+    coderMessages = coded.messages;
+    if (coded.exitReason !== 'submitted') {
+      await commit(`Work in progress: ${plan.title}`);
+      await pushBranch(repoCtx, branch);
+      costOutputs();
+      return stopped(t, coded, spend, 'coding', branch);
+    }
+    finish = coded.result as FinishSubmission;
+    await commit(`${plan.title}`);
+
+    // ---- verify --------------------------------------------------------------------------
+    await t.status.update({ phase: 'Verifying: running the project’s checks…' });
+    checks = await runChecks(detectChecks(repoCtx.dir), {
+      cwd: repoCtx.dir,
+      env: t.sandbox.toolContext.env,
+      timeoutMs: s.commandTimeoutMs,
+      redact: svc.redact,
+      ...(t.sandbox.wrap ? { wrap: t.sandbox.wrap } : {}),
+    });
+    const diff = await diffAgainst(repoCtx.dir, baseSha);
+    secretFindings = (await scanForSecrets(diff, 'diff')).map((f) => `${f.ruleId}${f.line ? ` (line ${f.line})` : ''}: ${f.message}`);
+    const verified = await runRole('verifier', [
+      {
+        role: 'user',
+        content: renderPrompt('verifier-task', {
+          repository: s.runner.repository,
+          criteria: plan.acceptanceCriteria.map((c) => `- ${c.id}: ${c.text}`).join('\n') || '(none)',
+          checks: checks.length ? checks.map((c) => `## ${c.name} — ${c.passed ? 'passed' : 'FAILED'}\n$ ${c.command}\n${c.output}`).join('\n\n') : '(no checks detected)',
+          secrets: secretFindings.length ? secretFindings.join('\n') : 'no findings',
+          base: baseSha.slice(0, 12),
+          diff: svc.redact(diff.length > 60_000 ? `${diff.slice(0, 60_000)}\n… (diff truncated; use git diff to read more)` : diff),
+        }),
+      },
+    ]);
+    if (verified.exitReason !== 'submitted') {
+      await pushBranch(repoCtx, branch);
+      costOutputs();
+      return stopped(t, verified, spend, 'verifying', branch);
+    }
+    verdict = verified.result as VerdictSubmission;
+    const checksPassed = checks.every((c) => c.passed);
+    if (verdict.passed && checksPassed && secretFindings.length === 0) break;
+    if (attempt === maxAttempts) break;
+    const failing = checks.filter((c) => !c.passed).map((c) => `## ${c.name} failed\n$ ${c.command}\n${c.output}`);
+    coderMessages = appendUserText(
+      coderMessages,
+      renderPrompt('coder-feedback', {
+        feedback: [verdict.feedback, ...failing, ...(secretFindings.length ? [`Secret scan findings (remove them):\n${secretFindings.join('\n')}`] : [])].filter(Boolean).join('\n\n'),
+      }),
+    );
+  }
+
+  // ---- publish ---------------------------------------------------------------------------
+  const passed = !!verdict?.passed && checks.every((c) => c.passed) && secretFindings.length === 0;
+  await t.status.update({ phase: 'Pushing the branch and opening the pull request…' });
+  await pushBranch(repoCtx, branch);
+  const changedFiles = await changedFilesSince(repoCtx.dir, baseSha);
+  const failureNotes = passed
+    ? undefined
+    : [
+        ...checks.filter((c) => !c.passed).map((c) => `\`${c.command}\` failed (exit ${c.exitCode ?? '?'})`),
+        ...(verdict?.criteria ?? []).filter((c) => !c.met).map((c) => `${c.id} not met: ${c.evidence}`),
+        ...secretFindings.map((f) => `secret scan: ${f}`),
+      ].join('\n');
+  const body = renderPrBody({
+    taskId: t.taskId,
+    issueNumber: t.issueNumber,
+    issueUrl: t.issueUrl,
+    summary: finish?.summary ?? plan.summary,
+    approach: finish?.approach ?? '',
+    tradeoffs: finish?.tradeoffs ?? '',
+    requirements: plan.requirements,
+    changedFiles,
+    checks,
+    criteria: plan.acceptanceCriteria.map((c) => {
+      const v = verdict?.criteria.find((x) => x.id === c.id);
+      return { ...c, ...(v ? { met: v.met, evidence: v.evidence } : {}) };
+    }),
+    verificationPassed: passed,
+    ...(failureNotes ? { failureNotes } : {}),
+    secretFindings,
+    learningsApplied: t.learnings,
+    blockedRequests: t.sandbox.blocked(),
+    ...(t.sandbox.limitation ? { networkLimitation: t.sandbox.limitation } : {}),
+    costUsd: spend.costUsd,
+    durationMs: svc.now() - started,
+    runUrl: s.runner.runUrl,
+  });
+  const existing = await svc.github.findOpenPullByHead(svc.repo, branch);
+  let pr;
+  if (existing) {
+    await svc.github.updatePull(svc.repo, existing.number, { title: plan.title, body });
+    pr = existing;
+  } else {
+    pr = await svc.github.createPull(svc.repo, { title: plan.title, body, head: branch, base: defaultBranch, draft: !passed });
+  }
+  if (!passed && pr.number > 0) await addMarkerLabel(svc, pr.number, Labels.NeedsHumanReview);
+  core.setOutput(Outputs.PullRequestUrl, pr.htmlUrl);
+  costOutputs();
+  const result: StatusResult = {
+    pullRequestUrl: pr.htmlUrl,
+    draft: !passed,
+    verification: checks.map((c) => ({ name: c.name, command: c.command, passed: c.passed })),
+    costUsd: spend.costUsd,
+    tokens: tokens(),
+    durationMs: svc.now() - started,
+  };
+  await finishStatus(t, 'completed', result, passed ? 'Pull request opened; verification passed.' : 'Draft pull request opened; verification failed — needs human review.');
+  await writeJobSummary(svc, {
+    taskId: t.taskId,
+    title: plan.title,
+    state: 'completed',
+    plan: planItems(plan),
+    spend,
+    durationMs: svc.now() - started,
+    pullRequestUrl: pr.htmlUrl,
+    checks,
+  });
+  return { state: 'completed', pullRequestUrl: pr.htmlUrl, draft: !passed };
+}
+
+const StepInput = z.object({
+  step_id: z.number().int().positive().describe('The plan step id'),
+  summary: z.string().min(1).describe('One line: what changed for this step'),
+});
+
+async function finishStatus(t: TaskRun, state: 'completed', result: StatusResult, phase: string): Promise<void> {
+  await Promise.all([t.status.update({ state, phase, result }), setLifecycleLabel(t.svc, t.issueNumber, state, t.labels)]);
+  core.setOutput(Outputs.Status, state);
+}
+
+/**
+ * A sub-agent stopped before finishing: a limit, a model failure, or a pause. The work so far is
+ * already committed and pushed by the caller; the task needs attention.
+ */
+async function stopped(t: TaskRun, r: AgentResult, spend: Spend, phase: string, branch?: string): Promise<PipelineEnd> {
+  let reason: string;
+  if (r.exitReason === 'limit_reached') {
+    const which = r.limit === 'turns' ? `the turn limit (${t.svc.settings.maxTurns} model calls)` : r.limit === 'cost' ? `the cost limit ($${t.svc.settings.maxCostUsd})` : 'the time budget';
+    reason = `Stopped while ${phase}: reached ${which}.`;
+  } else if (r.exitReason === 'paused') {
+    reason = `Paused while ${phase}: ${r.pause?.reason ?? 'approval needed'}.`;
+  } else {
+    reason = `Stopped while ${phase}: ${r.error ?? `the ${phase} sub-agent ended without a result`}.`;
+  }
+  const notes = [branch ? `Work so far is pushed to \`${branch}\`.` : '', `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls.`].filter(Boolean);
+  await Promise.all([
+    t.status.update({ state: 'needs_attention', phase: reason, notes }),
+    setLifecycleLabel(t.svc, t.issueNumber, 'needs_attention', t.labels),
+  ]);
+  core.setOutput(Outputs.Status, 'needs_attention');
+  if (r.exitReason === 'failed') core.warning(t.svc.redact(reason));
+  return r.exitReason === 'failed' ? { state: 'failed', reason } : { state: 'needs_attention', reason };
+}
+
+export type { ToolContext, ToolPolicy };

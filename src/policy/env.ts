@@ -1,0 +1,107 @@
+/**
+ * The environment of commands the model runs (SPEC.md §4: "the model's shell never sees the API
+ * key or the GitHub token").
+ *
+ * Removed, by name:
+ * - `INPUT_*` — every action input, `github-token` and `anthropic-api-key` among them;
+ * - `GITHUB_TOKEN`, `GH_TOKEN`, `GH_ENTERPRISE_TOKEN`, `GITHUB_ENTERPRISE_TOKEN`;
+ * - the runner's service credentials: `ACTIONS_RUNTIME_TOKEN`, `ACTIONS_RUNTIME_URL`,
+ *   `ACTIONS_ID_TOKEN_REQUEST_TOKEN`, `ACTIONS_ID_TOKEN_REQUEST_URL` (OIDC), `ACTIONS_CACHE_URL`,
+ *   `ACTIONS_RESULTS_URL`;
+ * - the model's credentials: `ANTHROPIC_API_KEY`, `ANTHROPIC_AUTH_TOKEN`, and cloud ones
+ *   `AWS_*SECRET*`, `AWS_SESSION_TOKEN`, `GOOGLE_APPLICATION_CREDENTIALS`;
+ * - anything named like a credential: `*_TOKEN`, `*_SECRET*`, `*_PASSWORD*`, `*_API_KEY`,
+ *   `*_PRIVATE_KEY*`, `*_CREDENTIALS` (and the same words as a whole name: `TOKEN`, `SECRET`…);
+ * - git settings that carry or reach credentials: `GIT_CONFIG_COUNT`, `GIT_CONFIG_KEY_n`,
+ *   `GIT_CONFIG_VALUE_n`, `GIT_CONFIG_PARAMETERS` (the action's own auth header travels there),
+ *   `GIT_ASKPASS`, `SSH_ASKPASS`, `GIT_SSH_COMMAND`, `SSH_AUTH_SOCK`;
+ * - the runner's file-command paths `GITHUB_ENV`, `GITHUB_OUTPUT`, `GITHUB_STATE`, `GITHUB_PATH`,
+ *   `GITHUB_STEP_SUMMARY`: writing those files sets variables, outputs and PATH for later steps
+ *   (https://docs.github.com/actions/reference/workflow-commands-for-github-actions#environment-files).
+ * Removed, by value: any variable whose value contains a registered secret.
+ * Set: `GIT_TERMINAL_PROMPT=0` (no credential prompt can hang a command), `CI=true`, `PAGER=cat`,
+ * `GIT_PAGER=cat` (no pager waits for a terminal).
+ */
+
+const EXACT = new Set([
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'GH_ENTERPRISE_TOKEN',
+  'GITHUB_ENTERPRISE_TOKEN',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_RUNTIME_URL',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'ACTIONS_CACHE_URL',
+  'ACTIONS_RESULTS_URL',
+  'ANTHROPIC_API_KEY',
+  'ANTHROPIC_AUTH_TOKEN',
+  'AWS_SESSION_TOKEN',
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'GIT_CONFIG_COUNT',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_ASKPASS',
+  'SSH_ASKPASS',
+  'GIT_SSH_COMMAND',
+  'SSH_AUTH_SOCK',
+]);
+
+/** The runner's environment files; the model must not write workflow commands. */
+export const RUNNER_FILE_COMMAND_VARS: readonly string[] = Object.freeze(['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY']);
+
+const CREDENTIAL_WORD = /(^|_)(TOKEN|API_?KEY|CREDENTIALS?)$|(^|_)(SECRET|PASSWORD|PASSWD|PRIVATE_KEY)/;
+
+/** True when a variable with this name is assumed to carry a credential. */
+export function isCredentialEnvName(name: string): boolean {
+  const n = name.toUpperCase();
+  if (EXACT.has(n)) return true;
+  if (n.startsWith('INPUT_')) return true;
+  if (/^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(n)) return true;
+  if (n.startsWith('AWS_') && n.includes('SECRET')) return true;
+  return CREDENTIAL_WORD.test(n);
+}
+
+export interface SandboxEnvOptions {
+  /** Secret values (every registered form; `Redactor.values()`); values shorter than 4 are ignored. */
+  secrets: Iterable<string>;
+  /** Added last (proxy settings, …); filtered by the same rules. */
+  extra?: Record<string, string>;
+}
+
+/** What `buildSandboxEnv` removed, by name only (never values), for the job log. */
+export interface SandboxEnvReport {
+  env: Record<string, string>;
+  removed: string[];
+}
+
+/**
+ * The environment for commands the model runs: `base` (usually `process.env`) without
+ * credentials, runner file-command paths or any value containing a secret, plus fixed settings
+ * and `extra`. Pure; never throws.
+ */
+export function buildSandboxEnv(base: NodeJS.ProcessEnv, opts: SandboxEnvOptions): Record<string, string> {
+  return buildSandboxEnvReport(base, opts).env;
+}
+
+/** `buildSandboxEnv` that also lists the names it removed. */
+export function buildSandboxEnvReport(base: NodeJS.ProcessEnv, opts: SandboxEnvOptions): SandboxEnvReport {
+  const secrets = [...new Set([...opts.secrets].filter((s) => typeof s === 'string' && s.length >= 4))];
+  const env: Record<string, string> = {};
+  const removed: string[] = [];
+  const consider = (name: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    if (isCredentialEnvName(name) || RUNNER_FILE_COMMAND_VARS.includes(name.toUpperCase()) || secrets.some((s) => value.includes(s))) {
+      removed.push(name);
+      delete env[name];
+      return;
+    }
+    env[name] = value;
+  };
+  for (const [name, value] of Object.entries(base)) consider(name, value);
+  env.GIT_TERMINAL_PROMPT = '0';
+  env.CI = 'true';
+  env.PAGER = 'cat';
+  env.GIT_PAGER = 'cat';
+  for (const [name, value] of Object.entries(opts.extra ?? {})) consider(name, value);
+  return { env, removed: [...new Set(removed)].sort() };
+}

@@ -1,0 +1,92 @@
+/**
+ * Layout migrations (SPEC.md §3: "a newer action reads an older store"). A snapshot whose
+ * `kiro-state.json` names an older version is migrated in memory when it is read: reads see the
+ * current layout at once, and the first update commits the migrated files together with its own
+ * change. Migrations must be deterministic functions of the tree they are given — they run again
+ * on every snapshot until one update has persisted them.
+ */
+import { StateVersion } from '../constants.js';
+import { StateVersionError } from './errors.js';
+import { learningId, renderLearningFile } from './learnings.js';
+import { StateFiles, StatePaths, ownerKey } from './paths.js';
+import type { Learning } from './schema.js';
+import type { StateTx } from './view.js';
+
+export interface Migration {
+  from: number;
+  to: number;
+  description: string;
+  migrate(tx: StateTx): Promise<void>;
+}
+
+/**
+ * v0 is the layout of pre-release builds: no `kiro-state.json`, task records at
+ * `tasks/<id>/task.json`, and all learnings of an owner in one JSON array
+ * `learnings/<owner>.json` of `{text, url, repository, date}`.
+ */
+const v0ToV1: Migration = {
+  from: 0,
+  to: 1,
+  description: 'tasks/<id>/task.json → tasks/<id>.json; learnings/<owner>.json → learnings/<owner>/<id>.md',
+  async migrate(tx) {
+    const taskFiles = (await tx.list('tasks/')).filter((p) => /^tasks\/[^/]+\/task\.json$/.test(p));
+    const tasks = await tx.readMany(taskFiles);
+    for (const [path, content] of tasks) {
+      const id = path.split('/')[1] ?? '';
+      tx.write(StatePaths.task(id), content);
+      tx.delete(path);
+    }
+    const learningFiles = (await tx.list('learnings/')).filter((p) => /^learnings\/[^/]+\.json$/.test(p));
+    const learnings = await tx.readMany(learningFiles);
+    for (const [path, content] of learnings) {
+      const owner = path.slice('learnings/'.length, -'.json'.length);
+      let items: unknown;
+      try {
+        items = JSON.parse(content);
+      } catch {
+        continue; // unreadable: leave the file for a person to look at
+      }
+      if (!Array.isArray(items)) continue;
+      for (const item of items as Record<string, unknown>[]) {
+        if (typeof item?.text !== 'string' || !item.text.trim()) continue;
+        const date = typeof item.date === 'string' ? item.date : '1970-01-01T00:00:00.000Z';
+        const l: Learning = {
+          id: learningId(item.text),
+          owner,
+          text: item.text.trim(),
+          createdAt: date,
+          updatedAt: date,
+          provenance:
+            typeof item.url === 'string'
+              ? [{ url: item.url, repository: typeof item.repository === 'string' ? item.repository : '', date }]
+              : [],
+        };
+        tx.write(StatePaths.learning(ownerKey(owner), l.id), renderLearningFile(l));
+      }
+      tx.delete(path);
+    }
+  },
+};
+
+/** Every migration, in order; `from` of each is `to` of the previous one. */
+export const Migrations: readonly Migration[] = [v0ToV1];
+
+/**
+ * Applies the migrations from `version` to `StateVersion` on `tx`, then writes the current version
+ * into `kiro-state.json` (keeping any other field of the old file).
+ * @throws StateVersionError when `version` is newer than this action's `StateVersion`
+ */
+export async function migrateTo(tx: StateTx, version: number, where: string, target: number = StateVersion, table: readonly Migration[] = Migrations): Promise<void> {
+  if (version > target) throw new StateVersionError(version, target, where);
+  if (version === target) return;
+  let v = version;
+  while (v < target) {
+    const m = table.find((x) => x.from === v);
+    if (!m) throw new Error(`no state-store migration from layout version ${v} (to ${target})`);
+    await m.migrate(tx);
+    v = m.to;
+  }
+  const old = await tx.readJson(StateFiles.Meta).catch(() => undefined);
+  const meta = old && typeof old === 'object' && !Array.isArray(old) ? old : {};
+  tx.writeJson(StateFiles.Meta, { ...meta, version: target });
+}

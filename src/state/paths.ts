@@ -1,0 +1,102 @@
+/**
+ * File names of the state branch layout (docs/state.md). Every path the store reads or writes is
+ * built here, so the layout has one definition that the code, the docs and the tests share.
+ */
+import { IdPattern } from './schema.js';
+
+/** Root files of the branch. */
+export const StateFiles = {
+  /** `{ "version": N }` — the layout version (SPEC.md §3). */
+  Meta: 'kiro-state.json',
+  /** Written when the branch is created; explains the layout to a person browsing it. */
+  Readme: 'README.md',
+} as const;
+
+/** Top-level directories, each with a trailing slash as `list()` expects. */
+export const StateDirs = {
+  Tasks: 'tasks/',
+  IssueIndex: 'index/issues/',
+  PullIndex: 'index/pulls/',
+  Leases: 'leases/',
+  Queue: 'queue/',
+  Learnings: 'learnings/',
+  Batches: 'batches/',
+} as const;
+
+/** Digits of the zero-padded epoch-milliseconds prefix of queue file names (sorts until year 33658). */
+export const QueueStampDigits = 15;
+
+/** A path the store may write: `/`-separated segments of `[A-Za-z0-9._@+-]`, no `.`/`..` segments. */
+const WritablePath = /^[A-Za-z0-9._@+-]+(\/[A-Za-z0-9._@+-]+)*$/;
+
+/**
+ * Throws unless `path` is a path the store may write (relative, normalised, no `.git`, only
+ * characters that need no quoting in git plumbing).
+ */
+export function assertWritablePath(path: string): void {
+  const segments = path.split('/');
+  if (!WritablePath.test(path) || segments.some((s) => s === '.' || s === '..' || s.toLowerCase() === '.git')) {
+    throw new Error(`invalid state path ${JSON.stringify(path)}: use /-separated segments of [A-Za-z0-9._@+-]`);
+  }
+}
+
+/** Throws unless `id` can be used as a file name (task, learning, batch ids). */
+export function assertId(id: string, what = 'id'): void {
+  if (!IdPattern.test(id)) throw new Error(`invalid ${what} ${JSON.stringify(id)}: must match ${IdPattern.source}`);
+}
+
+/** `owner/repo` → `owner/repo` lowercased and checked; GitHub names are case-insensitive. */
+function repoKey(repository: string): string {
+  const m = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(repository);
+  if (!m || m[2] === '.' || m[2] === '..') throw new Error(`invalid repository ${JSON.stringify(repository)}: expected owner/repo`);
+  return repository.toLowerCase();
+}
+
+/** GitHub login → directory name (lowercase; logins are case-insensitive). */
+export function ownerKey(login: string): string {
+  const key = login.toLowerCase().replace(/\[bot\]$/, '-bot');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(key)) throw new Error(`invalid owner login ${JSON.stringify(login)}`);
+  return key;
+}
+
+export const StatePaths = {
+  task(id: string): string {
+    assertId(id, 'task id');
+    return `${StateDirs.Tasks}${id}.json`;
+  },
+  issueIndex(repository: string, issue: number): string {
+    return `${StateDirs.IssueIndex}${repoKey(repository)}/${positive(issue)}.json`;
+  },
+  pullIndex(repository: string, pull: number): string {
+    return `${StateDirs.PullIndex}${repoKey(repository)}/${positive(pull)}.json`;
+  },
+  lease(taskId: string): string {
+    assertId(taskId, 'task id');
+    return `${StateDirs.Leases}${taskId}.json`;
+  },
+  queueEntry(enqueuedAtMs: number, taskId: string): string {
+    assertId(taskId, 'task id');
+    return `${StateDirs.Queue}${String(Math.max(0, Math.floor(enqueuedAtMs))).padStart(QueueStampDigits, '0')}-${taskId}.json`;
+  },
+  /** Task id of a queue file name, or undefined for a file that is not a queue entry. */
+  queueTaskId(path: string): string | undefined {
+    const m = new RegExp(`^${StateDirs.Queue}\\d{${QueueStampDigits}}-(.+)\\.json$`).exec(path);
+    return m?.[1];
+  },
+  learningsDir(owner: string): string {
+    return `${StateDirs.Learnings}${ownerKey(owner)}/`;
+  },
+  learning(owner: string, id: string): string {
+    assertId(id, 'learning id');
+    return `${StatePaths.learningsDir(owner)}${id}.md`;
+  },
+  batch(id: string): string {
+    assertId(id, 'batch id');
+    return `${StateDirs.Batches}${id}.json`;
+  },
+} as const;
+
+function positive(n: number): number {
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`invalid issue/pull request number ${n}`);
+  return n;
+}

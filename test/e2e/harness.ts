@@ -1,0 +1,126 @@
+/**
+ * End-to-end harness: one fake GitHub (REST + GraphQL, validated against the OpenAPI description),
+ * one git smart-HTTP remote, optionally one scripted Messages API server, and a runner launcher
+ * that spawns the committed `dist/index.js` under Node 24 — what the Actions runner does.
+ *
+ * GITHUB_SERVER_URL is the git remote's URL (as on GitHub Enterprise Server), so the checkout's
+ * auth header and the action's own pushes need no URL rewriting (see test/rig/workspace.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { startGitHubServer, type GitHubServer } from '../rig/github-server.js';
+import { startGitRemote, type GitRemote, fixturePath } from '../rig/git-remote.js';
+import { runAction, type RunActionResult } from '../rig/launcher.js';
+import { startModelServer, type ModelScript, type ModelServer } from '../rig/model-server.js';
+import { prepareWorkspace } from '../rig/workspace.js';
+import { buildEvent, type EventKind, type EventOverrides, type WebhookEvent } from '../rig/events.js';
+
+export const OWNER = 'octo-org';
+export const REPO = 'octo-repo';
+/** The task owner in most scenarios: a user with write access. */
+export const ALICE = { login: 'alice', id: 1001 } as const;
+/** A user with read access only. */
+export const MALLORY = { login: 'mallory', id: 1002 } as const;
+/** Another writer (a reviewer who is not the task owner). */
+export const BOB = { login: 'bob', id: 1003 } as const;
+export const API_KEY = `sk-ant-api03-${randomBytes(24).toString('hex')}`;
+
+export interface RigOptions {
+  /** Fixture directory name under test/rig/fixtures, or a file map. Default `calc-js`. */
+  fixture?: string | Record<string, string>;
+  owner?: string;
+  repo?: string;
+  /** Model script; when absent no model server is started. */
+  script?: ModelScript;
+}
+
+export interface RunOptions {
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  /** Keep RUNNER_TEMP between runs (like a restored cache). */
+  runnerTemp?: string;
+  runId?: number;
+  timeoutMs?: number;
+  onLine?: Parameters<typeof runAction>[0]['onLine'];
+}
+
+export class Rig {
+  private runs = 0;
+  constructor(
+    readonly github: GitHubServer,
+    readonly remote: GitRemote,
+    readonly model: ModelServer | undefined,
+    readonly owner: string,
+    readonly repo: string,
+  ) {}
+
+  get token(): string {
+    return this.remote.token!;
+  }
+  get repository(): string {
+    return `${this.owner}/${this.repo}`;
+  }
+  get target() {
+    return { owner: this.owner, repo: this.repo, serverUrl: this.remote.url, apiUrl: this.github.url };
+  }
+
+  /** A webhook event re-pointed at the rig's repository. */
+  event(kind: EventKind, overrides: EventOverrides = {}): WebhookEvent {
+    return buildEvent(kind, this.target, overrides);
+  }
+
+  /**
+   * Runs the action once, as a fresh job: a new checkout of the default branch, the event file,
+   * the runner's environment.
+   */
+  async run(event: WebhookEvent, opts: RunOptions = {}): Promise<RunActionResult> {
+    const ws = await prepareWorkspace({ remote: this.remote, owner: this.owner, repo: this.repo });
+    this.runs++;
+    return runAction({
+      event,
+      workspace: ws.dir,
+      apiUrl: this.github.url,
+      serverUrl: this.remote.url,
+      repository: this.repository,
+      runId: opts.runId ?? 5000 + this.runs,
+      githubToken: this.token,
+      inputs: { 'anthropic-api-key': API_KEY, ...opts.inputs },
+      env: {
+        ...(this.model ? { ANTHROPIC_BASE_URL: this.model.url } : {}),
+        KIRO_RETRY_BASE_MS: '5',
+        ...ws.env,
+        ...opts.env,
+      },
+      ...(opts.runnerTemp ? { runnerTemp: opts.runnerTemp } : {}),
+      timeoutMs: opts.timeoutMs ?? 120_000,
+      ...(opts.onLine ? { onLine: opts.onLine } : {}),
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.github.close(), this.remote.close(), this.model?.close()]);
+  }
+}
+
+/** Starts the servers and seeds the repository (fixture on `main`, Alice and Bob as writers, Mallory read-only). */
+export async function startRig(opts: RigOptions = {}): Promise<Rig> {
+  const owner = opts.owner ?? OWNER;
+  const repo = opts.repo ?? REPO;
+  const remote = await startGitRemote();
+  const files = typeof opts.fixture === 'object' ? opts.fixture : fixturePath(opts.fixture ?? 'calc-js');
+  await remote.createRepo(owner, repo, files);
+  const github = await startGitHubServer({
+    owner,
+    repo,
+    token: remote.token!,
+    webUrl: remote.url,
+    resolveRef: async (r, ref) => (await remote.refSha(r.split('/')[0]!, r.split('/')[1]!, `refs/heads/${ref}`)) ?? undefined,
+  });
+  github.state.setPermission(ALICE.login, 'write');
+  github.state.setPermission(BOB.login, 'write');
+  github.state.setPermission(MALLORY.login, 'read');
+  github.state.ensureUser({ ...ALICE, type: 'User' });
+  github.state.ensureUser({ ...BOB, type: 'User' });
+  github.state.ensureUser({ ...MALLORY, type: 'User' });
+  const model = opts.script ? await startModelServer(opts.script, { apiKey: API_KEY }) : undefined;
+  return new Rig(github, remote, model, owner, repo);
+}
