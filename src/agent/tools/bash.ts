@@ -111,7 +111,7 @@ export function createBashTool(opts: BashToolOptions = {}): AgentTool {
       if (run.timedOut) {
         return {
           content:
-            `${body}\n[timed out after ${Math.round(ctx.commandTimeoutMs / 1000)} s; the command and everything it started were killed]\n` +
+            `${body}\n[timed out after ${seconds(ctx.commandTimeoutMs)} s; the command and everything it started were killed]\n` +
             `Hint: run long-lived processes (servers, watchers) in the background with output to a file ` +
             `(\`cmd > /tmp/out.log 2>&1 &\`) and read the file later, or narrow the command ` +
             `(one test file, a smaller directory, --bail / -x).`,
@@ -124,6 +124,10 @@ export function createBashTool(opts: BashToolOptions = {}): AgentTool {
       return { content: `${body}\n${status}${note}` };
     },
   };
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000));
 }
 
 const realCache = new Map<string, string>();
