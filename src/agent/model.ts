@@ -9,7 +9,8 @@
  *   `maxRetryDelayMs`, honouring the same headers) on what the SDK does not retry: a stream cut
  *   mid-message, an `overloaded_error` / `api_error` / `rate_limit_error` delivered as an SSE
  *   `error` event, and 429/5xx/529 answers that exhausted the SDK's retries.
- * 400/401/403/404/413/422 and other request errors are never retried
+ * 400/401/403/404/413/422 and other request errors are never retried, and an
+ * `x-should-retry: true|false` response header overrides the status
  * (https://docs.anthropic.com/en/api/errors).
  */
 import Anthropic from '@anthropic-ai/sdk';
@@ -81,7 +82,10 @@ export function classifyError(e: unknown): Classified {
       // An SSE `error` event after a 200: the API overloaded or failed mid-message.
       return { retryable: type !== undefined && RETRYABLE_TYPES.has(type), type, retryAfterMs, reason: `stream error ${type ?? ''}: ${detail}`.trim() };
     }
-    return { retryable: RETRYABLE_STATUS(status), status, type, retryAfterMs, reason: `${status} ${type ?? ''}: ${detail}` };
+    // The server's explicit word wins, as in the SDK.
+    const should = e.headers?.get('x-should-retry');
+    const retryable = should === 'true' ? true : should === 'false' ? false : RETRYABLE_STATUS(status);
+    return { retryable, status, type, retryAfterMs, reason: `${status} ${type ?? ''}: ${detail}` };
   }
   if (e instanceof Anthropic.AnthropicError) {
     // Raised while reading the stream: a cut connection, an incomplete or garbled event stream.

@@ -98,6 +98,20 @@ describe('createModelClient', () => {
     expect(server!.requests).toHaveLength(1);
   });
 
+  it('obeys x-should-retry: false on a 529', async () => {
+    const m = await client([{ fault: 'http', status: 529, shouldRetry: false }, reply(text('never'))]);
+    await expect(m.send(params())).rejects.toMatchObject({ status: 529, attempts: 1, retryable: false });
+  });
+
+  it('stops retrying when cancelled', async () => {
+    const m = await client([{ fault: 'http', status: 529 }, reply(text('late'))], { retryBaseMs: 5000 });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    const t0 = Date.now();
+    await expect(m.send(params(), { signal: ac.signal })).rejects.toMatchObject({ message: 'model request cancelled', retryable: false });
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
   it('refuses Bedrock and Vertex without their SDK packages', () => {
     expect(() => createModelClient({ apiKey: 'x', provider: 'bedrock' })).toThrow('provider "bedrock" needs the package @anthropic-ai/bedrock-sdk');
     expect(() => createModelClient({ apiKey: 'x', provider: 'vertex' })).toThrow('@anthropic-ai/vertex-sdk');
