@@ -275,14 +275,15 @@ export function routeEvent(eventName: string, payload: unknown, cfg: RouteConfig
           triggeredAt: comment.created_at,
         };
       }
-      if (cmd.subcommand === 'fix') return noop(`${cfg.triggerCommand} fix only works in a pull request review thread`);
-      if (cmd.subcommand === 'all') return noop(`${cfg.triggerCommand} all only works on a pull request`);
+      // on an issue, `fix`/`all` are ordinary words: "/kiro fix the login bug" is an instruction
+      const instructions = cmd.subcommand === 'fix' || cmd.subcommand === 'all' ? `${cmd.subcommand} ${cmd.text}`.trim() : cmd.text;
+      if (issue.isPullRequest) return noop(`${cfg.triggerCommand} fix only works in a pull request review thread`);
       return {
         kind: 'start',
         source: 'comment',
         issue,
         actor,
-        instructions: cmd.text,
+        instructions,
         commentId: comment.id,
         commentUrl: comment.html_url,
         reactionTarget,

@@ -11,6 +11,7 @@ import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -47,6 +48,15 @@ export function createOctokit(opts: OctokitOptions): Octokit {
         },
         // keep the throttling waits proportional in tests
         fallbackSecondaryRateRetryAfter: Math.max(1, Math.round(base / 1000)),
+        // The plugin's defaults space every write 1 s apart and notification-triggering writes
+        // 3 s apart, which alone would push the acknowledgement (a reaction, the status comment
+        // and a label, SPEC.md J1.1) past the first seconds of the job. GitHub's documented
+        // secondary limit is 80 content-generating requests a minute
+        // (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits);
+        // a task makes a few dozen writes, so short spacing stays far below it, and a
+        // secondary-limit answer is still waited out and retried by the plugin.
+        write: new Bottleneck.Group({ maxConcurrent: 3, minTime: 50 }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 250 }),
       },
     },
     retry,

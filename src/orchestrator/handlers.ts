@@ -7,7 +7,8 @@ import { Markers, Outputs, RepoFiles } from '../constants.js';
 import type { Command } from '../events.js';
 import { checkActor, refuse } from './gate.js';
 import type { Services } from './services.js';
-import { startTask } from './task.js';
+import { acknowledge, makeTaskId } from './ack.js';
+import type { StartCommand } from './ack.js';
 
 export interface Outcome {
   /** Set when the job should fail (a workflow author's mistake, or a fault). */
@@ -43,6 +44,25 @@ export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcom
       core.setOutput(Outputs.Status, 'skipped');
       return {};
   }
+}
+
+/** Acknowledges a new task, then loads the agent code (a separate bundle chunk) and runs it. */
+async function startTask(svc: Services, cmd: StartCommand): Promise<Outcome> {
+  const taskId = makeTaskId(svc.repo.repo, cmd.issue.number, svc.settings.runner.runId);
+  core.setOutput(Outputs.TaskId, taskId);
+  const status = await acknowledge(svc, cmd, {
+    taskId,
+    state: 'in_progress',
+    title: cmd.issue.title,
+    runUrl: svc.settings.runner.runUrl,
+    startedAt: svc.startedAt,
+    now: svc.now(),
+    phase: 'Reading the issue and planning…',
+  });
+  core.info(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
+  core.setOutput(Outputs.Status, 'in_progress');
+  const { runTask } = await import('./task.js');
+  return runTask(svc, cmd, taskId, status);
 }
 
 function issueOf(cmd: Handled): number | undefined {

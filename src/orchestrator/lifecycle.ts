@@ -51,9 +51,9 @@ export class StatusComment {
    * Finds the task's status comment on the issue (by marker), or creates it. When `knownId` is
    * given (from the task record) the listing is skipped.
    */
-  static async open(svc: Services, issueNumber: number, view: StatusView, knownId?: number): Promise<StatusComment> {
+  static async open(svc: Services, issueNumber: number, view: StatusView, knownId?: number, opts: { mayExist?: boolean } = {}): Promise<StatusComment> {
     let id = knownId;
-    if (id === undefined) {
+    if (id === undefined && opts.mayExist !== false) {
       const marker = statusMarker(view.taskId);
       const existing = (await svc.github.listIssueComments(svc.repo, issueNumber)).find((c) => c.body.startsWith(marker));
       id = existing?.id;

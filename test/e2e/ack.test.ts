@@ -1,12 +1,13 @@
 /**
  * Issue → acknowledgement, through dist/index.js (SPEC.md J1.1): the 👀 reaction, one status
  * comment with the run link, the `kiro:in-progress` label; refusals; no-ops; bad settings; dry run.
- * The model server is scripted to answer nothing: these runs end before or at planning.
+ * The scripted planner answers without code, so each run completes right after planning.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALICE, MALLORY, startRig, type Rig } from './harness.js';
+import { answerScript } from './scripts.js';
 import { Labels, Markers } from '../../src/constants.js';
 
 let rig: Rig | undefined;
@@ -16,12 +17,16 @@ afterEach(async () => {
   rig = undefined;
 });
 
-/** Stops the action right after acknowledging: no model key means no planning. */
-const ackOnly = { inputs: { 'anthropic-api-key': '' } };
+const ackOnly = {};
+
+/** Label names the action added, in order (from the requests the fake GitHub received). */
+function labelsAdded(r: Rig): string[] {
+  return r.github.requests.filter((q) => q.operationId === 'issues/add-labels').flatMap((q) => (q.body as { labels: string[] }).labels);
+}
 
 describe('acknowledgement', () => {
   it('label → 👀 on the issue, one status comment with the run link, kiro:in-progress', async () => {
-    rig = await startRig();
+    rig = await startRig({ script: answerScript() });
     const issue = rig.github.state.addIssue({ title: 'add() subtracts', body: 'calc.add(2, 2) returns 0', user: ALICE, labels: ['kiro'] });
     const res = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: issue.number as number, title: 'add() subtracts', user: ALICE }, sender: ALICE }), ackOnly);
     const n = issue.number as number;
@@ -29,7 +34,12 @@ describe('acknowledgement', () => {
     const status = comments.filter((c) => String(c.body).includes(Markers.StatusPrefix));
     expect(status).toHaveLength(1);
     expect(String(status[0]!.body)).toContain(`/actions/runs/`);
-    expect(rig.github.state.labelsOn(n)).toContain(Labels.InProgress);
+    expect(labelsAdded(rig)[0]).toBe(Labels.InProgress);
+    expect(rig.github.state.labelsOn(n)).toContain(Labels.Completed);
+    expect(rig.github.state.labelsOn(n)).not.toContain(Labels.InProgress);
+    // the status comment was created once and then only edited
+    expect(rig.github.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(1);
+    expect(rig.github.requests.filter((r) => r.operationId === 'issues/update-comment').length).toBeGreaterThan(0);
     const reactions = rig.github.requests.filter((r) => r.operationId === 'reactions/create-for-issue');
     expect(reactions.map((r) => (r.body as { content: string }).content)).toEqual(['eyes']);
     expect(res.outputs['task-id']).toMatch(/octo-repo-\d+-/);
@@ -39,7 +49,7 @@ describe('acknowledgement', () => {
   });
 
   it('/kiro comment → 👀 on the comment and the status comment', async () => {
-    rig = await startRig();
+    rig = await startRig({ script: answerScript() });
     const issue = rig.github.state.addIssue({ title: 'Docs', body: 'x', user: ALICE });
     const n = issue.number as number;
     const comment = rig.github.state.addComment({ issue: n, body: '/kiro document add()', user: ALICE });
@@ -97,17 +107,31 @@ describe('acknowledgement', () => {
   });
 
   it('dry run → zero writes; the would-be writes are printed and saved under RUNNER_TEMP', async () => {
-    rig = await startRig();
+    rig = await startRig({ script: answerScript() });
     const issue = rig.github.state.addIssue({ title: 'x', body: 'y', user: ALICE });
     const n = issue.number as number;
     const res = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n }, sender: ALICE }), { ...ackOnly, env: { ACT: 'true' } });
     expect(res.code).toBe(0);
     expect(rig.github.writes()).toEqual([]);
-    expect(rig.remote.pushes).toEqual([]);
+    expect(rig.remote.pushes.filter((p) => p.source === 'http')).toEqual([]);
     const file = path.join(res.runnerTemp, 'kiro-dry-run', 'github-writes.jsonl');
     expect(existsSync(file)).toBe(true);
     const writes = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { operation: string });
     expect(writes.map((w) => w.operation)).toEqual(expect.arrayContaining(['add reaction', 'create issue comment', 'add labels']));
     expect(res.stdout).toContain('[dry-run] would create issue comment');
+  });
+});
+
+describe('configuration', () => {
+  it('no API key → acknowledged, then Needs attention with an error annotation naming the input', async () => {
+    rig = await startRig();
+    const issue = rig.github.state.addIssue({ title: 'x', body: 'y', user: ALICE });
+    const n = issue.number as number;
+    const res = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n }, sender: ALICE }), { inputs: { 'anthropic-api-key': '' } });
+    expect(res.code).toBe(1);
+    expect(res.annotations).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('anthropic-api-key') })]);
+    expect(rig.github.state.labelsOn(n)).toContain(Labels.NeedsAttention);
+    const status = rig.github.state.comments(n).find((c) => String(c.body).includes(Markers.StatusPrefix));
+    expect(String(status?.body)).toContain('anthropic-api-key');
   });
 });

@@ -85,3 +85,25 @@ export function issueToPrScript(): RoutedScript {
     },
   };
 }
+
+/** A planner that answers without code (needsCode: false): the quickest complete run. */
+export function answerScript(answer = 'add() is defined in src/calc.js.'): RoutedScript {
+  return {
+    route: roleOf,
+    scripts: {
+      planner: [
+        reply(
+          toolUse('submit_spec', {
+            title: 'Answer the question',
+            summary: answer,
+            requirements: [],
+            acceptanceCriteria: [],
+            plan: [],
+            needsCode: false,
+            questions: [],
+          }),
+        ),
+      ],
+    },
+  };
+}

@@ -86,6 +86,11 @@ describe('routeEvent', () => {
     expect(routeEvent(cont.eventName, cont.payload, cfg)).toMatchObject({ kind: 'continue' });
   });
 
+  it('/kiro fix … on an issue is an instruction, not the review-thread subcommand', () => {
+    const e = buildEvent('issue_comment.created', target, { comment: { body: '/kiro fix the login bug' } });
+    expect(routeEvent(e.eventName, e.payload, cfg)).toMatchObject({ kind: 'start', instructions: 'fix the login bug' });
+  });
+
   it('/kiro all on a PR is feedback', () => {
     const e = buildEvent('issue_comment.created', target, { comment: { body: '/kiro all' }, issue: { pullRequest: true } });
     expect(routeEvent(e.eventName, e.payload, cfg)).toMatchObject({ kind: 'feedback', scope: 'all' });

@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: the speed and memory figures the issues set targets for.
+ *   - start-up: process start → status comment (target < 500 ms on loopback)
+ *   - agent loop: 30-step scripted task — prompt-cache read share (target ≥ 80%) and harness time
+ *     per step excluding the model (target ≤ 20 ms median)
+ *   - state store: 10 writers × 50 compare-and-swap updates over smart HTTP (none lost)
+ * Prints a table; exits non-zero when a target is missed.
+ */
+import { benchAgentLoop } from './agent-loop.js';
+import { benchStartup } from './startup.js';
+import { benchStateStore } from './state-store.js';
+
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+const rows: Array<[string, string, string, boolean]> = [];
+
+if (want('startup')) {
+  const s = await benchStartup();
+  rows.push(['start-up → status comment (median of ' + s.runs + ')', `${s.medianMs} ms (max ${s.maxMs}, first request ${s.firstRequestMedianMs} ms)`, '< 500 ms', s.medianMs < 500]);
+}
+if (want('agent')) {
+  const a = await benchAgentLoop();
+  rows.push([`prompt-cache read share (${a.steps} steps)`, `${(a.cacheReadShare * 100).toFixed(1)}% (read ${a.cacheReadTokens}, write ${a.cacheWriteTokens}, uncached ${a.inputTokens} tokens)`, '≥ 80%', a.cacheReadShare >= 0.8]);
+  rows.push([`harness time per step, excl. model (${a.files} files)`, `median ${a.harnessMedianMs.toFixed(1)} ms, p90 ${a.harnessP90Ms.toFixed(1)} ms`, '≤ 20 ms median', a.harnessMedianMs <= 20]);
+}
+if (want('state')) {
+  const st = await benchStateStore(10, 50);
+  rows.push([
+    `state store: ${st.writers} writers × ${st.updatesEach} updates`,
+    `${st.updatesPerSecond.toFixed(1)} updates/s, ${st.retriesPerUpdate.toFixed(2)} retries/update, ${st.lost} lost, counter ${st.counter}`,
+    '0 lost',
+    st.lost === 0,
+  ]);
+}
+
+const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length)), 16];
+console.log(`\n${'benchmark'.padEnd(w[0]!)}  ${'result'.padEnd(w[1]!)}  target`);
+for (const [name, result, target, ok] of rows) console.log(`${name.padEnd(w[0]!)}  ${result.padEnd(w[1]!)}  ${target} ${ok ? '✓' : '✗ MISSED'}`);
+if (rows.some((r) => !r[3])) process.exitCode = 1;
