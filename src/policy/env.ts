@@ -51,12 +51,20 @@ export const RUNNER_FILE_COMMAND_VARS: readonly string[] = Object.freeze(['GITHU
 
 const CREDENTIAL_WORD = /(^|_)(TOKEN|API_?KEY|CREDENTIALS?)$|(^|_)(SECRET|PASSWORD|PASSWD|PRIVATE_KEY)/;
 
+function isJobCredentialName(name: string): boolean {
+  const n = name.toUpperCase();
+  return EXACT.has(n) || n.startsWith('INPUT_') || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(n);
+}
+
+/** Names never passed on, whoever asks: the job's own credentials and the runner's file commands. */
+function isJobPlumbingName(name: string): boolean {
+  return isJobCredentialName(name) || RUNNER_FILE_COMMAND_VARS.includes(name.toUpperCase());
+}
+
 /** True when a variable with this name is assumed to carry a credential. */
 export function isCredentialEnvName(name: string): boolean {
   const n = name.toUpperCase();
-  if (EXACT.has(n)) return true;
-  if (n.startsWith('INPUT_')) return true;
-  if (/^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(n)) return true;
+  if (isJobCredentialName(n)) return true;
   if (n.startsWith('AWS_') && n.includes('SECRET')) return true;
   return CREDENTIAL_WORD.test(n);
 }
@@ -64,7 +72,12 @@ export function isCredentialEnvName(name: string): boolean {
 export interface SandboxEnvOptions {
   /** Secret values (every registered form; `Redactor.values()`); values shorter than 4 are ignored. */
   secrets: Iterable<string>;
-  /** Added last (proxy settings, …); filtered by the same rules. */
+  /**
+   * Added last (proxy settings, the team's `env` from .kiro/settings.json). A value holding a
+   * secret, the GitHub/Anthropic/runner credential names, `INPUT_*`, `GIT_CONFIG_*` and the
+   * file-command paths are still dropped; other names that merely look like credentials
+   * (`NPM_TOKEN`) are kept, since the team put them there on purpose.
+   */
   extra?: Record<string, string>;
 }
 
@@ -88,20 +101,21 @@ export function buildSandboxEnvReport(base: NodeJS.ProcessEnv, opts: SandboxEnvO
   const secrets = [...new Set([...opts.secrets].filter((s) => typeof s === 'string' && s.length >= 4))];
   const env: Record<string, string> = {};
   const removed: string[] = [];
-  const consider = (name: string, value: string | undefined): void => {
+  const consider = (name: string, value: string | undefined, strictNames: boolean): void => {
     if (value === undefined) return;
-    if (isCredentialEnvName(name) || RUNNER_FILE_COMMAND_VARS.includes(name.toUpperCase()) || secrets.some((s) => value.includes(s))) {
+    const badName = isJobPlumbingName(name) || (strictNames && isCredentialEnvName(name));
+    if (badName || secrets.some((s) => value.includes(s))) {
       removed.push(name);
       delete env[name];
       return;
     }
     env[name] = value;
   };
-  for (const [name, value] of Object.entries(base)) consider(name, value);
+  for (const [name, value] of Object.entries(base)) consider(name, value, true);
   env.GIT_TERMINAL_PROMPT = '0';
   env.CI = 'true';
   env.PAGER = 'cat';
   env.GIT_PAGER = 'cat';
-  for (const [name, value] of Object.entries(opts.extra ?? {})) consider(name, value);
+  for (const [name, value] of Object.entries(opts.extra ?? {})) consider(name, value, false);
   return { env, removed: [...new Set(removed)].sort() };
 }

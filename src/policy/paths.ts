@@ -12,93 +12,14 @@
  */
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
-import type { PolicyDecision } from '../agent/types.js';
+import type { PolicyDecision, ToolPolicy } from '../agent/types.js';
+import { createCommandPolicy, pausesBeforeDestructive } from './commands.js';
+import type { AutonomyLevel, CommandDecision, CommandPolicyConfig } from './commands.js';
+import { createProtectedPaths, DEFAULT_PROTECTED_GLOBS, isGitConfig, isInGitDir, PathReasons } from './protected.js';
+import type { ProtectedPaths } from './protected.js';
 
-/** Paths the model may never write, relative to the workspace root (picomatch globs). */
-export const DEFAULT_PROTECTED_GLOBS: readonly string[] = Object.freeze(['.github/workflows/**']);
-
-/** Why each kind of refusal happens; shown to the model in the tool result. */
-export const PathReasons = {
-  protected: (p: string, glob: string) =>
-    `${p} matches the protected path ${glob}: workflow files are never changed by the agent (the action's token cannot push them); describe the change needed in your summary instead`,
-  gitDir: (p: string) => `${p} is inside .git/, git's own directory; use git commands to change the repository`,
-  gitConfig: (p: string) => `${p} is git's configuration file, which may hold the job's credentials; it is not readable by the agent`,
-  outside: (p: string) => `${p} is outside the workspace; only files of the checked-out repository can be used`,
-  symlinkOutside: (p: string, target: string) => `${p} is a symlink (or lies under one) that leads outside the workspace, to ${target}`,
-} as const;
-
-/** Glob set for protected paths. Matching is case-insensitive (case-insensitive runners exist). */
-export interface ProtectedPaths {
-  readonly globs: readonly string[];
-  /** The glob a workspace-relative path matches, if any. */
-  match(rel: string): string | undefined;
-  /**
-   * The glob a write to `target` (a workspace-relative path or glob pattern) could affect: the
-   * target is protected, a pattern that can name a protected path, or — when `recursive` (rm -r,
-   * mv of a directory) — an ancestor directory of a protected tree.
-   */
-  touches(target: string, recursive: boolean): string | undefined;
-}
-
-const MATCH_OPTS = { dot: true, nocase: true } as const;
-
-/** Builds the protected-path matcher; `globs` default to `DEFAULT_PROTECTED_GLOBS`. */
-export function createProtectedPaths(globs: readonly string[] = DEFAULT_PROTECTED_GLOBS): ProtectedPaths {
-  const compiled = globs.map((g) => ({ glob: g, test: picomatch(g, MATCH_OPTS), base: picomatch.scan(g).base }));
-  const match = (rel: string): string | undefined => compiled.find((c) => c.test(rel))?.glob;
-  return {
-    globs: Object.freeze([...globs]),
-    match,
-    touches(target: string, recursive: boolean): string | undefined {
-      const clean = target.replace(/\/+$/, '');
-      const direct = match(clean);
-      if (direct) return direct;
-      const isPattern = picomatch.scan(clean).isGlob;
-      for (const c of compiled) {
-        if (!c.base) continue;
-        const baseSegs = c.base.split('/');
-        const segs = clean === '' || clean === '.' ? [] : clean.split('/');
-        let ok = true;
-        const n = Math.min(segs.length, baseSegs.length);
-        for (let i = 0; i < n && ok; i++) {
-          const s = segs[i] as string;
-          const b = baseSegs[i] as string;
-          ok = isPattern ? picomatch.isMatch(b, s, { dot: false, nocase: true }) : s.toLowerCase() === b.toLowerCase();
-        }
-        if (!ok) continue;
-        if (segs.length >= baseSegs.length && isPattern) return c.glob; // a pattern reaching into the tree
-        if (segs.length < baseSegs.length && recursive) return c.glob; // an ancestor, recursively
-      }
-      return undefined;
-    },
-  };
-}
-
-/** True when a workspace-relative path has a `.git` segment (the repository's or a submodule's). */
-export function isInGitDir(rel: string): boolean {
-  return rel.split(/[\\/]/).some((s) => s.toLowerCase() === '.git');
-}
-
-/** True for git configuration files inside a `.git` directory (`.git/config`, submodule configs). */
-export function isGitConfig(rel: string): boolean {
-  return /(^|\/)\.git\/(.*\/)?config(\.worktree)?$/i.test(rel.replace(/\\/g, '/'));
-}
-
-/**
- * Paths among `changedPaths` (workspace-relative, as `git diff --name-only` prints them) that the
- * action must not commit, whoever changed them. For the orchestrator, before committing.
- */
-export function findProtectedChanges(changedPaths: readonly string[], globs: readonly string[] = DEFAULT_PROTECTED_GLOBS): { path: string; glob: string }[] {
-  const prot = createProtectedPaths(globs);
-  const out: { path: string; glob: string }[] = [];
-  for (const p of changedPaths) {
-    const rel = p.replace(/^\.\//, '');
-    const glob = prot.match(rel) ?? (isInGitDir(rel) ? '.git/**' : undefined);
-    if (glob) out.push({ path: p, glob });
-  }
-  return out;
-}
+export { createProtectedPaths, DEFAULT_PROTECTED_GLOBS, findProtectedChanges, isGitConfig, isInGitDir, PathReasons } from './protected.js';
+export type { ProtectedPaths } from './protected.js';
 
 export type PathOp = 'read' | 'write';
 export type PathDecision = PolicyDecision & { resolved?: string };
@@ -254,5 +175,116 @@ export function createEditBudget(config: EditBudgetConfig): EditBudget {
       edited.add(resolvedPath);
       return { action: 'allow' };
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Large rewrites (balanced autonomy pauses before them)
+
+export interface RewriteThresholds {
+  /** Files shorter than this (lines) are never "large". Default 40. */
+  minLines: number;
+  /** Share of the old lines removed or replaced that makes a rewrite large. Default 0.5. */
+  share: number;
+  /** Removed lines that always make a rewrite large. Default 300. */
+  maxRemoved: number;
+}
+
+export const DEFAULT_REWRITE_THRESHOLDS: RewriteThresholds = Object.freeze({ minLines: 40, share: 0.5, maxRemoved: 300 });
+
+/** Lines of `before` that `after` no longer has (multiset difference; O(n)). */
+function removedLines(before: string, after: string): number {
+  const counts = new Map<string, number>();
+  for (const l of after.split('\n')) counts.set(l, (counts.get(l) ?? 0) + 1);
+  let removed = 0;
+  for (const l of before.split('\n')) {
+    const c = counts.get(l) ?? 0;
+    if (c > 0) counts.set(l, c - 1);
+    else removed++;
+  }
+  return removed;
+}
+
+/**
+ * Whether replacing `before` by `after` is a large rewrite that balanced and cautious autonomy
+ * pause before (SPEC.md §2). `before` undefined means a new file (never a rewrite).
+ */
+export function checkRewrite(
+  shownPath: string,
+  before: string | undefined,
+  after: string,
+  autonomy: AutonomyLevel,
+  thresholds: RewriteThresholds = DEFAULT_REWRITE_THRESHOLDS,
+): PolicyDecision {
+  if (!pausesBeforeDestructive(autonomy) || before === undefined) return { action: 'allow' };
+  const lines = before.split('\n').length;
+  if (lines < thresholds.minLines) return { action: 'allow' };
+  const removed = removedLines(before, after);
+  if (removed >= thresholds.maxRemoved || removed / lines >= thresholds.share) {
+    return {
+      action: 'pause',
+      reason: `rewriting ${shownPath} replaces ${removed} of its ${lines} lines, a large rewrite; autonomy level ${autonomy} pauses before large rewrites`,
+    };
+  }
+  return { action: 'allow' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tool policy
+
+export interface ToolPolicyConfig {
+  /** Absolute path of the repository work tree. */
+  workspace: string;
+  commands: CommandPolicyConfig;
+  maxFileEditsPerTask: number;
+  requireApprovalForNewFiles: boolean;
+  /** Paths neither the file tools nor commands may write; default `DEFAULT_PROTECTED_GLOBS`. */
+  protectedGlobs?: readonly string[];
+  /** Files edited by earlier runs of the task (resolved), counted against the budget. */
+  alreadyEdited?: Iterable<string>;
+  /** New files the owner approved after a pause (resolved). */
+  approvedNewFiles?: Iterable<string>;
+}
+
+/** `ToolPolicy` plus what the tools and the orchestrator may also use. */
+export interface KiroToolPolicy extends ToolPolicy {
+  /** `checkCommand` when the shell's working directory (absolute) is known. */
+  checkCommandIn(command: string, cwd: string): CommandDecision;
+  /** Balanced/cautious pause before a large rewrite of an existing file. */
+  checkRewrite(resolvedPath: string, before: string | undefined, after: string): PolicyDecision;
+  /** Records the owner's approval of a paused command line or new file. */
+  approveCommand(command: string): void;
+  approveNewFile(resolvedPath: string): void;
+  readonly autonomy: AutonomyLevel;
+  /** Files counted against maxFileEditsPerTask (resolved). */
+  readonly editedFiles: ReadonlySet<string>;
+}
+
+/**
+ * The policy the agent's tools ask before acting (`src/agent/types.ts` `ToolPolicy`): the
+ * command policy, the path guard and the edit budget over one workspace.
+ */
+export function createToolPolicy(config: ToolPolicyConfig): KiroToolPolicy {
+  const protectedGlobs = config.protectedGlobs ?? config.commands.protectedGlobs ?? DEFAULT_PROTECTED_GLOBS;
+  const guard = createPathGuard(config.workspace, { protectedGlobs });
+  const commands = createCommandPolicy({ workspace: guard.workspace, protectedGlobs, ...config.commands });
+  const budget = createEditBudget({
+    maxFileEditsPerTask: config.maxFileEditsPerTask,
+    requireApprovalForNewFiles: config.requireApprovalForNewFiles,
+    workspace: guard.workspace,
+    ...(config.alreadyEdited ? { alreadyEdited: config.alreadyEdited } : {}),
+    ...(config.approvedNewFiles ? { approvedNewFiles: config.approvedNewFiles } : {}),
+  });
+  const shown = (p: string): string => within(guard.realWorkspace, p) ?? within(guard.workspace, p) ?? p;
+  return {
+    autonomy: config.commands.autonomy,
+    editedFiles: budget.edited,
+    checkCommand: (command) => commands.check(command),
+    checkCommandIn: (command, cwd) => commands.check(command, { cwd }),
+    checkPath: (p, op) => guard.check(p, op),
+    checkEdit: (resolvedPath, creating) => budget.checkEdit(resolvedPath, creating),
+    checkRewrite: (resolvedPath, before, after) => checkRewrite(shown(resolvedPath), before, after, config.commands.autonomy),
+    approveCommand: (command) => commands.approve(command),
+    approveNewFile: (p) => budget.approveNewFile(p),
   };
 }

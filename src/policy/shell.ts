@@ -85,6 +85,11 @@ export interface SimpleCommand {
   wrapper: boolean;
   /** Script files it runs (absolute paths), read and analysed when they exist. */
   scripts: string[];
+  /**
+   * Found in a file the command line runs (a script, a package.json script) rather than in the
+   * command line itself.
+   */
+  fromFile: boolean;
 }
 
 export interface ShellProblem {
@@ -127,8 +132,12 @@ export class ShellSyntaxError extends Error {
   }
 }
 
-/** Largest script or package.json read for analysis. */
-export const MAX_SCRIPT_BYTES = 512 * 1024;
+/**
+ * Largest script or package.json read for analysis. Larger files (generated `configure` scripts)
+ * are run unanalysed: parsing costs about a millisecond per statement, and the agent's
+ * environment holds no credentials whatever a script does.
+ */
+export const MAX_SCRIPT_BYTES = 64 * 1024;
 /** Nesting limit for shell strings and scripts (`bash -c "bash -c …"`); deeper is refused. */
 const MAX_DEPTH = 8;
 const DEFAULT_WORKSPACE = '/workspace';
@@ -320,6 +329,8 @@ interface Ctx {
   out: ShellAnalysis;
   /** Scripts being analysed (cycle guard). */
   active: Set<string>;
+  /** Analysing the contents of a file rather than the command line. */
+  fromFile: boolean;
 }
 
 interface StdinSource {
@@ -353,6 +364,7 @@ export function analyzeCommandLine(line: string, opts: AnalyzeOptions = {}): She
     readFile: opts.readFile === undefined ? (opts.workspace ? defaultReadFile : null) : opts.readFile,
     out: { commands: [], redirects: [], assignments: [], problems: [] },
     active: new Set(),
+    fromFile: false,
   };
   const file = parseShell(line);
   walkFile(file, new Source(line), ctx, [], 0);
@@ -369,7 +381,7 @@ function defaultReadFile(abs: string): string | undefined {
   }
 }
 
-function analyzeNested(source: string, label: string, ctx: Ctx, via: string[], depth: number): void {
+function analyzeNested(source: string, label: string, ctx: Ctx, via: string[], depth: number, fromFile = false): void {
   const chain = [...via, label];
   if (depth + 1 > MAX_DEPTH) {
     ctx.out.problems.push({ reason: `commands nested deeper than ${MAX_DEPTH} levels (${chain.join(' → ')})`, command: label });
@@ -383,21 +395,35 @@ function analyzeNested(source: string, label: string, ctx: Ctx, via: string[], d
     return;
   }
   const saved = ctx.cwd;
-  walkFile(file, new Source(source), ctx, chain, depth + 1);
-  ctx.cwd = saved;
+  const savedFrom = ctx.fromFile;
+  ctx.fromFile = savedFrom || fromFile;
+  try {
+    walkFile(file, new Source(source), ctx, chain, depth + 1);
+  } finally {
+    ctx.cwd = saved;
+    ctx.fromFile = savedFrom;
+  }
 }
 
-function key(n: ShNode): string {
-  return `${n.Pos().Offset()}:${n.End().Offset()}`;
+interface Frame {
+  node: ShNode;
+  type: string;
+  /** Restores the working directory on exit (a child shell). */
+  scoped: boolean;
+  /** Children entered so far. */
+  children: number;
+  /** For a pipe (`|`, `|&`): its writer statement, once entered. */
+  pipe?: { writer?: ShNode };
+  /** For a statement: its redirections and, when it reads a pipe, the writer. */
+  redirects?: ShellRedirect[];
+  pipeWriter?: ShNode;
 }
 
+// Node field access through mvdan-sh's GopherJS wrappers costs tens of microseconds, so the walk
+// reads each node's type once and finds statements' parents from its own stack, not positions.
 function walkFile(file: ShNode, src: Source, ctx: Ctx, via: string[], depth: number): void {
-  const stack: { node: ShNode; scoped: boolean }[] = [];
+  const stack: Frame[] = [];
   const cwdStack: string[] = [];
-  const pipeStmts = new Set<string>();
-  /** Pipe reader statement → writer statement. */
-  const pipeFrom = new Map<string, ShNode>();
-  const stmtRedirects = new Map<string, ShellRedirect[]>();
   let failure: unknown;
 
   sh.syntax.Walk(file, (node) => {
@@ -409,50 +435,52 @@ function walkFile(file: ShNode, src: Source, ctx: Ctx, via: string[], depth: num
     }
     try {
       const type = T(node);
-      // Subshells, substitutions and pipeline members run in a child: their `cd` does not stick.
-      const scoped = type === 'Subshell' || type === 'CmdSubst' || type === 'ProcSubst' || (type === 'Stmt' && pipeStmts.has(key(node)));
-      if (scoped) cwdStack.push(ctx.cwd);
-      stack.push({ node, scoped });
+      const parent = stack[stack.length - 1];
+      const frame: Frame = { node, type, scoped: false, children: 0 };
+      if (parent) parent.children++;
+      if (type === 'Stmt' && parent?.pipe) {
+        // Pipeline members run in child shells; the second one reads the first one's output.
+        frame.scoped = true;
+        if (parent.children === 1) parent.pipe.writer = node;
+        else frame.pipeWriter = parent.pipe.writer;
+      }
+      // Subshells and substitutions run in a child shell too: their `cd` does not stick.
+      if (type === 'Subshell' || type === 'CmdSubst' || type === 'ProcSubst') frame.scoped = true;
+      if (frame.scoped) cwdStack.push(ctx.cwd);
+      stack.push(frame);
       switch (type) {
         case 'BinaryCmd': {
           const op = ops.binary.get(node.Op as number);
-          if (op === '|' || op === '|&') {
-            const x = node.X as ShNode;
-            const y = node.Y as ShNode;
-            pipeStmts.add(key(x));
-            pipeStmts.add(key(y));
-            pipeFrom.set(key(y), x);
-          }
+          if (op === '|' || op === '|&') frame.pipe = {};
           break;
         }
         case 'Stmt': {
           const redirs = ((node.Redirs as ShNode[] | null) ?? []).filter(Boolean).map((r) => evalRedirect(r, src, ctx, via));
-          stmtRedirects.set(key(node), redirs);
+          frame.redirects = redirs;
           ctx.out.redirects.push(...redirs);
           break;
         }
         case 'CallExpr': {
-          const parent = stack[stack.length - 2]?.node;
-          const stmtKey = parent ? key(parent) : '';
-          const redirects = stmtRedirects.get(stmtKey) ?? [];
+          const redirects = parent?.redirects ?? [];
           const assigns = ((node.Assigns as ShNode[] | null) ?? []).filter(Boolean).map((a) => evalAssign(a, src, via));
           const argv = ((node.Args as ShNode[] | null) ?? []).filter(Boolean).map((a) => evalWord(a, src));
           if (argv.length === 0) {
             ctx.out.assignments.push(...assigns);
             break;
           }
-          const stdin = () => stdinOf(redirects, parent ? pipeFrom.get(stmtKey) : undefined, src);
+          const writer = parent?.pipeWriter;
+          const stdin = () => stdinOf(redirects, writer, src);
           invoke(argv, { assigns, redirects, via, depth, stdin, openArgs: false }, ctx);
           break;
         }
         case 'DeclClause': {
           const variant = (node.Variant as ShNode | null)?.Value as string | undefined;
-          for (const a of ((node.Args as ShNode[] | null) ?? []).filter(Boolean)) {
+          const args = ((node.Args as ShNode[] | null) ?? []).filter(Boolean);
+          for (const a of args) {
             if (a.Naked && !a.Name) continue; // an option such as `-x`
             ctx.out.assignments.push(evalAssign(a, src, via));
           }
-          const words = ((node.Args as ShNode[] | null) ?? []).filter(Boolean).map((a) => literalWord(src.of(a)));
-          const argv = [literalWord(variant ?? 'declare'), ...words];
+          const argv = [literalWord(variant ?? 'declare'), ...args.map((a) => literalWord(src.of(a)))];
           ctx.out.commands.push(makeCommand(argv, { assigns: [], redirects: [], via, depth, stdin: () => undefined, openArgs: false }, ctx));
           break;
         }
@@ -537,6 +565,7 @@ function makeCommand(argv: ShellWord[], inv: Inv, ctx: Ctx): SimpleCommand {
     openArgs: inv.openArgs,
     wrapper: false,
     scripts: [],
+    fromFile: ctx.fromFile,
   };
 }
 
@@ -640,6 +669,12 @@ function invoke(argv: ShellWord[], inv: Inv, ctx: Ctx): void {
   }
   const name = cmd.name;
   const args = argv.slice(1);
+  if (name === 'cd' || name === 'pushd') {
+    const target = args.find((w) => !isOption(w));
+    if (!target) ctx.cwd = ctx.home;
+    else if (!target.dynamic && !target.glob && target.text !== '-') ctx.cwd = resolveWordPath(target, ctx.cwd, ctx.home);
+    return;
+  }
   const inner = (rest: ShellWord[], label: string, extra: Partial<Inv> = {}): void => {
     cmd.wrapper = true;
     if (rest.length === 0) return;
@@ -860,7 +895,7 @@ function runScriptFile(abs: string, shown: string, cmd: SimpleCommand, inv: Inv,
   cmd.wrapper = true;
   ctx.active.add(abs);
   try {
-    analyzeNested(text, `script ${shown}`, ctx, inv.via, inv.depth);
+    analyzeNested(text, `script ${shown}`, ctx, inv.via, inv.depth, true);
   } finally {
     ctx.active.delete(abs);
   }
@@ -908,7 +943,6 @@ function find(args: ShellWord[], cmd: SimpleCommand, inv: Inv, ctx: Ctx, inner: 
       i = j;
     }
   }
-  cmd.wrapper = cmd.wrapper || false;
 }
 
 function readPackageScripts(dir: string, ctx: Ctx): Record<string, string> | undefined {
@@ -961,7 +995,7 @@ function packageManager(
         if (ctx.active.has(key)) continue;
         ctx.active.add(key);
         try {
-          analyzeNested(body, `${label} (script "${s}")`, ctx, inv.via, inv.depth);
+          analyzeNested(body, `${label} (script "${s}")`, ctx, inv.via, inv.depth, true);
         } finally {
           ctx.active.delete(key);
         }
