@@ -794,7 +794,7 @@ $flushConsole();
 
 
 
-const pico = __webpack_require__(5635);
+const pico = __webpack_require__(8016);
 const utils = __webpack_require__(4059);
 
 function picomatch(glob, options, returnState = false) {
@@ -2436,7 +2436,7 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 5635:
+/***/ 8016:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6104,7 +6104,7 @@ __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 

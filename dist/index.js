@@ -33619,6 +33619,8 @@ module.exports = {
 /* harmony export */   HV: () => (/* binding */ LabelColors),
 /* harmony export */   Ii: () => (/* binding */ DryRunDir),
 /* harmony export */   Pw: () => (/* binding */ DefaultBot),
+/* harmony export */   Qe: () => (/* binding */ TaskStates),
+/* harmony export */   aT: () => (/* binding */ StateVersion),
 /* harmony export */   c7: () => (/* binding */ Markers),
 /* harmony export */   gC: () => (/* binding */ Labels),
 /* harmony export */   l9: () => (/* binding */ Subcommands),
@@ -33626,7 +33628,7 @@ module.exports = {
 /* harmony export */   tY: () => (/* binding */ Outputs),
 /* harmony export */   uO: () => (/* binding */ StateLabel)
 /* harmony export */ });
-/* unused harmony exports TaskStates, BranchPrefix, StateVersion */
+/* unused harmony export BranchPrefix */
 /**
  * Every name that crosses a boundary — action inputs and outputs, labels, markers, branch
  * prefixes, state-store file names — lives here so the code, the tests and action.yml agree.
@@ -33685,7 +33687,7 @@ const LabelColors = {
     [Labels.NeedsHumanReview]: { color: 'd93f0b', description: 'Kiro: verification failed, a human must review' },
 };
 /** Task states shown in the status comment; each maps to one lifecycle label. */
-const TaskStates = (/* unused pure expression or super */ null && (['queued', 'in_progress', 'needs_attention', 'completed', 'cancelled']));
+const TaskStates = ['queued', 'in_progress', 'needs_attention', 'completed', 'cancelled'];
 const StateLabel = {
     queued: Labels.Queued,
     in_progress: Labels.InProgress,
@@ -33736,10 +33738,10 @@ const StateVersion = 1;
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ek: () => (/* binding */ repositoryUrl),
 /* harmony export */   gp: () => (/* binding */ basicCredential),
 /* harmony export */   mx: () => (/* binding */ authEnv)
 /* harmony export */ });
-/* unused harmony export repositoryUrl */
 /**
  * Git authentication the way actions/checkout does it: an `http.<server>/.extraheader` carrying
  * `AUTHORIZATION: basic base64("x-access-token:<token>")`
@@ -39903,7 +39905,10 @@ async function acknowledge(svc, cmd, view) {
 
 /** Routes a command to its handler after the permission gate. */
 async function handleCommand(svc, cmd) {
-    const gate = await checkActor(svc, cmd.actor);
+    // a continuation run is dispatched by the action itself with the job token (sender
+    // github-actions[bot]); dispatching already requires write access to the repository's actions
+    const selfDispatch = cmd.kind === 'dispatch' && cmd.actor.login === 'github-actions[bot]';
+    const gate = selfDispatch ? { allowed: true } : await checkActor(svc, cmd.actor);
     if (!gate.allowed) {
         const issueNumber = issueOf(cmd);
         // comments by non-writers on a task's issue are simply not instructions: no refusal noise
@@ -39922,6 +39927,14 @@ async function handleCommand(svc, cmd) {
     switch (cmd.kind) {
         case 'start':
             return startTask(svc, cmd);
+        case 'reply':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(966), __nccwpck_require__.e(179), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5725))).handleReply(svc, cmd);
+        case 'continue':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(966), __nccwpck_require__.e(179), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5725))).handleContinue(svc, cmd);
+        case 'cancel':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(966), __nccwpck_require__.e(179), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5725))).handleCancel(svc, cmd);
+        case 'dispatch':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(966), __nccwpck_require__.e(179), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5725))).handleDispatch(svc, cmd);
         default:
             lib_core/* info */.pq(`Kiro: '${cmd.kind}' is not handled by this version.`);
             lib_core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'skipped');
@@ -39943,7 +39956,7 @@ async function startTask(svc, cmd) {
     });
     lib_core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
     lib_core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
-    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(966), __nccwpck_require__.e(16)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8016));
+    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(966), __nccwpck_require__.e(179)]).then(__nccwpck_require__.bind(__nccwpck_require__, 179));
     return runTask(svc, cmd, taskId, status);
 }
 function issueOf(cmd) {
@@ -40091,7 +40104,8 @@ const InputsSchema = classic_schemas/* object */.Ikc({
     [constants/* Inputs */.G0.MaxConcurrentTasks]: positiveInt(1000),
     [constants/* Inputs */.G0.MaxTurns]: positiveInt(100_000),
     [constants/* Inputs */.G0.MaxCostUsd]: number().positive(),
-    [constants/* Inputs */.G0.TimeoutMinutes]: positiveInt(60 * 24 * 35),
+    // minutes; fractions allowed (e.g. 0.5) so short budgets can be tested
+    [constants/* Inputs */.G0.TimeoutMinutes]: number().positive().max(60 * 24 * 35),
     [constants/* Inputs */.G0.DryRun]: bool,
     [constants/* Inputs */.G0.AutonomyLevel]: classic_schemas/* enum */.k5n([...AutonomyLevels, '']),
     [constants/* Inputs */.G0.NetworkAccess]: classic_schemas/* enum */.k5n([...NetworkLevels, '']),
@@ -40271,6 +40285,7 @@ function loadSettings(env = process.env) {
             runUrl: `${serverUrl}/${e.GITHUB_REPOSITORY}/actions/runs/${runId}`,
             workflowFile,
             workflowRef: e.GITHUB_WORKFLOW_REF,
+            workflowGitRef: /@(.+)$/.exec(e.GITHUB_WORKFLOW_REF)?.[1] ?? '',
             workspace: e.GITHUB_WORKSPACE,
             runnerTemp: e.RUNNER_TEMP,
             sha: e.GITHUB_SHA,
@@ -40345,6 +40360,7 @@ function buildServices(settings, redactor) {
         repo: { owner: settings.runner.owner, repo: settings.runner.repo },
         redact,
         addSecret: (v) => redactor.register(v),
+        secretValues: () => redactor.values(),
         recorder,
         startedAt: processStart,
         now: () => Date.now(),

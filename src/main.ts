@@ -55,6 +55,7 @@ export function buildServices(settings: Settings, redactor: Redactor): Services 
     repo: { owner: settings.runner.owner, repo: settings.runner.repo },
     redact,
     addSecret: (v) => redactor.register(v),
+    secretValues: () => redactor.values(),
     recorder,
     startedAt: processStart,
     now: () => Date.now(),

@@ -93,7 +93,8 @@ const InputsSchema = z.object({
   [Inputs.MaxConcurrentTasks]: positiveInt(1000),
   [Inputs.MaxTurns]: positiveInt(100_000),
   [Inputs.MaxCostUsd]: z.coerce.number().positive(),
-  [Inputs.TimeoutMinutes]: positiveInt(60 * 24 * 35),
+  // minutes; fractions allowed (e.g. 0.5) so short budgets can be tested
+  [Inputs.TimeoutMinutes]: z.coerce.number().positive().max(60 * 24 * 35),
   [Inputs.DryRun]: bool,
   [Inputs.AutonomyLevel]: z.enum([...AutonomyLevels, '']),
   [Inputs.NetworkAccess]: z.enum([...NetworkLevels, '']),
@@ -160,6 +161,8 @@ export interface RunnerContext {
   /** Workflow file path within the repository, e.g. `.github/workflows/kiro.yml` (for continuation dispatches). */
   workflowFile: string;
   workflowRef: string;
+  /** The ref the workflow file was read from (`refs/heads/main`), used for continuation dispatches. */
+  workflowGitRef: string;
   workspace: string;
   runnerTemp: string;
   sha: string;
@@ -342,6 +345,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       runUrl: `${serverUrl}/${e.GITHUB_REPOSITORY}/actions/runs/${runId}`,
       workflowFile,
       workflowRef: e.GITHUB_WORKFLOW_REF,
+      workflowGitRef: /@(.+)$/.exec(e.GITHUB_WORKFLOW_REF)?.[1] ?? '',
       workspace: e.GITHUB_WORKSPACE,
       runnerTemp: e.RUNNER_TEMP,
       sha: e.GITHUB_SHA,

@@ -57,6 +57,13 @@ function fixedEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
 }
 
 /**
+ * Config every git call of the action runs with, overriding anything in `.git/config`: the work
+ * tree belongs to the model's shell, which could plant hooks or an fsmonitor command there to run
+ * code inside the action's own git calls (which carry the token).
+ */
+const HARDENING = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'core.sshCommand=ssh', '-c', 'credential.helper=', '-c', 'protocol.ext.allow=never'];
+
+/**
  * The only function in the action that runs git. Spawns asynchronously (a synchronous spawn would
  * deadlock a test process that also hosts the git HTTP remote, see NOTES.md).
  *
@@ -65,7 +72,7 @@ function fixedEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
  */
 export async function execGit(args: readonly string[], opts: ExecGitOptions): Promise<GitResult> {
   const result = await new Promise<GitResult>((resolve, reject) => {
-    const child = spawn('git', args as string[], {
+    const child = spawn('git', [...HARDENING, ...args], {
       cwd: opts.cwd,
       env: fixedEnv(opts.env),
       stdio: ['pipe', 'pipe', 'pipe'],

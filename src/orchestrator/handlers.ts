@@ -21,7 +21,10 @@ type Handled = Exclude<Command, { kind: 'noop' }>;
 
 /** Routes a command to its handler after the permission gate. */
 export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcome> {
-  const gate = await checkActor(svc, cmd.actor);
+  // a continuation run is dispatched by the action itself with the job token (sender
+  // github-actions[bot]); dispatching already requires write access to the repository's actions
+  const selfDispatch = cmd.kind === 'dispatch' && cmd.actor.login === 'github-actions[bot]';
+  const gate = selfDispatch ? ({ allowed: true } as const) : await checkActor(svc, cmd.actor);
   if (!gate.allowed) {
     const issueNumber = issueOf(cmd);
     // comments by non-writers on a task's issue are simply not instructions: no refusal noise
@@ -39,6 +42,14 @@ export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcom
   switch (cmd.kind) {
     case 'start':
       return startTask(svc, cmd);
+    case 'reply':
+      return (await import('./control.js')).handleReply(svc, cmd);
+    case 'continue':
+      return (await import('./control.js')).handleContinue(svc, cmd);
+    case 'cancel':
+      return (await import('./control.js')).handleCancel(svc, cmd);
+    case 'dispatch':
+      return (await import('./control.js')).handleDispatch(svc, cmd);
     default:
       core.info(`Kiro: '${cmd.kind}' is not handled by this version.`);
       core.setOutput(Outputs.Status, 'skipped');

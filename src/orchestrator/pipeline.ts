@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { z } from 'zod';
-import { Labels, Outputs } from '../constants.js';
+import { Labels, Markers, Outputs } from '../constants.js';
 import { createModelClient } from '../agent/model.js';
 import { pickModel } from '../agent/pricing.js';
 import { roleSystem, roleTools, SubmitToolNames, withPolicy } from '../agent/roles.js';
@@ -26,7 +26,6 @@ import {
   headSha,
   noreplyEmail,
   pushBranch,
-  scrubPersistedCredentials,
 } from '../git/repo.js';
 import type { Identity, RepoContext } from '../git/repo.js';
 import { findProtectedChanges } from '../policy/paths.js';
@@ -35,7 +34,7 @@ import { renderPrompt } from '../prompts.js';
 import { renderPrBody } from '../report/pr-body.js';
 import type { PlanItem, StatusResult } from '../report/status.js';
 import { writeJobSummary } from '../report/summary.js';
-import type { TaskSpec } from '../state/schema.js';
+import type { TaskInput, TaskSpec } from '../state/schema.js';
 import { detectChecks } from '../verify/detect.js';
 import { runChecks } from '../verify/run.js';
 import type { CheckResult } from '../verify/run.js';
@@ -62,12 +61,37 @@ export interface TaskRun {
   learnings: ReadonlyArray<{ id: string; text: string }>;
   /** A spec from an earlier run (answered questions, continuation); skips planning when set. */
   spec?: TaskSpec;
+  /** The task's branch from an earlier run (a continuation resumes on it). */
+  branch?: string;
+  resume?: ResumeInput;
+  /** Saves progress on the task record (spec, plan progress, branch, pull request). */
+  persist(patch: Partial<TaskInput>, description?: string): Promise<void>;
+  /** Owner comments that arrived since the last step boundary, as steering text. */
+  steer?: () => Promise<string | undefined>;
+}
+
+/** What a resumed run brings beyond the task record. */
+export interface ResumeInput {
+  /** The owner's answers to the clarifying questions. */
+  answers?: string;
+  /** New instructions from the owner on a finished or running task. */
+  feedback?: string;
+  /** A paused command the owner approved with `/kiro continue`. */
+  approvedCommand?: string;
+}
+
+interface EndBase {
+  spend: Spend;
+  /** The last sub-agent's exit reason (for the run record). */
+  exitReason: string;
 }
 
 export type PipelineEnd =
-  | { state: 'completed'; pullRequestUrl?: string; draft?: boolean }
-  | { state: 'needs_attention'; reason: string; questions?: string[]; spec?: TaskSpec }
-  | { state: 'failed'; reason: string };
+  | (EndBase & { state: 'completed'; pullRequestUrl?: string; draft?: boolean })
+  | (EndBase & { state: 'needs_attention'; reason: string; questions?: string[]; pause?: { reason: string; command?: string } })
+  /** The time budget is nearly used: the work is pushed and a continuation run must take over. */
+  | (EndBase & { state: 'checkpoint' })
+  | (EndBase & { state: 'failed'; reason: string });
 
 /** `kiro/<issue>-<slug>` (SPEC.md J1.5). */
 export function taskBranch(issueNumber: number, title: string): string {
@@ -132,7 +156,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   const learningsText = t.learnings.length ? t.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
   const baseVars = { repository: s.runner.repository, steering: t.steering };
 
-  const runRole = async (role: Role, messages: MessageParam[], extra: AgentTool[] = []): Promise<AgentResult> => {
+  const runRole = async (role: Role, messages: MessageParam[], extra: AgentTool[] = [], steer?: () => Promise<string | undefined>): Promise<AgentResult> => {
     const rt = roleTools(role, extra);
     const vars = role === 'verifier' ? baseVars : { ...baseVars, learnings: learningsText };
     const result = await runAgent({
@@ -147,6 +171,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
       ctx: withPolicy(t.sandbox.toolContext, rt),
       submitTools: rt.submitTools,
       onStep: (step) => transcript.record(step),
+      ...(steer ? { steer } : {}),
     });
     core.info(`Kiro: ${role} ended with ${result.exitReason}${result.limit ? ` (${result.limit})` : ''}${result.error ? `: ${svc.redact(result.error)}` : ''} after ${spend.turns} turns, $${spend.costUsd.toFixed(4)}.`);
     return result;
@@ -173,28 +198,34 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     }
     const sub = planned.result as SpecSubmission;
     spec = { ...sub, plan: sub.plan.map((p) => ({ ...p, done: false })) };
+    await t.persist({ spec, progress: { phase: sub.questions.length ? 'questions' : 'coding', verifyAttempts: 0 } }, 'spec');
+  } else if (t.resume?.answers && spec.questions?.length) {
+    // answered: keep the plan, drop the questions (no second planning pass)
+    spec = { ...spec, questions: [] };
+    await t.persist({ spec, progress: { phase: 'coding', verifyAttempts: 0 } }, 'questions answered');
   }
   const plan = spec;
   await t.status.update({ phase: plan.needsCode ? 'Plan ready; implementing…' : 'Answering…', plan: planItems(plan), specMarkdown: specMarkdown(plan) });
 
   if (plan.questions?.length) {
     costOutputs();
-    return { state: 'needs_attention', reason: 'questions', questions: plan.questions, spec: plan };
+    return { state: 'needs_attention', reason: 'questions', questions: plan.questions, spend, exitReason: 'needs_input' };
   }
 
   if (!plan.needsCode) {
     costOutputs();
     await finishStatus(t, 'completed', { answer: plan.summary, costUsd: spend.costUsd, tokens: tokens(), durationMs: svc.now() - started }, 'Answered; no code change was needed.');
     await writeJobSummary(svc, { taskId: t.taskId, title: plan.title, state: 'completed', plan: planItems(plan), spend, durationMs: svc.now() - started, answer: plan.summary });
-    return { state: 'completed' };
+    return { state: 'completed', spend, exitReason: 'completed' };
   }
 
   // ---- branch ----------------------------------------------------------------------------
-  const branch = taskBranch(t.issueNumber, t.issueTitle);
+  const branch = t.branch ?? taskBranch(t.issueNumber, t.issueTitle);
   core.setOutput(Outputs.Branch, branch);
-  await scrubPersistedCredentials(repoCtx.dir);
   const defaultBranch = await svc.github.getDefaultBranch(svc.repo);
   const { baseSha } = await checkoutTaskBranch(repoCtx, branch, defaultBranch);
+  if (!t.branch) await t.persist({ branch, baseBranch: defaultBranch }, 'branch');
+  if (t.resume?.approvedCommand) t.sandbox.approve(t.resume.approvedCommand);
   let lastCommitBase = await headSha(repoCtx.dir);
 
   /** Commits the work tree as the bot (co-authored by the owner), refusing protected paths. */
@@ -222,6 +253,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
       if (!step) return { content: `There is no plan step ${input.step_id}; steps are ${plan.plan.map((p) => p.id).join(', ')}.`, isError: true };
       step.done = true;
       const sha = await commit(`${step.title}\n\n${input.summary}`);
+      await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
       await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
       return { content: sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).` };
     },
@@ -234,7 +266,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
         branch,
         spec: `${plan.title}\n\n${plan.summary}\n\n${specMarkdown(plan)}`,
         plan: plan.plan.map((p) => `${p.id}. [${p.done ? 'x' : ' '}] ${p.title} — ${p.detail}`).join('\n'),
-        feedback: '',
+        feedback: resumeNotes(t),
       }),
     },
   ];
@@ -245,12 +277,16 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   const maxAttempts = s.maxVerifyRetries + 1;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     await t.status.update({ phase: attempt === 1 ? 'Implementing the plan…' : `Fixing what verification found (retry ${attempt - 1} of ${s.maxVerifyRetries})…` });
-    const coded = await runRole('coder', coderMessages, [completeStep]);
+    const coded = await runRole('coder', coderMessages, [completeStep], t.steer);
     coderMessages = coded.messages;
     if (coded.exitReason !== 'submitted') {
       await commit(`Work in progress: ${plan.title}`);
       await pushBranch(repoCtx, branch);
       costOutputs();
+      if (coded.exitReason === 'limit_reached' && coded.limit === 'time') {
+        await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: attempt - 1 } }, 'checkpoint');
+        return { state: 'checkpoint', spend, exitReason: 'checkpoint' };
+      }
       return stopped(t, coded, spend, 'coding', branch);
     }
     finish = coded.result as FinishSubmission;
@@ -342,6 +378,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   } else {
     pr = await svc.github.createPull(svc.repo, { title: plan.title, body, head: branch, base: defaultBranch, draft: !passed });
   }
+  await t.persist({ pullRequest: { number: Math.abs(pr.number) || 1, url: pr.htmlUrl }, progress: { phase: 'done', verifyAttempts: 0 } }, 'pull request');
   if (!passed && pr.number > 0) await addMarkerLabel(svc, pr.number, Labels.NeedsHumanReview);
   core.setOutput(Outputs.PullRequestUrl, pr.htmlUrl);
   costOutputs();
@@ -364,7 +401,21 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     pullRequestUrl: pr.htmlUrl,
     checks,
   });
-  return { state: 'completed', pullRequestUrl: pr.htmlUrl, draft: !passed };
+  return { state: 'completed', pullRequestUrl: pr.htmlUrl, draft: !passed, spend, exitReason: 'completed' };
+}
+
+/** The first plan step not done yet (the step in flight), if any. */
+function nextStep(spec: TaskSpec): number | undefined {
+  return spec.plan.find((p) => !p.done)?.id;
+}
+
+/** Extra context a resumed run gives the coder: answers, new instructions. */
+function resumeNotes(t: TaskRun): string {
+  const parts: string[] = [];
+  if (t.resume?.answers) parts.push(`# Answers from the task owner to your questions\n${t.resume.answers}`);
+  if (t.resume?.feedback) parts.push(`# New instructions from the task owner\n${t.resume.feedback}\nAddress them (add plan steps as needed), then call \`finish\`.`);
+  if (t.spec && t.spec.plan.some((p) => p.done)) parts.push('Steps marked [x] were done in an earlier run and their commits are on the branch; continue with the first open step.');
+  return parts.join('\n\n');
 }
 
 const StepInput = z.object({
@@ -382,6 +433,7 @@ async function finishStatus(t: TaskRun, state: 'completed', result: StatusResult
  * already committed and pushed by the caller; the task needs attention.
  */
 async function stopped(t: TaskRun, r: AgentResult, spend: Spend, phase: string, branch?: string): Promise<PipelineEnd> {
+  const base = { spend, exitReason: r.limit ? `limit_reached:${r.limit}` : r.exitReason };
   let reason: string;
   if (r.exitReason === 'limit_reached') {
     const which = r.limit === 'turns' ? `the turn limit (${t.svc.settings.maxTurns} model calls)` : r.limit === 'cost' ? `the cost limit ($${t.svc.settings.maxCostUsd})` : 'the time budget';
@@ -398,7 +450,23 @@ async function stopped(t: TaskRun, r: AgentResult, spend: Spend, phase: string, 
   ]);
   core.setOutput(Outputs.Status, 'needs_attention');
   if (r.exitReason === 'failed') core.warning(t.svc.redact(reason));
-  return r.exitReason === 'failed' ? { state: 'failed', reason } : { state: 'needs_attention', reason };
+  if (r.exitReason === 'paused') {
+    const pause = { reason: r.pause?.reason ?? 'approval needed', ...(r.pause?.command ? { command: r.pause.command } : {}) };
+    await t.svc.github.createIssueComment(
+      t.svc.repo,
+      t.issueNumber,
+      [
+        `${Markers.Pause} task=${t.taskId} -->`,
+        `✋ Paused before: ${pause.command ? `\`${pause.command.replace(/`/g, "'")}\`` : pause.reason}`,
+        '',
+        `Why: ${pause.reason}`,
+        '',
+        `Reply \`${t.svc.settings.triggerCommand} continue\` to approve and go on, or \`${t.svc.settings.triggerCommand} cancel\` to stop.`,
+      ].join('\n'),
+    );
+    return { ...base, state: 'needs_attention', reason, pause };
+  }
+  return r.exitReason === 'failed' ? { ...base, state: 'failed', reason } : { ...base, state: 'needs_attention', reason };
 }
 
 export type { ToolContext, ToolPolicy };

@@ -13,6 +13,7 @@ import type { EgressProxy } from '../policy/egress-proxy.js';
 import { integrationHosts, resolveNetworkPolicy } from '../policy/network.js';
 import { createToolPolicy } from '../policy/paths.js';
 import { discoverRegistryHosts } from '../policy/registries.js';
+import { scrubPersistedCredentials } from '../git/repo.js';
 import type { Services } from './services.js';
 
 export interface Sandbox {
@@ -23,6 +24,8 @@ export interface Sandbox {
   blocked(): Array<{ host: string; command?: string }>;
   /** A stated limitation of the network enforcement on this runner, if any. */
   limitation?: string;
+  /** Records the owner's approval of a paused command line (`/kiro continue`). */
+  approve(command: string): void;
   close(): Promise<void>;
 }
 
@@ -33,14 +36,18 @@ export interface Sandbox {
 export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): Promise<Sandbox> {
   const s = svc.settings;
   const workspace = s.runner.workspace;
-  const policy =
-    policyOverride ??
-    createToolPolicy({
+  // actions/checkout leaves the token in .git/config; the model's shell could read it (NOTES.md)
+  const scrubbed = await scrubPersistedCredentials(workspace);
+  if (scrubbed.length) core.info(`Kiro: removed persisted credentials from .git/config (${scrubbed.join(', ')}); the action authenticates its own git calls.`);
+  const kiroPolicy = policyOverride
+    ? undefined
+    : createToolPolicy({
       workspace,
       commands: { forbiddenCommands: [...s.repo.agent.forbiddenCommands], allowedCommands: [...s.repo.agent.allowedCommands], autonomy: s.autonomyLevel },
       maxFileEditsPerTask: s.repo.agent.maxFileEditsPerTask,
       requireApprovalForNewFiles: s.repo.agent.requireApprovalForNewFiles,
     });
+  const policy: ToolPolicy = policyOverride ?? kiroPolicy!;
 
   let proxy: EgressProxy | undefined;
   let netEnv: Record<string, string> = {};
@@ -60,7 +67,8 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     limitation = 'network access is enforced through proxy variables only on this runner (no firewall rules could be installed); a program that ignores proxy settings is not restricted.';
   }
 
-  const secrets = [s.githubToken, s.anthropicApiKey].filter(Boolean);
+  // every registered form (raw, base64, basic credential…) of every secret
+  const secrets = svc.secretValues();
   const home = mkdtempSync(path.join(s.runner.runnerTemp, 'kiro-home-'));
   const env = buildSandboxEnv(process.env, { secrets, extra: { ...s.repo.env, ...netEnv, KIRO_SANDBOX: '1', TMPDIR: home } });
   const toolContext: ToolContext = {
@@ -74,6 +82,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     toolContext,
     blocked: () => (proxy?.blocked ?? []).map((b) => ({ host: `${b.host}:${b.port}`, ...(b.command ? { command: svc.redact(b.command) } : {}) })),
     ...(limitation ? { limitation } : {}),
+    approve: (command) => kiroPolicy?.approveCommand(command),
     close: async () => {
       await proxy?.close();
     },

@@ -15,6 +15,8 @@ export interface Services {
   redact: (text: string) => string;
   /** Registers a new secret value for redaction and masking. */
   addSecret: (value: string) => void;
+  /** Every registered secret value, with its derived forms (to strip from the sandbox environment). */
+  secretValues: () => string[];
   /** Set in dry runs: records writes instead of making them. */
   recorder: DryRunRecorder | undefined;
   /** Epoch ms when the process started (for the status comment's elapsed time and benchmarks). */

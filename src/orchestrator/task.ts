@@ -1,86 +1,277 @@
 /**
- * Starting a task from an issue (SPEC.md J1, J2): acknowledge within the first second, then run
- * the plan → code → verify pipeline.
+ * Running a task (SPEC.md J1, J2, J6, J7): the task record on the state branch, the concurrency
+ * slot, the issue's context, the sandbox and the pipeline. `runTask` starts a new task after the
+ * acknowledgement; `driveTask` (re)runs any task from its record — a fresh start, an answered
+ * question, an approved pause, a continuation after the time budget, feedback on a finished task.
+ * Loaded on demand (dynamic import) so the acknowledgement does not wait for the agent code.
  */
 import * as core from '@actions/core';
 import { Markers, Outputs } from '../constants.js';
+import type { Actor } from '../events.js';
 import { fenceUntrusted, sanitizeUntrusted } from '../policy/sanitize.js';
 import { renderPrompt } from '../prompts.js';
+import type { StatusView } from '../report/status.js';
+import type { Task, TaskInput } from '../state/schema.js';
+import type { StateStore } from '../state/store.js';
+import { newTask } from '../state/tasks.js';
+import type { StartCommand } from './ack.js';
 import { PermissionCache, readSteering, renderDiscussion, renderIssue, repositoryLayout, trustedComments } from './context.js';
 import type { Outcome } from './handlers.js';
-import { setLifecycleLabel } from './lifecycle.js';
-import type { StatusComment } from './lifecycle.js';
-import type { StartCommand } from './ack.js';
+import { setLifecycleLabel, StatusComment } from './lifecycle.js';
 import { runPipeline } from './pipeline.js';
-import type { PipelineEnd } from './pipeline.js';
+import type { PipelineEnd, ResumeInput } from './pipeline.js';
 import { openSandbox } from './sandbox.js';
 import type { Services } from './services.js';
+import { dispatchContinuation, leaseMs, openStore } from './store.js';
 
-/**
- * Runs an acknowledged task: context, sandbox, pipeline. Loaded on demand (dynamic import) so the
- * acknowledgement does not wait for the agent code to compile.
- */
+/** The issue a task belongs to, as far as the driver needs it. */
+export interface IssueInfo {
+  number: number;
+  title: string;
+  body: string;
+  htmlUrl: string;
+  author: Actor;
+  labels: string[];
+}
+
+/** Starts a new task from a `start` command (already acknowledged with `status`). */
 export async function runTask(svc: Services, cmd: StartCommand, taskId: string, status: StatusComment): Promise<Outcome> {
   const s = svc.settings;
   if (!s.anthropicApiKey && s.provider === 'anthropic') {
     const msg = "The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).";
-    await Promise.all([status.update({ state: 'needs_attention', phase: msg }), setLifecycleLabel(svc, cmd.issue.number, 'needs_attention', [...cmd.issue.labels, 'kiro:in-progress'])]);
+    await Promise.all([status.update({ state: 'needs_attention', phase: msg }), setLifecycleLabel(svc, cmd.issue.number, 'needs_attention', inProgress(cmd.issue.labels))]);
     core.error(msg, { title: 'Kiro is not configured' });
     core.setOutput(Outputs.Status, 'needs_attention');
     return { failed: msg, annotated: true };
   }
+  const store = await openStore(svc);
+  const nowIso = new Date(svc.now()).toISOString();
+  const previous = await store.findTaskByIssue(s.runner.repository, cmd.issue.number);
+  const task = newTask(
+    {
+      id: taskId,
+      repository: s.runner.repository,
+      issue: cmd.issue.number,
+      kind: 'issue',
+      owner: { login: cmd.actor.login, id: cmd.actor.id },
+      state: 'in_progress',
+      instructions: cmd.instructions,
+      statusCommentId: status.commentId,
+      ...(cmd.commentId ? { triggerCommentId: cmd.commentId } : {}),
+      // a new task on an issue whose earlier task left a branch/PR continues on them
+      ...(previous?.branch && previous.state !== 'cancelled' ? { branch: previous.branch, baseBranch: previous.baseBranch } : {}),
+      ...(previous?.pullRequest && previous.state !== 'cancelled' ? { pullRequest: previous.pullRequest } : {}),
+    },
+    nowIso,
+  );
+  await store.putTask(task);
+  return driveTask(svc, store, task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt });
+}
 
+function toIssueInfo(i: StartCommand['issue']): IssueInfo {
+  return { number: i.number, title: i.title, body: i.body, htmlUrl: i.htmlUrl, author: i.author, labels: i.labels };
+}
+
+function inProgress(labels: readonly string[]): string[] {
+  return [...labels.filter((l) => !l.startsWith('kiro:')), 'kiro:in-progress'];
+}
+
+/** Rebuilds the status view of a task from its record. */
+export function statusViewOf(svc: Services, task: Task, title: string): StatusView {
+  return {
+    taskId: task.id,
+    state: task.state,
+    title,
+    runUrl: svc.settings.runner.runUrl,
+    startedAt: Date.parse(task.createdAt),
+    now: svc.now(),
+    phase: 'Resuming…',
+    ...(task.spec ? { plan: task.spec.plan.map((p) => ({ id: p.id, title: p.title, done: p.done })) } : {}),
+  };
+}
+
+/** Opens the status comment of an existing task (by its recorded id, or by marker). */
+export async function openTaskStatus(svc: Services, task: Task, issue: IssueInfo): Promise<StatusComment> {
+  return StatusComment.open(svc, issue.number, statusViewOf(svc, task, issue.title), task.statusCommentId);
+}
+
+/** Loads the issue of a task from GitHub. */
+export async function loadIssue(svc: Services, task: Task): Promise<IssueInfo> {
+  const i = await svc.github.getIssue(svc.repo, task.issue!);
+  return { number: i.number, title: i.title, body: i.body, htmlUrl: i.htmlUrl, author: { login: task.owner.login, id: task.owner.id, type: 'User' }, labels: i.labels };
+}
+
+export interface DriveOptions {
+  /** ISO time of the trigger; later edits of the issue's discussion are ignored. */
+  triggeredAt?: string;
+  resume?: ResumeInput;
+}
+
+/**
+ * Runs a task from its record: takes a concurrency slot (or queues the task), runs the pipeline,
+ * records the outcome on the state branch, frees the slot and starts the continuation runs of the
+ * queued tasks it hands its slot to.
+ */
+export async function driveTask(svc: Services, store: StateStore, task: Task, status: StatusComment, issue: IssueInfo, opts: DriveOptions = {}): Promise<Outcome> {
+  const s = svc.settings;
+  const r = s.runner;
+  core.setOutput(Outputs.TaskId, task.id);
+  const persist = async (patch: Partial<TaskInput>, description = 'update') => {
+    await store.updateTask(task.id, (t) => ({ ...t, ...patch }) as Task, `${task.id}: ${description}`);
+  };
+
+  // ---- slot ------------------------------------------------------------------------------
+  const slot = await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, leaseMs(svc));
+  await startHandedTasks(svc, slot.handedTo.filter((id) => id !== task.id));
+  if (!slot.acquired) {
+    await persist({ state: 'queued', queuePosition: slot.position }, 'queued');
+    await Promise.all([
+      status.update({ state: 'queued', phase: `Queued: ${s.maxConcurrentTasks} tasks are already in progress. Position in the queue: ${slot.position}. It starts automatically when a slot frees.` }),
+      setLifecycleLabel(svc, issue.number, 'queued', inProgress(issue.labels)),
+    ]);
+    core.setOutput(Outputs.Status, 'queued');
+    return {};
+  }
+  const runEntry = { runId: r.runId, runUrl: r.runUrl, runAttempt: r.runAttempt, startedAt: new Date(svc.now()).toISOString() };
+  await store.updateTask(task.id, (t) => ({ ...t, state: 'in_progress', queuePosition: undefined, pendingQuestion: undefined, pause: undefined, runs: [...t.runs.filter((x) => x.runId !== r.runId), runEntry] }) as Task, `${task.id}: run ${r.runId} started`);
+  if (task.state !== 'in_progress') {
+    await Promise.all([status.update({ state: 'in_progress', phase: 'Working…' }), setLifecycleLabel(svc, issue.number, 'in_progress', issue.labels)]);
+  }
+
+  // ---- context ---------------------------------------------------------------------------
   const perms = new PermissionCache(svc);
-  const comments = await svc.github.listIssueComments(svc.repo, cmd.issue.number);
-  const discussion = await trustedComments(svc, perms, comments, cmd.triggeredAt, cmd.commentId ? [cmd.commentId] : []);
-  const steering = readSteering(s.runner.workspace);
-  const instructions = cmd.instructions
-    ? `Instructions from @${cmd.actor.login} (the task owner), in their /kiro comment:\n${fenceUntrusted('instructions', sanitizeUntrusted(cmd.instructions))}`
-    : `The task is the issue below; @${cmd.actor.login} (the task owner) asked for it by labelling the issue.`;
-  const plannerInput = renderPrompt('planner-task', {
-    repository: s.runner.repository,
-    issue_number: String(cmd.issue.number),
-    owner: cmd.actor.login,
-    instructions,
-    issue: renderIssue(cmd.issue),
-    discussion: renderDiscussion(discussion),
-    layout: await repositoryLayout(s.runner.workspace),
-    answers: '',
-  });
+  const comments = await svc.github.listIssueComments(svc.repo, issue.number);
+  const triggeredAt = opts.triggeredAt ?? new Date(svc.now()).toISOString();
+  const discussion = await trustedComments(svc, perms, comments, triggeredAt, task.triggerCommentId ? [task.triggerCommentId] : []);
+  const ownerComments = comments.filter((c) => c.user.login === task.owner.login);
+  let lastSeen = Math.max(task.lastSeenCommentId ?? 0, ...ownerComments.filter((c) => Date.parse(c.createdAt) <= Date.parse(triggeredAt)).map((c) => c.id));
+  const learnings = await store.listLearnings(task.owner.login);
+  const instructions = task.instructions
+    ? `Instructions from @${task.owner.login} (the task owner), in their ${s.triggerCommand} comment:\n${fenceUntrusted('instructions', sanitizeUntrusted(task.instructions))}`
+    : `The task is the issue below; @${task.owner.login} (the task owner) asked for it by labelling the issue.`;
+  const plannerInput = task.spec
+    ? ''
+    : renderPrompt('planner-task', {
+        repository: r.repository,
+        issue_number: String(issue.number),
+        owner: task.owner.login,
+        instructions,
+        issue: renderIssue(issue),
+        discussion: renderDiscussion(discussion),
+        layout: await repositoryLayout(r.workspace),
+        answers: '',
+      });
+
+  /** New comments by the owner since the last look: steering at the next step boundary (J2). */
+  let lastPoll = 0;
+  const steer = async (): Promise<string | undefined> => {
+    if (svc.now() - lastPoll < 10_000) return undefined;
+    lastPoll = svc.now();
+    const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes('<!-- kiro-action:'));
+    if (!fresh.length) return undefined;
+    lastSeen = Math.max(...fresh.map((c) => c.id));
+    await persist({ lastSeenCommentId: lastSeen }, 'steering read');
+    return fresh.map((c) => fenceUntrusted(`comment by @${c.user.login} (the task owner)`, sanitizeUntrusted(c.body))).join('\n');
+  };
+
+  // ---- pipeline --------------------------------------------------------------------------
   const sandbox = await openSandbox(svc);
   let end: PipelineEnd;
   try {
     end = await runPipeline({
       svc,
-      taskId,
-      issueNumber: cmd.issue.number,
-      issueUrl: cmd.issue.htmlUrl,
-      issueTitle: cmd.issue.title,
-      owner: { login: cmd.actor.login, id: cmd.actor.id },
-      labels: [...cmd.issue.labels.filter((l) => !l.startsWith('kiro:')), 'kiro:in-progress'],
+      taskId: task.id,
+      issueNumber: issue.number,
+      issueUrl: issue.htmlUrl,
+      issueTitle: issue.title,
+      owner: task.owner,
+      labels: inProgress(issue.labels),
       status,
       sandbox,
       plannerInput,
-      steering,
-      learnings: [],
+      steering: readSteering(r.workspace),
+      learnings: learnings.map((l) => ({ id: l.id, text: l.text })),
+      ...(task.spec ? { spec: task.spec } : {}),
+      ...(task.branch ? { branch: task.branch } : {}),
+      ...(opts.resume ? { resume: opts.resume } : {}),
+      persist,
+      steer,
     });
+  } catch (e) {
+    await recordEnd(svc, store, task.id, 'needs_attention', 'failed');
+    throw e;
   } finally {
     await sandbox.close();
   }
-  if (end.state === 'needs_attention' && end.questions?.length) {
-    await askQuestions(svc, cmd.issue.number, taskId, end.questions, status, cmd.issue.labels);
+
+  // ---- outcome ---------------------------------------------------------------------------
+  const costPatch = (t: Task) => ({ costUsd: t.costUsd + end.spend.costUsd, tokens: addTokens(t.tokens, end.spend) });
+  if (end.state === 'checkpoint') {
+    await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), runs: closeRun(t.runs, r.runId, 'checkpoint') }) as Task, `${task.id}: checkpoint`);
+    await dispatchContinuation(svc, task.id);
+    await status.update({ phase: 'The job’s time budget is nearly used: work is checkpointed and pushed; a continuation run picks it up.' });
+    core.setOutput(Outputs.Status, 'in_progress');
+    return {};
   }
+  if (end.state === 'needs_attention' && end.questions?.length) {
+    const commentId = await askQuestions(svc, issue.number, task.id, end.questions, status, issue.labels);
+    await store.updateTask(
+      task.id,
+      (t) => ({ ...t, ...costPatch(t), state: 'needs_attention', lastSeenCommentId: commentId, pendingQuestion: { commentId, questions: end.questions!, askedAt: new Date(svc.now()).toISOString() }, runs: closeRun(t.runs, r.runId, 'needs_input') }) as Task,
+      `${task.id}: questions`,
+    );
+  } else {
+    const state = end.state === 'completed' ? 'completed' : 'needs_attention';
+    await store.updateTask(
+      task.id,
+      (t) => ({ ...t, ...costPatch(t), state, lastSeenCommentId: lastSeen, ...(end.state === 'needs_attention' && end.pause ? { pause: { ...end.pause, pausedAt: new Date(svc.now()).toISOString() } } : {}), runs: closeRun(t.runs, r.runId, end.exitReason) }) as Task,
+      `${task.id}: ${state}`,
+    );
+  }
+  const handed = await store.releaseSlot(task.id, s.maxConcurrentTasks);
+  await startHandedTasks(svc, handed);
   return end.state === 'failed' ? { failed: end.reason } : {};
+}
+
+function addTokens(t: Task['tokens'], spend: { usage: { input_tokens: number; output_tokens: number; cache_read_input_tokens: number; cache_creation_input_tokens: number } }): Task['tokens'] {
+  return {
+    input: t.input + spend.usage.input_tokens,
+    output: t.output + spend.usage.output_tokens,
+    cacheRead: t.cacheRead + spend.usage.cache_read_input_tokens,
+    cacheWrite: t.cacheWrite + spend.usage.cache_creation_input_tokens,
+  };
+}
+
+function closeRun(runs: Task['runs'], runId: number, exitReason: string): Task['runs'] {
+  return runs.map((x) => (x.runId === runId && !x.endedAt ? { ...x, endedAt: new Date().toISOString(), exitReason } : x));
+}
+
+async function recordEnd(svc: Services, store: StateStore, taskId: string, state: Task['state'], exitReason: string): Promise<void> {
+  try {
+    await store.updateTask(taskId, (t) => ({ ...t, state, runs: closeRun(t.runs, svc.settings.runner.runId, exitReason) }) as Task, `${taskId}: ${exitReason}`);
+    await startHandedTasks(svc, await store.releaseSlot(taskId, svc.settings.maxConcurrentTasks));
+  } catch (e) {
+    core.warning(svc.redact(`Kiro: could not record the end of task ${taskId}: ${(e as Error).message}`));
+  }
+}
+
+/** Starts the continuation runs of queued tasks that were handed a slot. */
+export async function startHandedTasks(svc: Services, taskIds: readonly string[]): Promise<void> {
+  for (const id of taskIds) {
+    core.info(`Kiro: handing a free slot to queued task ${id}.`);
+    await dispatchContinuation(svc, id);
+  }
 }
 
 /**
  * Asks numbered clarifying questions in one comment and waits (SPEC.md J1.3): the task is marked
  * Needs attention and the job ends successfully; the owner's next comment resumes it.
+ * @returns the id of the questions comment
  */
 export async function askQuestions(svc: Services, issueNumber: number, taskId: string, questions: readonly string[], status: StatusComment, labels: readonly string[]): Promise<number> {
   const body = [
     `${Markers.Questions} task=${taskId} -->`,
-    'Before I start, I need a few answers:',
+    'Before I go on, I need a few answers:',
     '',
     ...questions.map((q, i) => `${i + 1}. ${q}`),
     '',
@@ -89,7 +280,7 @@ export async function askQuestions(svc: Services, issueNumber: number, taskId: s
   const c = await svc.github.createIssueComment(svc.repo, issueNumber, body);
   await Promise.all([
     status.update({ state: 'needs_attention', phase: `Waiting for answers to ${questions.length} question(s): ${c.htmlUrl}` }),
-    setLifecycleLabel(svc, issueNumber, 'needs_attention', [...labels.filter((l) => !l.startsWith('kiro:')), 'kiro:in-progress']),
+    setLifecycleLabel(svc, issueNumber, 'needs_attention', inProgress(labels)),
   ]);
   core.setOutput(Outputs.Status, 'needs_attention');
   return c.id;

@@ -1,0 +1,130 @@
+/**
+ * Control of existing tasks (SPEC.md J1.3, J2, J6, J7): answers to questions and steering
+ * comments, `/kiro continue`, `/kiro cancel` (or removing the trigger label), and continuation
+ * runs dispatched with a task id. Every wait is a finished job; these handlers are the resumes.
+ */
+import * as core from '@actions/core';
+import { Outputs } from '../constants.js';
+import type { Command } from '../events.js';
+import { fenceUntrusted, sanitizeUntrusted } from '../policy/sanitize.js';
+import type { Task } from '../state/schema.js';
+import type { StateStore } from '../state/store.js';
+import type { Outcome } from './handlers.js';
+import { setLifecycleLabel } from './lifecycle.js';
+import type { Services } from './services.js';
+import { openStore } from './store.js';
+import { driveTask, loadIssue, openTaskStatus, startHandedTasks } from './task.js';
+
+type Reply = Extract<Command, { kind: 'reply' }>;
+type Cancel = Extract<Command, { kind: 'cancel' }>;
+type Continue = Extract<Command, { kind: 'continue' }>;
+type Dispatch = Extract<Command, { kind: 'dispatch' }>;
+
+const ACTIVE: ReadonlySet<Task['state']> = new Set(['queued', 'in_progress', 'needs_attention']);
+
+function skip(reason: string): Outcome {
+  core.info(`Kiro: nothing to do — ${reason}.`);
+  core.setOutput(Outputs.Status, 'skipped');
+  return {};
+}
+
+function asData(login: string, text: string): string {
+  return fenceUntrusted(`comment by @${login} (the task owner)`, sanitizeUntrusted(text));
+}
+
+/** Whether a run of the task other than this one is still going (recorded start, no end). */
+function runningElsewhere(svc: Services, task: Task): boolean {
+  return task.state === 'in_progress' && task.runs.some((r) => !r.endedAt && r.runId !== svc.settings.runner.runId);
+}
+
+/**
+ * A comment without a command on a task's issue. Only the task owner's comments count: an
+ * answer to pending questions resumes the task from its saved spec; on a running task it steers
+ * the running job (read at its next step boundary); on a finished task it is new feedback.
+ */
+export async function handleReply(svc: Services, cmd: Reply): Promise<Outcome> {
+  const store = await openStore(svc);
+  const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
+  if (!task) return skip(`issue #${cmd.issue.number} has no Kiro task`);
+  if (task.owner.login !== cmd.actor.login) return skip(`only the task owner @${task.owner.login} steers task ${task.id}`);
+  if (task.state === 'cancelled') return skip(`task ${task.id} was cancelled`);
+  if (task.pendingQuestion) {
+    await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
+    return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, cmd.triggeredAt, cmd.commentId);
+  }
+  if (runningElsewhere(svc, task) || task.state === 'queued') {
+    // the running job reads it at its next step boundary; a queued task reads it when it starts
+    await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
+    return skip(`task ${task.id} is ${task.state}; the comment is read at its next step`);
+  }
+  if (task.state === 'needs_attention' && task.pause) return skip(`task ${task.id} is paused; reply ${svc.settings.triggerCommand} continue to approve`);
+  await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
+  return resume(svc, store, task, { feedback: asData(cmd.actor.login, cmd.text) }, cmd.triggeredAt, cmd.commentId);
+}
+
+/** `/kiro continue`: approves a paused task (or answers its questions) and resumes it. */
+export async function handleContinue(svc: Services, cmd: Continue): Promise<Outcome> {
+  const store = await openStore(svc);
+  const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
+  if (!task || task.state === 'cancelled') return skip(`issue #${cmd.issue.number} has no task to continue`);
+  if (cmd.reactionTarget) await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
+  if (task.pendingQuestion && cmd.text) return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, undefined, cmd.commentId);
+  if (runningElsewhere(svc, task)) return skip(`task ${task.id} is already running`);
+  return resume(svc, store, task, { ...(task.pause?.command ? { approvedCommand: task.pause.command } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);
+}
+
+async function resume(svc: Services, store: StateStore, task: Task, input: { answers?: string; feedback?: string; approvedCommand?: string }, triggeredAt?: string, commentId?: number): Promise<Outcome> {
+  const issue = await loadIssue(svc, task);
+  const status = await openTaskStatus(svc, task, issue);
+  if (commentId) await store.updateTask(task.id, (t) => ({ ...t, lastSeenCommentId: Math.max(t.lastSeenCommentId ?? 0, commentId) }) as Task, `${task.id}: read comment ${commentId}`);
+  const fresh = (await store.getTask(task.id)) ?? task;
+  return driveTask(svc, store, fresh, status, issue, { ...(triggeredAt ? { triggeredAt } : {}), resume: input });
+}
+
+/**
+ * `/kiro cancel` or removing the trigger label: cancels the task's running workflow runs (REST
+ * cancel), marks it Cancelled and frees its slot. A cancelled task is never resumed.
+ */
+export async function handleCancel(svc: Services, cmd: Cancel): Promise<Outcome> {
+  const store = await openStore(svc);
+  const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
+  if (!task || !ACTIVE.has(task.state)) return skip(`issue #${cmd.issue.number} has no active task to cancel`);
+  if (cmd.reactionTarget) await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
+  const running = task.runs.filter((r) => !r.endedAt && r.runId !== svc.settings.runner.runId);
+  for (const r of running) await svc.github.cancelWorkflowRun(svc.repo, r.runId);
+  const now = new Date(svc.now()).toISOString();
+  await store.updateTask(
+    task.id,
+    (t) => ({ ...t, state: 'cancelled', pendingQuestion: undefined, pause: undefined, runs: t.runs.map((r) => (r.endedAt ? r : { ...r, endedAt: now, exitReason: 'cancelled' })) }) as Task,
+    `${task.id}: cancelled by ${cmd.actor.login}`,
+  );
+  const issue = await loadIssue(svc, task);
+  const status = await openTaskStatus(svc, { ...task, state: 'cancelled' }, issue);
+  const by = cmd.via === 'unlabel' ? `removed the \`${svc.settings.triggerLabel}\` label` : `commented \`${svc.settings.triggerCommand} cancel\``;
+  await Promise.all([
+    status.update({ state: 'cancelled', phase: `Cancelled: @${cmd.actor.login} ${by}.${running.length ? ` Stopped ${running.length} running workflow run(s).` : ''}${task.branch ? ` Work so far stays on \`${task.branch}\`.` : ''}` }),
+    setLifecycleLabel(svc, issue.number, 'cancelled', issue.labels),
+  ]);
+  await startHandedTasks(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
+  core.setOutput(Outputs.TaskId, task.id);
+  core.setOutput(Outputs.Status, 'cancelled');
+  return {};
+}
+
+/**
+ * A continuation run (`workflow_dispatch` with `task-id`): a queued task that was handed a slot,
+ * or a task that checkpointed at its time budget. Cancelled and finished tasks are not resumed.
+ */
+export async function handleDispatch(svc: Services, cmd: Dispatch): Promise<Outcome> {
+  if (!cmd.taskId) return skip('batch dispatches are not handled by this version');
+  const store = await openStore(svc);
+  const task = await store.getTask(cmd.taskId);
+  if (!task) {
+    core.error(`Kiro: no task '${cmd.taskId}' in the state store ${svc.settings.stateRepository}@${svc.settings.stateBranch}.`);
+    return { failed: `unknown task ${cmd.taskId}`, annotated: true };
+  }
+  if (!ACTIVE.has(task.state) || task.issue === undefined) return skip(`task ${task.id} is ${task.state}`);
+  const issue = await loadIssue(svc, task);
+  const status = await openTaskStatus(svc, task, issue);
+  return driveTask(svc, store, task, status, issue, {});
+}
