@@ -9,7 +9,7 @@
  *   WebSocket upgrades in absolute form are spliced after the check.
  * - A blocked host gets `403 Forbidden` with a plain-text explanation naming the host and the
  *   network access level; each distinct (host, port, method, command) is recorded once in
- *   `blocked` with a count, and logged (a warning the first time a host is blocked, debug after).
+ *   `blocked` with a count and logged once (repeats are debug lines).
  * - Link-local destinations (cloud metadata services such as 169.254.169.254) are refused at
  *   every level, `open-internet` included, unless the policy names that address exactly.
  *
@@ -59,7 +59,11 @@ export interface EgressProxyOptions {
    * policy is still checked against the requested name.
    */
   resolve?: (host: string) => string | undefined;
-  /** Called for each blocked attempt (after `blocked` is updated). Default: log via @actions/core. */
+  /**
+   * Called once per distinct blocked request (host, port, method, command), when it is first
+   * seen; repeats only raise `count` (package managers retry). Default: a warning the first
+   * time a host is blocked, an info line for further commands blocked on it.
+   */
   onBlocked?: (entry: BlockedRequest) => void;
   /** Distinct entries kept in `blocked` (later ones only increase counts of existing ones); default 500. */
   maxBlockedEntries?: number;
@@ -137,6 +141,9 @@ export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyO
   let closed = false;
 
   const track = <T extends net.Socket | Duplex>(s: T): T => {
+    if (sockets.has(s)) return s;
+    // Peers reset connections (a client giving up on a 403); errors end the socket, never the process.
+    s.on('error', () => s.destroy());
     sockets.add(s);
     s.once('close', () => sockets.delete(s));
     return s;
@@ -155,18 +162,20 @@ export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyO
 
   const record = (host: string, port: number, method: string, command: string | undefined, reason: string): BlockedRequest => {
     let entry = blocked.find((b) => b.host === host && b.port === port && b.method === method && b.command === command);
-    if (entry) entry.count++;
-    else {
-      entry = { host, port, method, at: new Date().toISOString(), count: 1, reason, ...(command !== undefined ? { command } : {}) };
-      if (blocked.length < maxEntries) blocked.push(entry);
+    if (entry) {
+      entry.count++;
+      core.debug(`Egress blocked again (${entry.count}×): ${method} ${host}:${port}`);
+      return entry;
     }
+    entry = { host, port, method, at: new Date().toISOString(), count: 1, reason, ...(command !== undefined ? { command } : {}) };
+    if (blocked.length < maxEntries) blocked.push(entry);
     if (opts.onBlocked) opts.onBlocked(entry);
     else {
       const line = `Egress blocked: ${method} ${host}:${port} (${reason})${command ? ` — command: ${command.slice(0, 200)}` : ''}`;
       if (!warnedHosts.has(host)) {
         warnedHosts.add(host);
         core.warning(line);
-      } else core.debug(line);
+      } else core.info(line);
     }
     return entry;
   };
