@@ -6567,7 +6567,7 @@ function resolveNetworkPolicy(input) {
  *   WebSocket upgrades in absolute form are spliced after the check.
  * - A blocked host gets `403 Forbidden` with a plain-text explanation naming the host and the
  *   network access level; each distinct (host, port, method, command) is recorded once in
- *   `blocked` with a count, and logged (a warning the first time a host is blocked, debug after).
+ *   `blocked` with a count and logged once (repeats are debug lines).
  * - Link-local destinations (cloud metadata services such as 169.254.169.254) are refused at
  *   every level, `open-internet` included, unless the policy names that address exactly.
  *
@@ -6666,13 +6666,14 @@ async function startEgressProxy(policy, opts = {}) {
     };
     const record = (host, port, method, command, reason) => {
         let entry = blocked.find((b) => b.host === host && b.port === port && b.method === method && b.command === command);
-        if (entry)
+        if (entry) {
             entry.count++;
-        else {
-            entry = { host, port, method, at: new Date().toISOString(), count: 1, reason, ...(command !== undefined ? { command } : {}) };
-            if (blocked.length < maxEntries)
-                blocked.push(entry);
+            core/* debug */.Yz(`Egress blocked again (${entry.count}×): ${method} ${host}:${port}`);
+            return entry;
         }
+        entry = { host, port, method, at: new Date().toISOString(), count: 1, reason, ...(command !== undefined ? { command } : {}) };
+        if (blocked.length < maxEntries)
+            blocked.push(entry);
         if (opts.onBlocked)
             opts.onBlocked(entry);
         else {
@@ -6682,7 +6683,7 @@ async function startEgressProxy(policy, opts = {}) {
                 core/* warning */.$e(line);
             }
             else
-                core/* debug */.Yz(line);
+                core/* info */.pq(line);
         }
         return entry;
     };

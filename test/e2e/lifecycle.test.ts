@@ -1,0 +1,219 @@
+/**
+ * The task lifecycle through dist/index.js (SPEC.md J1.3, J6, J7): clarifying questions answered
+ * in a later run, cancellation of a running task, the concurrency queue, and a task that outlives
+ * its job's time budget. Every "wait" is a finished job; every resume is a new event.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Labels, Markers } from '../../src/constants.js';
+import { reply, toolUse, type RoutedScript } from '../rig/model-server.js';
+import type { RunActionResult } from '../rig/launcher.js';
+import { ALICE, BOB, startRig, type Rig } from './harness.js';
+import { CALC_SPEC, coderFixSteps, plannerSteps, roleOf, verifierPass } from './scripts.js';
+
+let rig: Rig | undefined;
+afterEach(async () => {
+  if (rig) {
+    expect(rig.github.violations).toEqual([]);
+    expect(rig.model?.rejected ?? []).toEqual([]);
+  }
+  await rig?.close();
+  rig = undefined;
+});
+
+function statusOf(r: Rig, n: number): string {
+  return String(r.github.state.comments(n).find((c) => String(c.body).includes(Markers.StatusPrefix))?.body ?? '');
+}
+
+async function until(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('clarifying questions', () => {
+  it('asks, waits, ignores a non-owner, resumes from the saved spec on the owner’s answer → PR', async () => {
+    const questions = ['Should add() also accept strings?', 'Keep the JSDoc as is?'];
+    const script: RoutedScript = {
+      route: roleOf,
+      scripts: {
+        planner: plannerSteps({ ...CALC_SPEC, questions }),
+        coder: coderFixSteps(),
+        verifier: verifierPass(),
+      },
+    };
+    rig = await startRig({ script });
+    const issue = rig.github.state.addIssue({ title: 'add() subtracts', body: 'fix it', user: ALICE });
+    const n = issue.number as number;
+    const first = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', user: ALICE }, sender: ALICE }));
+    expect(first.code, first.maskedLog).toBe(0);
+    expect(first.outputs.status).toBe('needs_attention');
+    expect(rig.github.state.labelsOn(n)).toContain(Labels.NeedsAttention);
+    const asked = rig.github.state.comments(n).find((c) => String(c.body).includes(Markers.Questions))!;
+    expect(String(asked.body)).toContain('1. Should add() also accept strings?');
+    expect(String(asked.body)).toContain('2. Keep the JSDoc as is?');
+    const plannerCalls = rig.model!.requests.filter((r) => roleOf(r) === 'planner').length;
+    expect(plannerCalls).toBe(3);
+
+    // a reply by someone else (a writer, but not the owner) does not resume the task
+    const labels = rig.github.state.labelsOn(n);
+    const bobReply = rig.github.state.addComment({ issue: n, body: '1. yes', user: BOB });
+    const other = await rig.run(rig.event('issue_comment.created', { issue: { number: n, labels, user: ALICE }, comment: { id: bobReply.id as number, body: '1. yes', user: BOB }, sender: BOB }));
+    expect(other.code, other.maskedLog).toBe(0);
+    expect(other.outputs.status).toBe('skipped');
+    expect(rig.model!.requests.filter((r) => roleOf(r) !== 'planner')).toHaveLength(0);
+
+    // the owner's answer resumes: no second planning pass, the answers reach the coder
+    const answer = rig.github.state.addComment({ issue: n, body: '1. No, numbers only. 2. Yes.', user: ALICE });
+    const second = await rig.run(rig.event('issue_comment.created', { issue: { number: n, labels, user: ALICE }, comment: { id: answer.id as number, body: '1. No, numbers only. 2. Yes.', user: ALICE }, sender: ALICE }));
+    expect(second.code, second.maskedLog).toBe(0);
+    expect(rig.model!.requests.filter((r) => roleOf(r) === 'planner')).toHaveLength(plannerCalls);
+    const coderFirst = rig.model!.requests.find((r) => roleOf(r) === 'coder')!;
+    expect(JSON.stringify(coderFirst.body.messages[0])).toContain('No, numbers only');
+    expect(JSON.stringify(coderFirst.body.messages[0])).toContain('Return the sum in add()');
+    expect(rig.github.state.pulls()).toHaveLength(1);
+    expect(rig.github.state.labelsOn(n)).toContain(Labels.Completed);
+    expect(second.outputs['task-id']).toBe(first.outputs['task-id']);
+  });
+});
+
+describe('cancel', () => {
+  it('/kiro cancel during a task → the run is cancelled through the API, kiro:cancelled, no PR', async () => {
+    const script: RoutedScript = {
+      route: roleOf,
+      scripts: {
+        // the planner thinks for a long time: the task is running when the cancel arrives
+        planner: [{ ...reply(toolUse('list_files', {})), delayMs: 60_000 }],
+      },
+    };
+    rig = await startRig({ script });
+    const issue = rig.github.state.addIssue({ title: 'add() subtracts', body: 'fix it', user: ALICE });
+    const n = issue.number as number;
+    const runA = 7001;
+    rig.github.state.addWorkflowRun({ id: runA, status: 'in_progress' });
+    let stopA: (() => void) | undefined;
+    const a = rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', user: ALICE }, sender: ALICE }), {
+      runId: runA,
+      onLine: (_l, _s, control) => {
+        stopA = () => control.cancel();
+      },
+    });
+    const model = rig.model!;
+    await until(() => model.requests.length > 0, 'the planner to start');
+
+    const labels = rig.github.state.labelsOn(n);
+    const c = rig.github.state.addComment({ issue: n, body: '/kiro cancel', user: ALICE });
+    const b = await rig.run(rig.event('issue_comment.created', { issue: { number: n, labels, user: ALICE }, comment: { id: c.id as number, body: '/kiro cancel', user: ALICE }, sender: ALICE }));
+    expect(b.code, b.maskedLog).toBe(0);
+    expect(b.outputs.status).toBe('cancelled');
+    const cancels = rig.github.requests.filter((r) => r.operationId === 'actions/cancel-workflow-run');
+    expect(cancels.map((r) => r.path)).toEqual([expect.stringContaining(`/actions/runs/${runA}/cancel`)]);
+    // GitHub stops run A (the runner signals the process)
+    stopA?.();
+    const resA: RunActionResult = await a;
+    expect(resA.cancelled).toBe(true);
+    expect(rig.github.state.labelsOn(n)).toContain(Labels.Cancelled);
+    expect(rig.github.state.labelsOn(n)).not.toContain(Labels.InProgress);
+    expect(statusOf(rig, n)).toMatch(/Cancelled: @alice commented `\/kiro cancel`/);
+    expect(rig.github.state.pulls()).toHaveLength(0);
+
+    // a later comment by the owner does not resume a cancelled task
+    const later = rig.github.state.addComment({ issue: n, body: 'actually, go on', user: ALICE });
+    const after = await rig.run(rig.event('issue_comment.created', { issue: { number: n, labels: rig.github.state.labelsOn(n), user: ALICE }, comment: { id: later.id as number, body: 'actually, go on', user: ALICE }, sender: ALICE }));
+    expect(after.outputs.status).toBe('skipped');
+    expect(model.requests).toHaveLength(1);
+  });
+});
+
+describe('concurrency', () => {
+  it('12 tasks with a limit of 10 → 10 in progress, 2 queued with positions; a finishing task dispatches the oldest queued', { timeout: 240_000 }, async () => {
+    const planner = (): ReturnType<typeof reply> & { delayMs: number } => ({
+      ...reply(toolUse('submit_spec', { title: 'Answer', summary: 'Done.', requirements: [], acceptanceCriteria: [], plan: [], needsCode: false, questions: [] })),
+      // long enough that no task finishes before all twelve have started
+      delayMs: 45_000,
+    });
+    rig = await startRig({ script: { route: roleOf, scripts: { planner: () => planner() } } });
+    const r = rig;
+    const issues = Array.from({ length: 12 }, (_, i) => r.github.state.addIssue({ title: `task ${i + 1}`, body: 'x', user: ALICE }).number as number);
+    const runs: Array<Promise<RunActionResult>> = [];
+    for (const [i, n] of issues.entries()) {
+      runs.push(r.run(r.event('issues.labeled', { label: 'kiro', issue: { number: n, title: `task ${i + 1}`, user: ALICE }, sender: ALICE }), { runId: 8000 + i, timeoutMs: 180_000 }));
+      // staggered like webhook deliveries, so that queue order is the trigger order
+      await until(() => r.github.state.labelsOn(n).some((l) => l === Labels.InProgress || l === Labels.Queued), `task ${i + 1} to be acknowledged`, 60_000);
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    const label = (n: number) => r.github.state.labelsOn(n);
+    await until(() => issues.filter((n) => label(n).includes(Labels.Queued)).length === 2, 'two queued tasks', 90_000);
+    const queued = issues.filter((n) => label(n).includes(Labels.Queued));
+    const inProgress = issues.filter((n) => label(n).includes(Labels.InProgress));
+    expect(inProgress).toHaveLength(10);
+    expect(statusOf(r, queued[0]!)).toContain('Position in the queue: 1');
+    expect(statusOf(r, queued[1]!)).toContain('Position in the queue: 2');
+    expect(r.github.state.dispatches).toHaveLength(0);
+
+    const results = await Promise.all(runs);
+    for (const res of results) expect(res.code, res.maskedLog).toBe(0);
+    // the first finishing task handed its slot to the oldest queued task
+    const queuedIds = results.filter((x) => x.outputs.status === 'queued').map((x) => x.outputs['task-id']);
+    expect(queuedIds).toHaveLength(2);
+    const dispatched = r.github.state.dispatches.map((d) => (d.inputs as Record<string, string>)['task-id']);
+    expect(dispatched.slice(0, 2)).toEqual(queuedIds);
+    expect(r.github.state.dispatches[0]).toMatchObject({ workflow_id: 'kiro.yml', ref: 'refs/heads/main' });
+  });
+});
+
+describe('long tasks', () => {
+  it('stops at its time budget, checkpoints, and a continuation run finishes with one PR, no duplicated commits, no lost edits', async () => {
+    const spec = {
+      ...CALC_SPEC,
+      plan: [
+        { id: 1, title: 'Return the sum in add()', detail: 'src/calc.js' },
+        { id: 2, title: 'Document multiply()', detail: 'src/calc.js JSDoc' },
+      ],
+    };
+    const script: RoutedScript = {
+      route: roleOf,
+      scripts: {
+        planner: plannerSteps(spec),
+        coder: [
+          reply(toolUse('str_replace_based_edit_tool', { command: 'str_replace', path: 'src/calc.js', old_str: 'return a - b;', new_str: 'return a + b;' })),
+          reply(toolUse('complete_step', { step_id: 1, summary: 'add() returns a + b' })),
+          // a slow turn: the job's budget runs out while the model works on step 2
+          { ...reply(toolUse('str_replace_based_edit_tool', { command: 'str_replace', path: 'src/calc.js', old_str: ' * Multiplies two numbers.', new_str: ' * Multiplies two numbers (a × b).' })), delayMs: 7_000 },
+          // the continuation run
+          reply(toolUse('complete_step', { step_id: 2, summary: 'documented multiply()' })),
+          reply(toolUse('finish', { summary: 'Fixed add() and documented multiply().', approach: 'Two edits.', tradeoffs: 'None.' })),
+        ],
+        verifier: verifierPass(),
+      },
+    };
+    rig = await startRig({ script });
+    const issue = rig.github.state.addIssue({ title: 'add() subtracts', body: 'fix it', user: ALICE });
+    const n = issue.number as number;
+    const first = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', user: ALICE }, sender: ALICE }), { inputs: { 'timeout-minutes': '0.1' } });
+    expect(first.code, first.maskedLog).toBe(0);
+    expect(first.outputs.status).toBe('in_progress');
+    expect(rig.github.state.dispatches).toHaveLength(1);
+    const taskId = (rig.github.state.dispatches[0]!.inputs as Record<string, string>)['task-id'];
+    expect(taskId).toBe(first.outputs['task-id']);
+    const branch = `kiro/${n}-add-subtracts`;
+    // the work in flight is on the branch
+    expect(await rig.remote.readFile(rig.owner, rig.repo, branch, 'src/calc.js')).toContain('(a × b)');
+    expect(rig.github.state.pulls()).toHaveLength(0);
+
+    const second = await rig.run(rig.event('workflow_dispatch', { dispatch: { inputs: { 'task-id': taskId! } }, sender: { login: 'github-actions[bot]', type: 'Bot' } }));
+    expect(second.code, second.maskedLog).toBe(0);
+    expect(second.outputs.status).toBe('completed');
+    expect(rig.github.state.pulls()).toHaveLength(1);
+    expect(rig.model!.requests.filter((r) => roleOf(r) === 'planner')).toHaveLength(3);
+    const file = await rig.remote.readFile(rig.owner, rig.repo, branch, 'src/calc.js');
+    expect(file).toContain('return a + b;');
+    expect(file).toContain('(a × b)');
+    const commits = (await rig.remote.log(rig.owner, rig.repo, `refs/heads/${branch}`)).filter((c) => c.authorEmail.includes('github-actions'));
+    const subjects = commits.map((c) => c.subject);
+    expect(new Set(subjects).size).toBe(subjects.length);
+    expect(subjects).toContain('Return the sum in add()');
+    expect(rig.model!.remaining()).toBe(0);
+  });
+});
