@@ -217,3 +217,61 @@ describe('long tasks', () => {
     expect(rig.model!.remaining()).toBe(0);
   });
 });
+
+describe('steering', () => {
+  it('an owner comment while the task runs is read at the next step boundary; the reply run only acknowledges it', async () => {
+    const coder = coderFixSteps();
+    const script: RoutedScript = {
+      route: roleOf,
+      scripts: {
+        planner: plannerSteps(),
+        coder: [{ ...(coder[0] as ReturnType<typeof reply>), delayMs: 4_000 }, ...coder.slice(1)],
+        verifier: verifierPass(),
+      },
+    };
+    rig = await startRig({ script });
+    const r = rig;
+    const issue = r.github.state.addIssue({ title: 'add() subtracts', body: 'fix it', user: ALICE });
+    const n = issue.number as number;
+    const running = r.run(r.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', user: ALICE }, sender: ALICE }), { runId: 9100 });
+    await until(() => r.model!.requests.some((q) => roleOf(q) === 'coder'), 'the coder to start');
+    const steer = r.github.state.addComment({ issue: n, body: 'Also keep the JSDoc line about numbers.', user: ALICE });
+    const replyRun = await r.run(r.event('issue_comment.created', { issue: { number: n, labels: r.github.state.labelsOn(n), user: ALICE }, comment: { id: steer.id as number, body: 'Also keep the JSDoc line about numbers.', user: ALICE }, sender: ALICE }));
+    expect(replyRun.outputs.status).toBe('skipped');
+    const res = await running;
+    expect(res.code, res.maskedLog).toBe(0);
+    const coderReqs = r.model!.requests.filter((q) => roleOf(q) === 'coder');
+    expect(JSON.stringify(coderReqs[1]!.body.messages.at(-1))).toContain('Also keep the JSDoc line about numbers.');
+    expect(r.github.state.pulls()).toHaveLength(1);
+  });
+
+  it('an owner comment on a finished task continues it on the same branch and PR', async () => {
+    const script: RoutedScript = {
+      route: roleOf,
+      scripts: {
+        planner: plannerSteps(),
+        coder: [
+          ...coderFixSteps(),
+          reply(toolUse('str_replace_based_edit_tool', { command: 'str_replace', path: 'src/calc.js', old_str: ' * Adds two numbers.', new_str: ' * Adds two numbers (a + b).' })),
+          reply(toolUse('finish', { summary: 'Documented add().', approach: 'JSDoc edit.', tradeoffs: 'None.' })),
+        ],
+        verifier: [...verifierPass(), ...verifierPass()],
+      },
+    };
+    rig = await startRig({ script });
+    const issue = rig.github.state.addIssue({ title: 'add() subtracts', body: 'fix it', user: ALICE });
+    const n = issue.number as number;
+    const first = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', user: ALICE }, sender: ALICE }));
+    expect(first.outputs.status).toBe('completed');
+    const c = rig.github.state.addComment({ issue: n, body: 'Please also document that add() sums a and b.', user: ALICE });
+    const second = await rig.run(rig.event('issue_comment.created', { issue: { number: n, labels: rig.github.state.labelsOn(n), user: ALICE }, comment: { id: c.id as number, body: 'Please also document that add() sums a and b.', user: ALICE }, sender: ALICE }));
+    expect(second.code, second.maskedLog).toBe(0);
+    expect(second.outputs.status).toBe('completed');
+    expect(rig.github.state.pulls()).toHaveLength(1);
+    const coderReqs = rig.model!.requests.filter((q) => roleOf(q) === 'coder');
+    expect(JSON.stringify(coderReqs[4]!.body.messages[0])).toContain('Please also document that add() sums a and b.');
+    const branch = `kiro/${n}-add-subtracts`;
+    expect(await rig.remote.readFile(rig.owner, rig.repo, branch, 'src/calc.js')).toContain('Adds two numbers (a + b).');
+    expect(rig.github.state.labelsOn(n)).toContain(Labels.Completed);
+  });
+});
