@@ -14,6 +14,8 @@ import type { StatusView } from '../report/status.js';
 import type { Task, TaskInput } from '../state/schema.js';
 import type { StateStore } from '../state/store.js';
 import { newTask } from '../state/tasks.js';
+import { createTaskCache } from '../state/cache.js';
+import path from 'node:path';
 import type { StartCommand } from './ack.js';
 import { PermissionCache, readSteering, renderDiscussion, renderIssue, repositoryLayout, trustedComments } from './context.js';
 import type { Outcome } from './handlers.js';
@@ -174,6 +176,11 @@ export async function driveTask(svc: Services, store: StateStore, task: Task, st
     return fresh.map((c) => fenceUntrusted(`comment by @${c.user.login} (the task owner)`, sanitizeUntrusted(c.body))).join('\n');
   };
 
+  // ---- transcript (disposable: kept in the Actions cache, losing it only costs history) -----
+  const cache = createTaskCache();
+  const transcriptDir = path.join(r.runnerTemp, 'kiro', task.id);
+  if (task.runs.length > 0) await cache.restore({ taskId: task.id, kind: 'transcript', paths: [transcriptDir] });
+
   // ---- pipeline --------------------------------------------------------------------------
   const sandbox = await openSandbox(svc);
   let end: PipelineEnd;
@@ -202,6 +209,7 @@ export async function driveTask(svc: Services, store: StateStore, task: Task, st
     throw e;
   } finally {
     await sandbox.close();
+    if (!s.dryRun) await cache.save({ taskId: task.id, kind: 'transcript', paths: [transcriptDir], runId: r.runId, checkpoint: r.runAttempt });
   }
 
   // ---- outcome ---------------------------------------------------------------------------
