@@ -1,8 +1,8 @@
 /**
  * Disposable per-task artefacts in the Actions cache (docs/state.md "Cache"): the transcript and
  * dependency caches. Losing them only costs time, so nothing here throws: without a cache service
- * (`ACTIONS_CACHE_URL`/`ACTIONS_RESULTS_URL` unset, e.g. under act) `@actions/cache` warns and
- * reports a miss, and any other failure becomes a warning and a miss.
+ * (`ACTIONS_CACHE_URL`/`ACTIONS_RESULTS_URL` unset, e.g. under act) every call is a miss after one
+ * warning, and any other failure becomes a warning and a miss.
  *
  * Keys: `kiro-task-<taskId>-<kind>-<runId>[-<checkpoint>]`; restores fall back to the newest entry
  * with the prefix `kiro-task-<taskId>-<kind>-` (cache entries are immutable, so each run — and
@@ -18,6 +18,8 @@ export type TaskArtifactKind = (typeof TaskArtifactKinds)[number];
 
 /** The two `@actions/cache` calls used, injectable for tests and dry runs. */
 export interface CacheBackend {
+  /** False when the runner has no cache service (act, local runs): calls are skipped, not retried. */
+  isFeatureAvailable?(): boolean;
   saveCache(paths: string[], key: string): Promise<number>;
   restoreCache(paths: string[], primaryKey: string, restoreKeys?: string[]): Promise<string | undefined>;
 }
@@ -62,10 +64,19 @@ export interface TaskCache {
 
 /** A `TaskCache` over `@actions/cache` (or `backend`). */
 export function createTaskCache(backend: CacheBackend = actionsCache): TaskCache {
+  let warned = false;
+  // @actions/cache retries a missing service for ~20 s per call; ask once and skip instead.
+  const available = (): boolean => {
+    if (!backend.isFeatureAvailable || backend.isFeatureAvailable()) return true;
+    if (!warned) core.warning('the Actions cache service is not available: task transcripts and dependency caches are not saved or restored');
+    warned = true;
+    return false;
+  };
   return {
     async save(ref) {
       const key = taskCacheKey(ref.taskId, ref.kind, ref.runId, ref.checkpoint);
       try {
+        if (!available()) return false;
         const id = await backend.saveCache([...ref.paths], key);
         return id !== -1;
       } catch (e) {
@@ -77,6 +88,7 @@ export function createTaskCache(backend: CacheBackend = actionsCache): TaskCache
       const prefix = taskCachePrefix(ref.taskId, ref.kind);
       const primary = ref.runId === undefined ? prefix : taskCacheKey(ref.taskId, ref.kind, ref.runId, ref.checkpoint);
       try {
+        if (!available()) return { hit: false, exact: false };
         const key = await backend.restoreCache([...ref.paths], primary, primary === prefix ? [] : [prefix]);
         if (key === undefined) return { hit: false, exact: false };
         return { hit: true, exact: key === primary, key };

@@ -2,9 +2,12 @@
 
 /** A git operation on the state branch failed (fetch, push, plumbing), or the branch is corrupt. */
 export class StateStoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** True for failures worth retrying (network errors, HTTP 5xx); the store retries them itself. */
+  readonly transient: boolean;
+  constructor(message: string, options?: { cause?: unknown; transient?: boolean }) {
     super(message, options);
     this.name = 'StateStoreError';
+    this.transient = options?.transient ?? false;
   }
 }
 

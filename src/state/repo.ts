@@ -31,6 +31,9 @@ export function blobId(content: string): string {
 }
 
 export class ScratchRepo {
+  /** True once this process fetched the branch into the scratch repository. */
+  private fetched = false;
+
   private constructor(
     readonly dir: string,
     private readonly branch: string,
@@ -70,11 +73,15 @@ export class ScratchRepo {
    * @throws StateStoreError when the remote cannot be read
    */
   async fetchTip(): Promise<string | undefined> {
-    const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...(process.env.NODEPTH ? [] : ['--depth=1']), 'origin', `+refs/heads/${this.branch}:${TipRef}`], true);
+    // The first fetch is shallow (a long-lived branch has thousands of commits); later ones are
+    // incremental from the tip we have, which costs the server less than recomputing depth 1.
+    const depth = this.fetched ? [] : ['--depth=1'];
+    const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, 'origin', `+refs/heads/${this.branch}:${TipRef}`], true);
     if (r.code !== 0) {
       if (/couldn't find remote ref/i.test(r.stderr)) return undefined;
-      throw new StateStoreError(`could not fetch state branch ${this.branch}: ${lastLines(r.stderr)}`);
+      throw new StateStoreError(`could not fetch state branch ${this.branch}: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
     }
+    this.fetched = true;
     // FETCH_HEAD ("<sha>\t\tbranch '<name>' of <url>") names what was fetched; reading it saves a
     // rev-parse per update.
     const head = await readFile(join(this.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
@@ -163,15 +170,19 @@ export class ScratchRepo {
     if (r.code === 0) return 'pushed';
     // --porcelain reports the ref status on stdout ("!\t<src>:<dst>\t[rejected] (fetch first)").
     if (isNonFastForward({ ...r, stderr: `${r.stderr}\n${r.stdout}` })) return 'conflict';
-    throw new StateStoreError(`could not push state branch ${this.branch}: ${lastLines(`${r.stdout}\n${r.stderr}`)}`);
+    throw new StateStoreError(`could not push state branch ${this.branch}: ${lastLines(`${r.stdout}\n${r.stderr}`)}`, { transient: isTransient(r) });
   }
 
   private git(args: readonly string[], allowFailure = false, input?: string): Promise<GitResult> {
-    const t0 = performance.now();
-    const p = execGit(args, { cwd: this.dir, env: this.env, allowFailure, ...(input !== undefined ? { input } : {}) });
-    if (process.env.DBG) void p.then(() => console.error("GIT", args[0], (performance.now() - t0).toFixed(1)));
-    return p;
+    return execGit(args, { cwd: this.dir, env: this.env, allowFailure, ...(input !== undefined ? { input } : {}) });
   }
+}
+
+/** Network trouble and server errors (HTTP 5xx, 429) are worth a retry; auth and not-found are not. */
+function isTransient(r: GitResult): boolean {
+  return /\b(5\d\d|429)\b|RPC failed|early EOF|hung up|timed out|timeout|connection (reset|refused|closed)|could not resolve host|empty reply|transfer closed|SSL|TLS/i.test(
+    r.stderr,
+  );
 }
 
 function lastLines(text: string): string {

@@ -24,9 +24,9 @@ import { readTask, readTaskByIssue, readTaskByPull, readTasks, writeTask, type T
 import { OverlayTx, parseJsonRecord, type BaseTree, type Overlay, type StateReader, type StateTx } from './view.js';
 
 export interface RetryOptions {
-  /** Compare-and-swap attempts before `StateConflictError` (default 30). */
+  /** Compare-and-swap attempts before `StateConflictError` (default 50). */
   attempts?: number;
-  /** First backoff ceiling, ms (default 50); doubles per conflict. */
+  /** Smallest backoff ceiling, ms (default 50); the ceiling is scaled to the measured attempt duration and doubles per conflict, up to 8×. */
   baseMs?: number;
   /** Largest backoff ceiling, ms (default 2000). */
   capMs?: number;
@@ -167,6 +167,8 @@ interface Snapshot {
 }
 
 const Empty: ReadonlyMap<string, string> = new Map();
+/** How long after a lost race a store paces its next update, ms. */
+const ContentionMemoryMs = 10_000;
 
 /** README.md written when the branch is created. */
 export const StateReadme = `# kiro-action state
@@ -215,6 +217,13 @@ class GitStateStore implements StateStore {
   private readonly counters: StateStoreStats = { updates: 0, commits: 0, conflicts: 0, transientRetries: 0 };
   private queue: Promise<unknown> = Promise.resolve();
   private warnedUnreadable = false;
+  /**
+   * Moving average of one attempt's duration (fetch → push), ms. Backoff is scaled to it, so
+   * contenders spread out over attempt-lengths of this remote (loopback ~0.1 s, github.com ~1 s).
+   */
+  private attemptMs = 0;
+  /** `performance.now()` of the last lost race. */
+  private contendedAt = -Infinity;
 
   constructor(
     private readonly repo: ScratchRepo,
@@ -227,7 +236,7 @@ class GitStateStore implements StateStore {
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
     this.identity = opts.identity ?? { name: DefaultBot.name, email: DefaultBot.email };
-    this.retry = { attempts: 30, baseMs: 50, capMs: 2000, transientAttempts: 4, ...opts.retry };
+    this.retry = { attempts: 50, baseMs: 50, capMs: 2000, transientAttempts: 4, ...opts.retry };
     this.reservationMs = opts.slotReservationMs ?? 30 * 60_000;
   }
 
@@ -250,7 +259,14 @@ class GitStateStore implements StateStore {
 
   update<T>(description: string, mutate: (tx: StateTx) => T | Promise<T>): Promise<UpdateResult<T>> {
     return this.exclusive(async () => {
+      if (performance.now() - this.contendedAt < ContentionMemoryMs) {
+        // This store lost a race moments ago, so others are writing. Without a pause a writer that
+        // just won starts its next update at once — on a snapshot it already has, with the
+        // shortest window of all — and keeps winning while the others starve (the capture effect).
+        await sleep(this.random() * this.attemptMs);
+      }
       for (let attempt = 1; ; attempt++) {
+        const started = performance.now();
         const snap = await this.withTransientRetry(() => this.fetchSnapshot());
         const tx = new OverlayTx(snap.base, this.layers(snap), this.loader);
         const value = await mutate(tx);
@@ -274,6 +290,7 @@ class GitStateStore implements StateStore {
           const sha = await this.repo.commit(tip, changes, message, this.identity, this.now() / 1000);
           return { sha, result: await this.repo.push(sha) };
         });
+        this.attemptMs = this.attemptMs === 0 ? performance.now() - started : 0.7 * this.attemptMs + 0.3 * (performance.now() - started);
         if (outcome.result === 'pushed') {
           this.remember(outcome.sha, snap, changes);
           this.counters.updates++;
@@ -281,6 +298,7 @@ class GitStateStore implements StateStore {
           return { value, commit: outcome.sha, committed: true, attempts: attempt };
         }
         this.counters.conflicts++;
+        this.contendedAt = performance.now();
         if (attempt >= this.retry.attempts) throw new StateConflictError(description, attempt);
         await sleep(this.backoff(attempt));
       }
@@ -476,8 +494,7 @@ class GitStateStore implements StateStore {
       try {
         return await op();
       } catch (e) {
-        const retriable = e instanceof StateStoreError && !(e instanceof StateRecordError) && e.name === 'StateStoreError';
-        if (!retriable || attempt > this.retry.transientAttempts) throw e;
+        if (!(e instanceof StateStoreError) || !e.transient || attempt > this.retry.transientAttempts) throw e;
         this.counters.transientRetries++;
         core.debug(`state store: retrying after ${(e as Error).message}`);
         await sleep(this.backoff(attempt + 2));
@@ -485,9 +502,12 @@ class GitStateStore implements StateStore {
     }
   }
 
-  /** Full jitter: uniform in [0, min(cap, base·2^(n-1))]. */
+  /** Full jitter: uniform in [0, min(cap, max(base, attempt duration)·2^min(n-1, 3))]. */
   private backoff(n: number): number {
-    const ceiling = Math.min(this.retry.capMs, this.retry.baseMs * 2 ** Math.min(n - 1, 30));
+    const unit = Math.max(this.retry.baseMs, Math.min(this.attemptMs, this.retry.capMs));
+    // Growth stops at 8 attempt-lengths: a loser that backs off much longer than a fresh writer
+    // waits would starve (see the pause at the start of `update`).
+    const ceiling = Math.min(this.retry.capMs, unit * 2 ** Math.min(n - 1, 3));
     return Math.floor(this.random() * ceiling);
   }
 

@@ -1,0 +1,78 @@
+/** Shared fixtures of the state-store tests: a `file://` bare remote and a second-person clone. */
+import { mkdtemp, mkdir, rm, writeFile, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execGit } from '../../../src/git/exec.js';
+import { openStateStore, type OpenStateStoreOptions, type StateStore } from '../../../src/state/store.js';
+
+export const Repo = 'acme/state';
+export const Branch = 'kiro/state';
+
+export interface FileRemote {
+  root: string;
+  serverUrl: string;
+  bareDir: string;
+  open(name: string, extra?: Partial<OpenStateStoreOptions>): Promise<StateStore>;
+  /** Commits `files` (null deletes) on the state branch as a person would, from a normal clone. */
+  personCommit(files: Record<string, string | null>, message?: string): Promise<void>;
+  /** Content of `path` at the remote branch tip, or undefined. */
+  remoteFile(path: string): Promise<string | undefined>;
+  /** Commit count on the remote branch (0 when missing). */
+  remoteCommits(): Promise<number>;
+  cleanup(): Promise<void>;
+}
+
+const Person = { GIT_AUTHOR_NAME: 'Ann', GIT_AUTHOR_EMAIL: 'ann@example.com', GIT_COMMITTER_NAME: 'Ann', GIT_COMMITTER_EMAIL: 'ann@example.com' };
+
+export async function fileRemote(): Promise<FileRemote> {
+  const root = await mkdtemp(join(tmpdir(), 'kiro-state-'));
+  const bareDir = join(root, 'remote', Repo);
+  await mkdir(bareDir, { recursive: true });
+  await execGit(['init', '--bare', '--quiet', '.'], { cwd: bareDir });
+  const serverUrl = `file://${join(root, 'remote')}`;
+  let n = 0;
+  return {
+    root,
+    serverUrl,
+    bareDir,
+    open: (name, extra = {}) =>
+      openStateStore({ serverUrl, repository: Repo, branch: Branch, token: 'ghs_test', dir: join(root, 'stores', name), ...extra }),
+    async personCommit(files, message = 'edit by a person') {
+      const work = join(root, `person-${n++}`);
+      await execGit(['clone', '--quiet', '--branch', Branch, bareDir, work], { cwd: root });
+      for (const [p, c] of Object.entries(files)) {
+        const abs = join(work, p);
+        if (c === null) await unlink(abs);
+        else {
+          await mkdir(dirname(abs), { recursive: true });
+          await writeFile(abs, c);
+        }
+      }
+      await execGit(['add', '-A'], { cwd: work });
+      await execGit(['commit', '--quiet', '-m', message], { cwd: work, env: Person });
+      await execGit(['push', '--quiet', 'origin', `HEAD:refs/heads/${Branch}`], { cwd: work });
+    },
+    async remoteFile(path) {
+      const r = await execGit(['show', `refs/heads/${Branch}:${path}`], { cwd: bareDir, allowFailure: true });
+      return r.code === 0 ? r.stdout : undefined;
+    },
+    async remoteCommits() {
+      const r = await execGit(['rev-list', '--count', `refs/heads/${Branch}`], { cwd: bareDir, allowFailure: true });
+      return r.code === 0 ? Number(r.stdout.trim()) : 0;
+    },
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/** Builds a v0 (pre-release) layout on the remote branch directly, as an old build would have left it. */
+export async function seedV0(remote: FileRemote, files: Record<string, string>): Promise<void> {
+  const work = join(remote.root, 'seed-v0');
+  await execGit(['init', '--quiet', '-b', Branch, work], { cwd: remote.root });
+  for (const [p, c] of Object.entries(files)) {
+    await mkdir(dirname(join(work, p)), { recursive: true });
+    await writeFile(join(work, p), c);
+  }
+  await execGit(['add', '-A'], { cwd: work });
+  await execGit(['commit', '--quiet', '-m', 'v0 state'], { cwd: work, env: Person });
+  await execGit(['push', '--quiet', remote.bareDir, `HEAD:refs/heads/${Branch}`], { cwd: work });
+}

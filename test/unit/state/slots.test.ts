@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StatePaths } from '../../../src/state/paths.js';
+import { fileRemote, type FileRemote } from './helpers.js';
+
+let remote: FileRemote;
+let clock: number;
+beforeEach(async () => {
+  remote = await fileRemote();
+  clock = Date.parse('2026-03-01T10:00:00.000Z');
+});
+afterEach(async () => {
+  await remote.cleanup();
+});
+
+const MIN = 60_000;
+const open = (name: string) => remote.open(name, { now: () => clock, slotReservationMs: 10 * MIN });
+
+describe('concurrency slots', () => {
+  it('with max=2 the third task is queued at position 1, the fourth at 2', async () => {
+    const s = await open('a');
+    expect(await s.acquireSlot('t1', 101, 2, 30 * MIN)).toEqual({ acquired: true, handedTo: [] });
+    clock += 1;
+    expect(await s.acquireSlot('t2', 102, 2, 30 * MIN)).toEqual({ acquired: true, handedTo: [] });
+    clock += 1;
+    expect(await s.acquireSlot('t3', 103, 2, 30 * MIN)).toEqual({ acquired: false, position: 1, handedTo: [] });
+    clock += 1;
+    expect(await s.acquireSlot('t4', 104, 2, 30 * MIN)).toEqual({ acquired: false, position: 2, handedTo: [] });
+    // asking again does not enqueue twice
+    expect(await s.acquireSlot('t3', 105, 2, 30 * MIN)).toMatchObject({ acquired: false, position: 1 });
+    expect(await s.queuePosition('t4')).toBe(2);
+    expect(await s.queuePosition('t1')).toBeUndefined();
+    expect((await s.listLeases()).map((l) => l.taskId)).toEqual(['t1', 't2']);
+    const queueFiles = await s.list('queue/');
+    expect(queueFiles).toHaveLength(2);
+    expect(queueFiles[0]).toMatch(/^queue\/\d{15}-t3\.json$/);
+  });
+
+  it('release hands the slot to the oldest queued task as a reservation its continuation run takes over', async () => {
+    const s = await open('a');
+    await s.acquireSlot('t1', 101, 2, 30 * MIN);
+    await s.acquireSlot('t2', 102, 2, 30 * MIN);
+    clock += 1;
+    await s.acquireSlot('t3', 103, 2, 30 * MIN);
+    clock += 1;
+    await s.acquireSlot('t4', 104, 2, 30 * MIN);
+
+    expect(await s.releaseSlot('t1', 2)).toEqual(['t3']);
+    const reserved = JSON.parse((await remote.remoteFile(StatePaths.lease('t3')))!);
+    expect(reserved).toMatchObject({ taskId: 't3', reserved: true });
+    expect(await s.queuePosition('t4')).toBe(1);
+    expect(await remote.remoteFile(StatePaths.lease('t1'))).toBeUndefined();
+
+    // a newcomer cannot take t3's reserved slot
+    expect(await s.acquireSlot('t5', 105, 2, 30 * MIN)).toMatchObject({ acquired: false, position: 2 });
+    // t3's continuation run (another runner) takes over the reservation
+    const other = await open('b');
+    expect(await other.acquireSlot('t3', 203, 2, 30 * MIN)).toEqual({ acquired: true, handedTo: [] });
+    const lease = JSON.parse((await remote.remoteFile(StatePaths.lease('t3')))!);
+    expect(lease).toMatchObject({ taskId: 't3', runId: 203 });
+    expect(lease.reserved).toBeUndefined();
+  });
+
+  it('two tasks finishing at once never hand the same slot twice', async () => {
+    const a = await open('a');
+    const b = await open('b');
+    await a.acquireSlot('t1', 1, 2, 30 * MIN);
+    await a.acquireSlot('t2', 2, 2, 30 * MIN);
+    clock += 1;
+    await a.acquireSlot('t3', 3, 2, 30 * MIN);
+    clock += 1;
+    await a.acquireSlot('t4', 4, 2, 30 * MIN);
+    clock += 1;
+    await a.acquireSlot('t5', 5, 2, 30 * MIN);
+    const [ra, rb] = await Promise.all([a.releaseSlot('t1', 2), b.releaseSlot('t2', 2)]);
+    expect([...ra, ...rb].sort()).toEqual(['t3', 't4']);
+    expect(await a.queuePosition('t5')).toBe(1);
+    expect((await a.listLeases()).map((l) => l.taskId).sort()).toEqual(['t3', 't4']);
+  });
+
+  it('an expired lease frees its slot (a dead runner), handing it to the oldest queued task', async () => {
+    const s = await open('a');
+    await s.acquireSlot('dead', 1, 1, 5 * MIN);
+    clock += 1;
+    expect(await s.acquireSlot('t2', 2, 1, 5 * MIN)).toMatchObject({ acquired: false, position: 1 });
+    clock += 6 * MIN; // 'dead' never renewed
+    // a third task arrives: t2 is older, so t2 gets the freed slot and t3 waits behind nobody
+    expect(await s.acquireSlot('t3', 3, 1, 5 * MIN)).toEqual({ acquired: false, position: 1, handedTo: ['t2'] });
+    expect(await remote.remoteFile(StatePaths.lease('dead'))).toBeUndefined();
+    expect(await s.renewLease('dead', 1, 5 * MIN)).toBe(false);
+  });
+
+  it('an expired lease frees its slot for a newcomer when nobody is queued', async () => {
+    const s = await open('a');
+    await s.acquireSlot('dead', 1, 1, 5 * MIN);
+    clock += 6 * MIN;
+    expect(await s.acquireSlot('t2', 2, 1, 5 * MIN)).toEqual({ acquired: true, handedTo: [] });
+  });
+
+  it('renewing keeps the slot alive past its original expiry', async () => {
+    const s = await open('a');
+    await s.acquireSlot('t1', 1, 1, 5 * MIN);
+    clock += 4 * MIN;
+    expect(await s.renewLease('t1', 1, 5 * MIN)).toBe(true);
+    clock += 4 * MIN;
+    expect(await s.acquireSlot('t2', 2, 1, 5 * MIN)).toMatchObject({ acquired: false, position: 1 });
+  });
+
+  it('releasing a queued task (cancelled while waiting) removes it from the queue', async () => {
+    const s = await open('a');
+    await s.acquireSlot('t1', 1, 1, 5 * MIN);
+    clock += 1;
+    await s.acquireSlot('t2', 2, 1, 5 * MIN);
+    clock += 1;
+    await s.acquireSlot('t3', 3, 1, 5 * MIN);
+    expect(await s.releaseSlot('t2', 1)).toEqual([]);
+    expect(await s.queuePosition('t3')).toBe(1);
+    expect((await s.list('queue/')).some((p) => p.endsWith('-t2.json'))).toBe(false);
+  });
+});

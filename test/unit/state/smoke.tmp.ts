@@ -1,0 +1,12 @@
+import { fileRemote } from './helpers.js';
+const r = await fileRemote();
+const a = await r.open('a');
+console.log(await a.list());
+const res = await a.update('hello', (tx) => { tx.writeJson('x/y.json', {a: 1}); return 5; });
+console.log(res, await r.remoteFile('kiro-state.json'), await r.remoteFile('x/y.json'));
+const b = await r.open('b');
+console.log(await b.read('x/y.json'), await b.list());
+const t0 = Date.now();
+for (let i = 0; i < 20; i++) await a.update('i'+i, (tx) => tx.write(`n/${i}.txt`, String(i)));
+console.log('ms/update', (Date.now()-t0)/20, a.stats());
+await r.cleanup();

@@ -1,0 +1,300 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DefaultBot, StateVersion } from '../../../src/constants.js';
+import { execGit } from '../../../src/git/exec.js';
+import { StateConflictError, StateRecordError, StateVersionError } from '../../../src/state/errors.js';
+import { StateFiles, StatePaths } from '../../../src/state/paths.js';
+import { newTask } from '../../../src/state/tasks.js';
+import { Branch, fileRemote, seedV0, type FileRemote } from './helpers.js';
+
+let remote: FileRemote;
+beforeEach(async () => {
+  remote = await fileRemote();
+});
+afterEach(async () => {
+  await remote.cleanup();
+});
+
+const owner = { login: 'octocat', id: 583231 };
+const T0 = Date.parse('2026-01-02T03:04:05.000Z');
+
+describe('state branch creation', () => {
+  it('reads a missing branch as an empty store and creates it as an orphan on the first write', async () => {
+    const store = await remote.open('a');
+    expect(await store.list()).toEqual(['README.md', StateFiles.Meta]);
+    expect(await store.read('tasks/x.json')).toBeUndefined();
+    expect(await remote.remoteCommits()).toBe(0); // reading creates nothing
+
+    const r = await store.update('first write', (tx) => {
+      tx.writeJson('notes/a.json', { a: 1 });
+      return 'ok';
+    });
+    expect(r).toMatchObject({ value: 'ok', committed: true, attempts: 1 });
+    expect(JSON.parse((await remote.remoteFile(StateFiles.Meta))!)).toEqual({ version: StateVersion });
+    expect(await remote.remoteFile('README.md')).toContain('kiro-action state');
+    expect(JSON.parse((await remote.remoteFile('notes/a.json'))!)).toEqual({ a: 1 });
+
+    const log = await execGit(['log', '--format=%P|%an <%ae>|%s', `refs/heads/${Branch}`], { cwd: remote.bareDir });
+    expect(log.stdout.trim()).toBe(`|${DefaultBot.name} <${DefaultBot.email}>|state: first write`);
+  });
+
+  it('makes no commit when mutate changes nothing, and nothing when mutate throws', async () => {
+    const store = await remote.open('a');
+    await store.update('seed', (tx) => tx.write('a.txt', 'A'));
+    expect(await remote.remoteCommits()).toBe(1);
+    const same = await store.update('same content', (tx) => {
+      tx.write('a.txt', 'A');
+      tx.delete('missing.txt');
+    });
+    expect(same.committed).toBe(false);
+    await expect(
+      store.update('boom', (tx) => {
+        tx.write('b.txt', 'B');
+        throw new Error('mutate failed');
+      }),
+    ).rejects.toThrow('mutate failed');
+    expect(await remote.remoteCommits()).toBe(1);
+    expect(await remote.remoteFile('b.txt')).toBeUndefined();
+  });
+
+  it('keeps the token out of the scratch directory', async () => {
+    const store = await remote.open('a', { token: 'ghs_SECRETTOKEN123' });
+    await store.update('x', (tx) => tx.write('x.txt', 'x'));
+    const dir = join(remote.root, 'stores', 'a');
+    const cred = Buffer.from('x-access-token:ghs_SECRETTOKEN123').toString('base64');
+    for (const f of ['config', 'FETCH_HEAD']) {
+      const text = await readFile(join(dir, f), 'utf8');
+      expect(text).not.toContain('SECRETTOKEN');
+      expect(text).not.toContain(cred);
+    }
+    expect(await readdir(dir)).toContain('HEAD'); // a bare repository, no work tree
+  });
+});
+
+describe('tasks', () => {
+  it('round-trips a task record and finds it by issue and pull request', async () => {
+    const a = await remote.open('a', { now: () => T0 });
+    const task = newTask({ repository: 'Acme/App', issue: 42, kind: 'issue', owner, instructions: 'Fix the bug' }, new Date(T0).toISOString());
+    expect(task.id).toMatch(/^app-42-[a-z0-9]+$/);
+    await a.putTask({
+      ...task,
+      state: 'in_progress',
+      spec: {
+        title: 'Fix the bug',
+        summary: 's',
+        requirements: ['WHEN x THE SYSTEM SHALL y'],
+        acceptanceCriteria: [{ id: 'AC1', text: 'y happens' }],
+        plan: [{ id: 1, title: 'step', detail: 'd', done: false }],
+        needsCode: true,
+      },
+    });
+
+    const b = await remote.open('b');
+    const got = await b.getTask(task.id);
+    expect(got).toMatchObject({ id: task.id, repository: 'Acme/App', issue: 42, state: 'in_progress', costUsd: 0, runs: [] });
+    expect(got?.spec?.plan[0]?.title).toBe('step');
+    expect((await b.findTaskByIssue('acme/app', 42))?.id).toBe(task.id);
+    expect(await b.findTaskByPull('acme/app', 7)).toBeUndefined();
+
+    const updated = await b.updateTask(task.id, (t) => {
+      t.pullRequest = { number: 7, url: 'https://github.com/Acme/App/pull/7' };
+      t.runs.push({ runId: 1001, runUrl: 'https://github.com/Acme/App/actions/runs/1001', startedAt: new Date(T0).toISOString() });
+      t.costUsd += 0.25;
+    });
+    expect(updated.costUsd).toBe(0.25);
+    expect((await a.findTaskByPull('Acme/App', 7))?.runs).toHaveLength(1);
+    expect(await remote.remoteFile(StatePaths.pullIndex('acme/app', 7))).toContain(task.id);
+    expect((await a.listTasks({ state: 'in_progress' })).map((t) => t.id)).toEqual([task.id]);
+    expect(await a.listTasks({ repository: 'other/repo' })).toEqual([]);
+  });
+
+  it('keeps fields it does not know (written by a newer action)', async () => {
+    const a = await remote.open('a');
+    const task = newTask({ repository: 'acme/app', issue: 1, kind: 'issue', owner, instructions: 'x' }, '2026-01-01T00:00:00.000Z');
+    await a.update('raw', (tx) => tx.writeJson(StatePaths.task(task.id), { ...task, futureField: { keep: true } }));
+    await a.updateTask(task.id, (t) => {
+      t.state = 'completed';
+    });
+    expect(JSON.parse((await remote.remoteFile(StatePaths.task(task.id)))!)).toMatchObject({ state: 'completed', futureField: { keep: true } });
+  });
+
+  it('names the file and field of an invalid record, and listTasks skips it', async () => {
+    const a = await remote.open('a');
+    const good = newTask({ repository: 'acme/app', issue: 1, kind: 'issue', owner, instructions: 'x' }, '2026-01-01T00:00:00.000Z');
+    await a.putTask(good);
+    await remote.personCommit({ 'tasks/broken.json': '{"id":"broken","state":"dancing"}' });
+    await expect(a.getTask('broken')).rejects.toThrow(StateRecordError);
+    await expect(a.getTask('broken')).rejects.toThrow(/tasks\/broken\.json/);
+    expect((await a.listTasks()).map((t) => t.id)).toEqual([good.id]);
+  });
+});
+
+describe('compare-and-swap', () => {
+  it('re-runs mutate on the new tip when another writer got in first; both changes land', async () => {
+    const a = await remote.open('a', { random: () => 0 });
+    const b = await remote.open('b');
+    await a.update('seed', (tx) => tx.writeJson('counter.json', { n: 0 }));
+
+    let runs = 0;
+    const r = await a.update('a increments', async (tx) => {
+      runs++;
+      const n = ((await tx.readJson('counter.json')) as { n: number }).n;
+      if (runs === 1) {
+        // b commits between a's fetch and a's push: a's push must be rejected.
+        await b.update('b increments', async (btx) => {
+          const m = ((await btx.readJson('counter.json')) as { n: number }).n;
+          btx.writeJson('counter.json', { n: m + 1 });
+          btx.write('b.txt', 'from b');
+        });
+      }
+      tx.writeJson('counter.json', { n: n + 1 });
+      tx.write('a.txt', 'from a');
+    });
+    expect(runs).toBe(2);
+    expect(r.attempts).toBe(2);
+    expect(a.stats()).toMatchObject({ conflicts: 1, commits: 2 });
+    expect(JSON.parse((await remote.remoteFile('counter.json'))!)).toEqual({ n: 2 });
+    expect(await remote.remoteFile('a.txt')).toBe('from a');
+    expect(await remote.remoteFile('b.txt')).toBe('from b');
+  });
+
+  it('two writers racing to create the branch both land', async () => {
+    const a = await remote.open('a', { random: () => 0 });
+    const b = await remote.open('b');
+    let first = true;
+    await a.update('a', async (tx) => {
+      if (first) {
+        first = false;
+        await b.update('b', (btx) => btx.write('b.txt', 'b'));
+      }
+      tx.write('a.txt', 'a');
+    });
+    expect(await remote.remoteFile('a.txt')).toBe('a');
+    expect(await remote.remoteFile('b.txt')).toBe('b');
+    expect(await remote.remoteCommits()).toBe(2);
+  });
+
+  it('gives up with StateConflictError after the configured attempts', async () => {
+    const a = await remote.open('a', { retry: { attempts: 2, baseMs: 1 } });
+    const b = await remote.open('b');
+    let i = 0;
+    await expect(
+      a.update('always loses', async (tx) => {
+        await b.update(`b ${i}`, (btx) => btx.write('b.txt', String(i++)));
+        tx.write('a.txt', 'a');
+      }),
+    ).rejects.toThrow(StateConflictError);
+    expect(await remote.remoteFile('a.txt')).toBeUndefined();
+  });
+
+  it('honours a commit a person pushed directly to the branch', async () => {
+    const a = await remote.open('a');
+    await a.update('seed', (tx) => tx.write('a.txt', 'a'));
+    await remote.personCommit({ 'a.txt': 'edited', 'p.txt': 'p' });
+    expect(await a.read('a.txt')).toBe('edited');
+    await a.update('more', (tx) => tx.write('c.txt', 'c'));
+    expect(await remote.remoteFile('p.txt')).toBe('p');
+    expect(await remote.remoteFile('a.txt')).toBe('edited');
+  });
+
+  it('serialises concurrent updates on one store instance', async () => {
+    const a = await remote.open('a');
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        a.update(`n${i}`, async (tx) => {
+          const n = Number((await tx.read('n.txt')) ?? '0');
+          tx.write('n.txt', String(n + 1));
+        }),
+      ),
+    );
+    expect(await remote.remoteFile('n.txt')).toBe('5');
+    expect(a.stats().conflicts).toBe(0);
+  });
+});
+
+describe('layout version', () => {
+  it('refuses a store written by a newer layout version with a clear error', async () => {
+    const a = await remote.open('a');
+    await a.update('seed', (tx) => tx.write('a.txt', 'a'));
+    await remote.personCommit({ [StateFiles.Meta]: JSON.stringify({ version: StateVersion + 1 }) });
+    const err = await a.read('a.txt').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StateVersionError);
+    expect((err as Error).message).toMatch(new RegExp(`layout version ${StateVersion + 1}.*up to ${StateVersion}.*upgrade`));
+    await expect(a.update('x', (tx) => tx.write('b.txt', 'b'))).rejects.toThrow(StateVersionError);
+  });
+
+  it('migrates a v0 layout on read and persists the migration with the next write', async () => {
+    const v0Task = { ...newTask({ repository: 'acme/app', issue: 3, kind: 'issue', owner, instructions: 'old' }, '2025-01-01T00:00:00.000Z'), id: 'old-task' };
+    await seedV0(remote, {
+      'tasks/old-task/task.json': JSON.stringify(v0Task),
+      'learnings/octocat.json': JSON.stringify([
+        { text: 'Always use our standard error handling', url: 'https://github.com/acme/app/pull/1#r1', repository: 'acme/app', date: '2025-01-01' },
+      ]),
+    });
+    const a = await remote.open('a');
+    expect((await a.getTask('old-task'))?.instructions).toBe('old');
+    const learnings = await a.listLearnings('octocat');
+    expect(learnings.map((l) => l.text)).toEqual(['Always use our standard error handling']);
+    expect(learnings[0]?.provenance[0]?.url).toBe('https://github.com/acme/app/pull/1#r1');
+    expect(await remote.remoteFile(StateFiles.Meta)).toBeUndefined(); // reads write nothing
+
+    await a.update('after migration', (tx) => tx.write('x.txt', 'x'));
+    expect(JSON.parse((await remote.remoteFile(StateFiles.Meta))!)).toEqual({ version: 1 });
+    expect(await remote.remoteFile('tasks/old-task/task.json')).toBeUndefined();
+    expect(JSON.parse((await remote.remoteFile('tasks/old-task.json'))!).id).toBe('old-task');
+    expect(await remote.remoteFile('learnings/octocat.json')).toBeUndefined();
+    expect(await remote.remoteFile(`learnings/octocat/${learnings[0]?.id}.md`)).toContain('standard error handling');
+  });
+});
+
+describe('dry run', () => {
+  it('reads the remote, keeps writes in memory, and pushes nothing', async () => {
+    const real = await remote.open('real');
+    await real.update('seed', (tx) => tx.write('a.txt', 'remote'));
+    const dry = await remote.open('dry', { dryRun: true });
+    expect(await dry.read('a.txt')).toBe('remote');
+    await dry.update('dry write', (tx) => {
+      tx.write('a.txt', 'changed');
+      tx.write('b.txt', 'new');
+    });
+    await dry.update('dry delete', (tx) => tx.delete('b.txt'));
+    expect(await dry.read('a.txt')).toBe('changed');
+    expect(await dry.read('b.txt')).toBeUndefined();
+    expect(dry.pendingWrites()).toEqual([
+      { description: 'dry write', path: 'a.txt', content: 'changed' },
+      { description: 'dry write', path: 'b.txt', content: 'new' },
+      { description: 'dry delete', path: 'b.txt', content: null },
+    ]);
+    expect(await remote.remoteFile('a.txt')).toBe('remote');
+    expect(await remote.remoteCommits()).toBe(1);
+  });
+
+  it('reads an empty store when the state repository cannot be reached', async () => {
+    const dry = await remote.open('dry', { dryRun: true, serverUrl: `file://${remote.root}/nowhere` });
+    expect(await dry.list('tasks/')).toEqual([]);
+    await dry.update('w', (tx) => tx.write('t.txt', 't'));
+    expect(await dry.read('t.txt')).toBe('t');
+  });
+});
+
+describe('batches', () => {
+  it('round-trips a batch record with its items', async () => {
+    const { newBatchId } = await import('../../../src/state/batches.js');
+    const a = await remote.open('a', { now: () => T0 });
+    const id = newBatchId(T0);
+    expect(id).toMatch(/^batch-[a-z0-9]+$/);
+    await a.putBatch({
+      id,
+      owner,
+      instructions: 'Bump the linter',
+      createdAt: new Date(T0).toISOString(),
+      updatedAt: new Date(T0).toISOString(),
+      items: [{ repository: 'acme/a', taskId: 'a-b-1' }, { repository: 'acme/b' }],
+    });
+    const b = await remote.open('b');
+    const got = await b.getBatch(id);
+    expect(got?.items.map((i) => i.repository)).toEqual(['acme/a', 'acme/b']);
+    expect(await b.getBatch('batch-missing')).toBeUndefined();
+  });
+});
