@@ -13,6 +13,7 @@ import { createDryRunGitHubApi, DryRunRecorder } from './github/dry-run.js';
 import { basicCredential } from './git/auth.js';
 import { handleCommand } from './orchestrator/handlers.js';
 import type { Services } from './orchestrator/services.js';
+import { resolveTaskEnv } from './policy/env.js';
 import { Redactor } from './policy/redact.js';
 import { loadSettings, SettingsError } from './settings.js';
 import type { Settings } from './settings.js';
@@ -28,7 +29,9 @@ function buildRedactor(settings: Settings): Redactor {
     r.register(basicCredential(settings.githubToken), 'github-token (basic credential)');
   }
   if (settings.anthropicApiKey) r.register(settings.anthropicApiKey, 'anthropic-api-key');
-  for (const [name, value] of Object.entries(settings.repo.env)) r.register(value, `env.${name}`);
+  // task secrets: `${NAME}` values from the job's environment and credential-like names (src/policy/env.ts)
+  const task = resolveTaskEnv(settings.repo.env, process.env);
+  for (const name of task.secretNames) r.register(task.env[name]!, `env.${name}`);
   return r;
 }
 

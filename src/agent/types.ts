@@ -32,6 +32,17 @@ export interface ToolPolicy {
   checkPath(path: string, op: 'read' | 'write'): PolicyDecision & { resolved?: string };
   /** Called before a write: counts edits (`maxFileEditsPerTask`) and new files (`requireApprovalForNewFiles`). */
   checkEdit(resolvedPath: string, creating: boolean): PolicyDecision;
+  /**
+   * `checkCommand` when the shell's working directory (absolute) is known, so relative paths in
+   * the command resolve where the shell really is. Optional: the bash tool falls back to
+   * `checkCommand`.
+   */
+  checkCommandIn?(command: string, cwd: string): PolicyDecision;
+  /**
+   * Before an edit replaces `before` (the file's text) by `after`: balanced and cautious autonomy
+   * pause before a large rewrite. Optional: without it the editor does not pause for rewrites.
+   */
+  checkRewrite?(resolvedPath: string, before: string | undefined, after: string): PolicyDecision;
 }
 
 /** Everything a tool needs at execution time. */
@@ -46,6 +57,27 @@ export interface ToolContext {
   /** Wall-clock limit for one command, milliseconds. */
   commandTimeoutMs: number;
   signal?: AbortSignal;
+  /**
+   * Wraps the argv of a command the model runs so it executes inside the network sandbox (a
+   * network namespace whose only way out is the egress proxy, see `src/policy/firewall.ts`);
+   * `env` is the environment the command gets. Absent: commands run as they are.
+   */
+  wrapCommand?(argv: string[], env: Readonly<Record<string, string>>): string[];
+  /**
+   * Called before each command the model runs, with its command line: names it as the source of
+   * the egress proxy's blocked requests and returns variables to add to that command's
+   * environment (the proxy URL carrying the attribution token). Absent: nothing to add.
+   */
+  commandEnv?(command: string): Record<string, string>;
+}
+
+/** What an autonomy pause is waiting for: a command line, or a file the model wants to create or rewrite. */
+export interface PauseRequest {
+  reason: string;
+  /** The paused command line (bash tool). */
+  command?: string;
+  /** The paused file, relative to the workspace (editor: a new file or a large rewrite). */
+  path?: string;
 }
 
 /** Result of one tool call, turned into a `tool_result` block. */
@@ -53,7 +85,7 @@ export interface ToolOutcome {
   content: string;
   isError?: boolean;
   /** Set when the policy asked for an autonomy pause; the loop exits with `paused`. */
-  pause?: { reason: string; command?: string };
+  pause?: PauseRequest;
 }
 
 /**
@@ -111,7 +143,7 @@ export interface AgentResult {
   /** Input of the submit tool call when `exitReason === 'submitted'`. */
   result?: unknown;
   submitTool?: string;
-  pause?: { reason: string; command?: string };
+  pause?: PauseRequest;
   error?: string;
   /** Final text of the model when it ended its turn. */
   text: string;

@@ -21,6 +21,12 @@
  * Removed, by value: any variable whose value contains a registered secret.
  * Set: `GIT_TERMINAL_PROMPT=0` (no credential prompt can hang a command), `CI=true`, `PAGER=cat`,
  * `GIT_PAGER=cat` (no pager waits for a terminal).
+ *
+ * Added on purpose: the team's `env` from `.kiro/settings.json` (`resolveTaskEnv`: `${NAME}`
+ * references resolved from the job's environment). Those values may be task secrets — the
+ * project's commands need them (a private registry token) — so they are registered for
+ * redaction instead of withheld; only the action's own credentials never enter (docs/security.md
+ * "What counts as a secret").
  */
 
 const EXACT = new Set([
@@ -70,8 +76,20 @@ export function isCredentialEnvName(name: string): boolean {
 }
 
 export interface SandboxEnvOptions {
-  /** Secret values (every registered form; `Redactor.values()`); values shorter than 4 are ignored. */
+  /**
+   * Secret values (every registered form; `Redactor.values()`); values shorter than 4 are
+   * ignored. A variable of `base` or `extra` whose value holds one is dropped.
+   */
   secrets: Iterable<string>;
+  /**
+   * The team's variables (`.kiro/settings.json` `env`, references resolved by `resolveTaskEnv`),
+   * added last and on purpose: their values may be task secrets (the project's commands need
+   * them; outputs are redacted instead). Only the job's plumbing names and values holding one of
+   * `credentials` are dropped — the model's shell never gets the action's own credentials.
+   */
+  taskEnv?: Record<string, string>;
+  /** Every form of the action's own credentials (API key, GitHub token); default `secrets`. */
+  credentials?: Iterable<string>;
   /**
    * Added last (proxy settings, the team's `env` from .kiro/settings.json). A value holding a
    * secret, the GitHub/Anthropic/runner credential names, `INPUT_*`, `GIT_CONFIG_*` and the
@@ -98,13 +116,15 @@ export function buildSandboxEnv(base: NodeJS.ProcessEnv, opts: SandboxEnvOptions
 
 /** `buildSandboxEnv` that also lists the names it removed. */
 export function buildSandboxEnvReport(base: NodeJS.ProcessEnv, opts: SandboxEnvOptions): SandboxEnvReport {
-  const secrets = [...new Set([...opts.secrets].filter((s) => typeof s === 'string' && s.length >= 4))];
+  const usable = (values: Iterable<string>): string[] => [...new Set([...values].filter((s) => typeof s === 'string' && s.length >= 4))];
+  const secrets = usable(opts.secrets);
+  const credentials = opts.credentials ? usable(opts.credentials) : secrets;
   const env: Record<string, string> = {};
   const removed: string[] = [];
-  const consider = (name: string, value: string | undefined, strictNames: boolean): void => {
+  const consider = (name: string, value: string | undefined, strictNames: boolean, forbidden: readonly string[] = secrets): void => {
     if (value === undefined) return;
     const badName = isJobPlumbingName(name) || (strictNames && isCredentialEnvName(name));
-    if (badName || secrets.some((s) => value.includes(s))) {
+    if (badName || forbidden.some((s) => value.includes(s))) {
       removed.push(name);
       delete env[name];
       return;
@@ -117,5 +137,63 @@ export function buildSandboxEnvReport(base: NodeJS.ProcessEnv, opts: SandboxEnvO
   env.PAGER = 'cat';
   env.GIT_PAGER = 'cat';
   for (const [name, value] of Object.entries(opts.extra ?? {})) consider(name, value, false);
+  for (const [name, value] of Object.entries(opts.taskEnv ?? {})) consider(name, value, false, credentials);
   return { env, removed: [...new Set(removed)].sort() };
+}
+
+/** `.kiro/settings.json` `env` after `resolveTaskEnv`. */
+export interface TaskEnv {
+  /** The variables, `${NAME}` references replaced by the job's values. */
+  env: Record<string, string>;
+  /**
+   * Names whose values are task secrets (registered for masking and redaction): every value
+   * that took something from the job's environment through `${NAME}` (where workflows put
+   * `${{ secrets.X }}`), and every value of a credential-like name (`NPM_TOKEN`, `DB_PASSWORD`).
+   * Other literal values are configuration committed to the repository in plain text, not
+   * secrets: redacting `test` or `true` from every comment would only garble them.
+   */
+  secretNames: string[];
+  /** Problems worth a log line (no values): unset references, references to the action's credentials. */
+  warnings: string[];
+}
+
+const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
+
+/**
+ * Resolves `${NAME}` references in the team's `env` against the job's environment (the seeds'
+ * syntax: `{"env": {"NPM_TOKEN": "${NPM_TOKEN}"}}`, the workflow passing
+ * `env: NPM_TOKEN: ${{ secrets.NPM_TOKEN }}`) and says which values are secrets (see
+ * `TaskEnv.secretNames`). A reference to an unset variable becomes empty (with a warning); a
+ * variable that refers to the action's own credentials (`GITHUB_TOKEN`, `INPUT_*`,
+ * `ANTHROPIC_API_KEY`, runner tokens) is left out with a warning: the model's shell never gets
+ * them. Pure; never throws.
+ */
+export function resolveTaskEnv(repoEnv: Readonly<Record<string, string>>, jobEnv: Readonly<Record<string, string | undefined>>): TaskEnv {
+  const env: Record<string, string> = {};
+  const secretNames: string[] = [];
+  const warnings: string[] = [];
+  for (const [name, raw] of Object.entries(repoEnv)) {
+    let referenced = false;
+    let credential: string | undefined;
+    const value = raw.replace(REFERENCE, (_m, ref: string) => {
+      if (isJobCredentialName(ref)) {
+        credential ??= ref;
+        return '';
+      }
+      const v = jobEnv[ref];
+      if (v === undefined || v === '') {
+        warnings.push(`env.${name} refers to \${${ref}}, which is not set in the job's environment; it is empty`);
+        return '';
+      }
+      referenced = true;
+      return v;
+    });
+    if (credential) {
+      warnings.push(`env.${name} refers to \${${credential}}, one of the action's own credentials; commands the agent runs never get it, so env.${name} is left out`);
+      continue;
+    }
+    env[name] = value;
+    if ((referenced || isCredentialEnvName(name)) && value.trim() !== '') secretNames.push(name);
+  }
+  return { env, secretNames, warnings };
 }

@@ -147,6 +147,8 @@ export interface EditBudget {
   readonly edited: ReadonlySet<string>;
   /** Records the owner's approval to create `resolvedPath`. */
   approveNewFile(resolvedPath: string): void;
+  /** Counts `resolvedPath` as edited (a file an earlier run of the task changed); never denies. */
+  recordEdited(resolvedPath: string): void;
 }
 
 /** The edit budget of one task (SPEC.md §2). */
@@ -158,6 +160,7 @@ export function createEditBudget(config: EditBudgetConfig): EditBudget {
   return {
     edited,
     approveNewFile: (p) => void approved.add(p),
+    recordEdited: (p) => void edited.add(p),
     checkEdit(resolvedPath: string, creating: boolean): PolicyDecision {
       if (!edited.has(resolvedPath) && edited.size >= max) {
         const list = [...edited].slice(0, 10).map(show).join(', ');
@@ -255,6 +258,19 @@ export interface KiroToolPolicy extends ToolPolicy {
   /** Records the owner's approval of a paused command line or new file. */
   approveCommand(command: string): void;
   approveNewFile(resolvedPath: string): void;
+  /** Records the owner's approval of a large rewrite of `resolvedPath` (later rewrites of it do not pause). */
+  approveRewrite(resolvedPath: string): void;
+  /**
+   * Records the owner's approval of a paused file tool call, by the path the pause named
+   * (workspace-relative or absolute): creating it and rewriting it no longer pause. Returns
+   * false when the path is not a file the tools may write (nothing is approved).
+   */
+  approvePath(p: string): boolean;
+  /**
+   * Counts files an earlier run of the same task changed (workspace-relative or absolute)
+   * against `maxFileEditsPerTask`, so the budget is per task, not per job.
+   */
+  countEdited(paths: Iterable<string>): void;
   readonly autonomy: AutonomyLevel;
   /** Files counted against maxFileEditsPerTask (resolved). */
   readonly editedFiles: ReadonlySet<string>;
@@ -276,6 +292,11 @@ export function createToolPolicy(config: ToolPolicyConfig): KiroToolPolicy {
     ...(config.approvedNewFiles ? { approvedNewFiles: config.approvedNewFiles } : {}),
   });
   const shown = (p: string): string => within(guard.realWorkspace, p) ?? within(guard.workspace, p) ?? p;
+  const rewritesApproved = new Set<string>();
+  const resolveWritable = (p: string): string | undefined => {
+    const d = guard.check(p, 'write');
+    return d.action === 'allow' ? d.resolved : undefined;
+  };
   return {
     autonomy: config.commands.autonomy,
     editedFiles: budget.edited,
@@ -283,8 +304,24 @@ export function createToolPolicy(config: ToolPolicyConfig): KiroToolPolicy {
     checkCommandIn: (command, cwd) => commands.check(command, { cwd }),
     checkPath: (p, op) => guard.check(p, op),
     checkEdit: (resolvedPath, creating) => budget.checkEdit(resolvedPath, creating),
-    checkRewrite: (resolvedPath, before, after) => checkRewrite(shown(resolvedPath), before, after, config.commands.autonomy),
+    checkRewrite: (resolvedPath, before, after) =>
+      rewritesApproved.has(resolvedPath) ? { action: 'allow' } : checkRewrite(shown(resolvedPath), before, after, config.commands.autonomy),
     approveCommand: (command) => commands.approve(command),
     approveNewFile: (p) => budget.approveNewFile(p),
+    approveRewrite: (p) => void rewritesApproved.add(p),
+    approvePath(p: string): boolean {
+      const resolved = resolveWritable(p);
+      if (!resolved) return false;
+      budget.approveNewFile(resolved);
+      rewritesApproved.add(resolved);
+      return true;
+    },
+    countEdited(paths: Iterable<string>): void {
+      for (const p of paths) {
+        const resolved = resolveWritable(p);
+        // protected and outside paths cannot have been written by the tools: not counted
+        if (resolved) budget.recordEdited(resolved);
+      }
+    },
   };
 }

@@ -7,6 +7,9 @@
  * Well-known token shapes are redacted even when nobody registered them.
  */
 import * as core from '@actions/core';
+import { lstat, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ModelClient } from '../agent/types.js';
 
 /** What replaces a secret. */
 export const REDACTED = '***';
@@ -271,4 +274,90 @@ export async function scanForSecrets(text: string, filename = 'diff.txt', redact
     findings.push({ ruleId: m.ruleId, message: redactor ? redactor.redact(m.message) : m.message, line: m.loc?.start?.line });
   }
   return findings;
+}
+
+/** Keys whose values are opaque to redaction: signatures and encoded payloads must stay byte-exact. */
+const OPAQUE_KEYS = new Set(['signature', 'data', 'id', 'tool_use_id']);
+
+function redactModelValue<T>(value: T, redact: (s: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactModelValue(v, redact)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = OPAQUE_KEYS.has(k) && typeof v === 'string' ? v : redactModelValue(v, redact);
+  return out as T;
+}
+
+/**
+ * Wraps a model client so secrets never travel through the model (SPEC.md §4 "the model's
+ * context"): every request is redacted before it is sent (prompts, untrusted text, tool results,
+ * earlier turns), and every response is redacted before anything acts on it — a secret the
+ * model writes (into a file, a command, a commit message, a summary) arrives as `***`, so it can
+ * neither be written anywhere nor come back in the next request. Thinking signatures, encoded
+ * payloads and ids are left byte-exact. Redaction is deterministic, so prompt-cache prefixes stay
+ * stable. Errors of `client` pass through unchanged.
+ */
+export function redactingModelClient(client: ModelClient, redact: (s: string) => string): ModelClient {
+  return {
+    async send(params, opts) {
+      const res = await client.send(redactModelValue(params, redact), opts);
+      return { ...res, message: redactModelValue(res.message, redact) };
+    },
+  };
+}
+
+/** One changed file that held a registered secret. */
+export interface ScrubbedFile {
+  /** Workspace-relative path. */
+  path: string;
+  /** Occurrences replaced by `***`. */
+  count: number;
+}
+
+/**
+ * Replaces every registered secret form (`Redactor.values()`) in the given work-tree files by
+ * `***`, byte for byte (binary files included), before the action commits them — a command can
+ * write a task secret it was given as an environment variable (`printenv > notes.txt`), and a
+ * commit would publish it. Token shapes are not touched here (test fixtures legitimately hold
+ * fake keys); the verifier's secret scan reports those. Symlinks, directories and missing paths
+ * are skipped. Returns the files changed; never throws for unreadable files (skipped).
+ * @param dir absolute work-tree path
+ * @param paths workspace-relative paths (e.g. `git status` output)
+ */
+export async function scrubSecretsInFiles(dir: string, paths: readonly string[], forms: readonly string[]): Promise<ScrubbedFile[]> {
+  const needles = [...new Set(forms)].filter((f) => f.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length).map((f) => Buffer.from(f, 'utf8'));
+  const out: ScrubbedFile[] = [];
+  if (!needles.length) return out;
+  const mask = Buffer.from(REDACTED, 'utf8');
+  for (const rel of paths) {
+    const abs = path.resolve(dir, rel);
+    if (path.relative(dir, abs).startsWith('..')) continue;
+    let buf: Buffer;
+    try {
+      if (!(await lstat(abs)).isFile()) continue;
+      buf = await readFile(abs);
+    } catch {
+      continue;
+    }
+    let count = 0;
+    for (const n of needles) {
+      let at = buf.indexOf(n);
+      if (at === -1) continue;
+      const parts: Buffer[] = [];
+      let from = 0;
+      while (at !== -1) {
+        parts.push(buf.subarray(from, at), mask);
+        count++;
+        from = at + n.length;
+        at = buf.indexOf(n, from);
+      }
+      parts.push(buf.subarray(from));
+      buf = Buffer.concat(parts);
+    }
+    if (count) {
+      await writeFile(abs, buf);
+      out.push({ path: rel, count });
+    }
+  }
+  return out;
 }

@@ -9,6 +9,12 @@
  * working directory (kept only while it is inside the workspace) and exported variables (saved by
  * an EXIT trap, sourced before the next command). Shell functions, aliases and job control do not
  * persist; `restart: true` forgets both.
+ *
+ * Policy wiring (SPEC.md §4): every command line goes through `ctx.policy.checkCommandIn` with the
+ * shell's working directory (or `checkCommand` when the policy has no cwd-aware check) before it
+ * runs; a denial is an `is_error` result saying why, a pause ends the run for the owner's approval.
+ * `ctx.commandEnv` adds the egress proxy's per-command variables and `ctx.wrapCommand` runs the
+ * shell inside the network sandbox when the runner allows one.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
@@ -64,7 +70,14 @@ export function createBashTool(opts: BashToolOptions = {}): AgentTool {
       if (command.trim() === '') {
         return { content: 'Give a `command` to run (or `restart: true` to start a fresh shell).', isError: true };
       }
-      const decision = ctx.policy.checkCommand(command);
+      const f = files();
+      const workspace = realWorkspace(ctx.workspace);
+      const dir = cwd && existsSync(cwd) ? cwd : workspace;
+      // The policy resolves relative paths against the shell's real directory, named under the
+      // workspace path it was given (the shell reports realpaths).
+      const decision = ctx.policy.checkCommandIn
+        ? ctx.policy.checkCommandIn(command, join(ctx.workspace, relative(workspace, dir)))
+        : ctx.policy.checkCommand(command);
       if (decision.action === 'deny') {
         return { content: `Command refused by policy: ${decision.reason}. Do not retry it; find another way.`, isError: true };
       }
@@ -75,15 +88,14 @@ export function createBashTool(opts: BashToolOptions = {}): AgentTool {
         };
       }
 
-      const f = files();
-      const workspace = realWorkspace(ctx.workspace);
-      const dir = cwd && existsSync(cwd) ? cwd : workspace;
       const script =
         `exec 2>&1\n` +
         `[ -f '${f.env}' ] && . '${f.env}' >/dev/null 2>&1; cd -P . 2>/dev/null\n` +
         `trap '{ export -p >| "${f.env}"; pwd -P >| "${f.cwd}"; } 2>/dev/null' EXIT\n` +
         command;
-      const run = await runProcess(script, dir, ctx, opts);
+      const env = { ...ctx.env, ...ctx.commandEnv?.(command) };
+      const argv = [BASH, '--noprofile', '--norc', '-c', script];
+      const run = await runProcess(ctx.wrapCommand ? ctx.wrapCommand(argv, env) : argv, dir, env, ctx, opts);
 
       let note = '';
       try {
@@ -153,12 +165,12 @@ interface RunResult {
   spawnError?: string;
 }
 
-function runProcess(script: string, cwd: string, ctx: ToolContext, opts: BashToolOptions): Promise<RunResult> {
+function runProcess(argv: readonly string[], cwd: string, env: Record<string, string>, ctx: ToolContext, opts: BashToolOptions): Promise<RunResult> {
   return new Promise((resolve) => {
     const capture = new Capture(opts.captureBytes ?? 4 * 1024 * 1024);
-    const child = spawn(BASH, ['--noprofile', '--norc', '-c', script], {
+    const child = spawn(argv[0]!, argv.slice(1), {
       cwd,
-      env: { ...ctx.env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -7,10 +7,14 @@
  * models send the inserted text as `insert_text`; the documented `new_str` is accepted too.
  *
  * Every path goes through `ctx.policy.checkPath(path, op)`; every write also through
- * `ctx.policy.checkEdit(resolved, creating)`. Failures are `is_error` results with a hint.
+ * `ctx.policy.checkEdit(resolved, creating)`, and a change to an existing file through
+ * `ctx.policy.checkRewrite(resolved, before, after)` when the policy has it (large rewrites pause
+ * under balanced/cautious autonomy). A pause names the file (workspace-relative) so the owner's
+ * `/kiro continue` approves exactly that file. Failures are `is_error` results with a hint.
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { AgentTool, PolicyDecision, ToolContext, ToolOutcome } from '../types.js';
 import { truncateOutput } from './truncate.js';
@@ -71,13 +75,33 @@ function error(content: string): ToolOutcome {
   return { content, isError: true };
 }
 
-/** Turns a deny/pause decision into an outcome; undefined when allowed. */
-function gate(d: PolicyDecision, what: string): ToolOutcome | undefined {
+/**
+ * Turns a deny/pause decision into an outcome; undefined when allowed. `path` (workspace-relative)
+ * names the file a pause is for, so the owner's approval applies to it.
+ */
+function gate(d: PolicyDecision, what: string, path?: string): ToolOutcome | undefined {
   if (d.action === 'deny') return error(`${what} refused by policy: ${d.reason}`);
   if (d.action === 'pause') {
-    return { content: `Paused before ${what}: ${d.reason}. The task owner must approve it first.`, pause: { reason: d.reason } };
+    return { content: `Paused before ${what}: ${d.reason}. The task owner must approve it first.`, pause: { reason: d.reason, ...(path ? { path } : {}) } };
   }
   return undefined;
+}
+
+/** `resolved` relative to the workspace (both as given and as realpath), `/`-separated. */
+function workspaceRelative(ctx: ToolContext, resolved: string): string {
+  for (const root of [ctx.workspace, realOrSelf(ctx.workspace)]) {
+    const rel = relative(root, resolved);
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+  }
+  return resolved;
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 function checkPath(path: string, op: 'read' | 'write', ctx: ToolContext): { resolved: string } | ToolOutcome {
@@ -201,7 +225,7 @@ async function create(input: EditorInput, ctx: ToolContext): Promise<ToolOutcome
         `(view it first), or remove it with bash and create it again to replace it entirely.`,
     );
   }
-  const blocked = gate(ctx.policy.checkEdit(p.resolved, true), `creating ${input.path}`);
+  const blocked = gate(ctx.policy.checkEdit(p.resolved, true), `creating ${input.path}`, workspaceRelative(ctx, p.resolved));
   if (blocked) return blocked;
   await mkdir(dirname(p.resolved), { recursive: true });
   await writeFile(p.resolved, input.file_text);
@@ -239,6 +263,20 @@ function snippet(t: Text, from: number, to: number): string {
   return numbered(t.lines.slice(a - 1, b), a);
 }
 
+/**
+ * The policy's checks before an existing file is changed: a large rewrite pauses under balanced
+ * and cautious autonomy (when the policy has `checkRewrite`), then the edit budget counts it.
+ * The rewrite check runs first so a paused edit is not counted.
+ */
+function guardWrite(ctx: ToolContext, resolved: string, shown: string, before: string, after: string): ToolOutcome | undefined {
+  const rel = workspaceRelative(ctx, resolved);
+  if (ctx.policy.checkRewrite) {
+    const paused = gate(ctx.policy.checkRewrite(resolved, before, after), `rewriting ${shown}`, rel);
+    if (paused) return paused;
+  }
+  return gate(ctx.policy.checkEdit(resolved, false), `editing ${shown}`, rel);
+}
+
 async function strReplace(input: EditorInput, ctx: ToolContext): Promise<ToolOutcome> {
   if (!input.old_str) return error('str_replace needs a non-empty old_str (text copied exactly from the file)');
   const loaded = await loadForEdit(input, ctx);
@@ -264,10 +302,10 @@ async function strReplace(input: EditorInput, ctx: ToolContext): Promise<ToolOut
         `Add surrounding lines to old_str so it matches exactly once.`,
     );
   }
-  const blocked = gate(ctx.policy.checkEdit(loaded.resolved, false), `editing ${input.path}`);
-  if (blocked) return blocked;
   const idx = content.indexOf(oldStr);
   const updated = content.slice(0, idx) + newStr + content.slice(idx + oldStr.length);
+  const blocked = guardWrite(ctx, loaded.resolved, input.path, content, updated);
+  if (blocked) return blocked;
   const next = splitText(updated);
   next.crlf = text.crlf;
   await writeFile(loaded.resolved, joinText(next));
@@ -288,9 +326,10 @@ async function insert(input: EditorInput, ctx: ToolContext): Promise<ToolOutcome
   if (input.insert_line < 0 || input.insert_line > n) {
     return error(`insert_line ${input.insert_line} is outside the file: ${input.path} has ${n} lines; use 0 (top) to ${n} (end)`);
   }
-  const blocked = gate(ctx.policy.checkEdit(loaded.resolved, false), `editing ${input.path}`);
-  if (blocked) return blocked;
+  const before = text.lines.join('\n');
   const added = newText.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+  const blocked = guardWrite(ctx, loaded.resolved, input.path, before, [...text.lines.slice(0, input.insert_line), ...added, ...text.lines.slice(input.insert_line)].join('\n'));
+  if (blocked) return blocked;
   text.lines.splice(input.insert_line, 0, ...added);
   if (n === 0) text.finalNewline = true;
   await writeFile(loaded.resolved, joinText(text));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSandboxEnv, buildSandboxEnvReport, isCredentialEnvName } from '../../../src/policy/env.js';
+import { buildSandboxEnv, buildSandboxEnvReport, isCredentialEnvName, resolveTaskEnv } from '../../../src/policy/env.js';
 
 const TOKEN = ['ghs', 'Env0Canary0Value0For0Tests0Only0000000'].join('_');
 const KEY = ['sk', 'ant', 'api03', 'envCanaryKey0123456789'].join('-');
@@ -119,4 +119,39 @@ describe('isCredentialEnvName', () => {
     (n) => expect(isCredentialEnvName(n)).toBe(true),
   );
   it.each(['PATH', 'HOME', 'GIT_AUTHOR_NAME', 'TOKENIZERS_PARALLELISM', 'KEYBOARD', 'AWS_REGION', 'CI'])('%s is not', (n) => expect(isCredentialEnvName(n)).toBe(false));
+});
+
+describe('resolveTaskEnv', () => {
+  it('resolves ${NAME} from the job environment; those values and credential-named ones are secrets', () => {
+    const t = resolveTaskEnv(
+      { NPM_TOKEN: '${NPM_TOKEN}', DEPLOY: 'key=${DEPLOY_KEY};', NODE_ENV: 'test', DB_PASSWORD: 'literal-pass', EMPTY: '${NOPE}' },
+      { NPM_TOKEN: 'npm_abc123', DEPLOY_KEY: 'dk-999' },
+    );
+    expect(t.env).toEqual({ NPM_TOKEN: 'npm_abc123', DEPLOY: 'key=dk-999;', NODE_ENV: 'test', DB_PASSWORD: 'literal-pass', EMPTY: '' });
+    expect(t.secretNames.sort()).toEqual(['DB_PASSWORD', 'DEPLOY', 'NPM_TOKEN']);
+    expect(t.warnings).toEqual([expect.stringContaining('env.EMPTY refers to ${NOPE}, which is not set')]);
+    expect(t.warnings.join('\n')).not.toContain('npm_abc123');
+  });
+
+  it("never passes on the action's own credentials, whatever the variable is called", () => {
+    const t = resolveTaskEnv({ GITHUB_TOKEN: '${GITHUB_TOKEN}', KEY: '${INPUT_ANTHROPIC-API-KEY}', MINE: '${ANTHROPIC_API_KEY}' }, { GITHUB_TOKEN: TOKEN, ANTHROPIC_API_KEY: KEY });
+    expect(t.env).toEqual({});
+    expect(t.warnings).toHaveLength(3);
+    expect(t.warnings.join('\n')).not.toContain(TOKEN);
+  });
+});
+
+describe('buildSandboxEnv with task secrets', () => {
+  it('keeps the team env (task secrets included) but never a value holding a job credential', () => {
+    const canary = 'kiro-canary-0123456789abcdef';
+    const env = buildSandboxEnv(
+      { PATH: '/bin', CANARY_SRC: canary },
+      { secrets: [canary, TOKEN, KEY], credentials: [TOKEN, KEY], taskEnv: { DEPLOY_KEY: canary, LEAK: `x${TOKEN}`, NPM_TOKEN: 'npm_1234' } },
+    );
+    expect(env.DEPLOY_KEY).toBe(canary);
+    expect(env.NPM_TOKEN).toBe('npm_1234');
+    expect(env.LEAK).toBeUndefined();
+    // the job variable it came from is not passed on under its own name
+    expect(env.CANARY_SRC).toBeUndefined();
+  });
 });

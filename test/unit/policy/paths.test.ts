@@ -193,3 +193,43 @@ describe('createToolPolicy', () => {
     expect(p.checkCommand('echo x > src/main.tf').action).toBe('allow');
   });
 });
+
+describe('createToolPolicy approvals and the per-task budget', () => {
+  const big = Array.from({ length: 60 }, (_, i) => `line ${i}`).join('\n');
+
+  it('approvePath lets exactly that file be created and rewritten without another pause', () => {
+    const p = createToolPolicy({
+      workspace: ws,
+      commands: { forbiddenCommands: [], allowedCommands: [], autonomy: 'balanced' },
+      maxFileEditsPerTask: 10,
+      requireApprovalForNewFiles: true,
+    });
+    const fresh = path.join(ws, 'src', 'fresh.ts');
+    const other = path.join(ws, 'src', 'other.ts');
+    expect(p.checkEdit(fresh, true).action).toBe('pause');
+    expect(p.checkRewrite(path.join(ws, 'src', 'a.ts'), big, 'x').action).toBe('pause');
+    expect(p.approvePath('src/fresh.ts')).toBe(true);
+    expect(p.approvePath('src/a.ts')).toBe(true);
+    expect(p.checkEdit(fresh, true).action).toBe('allow');
+    expect(p.checkRewrite(path.join(ws, 'src', 'a.ts'), big, 'x').action).toBe('allow');
+    expect(p.checkEdit(other, true).action).toBe('pause');
+    // approvals never reach paths the tools may not write
+    expect(p.approvePath('.github/workflows/ci.yml')).toBe(false);
+    expect(p.approvePath('../outside/secret.txt')).toBe(false);
+  });
+
+  it('countEdited carries the files of earlier runs into the budget', () => {
+    const p = createToolPolicy({
+      workspace: ws,
+      commands: { forbiddenCommands: [], allowedCommands: [], autonomy: 'full' },
+      maxFileEditsPerTask: 2,
+      requireApprovalForNewFiles: false,
+    });
+    p.countEdited(['src/a.ts', 'src/b.ts', '.github/workflows/ci.yml']);
+    expect(p.editedFiles.size).toBe(2);
+    expect(p.checkEdit(path.join(ws, 'src', 'a.ts'), false).action).toBe('allow');
+    const d = p.checkEdit(path.join(ws, 'src', 'c.ts'), true);
+    expect(d.action).toBe('deny');
+    expect(d.action === 'deny' && d.reason).toMatch(/at most 2 distinct files/);
+  });
+});

@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ModelClient } from '../../../src/agent/types.js';
 import { basicCredential } from '../../../src/git/auth.js';
-import { MIN_SECRET_LENGTH, REDACTED, Redactor, redactDeep, scanForSecrets } from '../../../src/policy/redact.js';
+import { MIN_SECRET_LENGTH, REDACTED, Redactor, redactDeep, redactingModelClient, scanForSecrets, scrubSecretsInFiles } from '../../../src/policy/redact.js';
 
 // Shapes assembled at run time so this file does not itself look like it holds secrets.
 const TOKEN = ['ghs', 'Kc4nAry0Tok3nV4lu3F0rT3st1ngOnly99zz'].join('_');
@@ -144,5 +148,66 @@ describe('scanForSecrets', () => {
 
   it('returns nothing for a clean diff', async () => {
     expect(await scanForSecrets('+export const a = 1;\n', 'diff')).toEqual([]);
+  });
+});
+
+describe('redactingModelClient', () => {
+  it('redacts every request and every response; signatures and ids stay byte-exact', async () => {
+    const { r } = redactor();
+    const sent: unknown[] = [];
+    const inner: ModelClient = {
+      async send(params) {
+        sent.push(params);
+        return {
+          attempts: 1,
+          usage: { input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+          message: {
+            id: 'msg_1',
+            type: 'message',
+            role: 'assistant',
+            model: 'm',
+            stop_reason: 'tool_use',
+            stop_sequence: null,
+            usage: {} as never,
+            content: [
+              { type: 'thinking', thinking: `I could print ${TOKEN}`, signature: `sig${TOKEN}` },
+              { type: 'tool_use', id: 'toolu_1', name: 'str_replace_based_edit_tool', input: { command: 'create', path: 'leak.txt', file_text: `key=${API_KEY}` } },
+            ],
+          } as never,
+        };
+      },
+    };
+    const client = redactingModelClient(inner, (s) => r.redact(s));
+    const res = await client.send({ model: 'm', max_tokens: 10, messages: [{ role: 'user', content: `here: ${TOKEN}` }] });
+    expect(JSON.stringify(sent)).not.toContain(TOKEN);
+    const content = res.message.content as unknown as Array<Record<string, unknown>>;
+    expect(content[1]).toMatchObject({ id: 'toolu_1', input: { file_text: 'key=***' } });
+    expect(content[0]).toMatchObject({ thinking: 'I could print ***', signature: `sig${TOKEN}` });
+  });
+});
+
+describe('scrubSecretsInFiles', () => {
+  it('replaces registered forms in changed files (text and binary), leaves token shapes and other files alone', async () => {
+    const { r } = redactor();
+    const dir = mkdtempSync(path.join(tmpdir(), 'kiro-scrub-'));
+    try {
+      writeFileSync(path.join(dir, 'notes.txt'), `a ${TOKEN} b ${Buffer.from(TOKEN).toString('base64')} c\n`);
+      writeFileSync(path.join(dir, 'blob.bin'), Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(API_KEY), Buffer.from([0])]));
+      const fake = ['AKIA', 'IOSFODNN7EXAMPLE'].join('');
+      writeFileSync(path.join(dir, 'fixture.txt'), `aws_access_key_id=${fake}\n`);
+      writeFileSync(path.join(dir, 'untouched.txt'), TOKEN);
+      symlinkSync('/etc/passwd', path.join(dir, 'link'));
+      const found = await scrubSecretsInFiles(dir, ['notes.txt', 'blob.bin', 'fixture.txt', 'link', 'missing.txt', '../escape'], r.values());
+      expect(found).toEqual([
+        { path: 'notes.txt', count: 2 },
+        { path: 'blob.bin', count: 1 },
+      ]);
+      expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('a *** b *** c\n');
+      expect(readFileSync(path.join(dir, 'blob.bin')).includes(Buffer.from(API_KEY))).toBe(false);
+      expect(readFileSync(path.join(dir, 'fixture.txt'), 'utf8')).toContain(fake);
+      expect(readFileSync(path.join(dir, 'untouched.txt'), 'utf8')).toBe(TOKEN);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

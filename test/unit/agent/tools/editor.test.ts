@@ -119,7 +119,7 @@ describe('str_replace_based_edit_tool', () => {
       content: 'reading .github/workflows/ci.yml refused by policy: workflows are off limits',
     });
     const paused = await run({ command: 'create', path: 'new.ts', file_text: 'x' }, c);
-    expect(paused.pause).toEqual({ reason: 'new files need approval' });
+    expect(paused.pause).toEqual({ reason: 'new files need approval', path: 'new.ts' });
     expect(existsSync(join(ws, 'new.ts'))).toBe(false);
     const denied = await run({ command: 'str_replace', path: 'a.ts', old_str: 'const b', new_str: 'let b' }, c);
     expect(denied).toMatchObject({ isError: true, content: expect.stringContaining('edit budget spent') });
