@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+/**
+ * Local runs without Docker (SPEC.md J8): `npx kiro-action run --issue <n> [--repo owner/repo]
+ * [--instructions "…"]` runs the same bundle (dist/index.js) as a dry run on a copy of the local
+ * checkout. It reads the issue and the state store from GitHub with GITHUB_TOKEN (or `gh auth
+ * token`) and writes nothing: comments, labels, the PR body and the diff it would have written are
+ * printed and saved under a temporary RUNNER_TEMP.
+ *
+ * Environment: GITHUB_TOKEN (required), ANTHROPIC_API_KEY (required), GITHUB_SERVER_URL and
+ * GITHUB_API_URL (GitHub Enterprise Server), ANTHROPIC_BASE_URL.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import YAML from 'yaml';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const usage = `usage: kiro-action run --issue <number> [--repo owner/repo] [--instructions "…"] [--checkout <dir>] [--actor <login>]
+
+Runs the agent on a copy of a local checkout as a dry run: nothing is pushed or written to GitHub.
+Needs GITHUB_TOKEN and ANTHROPIC_API_KEY in the environment.`;
+
+function fail(message) {
+  console.error(`kiro-action: ${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { issue: { type: 'string' }, repo: { type: 'string' }, instructions: { type: 'string' }, checkout: { type: 'string' }, actor: { type: 'string' }, help: { type: 'boolean' } },
+});
+if (values.help || positionals[0] !== 'run') fail(positionals[0] ? `unknown command '${positionals[0]}'` : 'missing command');
+const issueNumber = Number(values.issue);
+if (!Number.isInteger(issueNumber) || issueNumber <= 0) fail('--issue must be an issue number');
+const checkout = path.resolve(values.checkout ?? process.cwd());
+const git = (...args) => execFileSync('git', args, { cwd: checkout, encoding: 'utf8' }).trim();
+const serverUrl = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+const apiUrl = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+let repository = values.repo;
+if (!repository) {
+  const origin = git('remote', 'get-url', 'origin');
+  repository = /[:/]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(origin)?.[1];
+  if (!repository) fail(`cannot tell owner/repo from the origin URL '${origin}'; pass --repo`);
+}
+let token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+if (!token) {
+  try {
+    token = execFileSync('gh', ['auth', 'token'], { encoding: 'utf8' }).trim();
+  } catch {
+    fail('set GITHUB_TOKEN (or log in with gh)');
+  }
+}
+if (!process.env.ANTHROPIC_API_KEY) fail('set ANTHROPIC_API_KEY');
+
+const headers = { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'user-agent': 'kiro-action-cli' };
+const get = async (p) => {
+  const res = await fetch(`${apiUrl}${p}`, { headers });
+  if (!res.ok) fail(`GET ${p} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  return res.json();
+};
+const [issue, repo, tokenUser] = await Promise.all([get(`/repos/${repository}/issues/${issueNumber}`), get(`/repos/${repository}`), get('/user')]);
+// --actor: whose request it is (default: the token's user); their permission is still checked
+const user = values.actor ? await get(`/users/${encodeURIComponent(values.actor)}`) : tokenUser;
+
+// the agent works on a copy: the local checkout and its branches are left alone
+const temp = mkdtempSync(path.join(tmpdir(), 'kiro-local-'));
+const workspace = path.join(temp, 'workspace');
+execFileSync('git', ['clone', '--quiet', '--no-hardlinks', checkout, workspace]);
+execFileSync('git', ['remote', 'set-url', 'origin', `${serverUrl}/${repository}`], { cwd: workspace });
+const runnerTemp = path.join(temp, 'runner');
+execFileSync('mkdir', ['-p', runnerTemp]);
+
+const sender = { login: user.login, id: user.id, type: user.type ?? 'User' };
+const payload = values.instructions
+  ? { action: 'created', issue, comment: { id: 1, body: `/kiro ${values.instructions}`, html_url: issue.html_url, user: sender, created_at: new Date().toISOString() }, repository: repo, sender }
+  : { action: 'labeled', label: { name: 'kiro' }, issue, repository: repo, sender };
+const eventPath = path.join(temp, 'event.json');
+writeFileSync(eventPath, JSON.stringify(payload));
+
+const action = YAML.parse(readFileSync(path.join(root, 'action.yml'), 'utf8'));
+const env = { ...process.env };
+for (const [name, spec] of Object.entries(action.inputs)) {
+  const d = String(spec.default ?? '');
+  env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = d.includes('${{') ? '' : d;
+}
+Object.assign(env, {
+  'INPUT_GITHUB-TOKEN': token,
+  'INPUT_ANTHROPIC-API-KEY': process.env.ANTHROPIC_API_KEY,
+  'INPUT_DRY-RUN': 'true',
+  GITHUB_ACTIONS: 'true',
+  GITHUB_EVENT_NAME: values.instructions ? 'issue_comment' : 'issues',
+  GITHUB_EVENT_PATH: eventPath,
+  GITHUB_REPOSITORY: repository,
+  GITHUB_SERVER_URL: serverUrl,
+  GITHUB_API_URL: apiUrl,
+  GITHUB_WORKSPACE: workspace,
+  GITHUB_RUN_ID: String(Date.now() % 1e9),
+  GITHUB_ACTOR: user.login,
+  RUNNER_TEMP: runnerTemp,
+  GITHUB_OUTPUT: path.join(runnerTemp, 'output'),
+  GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary.md'),
+});
+for (const f of ['output', 'summary.md']) writeFileSync(path.join(runnerTemp, f), '');
+
+console.log(`kiro-action: dry run of issue #${issueNumber} in ${repository} on a copy of ${checkout}`);
+const child = spawn(process.execPath, [path.join(root, 'dist', 'index.js')], { cwd: workspace, env, stdio: 'inherit' });
+const code = await new Promise((resolve) => child.on('close', resolve));
+const dryDir = path.join(runnerTemp, 'kiro-dry-run');
+console.log(`\nkiro-action: finished with exit code ${code}. Would-be writes: ${dryDir}`);
+try {
+  for (const f of readdirSync(dryDir)) console.log(`  ${path.join(dryDir, f)}`);
+} catch {
+  /* nothing was recorded */
+}
+console.log(`Work tree with the agent's commits: ${workspace}`);
+process.exit(code ?? 1);

@@ -1,0 +1,48 @@
+/**
+ * J8: `kiro-action run --issue <n>` — the same bundle as a dry run on a copy of a local checkout,
+ * pointed at the loopback GitHub and model servers through GITHUB_API_URL/ANTHROPIC_BASE_URL.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { REPO_ROOT } from '../rig/launcher.js';
+import { prepareWorkspace } from '../rig/workspace.js';
+import { ALICE, API_KEY, startRig, type Rig } from './harness.js';
+import { issueToPrScript } from './scripts.js';
+
+let rig: Rig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+it('runs the pipeline on a local checkout as a dry run: no writes, the PR body saved', async () => {
+  rig = await startRig({ script: issueToPrScript() });
+  const issue = rig.github.state.addIssue({ title: 'add() subtracts', body: 'fix it', user: ALICE });
+  const ws = await prepareWorkspace({ remote: rig.remote, owner: rig.owner, repo: rig.repo });
+  const out = await new Promise<{ code: number | null; text: string }>((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'kiro-action.mjs'), 'run', '--issue', String(issue.number), '--repo', rig!.repository, '--checkout', ws.dir, '--actor', ALICE.login], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        GITHUB_TOKEN: rig!.token,
+        ANTHROPIC_API_KEY: API_KEY,
+        ANTHROPIC_BASE_URL: rig!.model!.url,
+        GITHUB_API_URL: rig!.github.url,
+        GITHUB_SERVER_URL: rig!.remote.url,
+        KIRO_RETRY_BASE_MS: '5',
+      },
+    });
+    let text = '';
+    child.stdout.on('data', (b) => (text += b));
+    child.stderr.on('data', (b) => (text += b));
+    child.on('close', (code) => resolve({ code, text }));
+  });
+  expect(out.code, out.text).toBe(0);
+  expect(rig.github.writes()).toEqual([]);
+  expect(rig.remote.pushes.filter((p) => p.source === 'http')).toEqual([]);
+  const dir = /Would-be writes: (\S+)/.exec(out.text)![1]!;
+  expect(readFileSync(path.join(dir, 'pull-request.md'), 'utf8')).toContain(`Closes #${issue.number}`);
+  expect(out.text).toContain('[dry-run] would create pull request');
+});
