@@ -22,6 +22,17 @@ export function openStore(svc: Services): Promise<StateStore> {
   });
 }
 
+/**
+ * In a dry run, saves the state-store writes that would have been pushed (SPEC.md J8) to
+ * `$RUNNER_TEMP/kiro-dry-run/state-writes.jsonl`.
+ */
+export function recordDryRunState(svc: Services, store: StateStore): void {
+  if (!svc.recorder) return;
+  for (const w of store.pendingWrites()) {
+    svc.recorder.record('state-writes.jsonl', { operation: w.content === null ? 'delete state file' : 'write state file', repository: svc.settings.stateRepository, params: { branch: svc.settings.stateBranch, path: w.path, description: w.description, content: w.content } });
+  }
+}
+
 /** How long a task's slot lease lasts: the job's budget plus a margin, ms. */
 export function leaseMs(svc: Services): number {
   return svc.settings.timeoutMinutes * 60_000 + 10 * 60_000;

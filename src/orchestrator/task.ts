@@ -24,7 +24,7 @@ import { runPipeline } from './pipeline.js';
 import type { PipelineEnd, ResumeInput } from './pipeline.js';
 import { openSandbox } from './sandbox.js';
 import type { Services } from './services.js';
-import { dispatchContinuation, leaseMs, openStore } from './store.js';
+import { dispatchContinuation, leaseMs, openStore, recordDryRunState } from './store.js';
 
 /** The issue a task belongs to, as far as the driver needs it. */
 export interface IssueInfo {
@@ -238,6 +238,7 @@ export async function driveTask(svc: Services, store: StateStore, task: Task, st
   }
   const handed = await store.releaseSlot(task.id, s.maxConcurrentTasks);
   await startHandedTasks(svc, handed);
+  recordDryRunState(svc, store);
   return end.state === 'failed' ? { failed: end.reason } : {};
 }
 

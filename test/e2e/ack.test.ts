@@ -119,6 +119,10 @@ describe('acknowledgement', () => {
     const writes = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { operation: string });
     expect(writes.map((w) => w.operation)).toEqual(expect.arrayContaining(['add reaction', 'create issue comment', 'add labels']));
     expect(res.stdout).toContain('[dry-run] would create issue comment');
+    // the state branch is not pushed either: its writes are saved beside the GitHub writes
+    const state = readFileSync(path.join(res.runnerTemp, 'kiro-dry-run', 'state-writes.jsonl'), 'utf8');
+    expect(state).toContain('tasks/');
+    expect(await rig.remote.branches(rig.owner, rig.repo)).not.toContain('kiro/state');
   });
 });
 
