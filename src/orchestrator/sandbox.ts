@@ -107,7 +107,10 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
         if (b.count === 1) core.warning(svc.redact(`Kiro sandbox blocked ${b.method} ${b.host}:${b.port}${b.command ? ` from \`${b.command}\`` : ''} (${b.reason})`));
       },
     });
-    firewall = await prepareFirewall(netPolicy, proxy);
+    // KIRO_FIREWALL=off: the proxy alone (a runner whose builds cannot live without the host's
+    // network, and the tests of that fallback); the limitation is stated like any other
+    const off = process.env.KIRO_FIREWALL === 'off';
+    firewall = await prepareFirewall(netPolicy, proxy, off ? { disable: { reason: 'the workflow turned the network namespace off (KIRO_FIREWALL=off)' } } : {});
     proxyUrl = firewall.proxyUrl;
     netEnv = proxyEnv(proxyUrl, { base: process.env });
     core.info(`Kiro sandbox: network access level ${s.networkAccess}, ${firewall.mode === 'netns' ? `enforced in network namespace ${firewall.namespace}` : 'enforced by the egress proxy only'}.`);

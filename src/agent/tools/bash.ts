@@ -88,12 +88,20 @@ export function createBashTool(opts: BashToolOptions = {}): AgentTool {
         };
       }
 
+      const perCommand = ctx.commandEnv?.(command) ?? {};
+      // The saved exports of the previous command would bring back its per-command variables
+      // (the proxy URL naming it): this command's own are set again after them.
+      const reapply = Object.entries(perCommand)
+        .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+        .map(([k, v]) => `export ${k}=${shellQuote(v)}\n`)
+        .join('');
       const script =
         `exec 2>&1\n` +
         `[ -f '${f.env}' ] && . '${f.env}' >/dev/null 2>&1; cd -P . 2>/dev/null\n` +
+        reapply +
         `trap '{ export -p >| "${f.env}"; pwd -P >| "${f.cwd}"; } 2>/dev/null' EXIT\n` +
         command;
-      const env = { ...ctx.env, ...ctx.commandEnv?.(command) };
+      const env = { ...ctx.env, ...perCommand };
       const argv = [BASH, '--noprofile', '--norc', '-c', script];
       const run = await runProcess(ctx.wrapCommand ? ctx.wrapCommand(argv, env) : argv, dir, env, ctx, opts);
 
@@ -136,6 +144,11 @@ export function createBashTool(opts: BashToolOptions = {}): AgentTool {
       return { content: `${body}\n${status}${note}` };
     },
   };
+}
+
+/** `value` as one single-quoted shell word. */
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function seconds(ms: number): string {

@@ -61,6 +61,15 @@ describe('bash tool with the tool policy', () => {
     expect(seen[0]!.marker).toBe('for:echo "$KIRO_MARK"');
   });
 
+  it("per-command variables win over the previous command's saved exports", async () => {
+    const { ctx } = setup('full');
+    const bash = createBashTool();
+    const c = { ...ctx, commandEnv: (command: string) => ({ KIRO_MARK: `it's ${command}` }) };
+    await bash.execute({ command: 'export OTHER=1; true' }, c);
+    const r = await bash.execute({ command: 'echo "$KIRO_MARK/$OTHER"' }, c);
+    expect(r.content).toContain(`it's echo "$KIRO_MARK/$OTHER"/1`);
+  });
+
   it('pauses before a destructive command under balanced autonomy, carrying the command', async () => {
     const { ctx } = setup('balanced');
     const r = await createBashTool().execute({ command: 'rm -rf build/' }, ctx);
