@@ -85,6 +85,10 @@ export const Markers = {
   Questions: '<!-- kiro-action:questions',
   /** `<!-- kiro-action:pause task=<id> -->` — an autonomy pause. */
   Pause: '<!-- kiro-action:pause',
+  /** `<!-- kiro-action:reply task=<id> -->` — a reply in a review thread after a feedback round. */
+  FeedbackReply: '<!-- kiro-action:reply',
+  /** `<!-- kiro-action:feedback task=<id> -->` — a feedback round's summary comment on the PR. */
+  FeedbackSummary: '<!-- kiro-action:feedback',
   /** `<!-- kiro-action:task=<id> -->` — in PR bodies, links a PR to its task record. */
   PullRequestTask: '<!-- kiro-action:task',
 } as const;

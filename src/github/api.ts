@@ -62,6 +62,18 @@ export interface ReviewThread {
   comments: ReviewThreadComment[];
 }
 
+/** A submitted pull request review (its top-level body; inline comments live in threads). */
+export interface PullReview {
+  id: number;
+  body: string;
+  /** `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`, `DISMISSED` or `PENDING`. */
+  state: string;
+  htmlUrl: string;
+  user: { login: string; id: number; type: string };
+  /** ISO time; empty for a pending review. */
+  submittedAt: string;
+}
+
 export interface CheckRunSummary {
   id: number;
   name: string;
@@ -98,6 +110,8 @@ export interface GitHubApi {
   createPull(r: RepoRef, p: { title: string; body: string; head: string; base: string; draft: boolean }): Promise<PullRequestRef>;
   updatePull(r: RepoRef, pullNumber: number, p: { title?: string; body?: string }): Promise<void>;
   listReviewThreads(r: RepoRef, pullNumber: number): Promise<ReviewThread[]>;
+  /** Reviews of a pull request, oldest first (GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews). */
+  listReviews(r: RepoRef, pullNumber: number): Promise<PullReview[]>;
   replyToReviewComment(r: RepoRef, pullNumber: number, commentId: number, body: string): Promise<CommentRef>;
   resolveReviewThread(threadId: string): Promise<void>;
   listCheckRuns(r: RepoRef, ref: string): Promise<CheckRunSummary[]>;
@@ -326,6 +340,18 @@ export function createGitHubApi(octokit: Octokit, redact: (s: string) => string)
         after = rt.pageInfo.hasNextPage ? rt.pageInfo.endCursor : null;
       } while (after);
       return threads;
+    },
+
+    async listReviews(r, pullNumber) {
+      const all = await octokit.paginate(octokit.rest.pulls.listReviews, { ...r, pull_number: pullNumber, per_page: 100 });
+      return all.map((v) => ({
+        id: v.id,
+        body: v.body ?? '',
+        state: v.state,
+        htmlUrl: v.html_url,
+        user: { login: v.user?.login ?? '', id: v.user?.id ?? 0, type: v.user?.type ?? 'User' },
+        submittedAt: v.submitted_at ?? '',
+      }));
     },
 
     async replyToReviewComment(r, pullNumber, commentId, body) {

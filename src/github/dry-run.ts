@@ -56,6 +56,7 @@ export function createDryRunGitHubApi(real: GitHubApi, recorder: DryRunRecorder)
     findOpenPullByHead: (r, b) => real.findOpenPullByHead(r, b),
     getPull: (r, n) => real.getPull(r, n),
     listReviewThreads: (r, n) => real.listReviewThreads(r, n),
+    listReviews: (r, n) => real.listReviews(r, n),
     listCheckRuns: (r, ref) => real.listCheckRuns(r, ref),
     getJobLog: (r, id) => real.getJobLog(r, id),
 

@@ -24,11 +24,14 @@ export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcom
   // a continuation run is dispatched by the action itself with the job token (sender
   // github-actions[bot]); dispatching already requires write access to the repository's actions
   const selfDispatch = cmd.kind === 'dispatch' && cmd.actor.login === 'github-actions[bot]';
-  const gate = selfDispatch ? ({ allowed: true } as const) : await checkActor(svc, cmd.actor);
+  // failing CI carries no one's instructions; feedback.ts acts on it only for PRs Kiro opened
+  const trusted = selfDispatch || cmd.kind === 'checks_failed';
+  const gate = trusted ? ({ allowed: true } as const) : await checkActor(svc, cmd.actor);
   if (!gate.allowed) {
     const issueNumber = issueOf(cmd);
     // comments by non-writers on a task's issue are simply not instructions: no refusal noise
-    if (cmd.kind === 'reply' || issueNumber === undefined) {
+    // nor are reviews by non-writers: a review is not a request to Kiro
+    if (cmd.kind === 'reply' || (cmd.kind === 'feedback' && cmd.scope === 'review') || issueNumber === undefined) {
       core.info(`Kiro: ignoring ${cmd.kind} from ${cmd.actor.login}: ${gate.reason}`);
     } else {
       await refuse(svc, issueNumber, cmd.actor, gate.reason);
@@ -49,11 +52,18 @@ export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcom
     case 'cancel':
       return (await import('./control.js')).handleCancel(svc, cmd);
     case 'dispatch':
-      return (await import('./control.js')).handleDispatch(svc, cmd);
-    default:
-      core.info(`Kiro: '${cmd.kind}' is not handled by this version.`);
+      // a task with pending review feedback resumes as a feedback round, anything else in control.ts
+      return (await import('./feedback.js')).routeDispatch(svc, cmd);
+    case 'feedback':
+      return (await import('./feedback.js')).handleFeedback(svc, cmd);
+    case 'checks_failed':
+      return (await import('./feedback.js')).handleChecksFailed(svc, cmd);
+    default: {
+      const unhandled: never = cmd;
+      core.info(`Kiro: '${(unhandled as { kind: string }).kind}' is not handled by this version.`);
       core.setOutput(Outputs.Status, 'skipped');
       return {};
+    }
   }
 }
 

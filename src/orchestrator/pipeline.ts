@@ -14,7 +14,7 @@ import type { FinishSubmission, SpecSubmission, VerdictSubmission } from '../age
 import { runAgent } from '../agent/loop.js';
 import { customToolDefinition } from '../agent/tools/schema.js';
 import { createTranscriptWriter } from '../agent/transcript.js';
-import type { AgentResult, AgentTool, MessageParam, ModelClient, Role, Spend, ToolContext, ToolPolicy } from '../agent/types.js';
+import type { AgentResult, AgentTool, MessageParam, ModelClient, Role, Spend, TextBlockParam, ToolContext, ToolPolicy } from '../agent/types.js';
 import {
   absorbForeignCommits,
   changedFilesSince,
@@ -105,7 +105,8 @@ export function taskBranch(issueNumber: number, title: string): string {
   return `kiro/${issueNumber}${slug ? `-${slug}` : ''}`;
 }
 
-function specMarkdown(spec: TaskSpec): string {
+/** The spec's requirements and acceptance criteria as markdown (status comment, prompts). */
+export function specMarkdown(spec: TaskSpec): string {
   const lines = ['**Requirements**', '', ...spec.requirements.map((r) => `- ${r}`), '', '**Acceptance criteria**', '', ...spec.acceptanceCriteria.map((c) => `- **${c.id}** ${c.text}`)];
   return lines.join('\n');
 }
@@ -132,13 +133,35 @@ function appendUserText(messages: MessageParam[], text: string): MessageParam[] 
 }
 
 /**
- * Runs the pipeline to an end state. Never throws for model, tool or verification failures:
- * they end in a recorded state; git and GitHub faults propagate after the work is pushed.
+ * The machinery one task run shares between its sub-agents: one model client, the limits, the
+ * spend, the transcript and the work tree. Used by the issue pipeline and by feedback rounds.
  */
-export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
-  const { svc } = t;
+export interface AgentSession {
+  /** Cumulative spend of every sub-agent of this run (mutated as they run). */
+  spend: Spend;
+  /** Epoch ms when the session opened. */
+  started: number;
+  /** The workspace as a git repository (pushes go to the workflow's repository). */
+  repoCtx: RepoContext;
+  /** The owner's learnings as the prompts show them (`(none)` when there are none). */
+  learningsText: string;
+  /**
+   * Runs one sub-agent to its exit. `system` replaces the role's own prompt (a feedback round's
+   * coder, the learner with its own variables); the role still picks the model and the tools.
+   */
+  runRole(role: Role, messages: MessageParam[], extra?: AgentTool[], steer?: () => Promise<string | undefined>, system?: TextBlockParam[]): Promise<AgentResult>;
+  /** Sets the `cost-usd` output from the spend so far. */
+  costOutputs(): void;
+  /** Token counts of the spend so far, as the status comment shows them. */
+  tokens(): NonNullable<StatusResult['tokens']>;
+}
+
+/** Opens the session of one task run (no network: the model client connects lazily). */
+export function openAgentSession(
+  svc: Services,
+  o: { taskId: string; sandbox: Sandbox; steering: string; learnings: ReadonlyArray<{ id: string; text: string }> },
+): AgentSession {
   const s = svc.settings;
-  const started = svc.now();
   const model: ModelClient = createModelClient({
     apiKey: s.anthropicApiKey,
     ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
@@ -149,43 +172,205 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   // leave time to commit, push and report before the job's budget runs out
   const budgetMs = s.timeoutMinutes * 60_000;
   const limits = { maxTurns: s.maxTurns, maxCostUsd: s.maxCostUsd, deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
-  const transcript = createTranscriptWriter(path.join(s.runner.runnerTemp, 'kiro', t.taskId, 'transcript.jsonl'), svc.redact);
+  const transcript = createTranscriptWriter(path.join(s.runner.runnerTemp, 'kiro', o.taskId, 'transcript.jsonl'), svc.redact);
   const repoCtx: RepoContext = { dir: s.runner.workspace, serverUrl: s.runner.serverUrl, repository: s.runner.repository, token: s.githubToken, dryRun: s.dryRun };
-  const bot: Identity = s.bot;
-  const coAuthor: Identity = { name: t.owner.login, email: noreplyEmail(t.owner.login, t.owner.id) };
-  const learningsText = t.learnings.length ? t.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
-  const baseVars = { repository: s.runner.repository, steering: t.steering };
+  const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
+  const baseVars = { repository: s.runner.repository, steering: o.steering };
+  return {
+    spend,
+    started: svc.now(),
+    repoCtx,
+    learningsText,
+    async runRole(role, messages, extra = [], steer, system) {
+      const rt = roleTools(role, extra);
+      const vars = role === 'verifier' ? baseVars : { ...baseVars, learnings: learningsText };
+      const result = await runAgent({
+        model,
+        modelId: pickModel(role, s.model),
+        role,
+        system: system ?? roleSystem(role, vars),
+        tools: rt.tools,
+        messages,
+        limits,
+        spend,
+        ctx: withPolicy(o.sandbox.toolContext, rt),
+        submitTools: rt.submitTools,
+        onStep: (step) => transcript.record(step),
+        ...(steer ? { steer } : {}),
+      });
+      core.info(`Kiro: ${role} ended with ${result.exitReason}${result.limit ? ` (${result.limit})` : ''}${result.error ? `: ${svc.redact(result.error)}` : ''} after ${spend.turns} turns, $${spend.costUsd.toFixed(4)}.`);
+      return result;
+    },
+    costOutputs() {
+      core.setOutput(Outputs.CostUsd, spend.costUsd.toFixed(4));
+    },
+    tokens() {
+      return {
+        input: spend.usage.input_tokens,
+        output: spend.usage.output_tokens,
+        cacheRead: spend.usage.cache_read_input_tokens,
+        cacheWrite: spend.usage.cache_creation_input_tokens,
+      };
+    },
+  };
+}
 
-  const runRole = async (role: Role, messages: MessageParam[], extra: AgentTool[] = [], steer?: () => Promise<string | undefined>): Promise<AgentResult> => {
-    const rt = roleTools(role, extra);
-    const vars = role === 'verifier' ? baseVars : { ...baseVars, learnings: learningsText };
-    const result = await runAgent({
-      model,
-      modelId: pickModel(role, s.model),
-      role,
-      system: roleSystem(role, vars),
-      tools: rt.tools,
-      messages,
-      limits,
-      spend,
-      ctx: withPolicy(t.sandbox.toolContext, rt),
-      submitTools: rt.submitTools,
-      onStep: (step) => transcript.record(step),
-      ...(steer ? { steer } : {}),
+/** Commits the work tree as the bot, co-authored by the task owner. */
+export interface Committer {
+  /**
+   * Commits every change (after folding commits the model made itself into the work tree and
+   * discarding changes to protected paths). @returns the new sha, or undefined when nothing changed
+   */
+  commit(message: string): Promise<string | undefined>;
+}
+
+/** A committer on the checked-out branch, starting from its current HEAD. */
+export async function createCommitter(repoCtx: RepoContext, bot: Identity, owner: { login: string; id: number }): Promise<Committer> {
+  const coAuthor: Identity = { name: owner.login, email: noreplyEmail(owner.login, owner.id) };
+  let lastCommitBase = await headSha(repoCtx.dir);
+  return {
+    async commit(message) {
+      await absorbForeignCommits(repoCtx.dir, lastCommitBase);
+      const changed = await changedPaths(repoCtx.dir);
+      const protectedChanges = findProtectedChanges(changed);
+      if (protectedChanges.length) {
+        core.warning(`Kiro: discarded changes to protected paths: ${protectedChanges.join(', ')}`);
+        await discardPaths(repoCtx.dir, protectedChanges);
+      }
+      const sha = await commitAll(repoCtx.dir, message, bot, [coAuthor]);
+      if (sha) lastCommitBase = sha;
+      return sha;
+    },
+  };
+}
+
+export interface CodeVerifyOptions {
+  svc: Services;
+  session: AgentSession;
+  sandbox: Sandbox;
+  status: StatusComment;
+  committer: Committer;
+  /** The coder's opening conversation. */
+  coderMessages: MessageParam[];
+  /** Orchestrator tools the coder gets besides its own (`complete_step`, …). */
+  coderTools: AgentTool[];
+  /** Replaces the coder's role prompt (see `AgentSession.runRole`). */
+  coderSystem?: TextBlockParam[];
+  steer?: () => Promise<string | undefined>;
+  /** Acceptance criteria the verifier judges; read at each verification (they may grow). */
+  criteria: () => ReadonlyArray<{ id: string; text: string }>;
+  /** Commit the verifier's diff and the secret scan start from. */
+  diffBase: string;
+  /** Message of the commit made when the coder finishes. */
+  finishCommitMessage: string;
+  /** Status line while the coder works on the first attempt. */
+  codingPhase: string;
+}
+
+export type CodeVerifyEnd =
+  | { kind: 'done'; attempt: number; finish: FinishSubmission; checks: CheckResult[]; verdict: VerdictSubmission; secretFindings: string[]; passed: boolean }
+  /** The coder stopped without `finish` (limit, pause, failure); nothing was committed for the stop. */
+  | { kind: 'coder_stopped'; attempt: number; result: AgentResult }
+  /** The verifier stopped without a verdict. */
+  | { kind: 'verifier_stopped'; attempt: number; result: AgentResult };
+
+/**
+ * The code → verify loop (SPEC.md J1.4): the coder works until `finish`, the action commits,
+ * runs the project's checks and a secret scan of the diff, and the verifier judges every
+ * criterion; failures go back to the coder with the failing output, at most
+ * `max-verify-retries` times. Pushing and reporting are the caller's.
+ */
+export async function codeAndVerify(o: CodeVerifyOptions): Promise<CodeVerifyEnd> {
+  const { svc, session, sandbox, status } = o;
+  const s = svc.settings;
+  const dir = session.repoCtx.dir;
+  let coderMessages = o.coderMessages;
+  let finish: FinishSubmission | undefined;
+  let checks: CheckResult[] = [];
+  let verdict: VerdictSubmission | undefined;
+  let secretFindings: string[] = [];
+  const maxAttempts = s.maxVerifyRetries + 1;
+  let attempt = 1;
+  for (; attempt <= maxAttempts; attempt++) {
+    await status.update({ phase: attempt === 1 ? o.codingPhase : `Fixing what verification found (retry ${attempt - 1} of ${s.maxVerifyRetries})…` });
+    const coded = await session.runRole('coder', coderMessages, o.coderTools, o.steer, o.coderSystem);
+    coderMessages = coded.messages;
+    if (coded.exitReason !== 'submitted') return { kind: 'coder_stopped', attempt, result: coded };
+    finish = coded.result as FinishSubmission;
+    await o.committer.commit(o.finishCommitMessage);
+
+    // ---- verify --------------------------------------------------------------------------
+    await status.update({ phase: 'Verifying: running the project’s checks…' });
+    checks = await runChecks(detectChecks(dir), {
+      cwd: dir,
+      env: sandbox.toolContext.env,
+      timeoutMs: s.commandTimeoutMs,
+      redact: svc.redact,
+      ...(sandbox.wrap ? { wrap: sandbox.wrap } : {}),
     });
-    core.info(`Kiro: ${role} ended with ${result.exitReason}${result.limit ? ` (${result.limit})` : ''}${result.error ? `: ${svc.redact(result.error)}` : ''} after ${spend.turns} turns, $${spend.costUsd.toFixed(4)}.`);
-    return result;
-  };
+    const diff = await diffAgainst(dir, o.diffBase);
+    secretFindings = (await scanForSecrets(diff, 'diff')).map((f) => `${f.ruleId}${f.line ? ` (line ${f.line})` : ''}: ${f.message}`);
+    const verified = await session.runRole('verifier', [
+      {
+        role: 'user',
+        content: renderPrompt('verifier-task', {
+          repository: s.runner.repository,
+          criteria: o.criteria().map((c) => `- ${c.id}: ${c.text}`).join('\n') || '(none)',
+          checks: checks.length ? checks.map((c) => `## ${c.name} — ${c.passed ? 'passed' : 'FAILED'}\n$ ${c.command}\n${c.output}`).join('\n\n') : '(no checks detected)',
+          secrets: secretFindings.length ? secretFindings.join('\n') : 'no findings',
+          base: o.diffBase.slice(0, 12),
+          diff: svc.redact(diff.length > 60_000 ? `${diff.slice(0, 60_000)}\n… (diff truncated; use git diff to read more)` : diff),
+        }),
+      },
+    ]);
+    if (verified.exitReason !== 'submitted') return { kind: 'verifier_stopped', attempt, result: verified };
+    verdict = verified.result as VerdictSubmission;
+    const checksPassed = checks.every((c) => c.passed);
+    if (verdict.passed && checksPassed && secretFindings.length === 0) break;
+    if (attempt === maxAttempts) break;
+    const failing = checks.filter((c) => !c.passed).map((c) => `## ${c.name} failed\n$ ${c.command}\n${c.output}`);
+    coderMessages = appendUserText(
+      coderMessages,
+      renderPrompt('coder-feedback', {
+        feedback: [verdict.feedback, ...failing, ...(secretFindings.length ? [`Secret scan findings (remove them):\n${secretFindings.join('\n')}`] : [])].filter(Boolean).join('\n\n'),
+      }),
+    );
+  }
+  const passed = !!verdict?.passed && checks.every((c) => c.passed) && secretFindings.length === 0;
+  return { kind: 'done', attempt: Math.min(attempt, maxAttempts), finish: finish!, checks, verdict: verdict!, secretFindings, passed };
+}
 
-  const costOutputs = () => {
-    core.setOutput(Outputs.CostUsd, spend.costUsd.toFixed(4));
-  };
-  const tokens = () => ({
-    input: spend.usage.input_tokens,
-    output: spend.usage.output_tokens,
-    cacheRead: spend.usage.cache_read_input_tokens,
-    cacheWrite: spend.usage.cache_creation_input_tokens,
+/** What failed, one line each, for a draft PR's warning (undefined when verification passed). */
+export function failureNotesOf(end: { passed: boolean; checks: readonly CheckResult[]; verdict?: VerdictSubmission; secretFindings: readonly string[] }): string | undefined {
+  if (end.passed) return undefined;
+  return [
+    ...end.checks.filter((c) => !c.passed).map((c) => `\`${c.command}\` failed (exit ${c.exitCode ?? '?'})`),
+    ...(end.verdict?.criteria ?? []).filter((c) => !c.met).map((c) => `${c.id} not met: ${c.evidence}`),
+    ...end.secretFindings.map((f) => `secret scan: ${f}`),
+  ].join('\n');
+}
+
+/** The spec's acceptance criteria with the verifier's verdict on each, for the PR body. */
+export function criteriaWithVerdict(criteria: TaskSpec['acceptanceCriteria'], verdict: VerdictSubmission | undefined): Array<{ id: string; text: string; met?: boolean; evidence?: string }> {
+  return criteria.map((c) => {
+    const v = verdict?.criteria.find((x) => x.id === c.id);
+    return { ...c, ...(v ? { met: v.met, evidence: v.evidence } : {}) };
   });
+}
+
+/**
+ * Runs the pipeline to an end state. Never throws for model, tool or verification failures:
+ * they end in a recorded state; git and GitHub faults propagate after the work is pushed.
+ */
+export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
+  const { svc } = t;
+  const s = svc.settings;
+  const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings });
+  const { spend, repoCtx, started } = session;
+  const runRole = session.runRole;
+  const costOutputs = () => session.costOutputs();
+  const tokens = () => session.tokens();
+  const learningsApplied = t.learnings.map((l) => l.id);
 
   // ---- plan ------------------------------------------------------------------------------
   let spec = t.spec;
@@ -198,7 +383,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     }
     const sub = planned.result as SpecSubmission;
     spec = { ...sub, plan: sub.plan.map((p) => ({ ...p, done: false })) };
-    await t.persist({ spec, progress: { phase: sub.questions.length ? 'questions' : 'coding', verifyAttempts: 0 } }, 'spec');
+    await t.persist({ spec, learningsApplied, progress: { phase: sub.questions.length ? 'questions' : 'coding', verifyAttempts: 0 } }, 'spec');
   } else if (t.resume?.answers && spec.questions?.length) {
     // answered: keep the plan, drop the questions (no second planning pass)
     spec = { ...spec, questions: [] };
@@ -226,21 +411,8 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   const { baseSha } = await checkoutTaskBranch(repoCtx, branch, defaultBranch);
   if (!t.branch) await t.persist({ branch, baseBranch: defaultBranch }, 'branch');
   if (t.resume?.approvedCommand) t.sandbox.approve(t.resume.approvedCommand);
-  let lastCommitBase = await headSha(repoCtx.dir);
-
-  /** Commits the work tree as the bot (co-authored by the owner), refusing protected paths. */
-  const commit = async (message: string): Promise<string | undefined> => {
-    await absorbForeignCommits(repoCtx.dir, lastCommitBase);
-    const changed = await changedPaths(repoCtx.dir);
-    const protectedChanges = findProtectedChanges(changed);
-    if (protectedChanges.length) {
-      core.warning(`Kiro: discarded changes to protected paths: ${protectedChanges.join(', ')}`);
-      await discardPaths(repoCtx.dir, protectedChanges);
-    }
-    const sha = await commitAll(repoCtx.dir, message, bot, [coAuthor]);
-    if (sha) lastCommitBase = sha;
-    return sha;
-  };
+  const committer = await createCommitter(repoCtx, s.bot, t.owner);
+  const commit = (message: string) => committer.commit(message);
 
   // ---- code ------------------------------------------------------------------------------
   const completeStep: AgentTool = {
@@ -258,7 +430,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
       return { content: sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).` };
     },
   };
-  let coderMessages: MessageParam[] = [
+  const coderMessages: MessageParam[] = [
     {
       role: 'user',
       content: renderPrompt('coder-task', {
@@ -270,82 +442,42 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
       }),
     },
   ];
-  let finish: FinishSubmission | undefined;
-  let checks: CheckResult[] = [];
-  let verdict: VerdictSubmission | undefined;
-  let secretFindings: string[] = [];
-  const maxAttempts = s.maxVerifyRetries + 1;
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    await t.status.update({ phase: attempt === 1 ? 'Implementing the plan…' : `Fixing what verification found (retry ${attempt - 1} of ${s.maxVerifyRetries})…` });
-    const coded = await runRole('coder', coderMessages, [completeStep], t.steer);
-    coderMessages = coded.messages;
-    if (coded.exitReason !== 'submitted') {
-      await commit(`Work in progress: ${plan.title}`);
-      await pushBranch(repoCtx, branch);
-      costOutputs();
-      if (coded.exitReason === 'limit_reached' && coded.limit === 'time') {
-        await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: attempt - 1 } }, 'checkpoint');
-        return { state: 'checkpoint', spend, exitReason: 'checkpoint' };
-      }
-      return stopped(t, coded, spend, 'coding', branch);
+  const cv = await codeAndVerify({
+    svc,
+    session,
+    sandbox: t.sandbox,
+    status: t.status,
+    committer,
+    coderMessages,
+    coderTools: [completeStep],
+    ...(t.steer ? { steer: t.steer } : {}),
+    criteria: () => plan.acceptanceCriteria,
+    diffBase: baseSha,
+    finishCommitMessage: plan.title,
+    codingPhase: 'Implementing the plan…',
+  });
+  if (cv.kind === 'coder_stopped') {
+    await commit(`Work in progress: ${plan.title}`);
+    await pushBranch(repoCtx, branch);
+    costOutputs();
+    if (cv.result.exitReason === 'limit_reached' && cv.result.limit === 'time') {
+      await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: cv.attempt - 1 } }, 'checkpoint');
+      return { state: 'checkpoint', spend, exitReason: 'checkpoint' };
     }
-    finish = coded.result as FinishSubmission;
-    await commit(`${plan.title}`);
-
-    // ---- verify --------------------------------------------------------------------------
-    await t.status.update({ phase: 'Verifying: running the project’s checks…' });
-    checks = await runChecks(detectChecks(repoCtx.dir), {
-      cwd: repoCtx.dir,
-      env: t.sandbox.toolContext.env,
-      timeoutMs: s.commandTimeoutMs,
-      redact: svc.redact,
-      ...(t.sandbox.wrap ? { wrap: t.sandbox.wrap } : {}),
-    });
-    const diff = await diffAgainst(repoCtx.dir, baseSha);
-    secretFindings = (await scanForSecrets(diff, 'diff')).map((f) => `${f.ruleId}${f.line ? ` (line ${f.line})` : ''}: ${f.message}`);
-    const verified = await runRole('verifier', [
-      {
-        role: 'user',
-        content: renderPrompt('verifier-task', {
-          repository: s.runner.repository,
-          criteria: plan.acceptanceCriteria.map((c) => `- ${c.id}: ${c.text}`).join('\n') || '(none)',
-          checks: checks.length ? checks.map((c) => `## ${c.name} — ${c.passed ? 'passed' : 'FAILED'}\n$ ${c.command}\n${c.output}`).join('\n\n') : '(no checks detected)',
-          secrets: secretFindings.length ? secretFindings.join('\n') : 'no findings',
-          base: baseSha.slice(0, 12),
-          diff: svc.redact(diff.length > 60_000 ? `${diff.slice(0, 60_000)}\n… (diff truncated; use git diff to read more)` : diff),
-        }),
-      },
-    ]);
-    if (verified.exitReason !== 'submitted') {
-      await pushBranch(repoCtx, branch);
-      costOutputs();
-      return stopped(t, verified, spend, 'verifying', branch);
-    }
-    verdict = verified.result as VerdictSubmission;
-    const checksPassed = checks.every((c) => c.passed);
-    if (verdict.passed && checksPassed && secretFindings.length === 0) break;
-    if (attempt === maxAttempts) break;
-    const failing = checks.filter((c) => !c.passed).map((c) => `## ${c.name} failed\n$ ${c.command}\n${c.output}`);
-    coderMessages = appendUserText(
-      coderMessages,
-      renderPrompt('coder-feedback', {
-        feedback: [verdict.feedback, ...failing, ...(secretFindings.length ? [`Secret scan findings (remove them):\n${secretFindings.join('\n')}`] : [])].filter(Boolean).join('\n\n'),
-      }),
-    );
+    return stopped(t, cv.result, spend, 'coding', branch);
   }
+  if (cv.kind === 'verifier_stopped') {
+    await pushBranch(repoCtx, branch);
+    costOutputs();
+    return stopped(t, cv.result, spend, 'verifying', branch);
+  }
+  const { finish, checks, verdict, secretFindings, passed } = cv;
 
   // ---- publish ---------------------------------------------------------------------------
-  const passed = !!verdict?.passed && checks.every((c) => c.passed) && secretFindings.length === 0;
   await t.status.update({ phase: 'Pushing the branch and opening the pull request…' });
   await pushBranch(repoCtx, branch);
   const changedFiles = await changedFilesSince(repoCtx.dir, baseSha);
-  const failureNotes = passed
-    ? undefined
-    : [
-        ...checks.filter((c) => !c.passed).map((c) => `\`${c.command}\` failed (exit ${c.exitCode ?? '?'})`),
-        ...(verdict?.criteria ?? []).filter((c) => !c.met).map((c) => `${c.id} not met: ${c.evidence}`),
-        ...secretFindings.map((f) => `secret scan: ${f}`),
-      ].join('\n');
+  const failureNotes = failureNotesOf(cv);
   const body = renderPrBody({
     taskId: t.taskId,
     issueNumber: t.issueNumber,
@@ -356,10 +488,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     requirements: plan.requirements,
     changedFiles,
     checks,
-    criteria: plan.acceptanceCriteria.map((c) => {
-      const v = verdict?.criteria.find((x) => x.id === c.id);
-      return { ...c, ...(v ? { met: v.met, evidence: v.evidence } : {}) };
-    }),
+    criteria: criteriaWithVerdict(plan.acceptanceCriteria, verdict),
     verificationPassed: passed,
     ...(failureNotes ? { failureNotes } : {}),
     secretFindings,
@@ -378,7 +507,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   } else {
     pr = await svc.github.createPull(svc.repo, { title: plan.title, body, head: branch, base: defaultBranch, draft: !passed });
   }
-  await t.persist({ pullRequest: { number: Math.abs(pr.number) || 1, url: pr.htmlUrl }, progress: { phase: 'done', verifyAttempts: 0 } }, 'pull request');
+  await t.persist({ pullRequest: { number: Math.abs(pr.number) || 1, url: pr.htmlUrl }, learningsApplied, progress: { phase: 'done', verifyAttempts: 0 } }, 'pull request');
   if (!passed && pr.number > 0) await addMarkerLabel(svc, pr.number, Labels.NeedsHumanReview);
   core.setOutput(Outputs.PullRequestUrl, pr.htmlUrl);
   costOutputs();

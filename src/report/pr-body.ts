@@ -24,6 +24,8 @@ export interface PrBodyInput {
   learningsApplied?: ReadonlyArray<{ id: string; text: string }>;
   blockedRequests?: ReadonlyArray<{ host: string; command?: string }>;
   networkLimitation?: string;
+  /** One line per review-feedback round addressed on this PR (SPEC.md J3), oldest first. */
+  feedbackRounds?: readonly string[];
   costUsd: number;
   durationMs: number;
   runUrl: string;
@@ -79,6 +81,10 @@ export function renderPrBody(p: PrBodyInput): string {
     out.push('', '## Network', '');
     for (const b of p.blockedRequests ?? []) out.push(`- Blocked \`${b.host}\`${b.command ? ` requested by \`${b.command.replace(/`/g, "'")}\`` : ''}`);
     if (p.networkLimitation) out.push(`- Note: ${p.networkLimitation}`);
+  }
+  if (p.feedbackRounds?.length) {
+    out.push('', '## Review feedback addressed', '');
+    for (const r of p.feedbackRounds) out.push(`- ${r}`);
   }
   out.push('', '---', `Cost ${formatUsd(p.costUsd)} · duration ${formatDuration(p.durationMs)} · [workflow run](${p.runUrl}) · task \`${p.taskId}\``);
   return out.join('\n');

@@ -41,6 +41,8 @@ export interface RunOptions {
   runId?: number;
   timeoutMs?: number;
   onLine?: Parameters<typeof runAction>[0]['onLine'];
+  /** Run in another repository of the rig (`name` under the rig's owner, or `owner/name`; see `Rig.addRepo`). */
+  repo?: string;
 }
 
 export class Rig {
@@ -63,9 +65,32 @@ export class Rig {
     return { owner: this.owner, repo: this.repo, serverUrl: this.remote.url, apiUrl: this.github.url };
   }
 
-  /** A webhook event re-pointed at the rig's repository. */
-  event(kind: EventKind, overrides: EventOverrides = {}): WebhookEvent {
-    return buildEvent(kind, this.target, overrides);
+  /** A webhook event re-pointed at the rig's repository (or at `repo`, see `Rig.addRepo`). */
+  event(kind: EventKind, overrides: EventOverrides = {}, repo?: string): WebhookEvent {
+    const { owner, repo: name } = this.split(repo);
+    return buildEvent(kind, { ...this.target, owner, repo: name }, overrides);
+  }
+
+  /**
+   * Adds another repository to the rig — on the git remote (with `fixture`) and in the fake
+   * GitHub — with the same users and permissions as the first one. `repo` is a name under the
+   * rig's owner, or `owner/name`.
+   */
+  async addRepo(repo: string, fixture: string | Record<string, string> = 'calc-js'): Promise<string> {
+    const { owner, repo: name } = this.split(repo);
+    await this.remote.createRepo(owner, name, typeof fixture === 'object' ? fixture : fixturePath(fixture));
+    const full = `${owner}/${name}`;
+    this.github.state.addRepo(owner, name);
+    this.github.state.setPermission(ALICE.login, 'write', full);
+    this.github.state.setPermission(BOB.login, 'write', full);
+    this.github.state.setPermission(MALLORY.login, 'read', full);
+    return full;
+  }
+
+  private split(repo?: string): { owner: string; repo: string } {
+    if (!repo) return { owner: this.owner, repo: this.repo };
+    const [o, n] = repo.includes('/') ? (repo.split('/', 2) as [string, string]) : [this.owner, repo];
+    return { owner: o, repo: n };
   }
 
   /**
@@ -73,14 +98,15 @@ export class Rig {
    * the runner's environment.
    */
   async run(event: WebhookEvent, opts: RunOptions = {}): Promise<RunActionResult> {
-    const ws = await prepareWorkspace({ remote: this.remote, owner: this.owner, repo: this.repo });
+    const { owner, repo } = this.split(opts.repo);
+    const ws = await prepareWorkspace({ remote: this.remote, owner, repo });
     this.runs++;
     return runAction({
       event,
       workspace: ws.dir,
       apiUrl: this.github.url,
       serverUrl: this.remote.url,
-      repository: this.repository,
+      repository: `${owner}/${repo}`,
       runId: opts.runId ?? 5000 + this.runs,
       githubToken: this.token,
       inputs: { 'anthropic-api-key': API_KEY, ...opts.inputs },

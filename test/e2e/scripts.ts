@@ -5,7 +5,7 @@
 import { reply, systemText, text, toolUse, type RoutedScript, type Step } from '../rig/model-server.js';
 
 export function roleOf(req: { body: { system?: unknown } }): string {
-  return /\[kiro:role=(\w+)\]/.exec(systemText(req))?.[1] ?? 'unknown';
+  return /\[kiro:role=([\w-]+)\]/.exec(systemText(req))?.[1] ?? 'unknown';
 }
 
 export const CALC_SPEC = {

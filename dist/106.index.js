@@ -1,0 +1,146 @@
+export const id = 106;
+export const ids = [106,725];
+export const modules = {
+
+/***/ 5725:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   handleCancel: () => (/* binding */ handleCancel),
+/* harmony export */   handleContinue: () => (/* binding */ handleContinue),
+/* harmony export */   handleDispatch: () => (/* binding */ handleDispatch),
+/* harmony export */   handleReply: () => (/* binding */ handleReply)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1039);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9492);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9243);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8526);
+/**
+ * Control of existing tasks (SPEC.md J1.3, J2, J6, J7): answers to questions and steering
+ * comments, `/kiro continue`, `/kiro cancel` (or removing the trigger label), and continuation
+ * runs dispatched with a task id. Every wait is a finished job; these handlers are the resumes.
+ */
+
+
+
+
+
+
+const ACTIVE = new Set(['queued', 'in_progress', 'needs_attention']);
+function skip(reason) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: nothing to do — ${reason}.`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Status, 'skipped');
+    return {};
+}
+function asData(login, text) {
+    return (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .fenceUntrusted */ .C0)(`comment by @${login} (the task owner)`, (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .sanitizeUntrusted */ ._2)(text));
+}
+/** Whether a run of the task other than this one is still going (recorded start, no end). */
+function runningElsewhere(svc, task) {
+    return task.state === 'in_progress' && task.runs.some((r) => !r.endedAt && r.runId !== svc.settings.runner.runId);
+}
+/**
+ * A comment without a command on a task's issue. Only the task owner's comments count: an
+ * answer to pending questions resumes the task from its saved spec; on a running task it steers
+ * the running job (read at its next step boundary); on a finished task it is new feedback.
+ */
+async function handleReply(svc, cmd) {
+    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
+    if (!task)
+        return skip(`issue #${cmd.issue.number} has no Kiro task`);
+    if (task.owner.login !== cmd.actor.login)
+        return skip(`only the task owner @${task.owner.login} steers task ${task.id}`);
+    if (task.state === 'cancelled')
+        return skip(`task ${task.id} was cancelled`);
+    if (task.pendingQuestion) {
+        await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
+        return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, cmd.triggeredAt, cmd.commentId);
+    }
+    if (runningElsewhere(svc, task) || task.state === 'queued') {
+        // the running job reads it at its next step boundary; a queued task reads it when it starts
+        await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
+        return skip(`task ${task.id} is ${task.state}; the comment is read at its next step`);
+    }
+    if (task.state === 'needs_attention' && task.pause)
+        return skip(`task ${task.id} is paused; reply ${svc.settings.triggerCommand} continue to approve`);
+    await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
+    return resume(svc, store, task, { feedback: asData(cmd.actor.login, cmd.text) }, cmd.triggeredAt, cmd.commentId);
+}
+/** `/kiro continue`: approves a paused task (or answers its questions) and resumes it. */
+async function handleContinue(svc, cmd) {
+    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
+    if (!task || task.state === 'cancelled')
+        return skip(`issue #${cmd.issue.number} has no task to continue`);
+    if (cmd.reactionTarget)
+        await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
+    if (task.pendingQuestion && cmd.text)
+        return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, undefined, cmd.commentId);
+    if (runningElsewhere(svc, task))
+        return skip(`task ${task.id} is already running`);
+    return resume(svc, store, task, { ...(task.pause?.command ? { approvedCommand: task.pause.command } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);
+}
+async function resume(svc, store, task, input, triggeredAt, commentId) {
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .loadIssue */ .Cu)(svc, task);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .openTaskStatus */ .Ey)(svc, task, issue);
+    if (commentId)
+        await store.updateTask(task.id, (t) => ({ ...t, lastSeenCommentId: Math.max(t.lastSeenCommentId ?? 0, commentId) }), `${task.id}: read comment ${commentId}`);
+    const fresh = (await store.getTask(task.id)) ?? task;
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .driveTask */ .yR)(svc, store, fresh, status, issue, { ...(triggeredAt ? { triggeredAt } : {}), resume: input });
+}
+/**
+ * `/kiro cancel` or removing the trigger label: cancels the task's running workflow runs (REST
+ * cancel), marks it Cancelled and frees its slot. A cancelled task is never resumed.
+ */
+async function handleCancel(svc, cmd) {
+    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
+    if (!task || !ACTIVE.has(task.state))
+        return skip(`issue #${cmd.issue.number} has no active task to cancel`);
+    if (cmd.reactionTarget)
+        await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
+    const running = task.runs.filter((r) => !r.endedAt && r.runId !== svc.settings.runner.runId);
+    for (const r of running)
+        await svc.github.cancelWorkflowRun(svc.repo, r.runId);
+    const now = new Date(svc.now()).toISOString();
+    await store.updateTask(task.id, (t) => ({ ...t, state: 'cancelled', pendingQuestion: undefined, pause: undefined, runs: t.runs.map((r) => (r.endedAt ? r : { ...r, endedAt: now, exitReason: 'cancelled' })) }), `${task.id}: cancelled by ${cmd.actor.login}`);
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .loadIssue */ .Cu)(svc, task);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .openTaskStatus */ .Ey)(svc, { ...task, state: 'cancelled' }, issue);
+    const by = cmd.via === 'unlabel' ? `removed the \`${svc.settings.triggerLabel}\` label` : `commented \`${svc.settings.triggerCommand} cancel\``;
+    await Promise.all([
+        status.update({ state: 'cancelled', phase: `Cancelled: @${cmd.actor.login} ${by}.${running.length ? ` Stopped ${running.length} running workflow run(s).` : ''}${task.branch ? ` Work so far stays on \`${task.branch}\`.` : ''}` }),
+        (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .setLifecycleLabel */ .Zw)(svc, issue.number, 'cancelled', issue.labels),
+    ]);
+    await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .startHandedTasks */ .jk)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.TaskId, task.id);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Status, 'cancelled');
+    return {};
+}
+/**
+ * A continuation run (`workflow_dispatch` with `task-id`): a queued task that was handed a slot,
+ * or a task that checkpointed at its time budget. Cancelled and finished tasks are not resumed.
+ */
+async function handleDispatch(svc, cmd) {
+    if (!cmd.taskId)
+        return skip('batch dispatches are not handled by this version');
+    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const task = await store.getTask(cmd.taskId);
+    if (!task) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(`Kiro: no task '${cmd.taskId}' in the state store ${svc.settings.stateRepository}@${svc.settings.stateBranch}.`);
+        return { failed: `unknown task ${cmd.taskId}`, annotated: true };
+    }
+    if (!ACTIVE.has(task.state) || task.issue === undefined)
+        return skip(`task ${task.id} is ${task.state}`);
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .loadIssue */ .Cu)(svc, task);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .openTaskStatus */ .Ey)(svc, task, issue);
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .driveTask */ .yR)(svc, store, task, status, issue, {});
+}
+
+
+/***/ })
+
+};
