@@ -139,9 +139,9 @@ describe('concurrency', () => {
     const runs: Array<Promise<RunActionResult>> = [];
     for (const [i, n] of issues.entries()) {
       runs.push(r.run(r.event('issues.labeled', { label: 'kiro', issue: { number: n, title: `task ${i + 1}`, user: ALICE }, sender: ALICE }), { runId: 8000 + i, timeoutMs: 180_000 }));
-      // staggered like webhook deliveries, so that queue order is the trigger order
-      await until(() => r.github.state.labelsOn(n).some((l) => l === Labels.InProgress || l === Labels.Queued), `task ${i + 1} to be acknowledged`, 60_000);
-      await new Promise((res) => setTimeout(res, 200));
+      // one after the other, like webhook deliveries: a task has its slot when its planner calls
+      // the model, or is queued when it carries kiro:queued — so queue order is trigger order
+      await until(() => r.github.state.labelsOn(n).includes(Labels.Queued) || r.model!.requests.length >= i + 1, `task ${i + 1} to take a slot or queue`, 60_000);
     }
     const label = (n: number) => r.github.state.labelsOn(n);
     await until(() => issues.filter((n) => label(n).includes(Labels.Queued)).length === 2, 'two queued tasks', 90_000);
