@@ -127,7 +127,8 @@ export async function handleFeedback(svc: Services, cmd: Feedback): Promise<Outc
     text: cmd.text,
     triggeredAt: cmd.triggeredAt,
   });
-  return startRound(svc, store, task, [request]);
+  // requests left over from a round that stopped (a limit, a fault) are addressed with this one
+  return startRound(svc, store, task, mergePending(feedbackStateOf(task).pending, [request]));
 }
 
 /**
@@ -318,7 +319,8 @@ async function runRound(R: Round): Promise<Outcome> {
   const sandbox = await openSandbox(svc);
   try {
     const session = openAgentSession(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })) });
-    const committer = await createCommitter(R.repoCtx, s.bot, task.owner);
+    // secrets scrubbed from changed files and commit messages (docs/security.md)
+    const committer = await createCommitter(R.repoCtx, s.bot, task.owner, { scrubChanges: (p) => sandbox.scrubChanges(p), redact: svc.redact });
     const outcomes = new Map<string, ItemOutcome>();
     const ids = R.items.map((i) => i.id);
     let lastSha: string | undefined;

@@ -280,6 +280,48 @@ describe('review feedback on the agent’s pull request (J3)', () => {
     expect(String(summary?.body)).toContain('**C1** failing check `CI / test`: not changed — npm test passes on the branch');
   });
 
+  it('no free slot → the round is queued with its request saved; the continuation run addresses it', { timeout: 120_000 }, async () => {
+    rig = await startRig({
+      script: script([
+        reply(toolUse('str_replace_based_edit_tool', { command: 'str_replace', path: 'src/calc.js', old_str: "'division by zero'", new_str: "'cannot divide by zero'" })),
+        reply(toolUse('complete_items', { item_ids: ['T1'], summary: 'divide() says “cannot divide by zero”' })),
+        finish(),
+      ]),
+    });
+    const pr = await openAgentPr(rig);
+    // another task holds the only slot
+    const now = Date.now();
+    const lease = { taskId: 'busy-1-x', runId: 42, acquiredAt: new Date(now).toISOString(), expiresAt: new Date(now + 3_600_000).toISOString() };
+    await rig.remote.pushCommit(rig.owner, rig.repo, { branch: 'kiro/state', files: { 'leases/busy-1-x.json': `${JSON.stringify(lease, null, 2)}\n` }, message: 'another task runs' });
+    const review = rig.github.state.addReview({ pull: pr.pull, user: ALICE, body: '', state: 'COMMENTED' });
+    const t1 = rig.github.state.addReviewThread({ pull: pr.pull, path: 'src/calc.js', line: 29, reviewId: review.id as number, comments: [{ user: ALICE, body: 'Say "cannot divide by zero".' }] });
+    const inputs = { 'max-concurrent-tasks': '1' };
+    const queued = await rig.run(reviewEvent(rig, pr, { id: review.id as number, body: '', user: ALICE }), { inputs });
+    expect(queued.code, queued.maskedLog).toBe(0);
+    expect(queued.outputs.status).toBe('queued');
+    expect(feedbackRequests(rig)).toHaveLength(0);
+    expect(rig.github.state.labelsOn(pr.issue)).toContain(Labels.Queued);
+    const status = () => String(rig!.github.state.comments(pr.issue).find((c) => String(c.body).includes(Markers.StatusPrefix))!.body);
+    expect(status()).toContain('⏳ Queued');
+    expect(status()).toContain('Position in the queue: 1');
+    let task = await taskRecord(rig, pr.taskId);
+    expect(task.state).toBe('queued');
+    expect(task.feedback).toMatchObject({ pending: [{ scope: 'review', reviewId: review.id, actor: 'alice' }] });
+
+    // the other task finishes; the continuation run of ours (task-id) runs the saved request
+    await rig.remote.pushCommit(rig.owner, rig.repo, { branch: 'kiro/state', files: { 'leases/busy-1-x.json': null }, message: 'the other task finished' });
+    const resumed = await rig.run(rig.event('workflow_dispatch', { dispatch: { inputs: { 'task-id': pr.taskId } }, sender: { login: 'github-actions[bot]', type: 'Bot' } }), { inputs });
+    expect(resumed.code, resumed.maskedLog).toBe(0);
+    expect(resumed.outputs.status).toBe('completed');
+    expect(rig.github.state.reviewThreads(pr.pull).find((t) => t.id === t1.id)!.isResolved).toBe(true);
+    task = await taskRecord(rig, pr.taskId);
+    expect(task.state).toBe('completed');
+    expect(task.feedback).toMatchObject({ rounds: 1, pending: [] });
+    expect(rig.github.state.labelsOn(pr.issue)).toContain(Labels.Completed);
+    expect(rig.github.state.labelsOn(pr.issue)).not.toContain(Labels.Queued);
+    expect(await rig.remote.readFile(rig.owner, rig.repo, 'kiro/state', `leases/${pr.taskId}.json`)).toBeNull();
+  });
+
   it('failing CI alone waits for the owner; with fix-failing-checks it starts a round at once', { timeout: 120_000 }, async () => {
     rig = await startRig({
       script: script([reply(toolUse('decline_item', { item_id: 'C1', reason: 'Flaky: passes locally.' })), finish('No change needed.')]),
