@@ -82,7 +82,8 @@ async function handleContinue(svc, cmd) {
         return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, undefined, cmd.commentId);
     if (runningElsewhere(svc, task))
         return skip(`task ${task.id} is already running`);
-    return resume(svc, store, task, { ...(task.pause?.command ? { approvedCommand: task.pause.command } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);
+    const pause = task.pause;
+    return resume(svc, store, task, { ...(pause?.command ? { approvedCommand: pause.command } : {}), ...(pause?.path ? { approvedPath: pause.path } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);
 }
 async function resume(svc, store, task, input, triggeredAt, commentId) {
     const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .loadIssue */ .Cu)(svc, task);

@@ -2291,8 +2291,10 @@ function transcriptMessages(entries, role, run) {
 
 // EXTERNAL MODULE: ./src/git/repo.ts
 var repo = __webpack_require__(4134);
-// EXTERNAL MODULE: ./src/policy/paths.ts + 3 modules
-var paths = __webpack_require__(9362);
+// EXTERNAL MODULE: ./src/policy/commands.ts + 1 modules
+var commands = __webpack_require__(9435);
+// EXTERNAL MODULE: ./src/policy/paths.ts
+var paths = __webpack_require__(786);
 // EXTERNAL MODULE: ./src/policy/redact.ts
 var redact = __webpack_require__(6509);
 // EXTERNAL MODULE: ./src/report/pr-body.ts
@@ -2483,6 +2485,7 @@ var lifecycle = __webpack_require__(9492);
 
 
 
+
 /** `kiro/<issue>-<slug>` (SPEC.md J1.5). */
 function taskBranch(issueNumber, title) {
     const slug = title
@@ -2521,12 +2524,13 @@ function appendUserText(messages, text) {
 /** Opens the session of one task run (no network: the model client connects lazily). */
 function openAgentSession(svc, o) {
     const s = svc.settings;
-    const model = createModelClient({
+    // secrets never travel through the model, in either direction (docs/security.md)
+    const model = (0,redact/* redactingModelClient */.QS)(createModelClient({
         apiKey: s.anthropicApiKey,
         ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
         provider: s.provider,
         retryBaseMs: s.retryBaseMs,
-    });
+    }), svc.redact);
     const spend = emptySpend();
     // leave time to commit, push and report before the job's budget runs out
     const budgetMs = s.timeoutMinutes * 60_000;
@@ -2573,8 +2577,11 @@ function openAgentSession(svc, o) {
         },
     };
 }
-/** A committer on the checked-out branch, starting from its current HEAD. */
-async function createCommitter(repoCtx, bot, owner) {
+/**
+ * A committer on the checked-out branch, starting from its current HEAD. With `guard`, secrets
+ * are scrubbed from changed files and redacted from the message first (docs/security.md).
+ */
+async function createCommitter(repoCtx, bot, owner, guard) {
     const coAuthor = { name: owner.login, email: (0,repo/* noreplyEmail */.cw)(owner.login, owner.id) };
     let lastCommitBase = await (0,repo/* headSha */.xF)(repoCtx.dir);
     return {
@@ -2586,7 +2593,9 @@ async function createCommitter(repoCtx, bot, owner) {
                 core/* warning */.$e(`Kiro: discarded changes to protected paths: ${protectedChanges.join(', ')}`);
                 await (0,repo/* discardPaths */.fA)(repoCtx.dir, protectedChanges);
             }
-            const sha = await (0,repo/* commitAll */.fi)(repoCtx.dir, message, bot, [coAuthor]);
+            if (guard)
+                await guard.scrubChanges(changed.filter((p) => !protectedChanges.includes(p)));
+            const sha = await (0,repo/* commitAll */.fi)(repoCtx.dir, guard ? guard.redact(message) : message, bot, [coAuthor]);
             if (sha)
                 lastCommitBase = sha;
             return sha;
@@ -2727,7 +2736,11 @@ async function runPipeline(t) {
         await t.persist({ branch, baseBranch: defaultBranch }, 'branch');
     if (t.resume?.approvedCommand)
         t.sandbox.approve(t.resume.approvedCommand);
-    const committer = await createCommitter(repoCtx, s.bot, t.owner);
+    if (t.resume?.approvedPath)
+        t.sandbox.approvePath(t.resume.approvedPath);
+    // maxFileEditsPerTask counts the task's files, not this job's
+    t.sandbox.countEdited((await (0,repo/* changedFilesSince */.OM)(repoCtx.dir, baseSha)).map((f) => f.path));
+    const committer = await createCommitter(repoCtx, s.bot, t.owner, { scrubChanges: (p) => t.sandbox.scrubChanges(p), redact: svc.redact });
     const commit = (message) => committer.commit(message);
     // ---- code ------------------------------------------------------------------------------
     const completeStep = {
@@ -2743,7 +2756,14 @@ async function runPipeline(t) {
             const sha = await commit(`${step.title}\n\n${input.summary}`);
             await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
             await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
-            return { content: sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).` };
+            const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
+            const next = plan.plan.find((p) => !p.done);
+            if ((0,commands/* pausesAfterEachStep */.NR)(s.autonomyLevel) && next) {
+                // the owner reviews each step; after the last one the pull request is the review point
+                const reason = `autonomy level cautious pauses after each plan step: review step ${step.id} before step ${next.id} (${next.title}) starts`;
+                return { content: `${recorded} Paused: ${reason}.`, pause: { reason, afterStep: `${step.id} (${step.title})` } };
+            }
+            return { content: recorded };
         },
     };
     const coderMessages = [
@@ -2860,6 +2880,10 @@ function resumeNotes(t) {
         parts.push(`# Answers from the task owner to your questions\n${t.resume.answers}`);
     if (t.resume?.feedback)
         parts.push(`# New instructions from the task owner\n${t.resume.feedback}\nAddress them (add plan steps as needed), then call \`finish\`.`);
+    if (t.resume?.approvedCommand)
+        parts.push(`The task owner approved \`${t.resume.approvedCommand}\`, which paused the previous run: run it when you get to it; it will not pause again.`);
+    if (t.resume?.approvedPath)
+        parts.push(`The task owner approved writing \`${t.resume.approvedPath}\`, which paused the previous run: make that change when you get to it; it will not pause again.`);
     if (t.spec && t.spec.plan.some((p) => p.done))
         parts.push('Steps marked [x] were done in an earlier run and their commits are on the branch; continue with the first open step.');
     return parts.join('\n\n');
@@ -2898,10 +2922,17 @@ async function stopped(t, r, spend, phase, branch) {
     if (r.exitReason === 'failed')
         core/* warning */.$e(t.svc.redact(reason));
     if (r.exitReason === 'paused') {
-        const pause = { reason: r.pause?.reason ?? 'approval needed', ...(r.pause?.command ? { command: r.pause.command } : {}) };
+        const pause = { ...r.pause, reason: r.pause?.reason ?? 'approval needed' };
+        const what = pause.command
+            ? `✋ Paused before: \`${pause.command.replace(/`/g, "'")}\``
+            : pause.path
+                ? `✋ Paused before: writing \`${pause.path.replace(/`/g, "'")}\``
+                : pause.afterStep
+                    ? `✋ Paused after step ${pause.afterStep}`
+                    : `✋ Paused before: ${pause.reason}`;
         await t.svc.github.createIssueComment(t.svc.repo, t.issueNumber, [
             `${constants/* Markers */.c7.Pause} task=${t.taskId} -->`,
-            `✋ Paused before: ${pause.command ? `\`${pause.command.replace(/`/g, "'")}\`` : pause.reason}`,
+            what,
             '',
             `Why: ${pause.reason}`,
             '',
@@ -3913,8 +3944,8 @@ async function prepareFirewall(policy, proxy, opts = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/policy/paths.ts + 3 modules
-var paths = __webpack_require__(9362);
+// EXTERNAL MODULE: ./src/policy/paths.ts
+var paths = __webpack_require__(786);
 // EXTERNAL MODULE: ./src/policy/redact.ts
 var redact = __webpack_require__(6509);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -5944,108 +5975,36 @@ async function askQuestions(svc, issueNumber, taskId, questions, status, labels)
 
 /***/ }),
 
-/***/ 9362:
+/***/ 9435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  hQ: () => (/* binding */ createToolPolicy),
-  Hd: () => (/* reexport */ findProtectedChanges)
+  WU: () => (/* binding */ createCommandPolicy),
+  NR: () => (/* binding */ pausesAfterEachStep),
+  X0: () => (/* binding */ pausesBeforeDestructive)
 });
 
-// UNUSED EXPORTS: DEFAULT_PROTECTED_GLOBS, DEFAULT_REWRITE_THRESHOLDS, PathReasons, checkRewrite, createEditBudget, createPathGuard, createProtectedPaths, isGitConfig, isInGitDir
+// UNUSED EXPORTS: AutonomyLevels, compileCommandRule
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/policy/env.ts
 var policy_env = __webpack_require__(9713);
-;// CONCATENATED MODULE: ./src/policy/protected.ts
-/**
- * Protected paths shared by the file tools (`paths.ts`), the command policy (`commands.ts`) and
- * the orchestrator's commit guard (`findProtectedChanges`). A leaf module: no policy imports.
- */
-
-/** Paths the model may never write, relative to the workspace root (picomatch globs). */
-const DEFAULT_PROTECTED_GLOBS = Object.freeze(['.github/workflows/**']);
-/** Why each kind of refusal happens; shown to the model in the tool result. */
-const PathReasons = {
-    protected: (p, glob) => `${p} matches the protected path ${glob}: workflow files are never changed by the agent (the action's token cannot push them); describe the change needed in your summary instead`,
-    gitDir: (p) => `${p} is inside .git/, git's own directory; use git commands to change the repository`,
-    gitConfig: (p) => `${p} is git's configuration file, which may hold the job's credentials; it is not readable by the agent`,
-    outside: (p) => `${p} is outside the workspace; only files of the checked-out repository can be used`,
-    symlinkOutside: (p, target) => `${p} is a symlink (or lies under one) that leads outside the workspace, to ${target}`,
-};
-const MATCH_OPTS = { dot: true, nocase: true };
-/** Builds the protected-path matcher; `globs` default to `DEFAULT_PROTECTED_GLOBS`. */
-function createProtectedPaths(globs = DEFAULT_PROTECTED_GLOBS) {
-    const compiled = globs.map((g) => ({ glob: g, test: picomatch_default()(g, MATCH_OPTS), base: picomatch_default().scan(g).base }));
-    const match = (rel) => compiled.find((c) => c.test(rel))?.glob;
-    return {
-        globs: Object.freeze([...globs]),
-        match,
-        touches(target, recursive) {
-            const clean = target.replace(/\/+$/, '');
-            const direct = match(clean);
-            if (direct)
-                return direct;
-            const isPattern = picomatch_default().scan(clean).isGlob;
-            for (const c of compiled) {
-                if (!c.base)
-                    continue;
-                const baseSegs = c.base.split('/');
-                const segs = clean === '' || clean === '.' ? [] : clean.split('/');
-                let ok = true;
-                const n = Math.min(segs.length, baseSegs.length);
-                for (let i = 0; i < n && ok; i++) {
-                    const s = segs[i];
-                    const b = baseSegs[i];
-                    ok = isPattern ? picomatch_default().isMatch(b, s, { dot: false, nocase: true }) : s.toLowerCase() === b.toLowerCase();
-                }
-                if (!ok)
-                    continue;
-                if (segs.length >= baseSegs.length && isPattern)
-                    return c.glob; // a pattern reaching into the tree
-                if (segs.length < baseSegs.length && recursive)
-                    return c.glob; // an ancestor, recursively
-            }
-            return undefined;
-        },
-    };
-}
-/** True when a workspace-relative path has a `.git` segment (the repository's or a submodule's). */
-function isInGitDir(rel) {
-    return rel.split(/[\\/]/).some((s) => s.toLowerCase() === '.git');
-}
-/** True for git configuration files inside a `.git` directory (`.git/config`, submodule configs). */
-function isGitConfig(rel) {
-    return /(^|\/)\.git\/(.*\/)?config(\.worktree)?$/i.test(rel.replace(/\\/g, '/'));
-}
-/**
- * Paths among `changedPaths` (workspace-relative, as `git diff --name-only` prints them) that the
- * action must not commit, whoever changed them (the model's editor, its shell, a script, a
- * formatter): protected globs and anything under a `.git` directory. For the orchestrator,
- * before committing; returns the offending paths in input order.
- */
-function findProtectedChanges(changedPaths, globs = DEFAULT_PROTECTED_GLOBS) {
-    const prot = createProtectedPaths(globs);
-    return changedPaths.filter((p) => {
-        const rel = p.replace(/^\.\//, '');
-        return prot.match(rel) !== undefined || isInGitDir(rel);
-    });
-}
-
+// EXTERNAL MODULE: ./src/policy/protected.ts
+var policy_protected = __webpack_require__(7656);
 // EXTERNAL MODULE: ./node_modules/mvdan-sh/index.js
 var mvdan_sh = __webpack_require__(2914);
 var mvdan_sh_default = /*#__PURE__*/__webpack_require__.n(mvdan_sh);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/policy/shell.ts
 /**
  * What a shell command line will run: every simple command (argv after quote removal), every
@@ -7313,7 +7272,7 @@ function writeDenial(env, cwd, t) {
     const abs = word.dynamic ? undefined : resolveWordPath(word, cwd, env.home);
     const rel = abs === undefined ? undefined : withinWorkspace(env, abs);
     const texts = [word.text, ...(rel !== undefined ? [rel] : [])];
-    if (texts.some((x) => isInGitDir(x))) {
+    if (texts.some((x) => (0,policy_protected/* isInGitDir */.lA)(x))) {
         return `writes into .git/ (${word.raw}): git's own directory — hooks and config there would run with the action's credentials; use git commands instead`;
     }
     if (texts.some((x) => GIT_GLOBAL_FILES.test(x)) || (abs && GIT_GLOBAL_FILES.test(abs))) {
@@ -7331,7 +7290,7 @@ function readDenial(env, cwd, word) {
     const abs = word.dynamic ? undefined : resolveWordPath(word, cwd, env.home);
     const rel = abs === undefined ? undefined : withinWorkspace(env, abs);
     const candidates = [word.text.replace(/^\.\//, ''), ...(rel !== undefined ? [rel] : [])];
-    const gitConfig = candidates.some((c) => isGitConfig(c)) || (word.glob && candidates.some((c) => picomatch_default().isMatch('.git/config', c, { dot: true }) || picomatch_default().isMatch('.git/config', c.replace(/^.*?(?=\.[^/]*\/)/, ''), { dot: true })));
+    const gitConfig = candidates.some((c) => (0,policy_protected/* isGitConfig */.hE)(c)) || (word.glob && candidates.some((c) => picomatch_default().isMatch('.git/config', c, { dot: true }) || picomatch_default().isMatch('.git/config', c.replace(/^.*?(?=\.[^/]*\/)/, ''), { dot: true })));
     if (gitConfig)
         return `reads ${word.raw}: git's configuration (.git/config) may hold the job's credentials`;
     const procText = abs ?? word.text;
@@ -7714,7 +7673,7 @@ function defaultDenial(env, cmd) {
         if (target && !target.dynamic) {
             const abs = resolveWordPath(target, cmd.cwd, env.home);
             const rel = withinWorkspace(env, abs);
-            if ((rel !== undefined && rel !== '' && (isInGitDir(rel) || env.prot.touches(rel, true))) || abs === '/proc' || abs.startsWith('/proc/')) {
+            if ((rel !== undefined && rel !== '' && ((0,policy_protected/* isInGitDir */.lA)(rel) || env.prot.touches(rel, true))) || abs === '/proc' || abs.startsWith('/proc/')) {
                 return `\`cd ${target.raw}\` enters a protected directory; run commands from the repository instead`;
             }
         }
@@ -7784,7 +7743,7 @@ function createCommandPolicy(config) {
     const env = {
         workspace: external_node_path_default().resolve(config.workspace ?? '/workspace'),
         home: config.home ?? (0,external_node_os_.homedir)(),
-        prot: createProtectedPaths(config.protectedGlobs ?? DEFAULT_PROTECTED_GLOBS),
+        prot: (0,policy_protected/* createProtectedPaths */.hz)(config.protectedGlobs ?? policy_protected/* DEFAULT_PROTECTED_GLOBS */.Nf),
     };
     const inspect = config.inspectFiles ?? config.workspace !== undefined;
     const approved = new Set([...(config.approved ?? [])].map((s) => s.trim()));
@@ -7894,7 +7853,23 @@ function createCommandPolicy(config) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/policy/paths.ts
+
+/***/ }),
+
+/***/ 786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* reexport safe */ _protected_js__WEBPACK_IMPORTED_MODULE_3__.Hd),
+/* harmony export */   hQ: () => (/* binding */ createToolPolicy)
+/* harmony export */ });
+/* unused harmony exports createPathGuard, createEditBudget, DEFAULT_REWRITE_THRESHOLDS, checkRewrite */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9435);
+/* harmony import */ var _protected_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7656);
 /**
  * File-tool confinement (SPEC.md §4 "File tools stay inside the workspace") and the edit budget
  * (§2 `maxFileEditsPerTask`, `requireApprovalForNewFiles`).
@@ -7914,21 +7889,21 @@ function createCommandPolicy(config) {
 
 function realpathOrSelf(p) {
     try {
-        return (0,external_node_fs_.realpathSync)(p);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
     }
     catch {
         return p;
     }
 }
 function within(root, p) {
-    const rel = external_node_path_default().relative(root, p);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, p);
     if (rel === '')
         return '';
-    if (rel.startsWith('..') && (rel === '..' || rel.startsWith('..' + (external_node_path_default()).sep)))
+    if (rel.startsWith('..') && (rel === '..' || rel.startsWith('..' + (node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))))
         return undefined;
-    if (external_node_path_default().isAbsolute(rel))
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel))
         return undefined;
-    return rel.split((external_node_path_default()).sep).join('/');
+    return rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
 }
 /**
  * Resolves symlinks of `abs` or, when it does not exist, of its nearest existing ancestor.
@@ -7940,7 +7915,7 @@ function resolveReal(abs) {
     for (;;) {
         let exists = false;
         try {
-            (0,external_node_fs_.lstatSync)(cur);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(cur);
             exists = true;
         }
         catch {
@@ -7949,17 +7924,17 @@ function resolveReal(abs) {
         if (exists) {
             let real;
             try {
-                real = (0,external_node_fs_.realpathSync)(cur);
+                real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(cur);
             }
             catch {
                 return undefined; // dangling or looping symlink
             }
-            return missing.length ? external_node_path_default().join(real, ...missing.reverse()) : real;
+            return missing.length ? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, ...missing.reverse()) : real;
         }
-        const parent = external_node_path_default().dirname(cur);
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(cur);
         if (parent === cur)
             return abs;
-        missing.push(external_node_path_default().basename(cur));
+        missing.push(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(cur));
         cur = parent;
     }
 }
@@ -7968,9 +7943,9 @@ function resolveReal(abs) {
  * `DEFAULT_PROTECTED_GLOBS`.
  */
 function createPathGuard(workspace, opts = {}) {
-    const ws = external_node_path_default().resolve(workspace);
+    const ws = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
     const realWs = realpathOrSelf(ws);
-    const prot = createProtectedPaths(opts.protectedGlobs ?? DEFAULT_PROTECTED_GLOBS);
+    const prot = (0,_protected_js__WEBPACK_IMPORTED_MODULE_3__/* .createProtectedPaths */ .hz)(opts.protectedGlobs ?? _protected_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_PROTECTED_GLOBS */ .Nf);
     return {
         workspace: ws,
         realWorkspace: realWs,
@@ -7981,26 +7956,26 @@ function createPathGuard(workspace, opts = {}) {
             }
             const shown = p;
             // Absolute paths under the real workspace are accepted as well as under the given one.
-            const abs = external_node_path_default().isAbsolute(p) ? external_node_path_default().resolve(p) : external_node_path_default().resolve(ws, p);
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(p) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(p) : node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(ws, p);
             const lexical = within(ws, abs) ?? within(realWs, abs);
             if (lexical === undefined)
-                return { action: 'deny', reason: PathReasons.outside(shown) };
+                return { action: 'deny', reason: _protected_js__WEBPACK_IMPORTED_MODULE_3__/* .PathReasons */ .vg.outside(shown) };
             const real = resolveReal(abs);
             if (real === undefined) {
                 return { action: 'deny', reason: `${shown} is a symlink whose target does not exist (or loops); it cannot be used` };
             }
             const realRel = within(realWs, real);
             if (realRel === undefined)
-                return { action: 'deny', reason: PathReasons.symlinkOutside(shown, real) };
+                return { action: 'deny', reason: _protected_js__WEBPACK_IMPORTED_MODULE_3__/* .PathReasons */ .vg.symlinkOutside(shown, real) };
             for (const rel of new Set([lexical, realRel])) {
-                if (op === 'read' && isGitConfig(rel))
-                    return { action: 'deny', reason: PathReasons.gitConfig(shown) };
+                if (op === 'read' && (0,_protected_js__WEBPACK_IMPORTED_MODULE_3__/* .isGitConfig */ .hE)(rel))
+                    return { action: 'deny', reason: _protected_js__WEBPACK_IMPORTED_MODULE_3__/* .PathReasons */ .vg.gitConfig(shown) };
                 if (op === 'write') {
-                    if (isInGitDir(rel))
-                        return { action: 'deny', reason: PathReasons.gitDir(shown) };
+                    if ((0,_protected_js__WEBPACK_IMPORTED_MODULE_3__/* .isInGitDir */ .lA)(rel))
+                        return { action: 'deny', reason: _protected_js__WEBPACK_IMPORTED_MODULE_3__/* .PathReasons */ .vg.gitDir(shown) };
                     const glob = prot.match(rel);
                     if (glob)
-                        return { action: 'deny', reason: PathReasons.protected(shown, glob) };
+                        return { action: 'deny', reason: _protected_js__WEBPACK_IMPORTED_MODULE_3__/* .PathReasons */ .vg.protected(shown, glob) };
                 }
             }
             return { action: 'allow', resolved: real };
@@ -8012,7 +7987,7 @@ function createEditBudget(config) {
     const max = Math.max(0, Math.floor(config.maxFileEditsPerTask));
     const edited = new Set(config.alreadyEdited ?? []);
     const approved = new Set(config.approvedNewFiles ?? []);
-    const show = (p) => (config.workspace ? (within(realpathOrSelf(config.workspace), p) ?? within(external_node_path_default().resolve(config.workspace), p) ?? p) : p);
+    const show = (p) => (config.workspace ? (within(realpathOrSelf(config.workspace), p) ?? within(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(config.workspace), p) ?? p) : p);
     return {
         edited,
         approveNewFile: (p) => void approved.add(p),
@@ -8056,7 +8031,7 @@ function removedLines(before, after) {
  * pause before (SPEC.md §2). `before` undefined means a new file (never a rewrite).
  */
 function checkRewrite(shownPath, before, after, autonomy, thresholds = DEFAULT_REWRITE_THRESHOLDS) {
-    if (!pausesBeforeDestructive(autonomy) || before === undefined)
+    if (!(0,_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .pausesBeforeDestructive */ .X0)(autonomy) || before === undefined)
         return { action: 'allow' };
     const lines = before.split('\n').length;
     if (lines < thresholds.minLines)
@@ -8075,9 +8050,9 @@ function checkRewrite(shownPath, before, after, autonomy, thresholds = DEFAULT_R
  * command policy, the path guard and the edit budget over one workspace.
  */
 function createToolPolicy(config) {
-    const protectedGlobs = config.protectedGlobs ?? config.commands.protectedGlobs ?? DEFAULT_PROTECTED_GLOBS;
+    const protectedGlobs = config.protectedGlobs ?? config.commands.protectedGlobs ?? _protected_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_PROTECTED_GLOBS */ .Nf;
     const guard = createPathGuard(config.workspace, { protectedGlobs });
-    const commands = createCommandPolicy({ workspace: guard.workspace, protectedGlobs, ...config.commands });
+    const commands = (0,_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .createCommandPolicy */ .WU)({ workspace: guard.workspace, protectedGlobs, ...config.commands });
     const budget = createEditBudget({
         maxFileEditsPerTask: config.maxFileEditsPerTask,
         requireApprovalForNewFiles: config.requireApprovalForNewFiles,
@@ -8119,6 +8094,96 @@ function createToolPolicy(config) {
             }
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 7656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ findProtectedChanges),
+/* harmony export */   Nf: () => (/* binding */ DEFAULT_PROTECTED_GLOBS),
+/* harmony export */   hE: () => (/* binding */ isGitConfig),
+/* harmony export */   hz: () => (/* binding */ createProtectedPaths),
+/* harmony export */   lA: () => (/* binding */ isInGitDir),
+/* harmony export */   vg: () => (/* binding */ PathReasons)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Protected paths shared by the file tools (`paths.ts`), the command policy (`commands.ts`) and
+ * the orchestrator's commit guard (`findProtectedChanges`). A leaf module: no policy imports.
+ */
+
+/** Paths the model may never write, relative to the workspace root (picomatch globs). */
+const DEFAULT_PROTECTED_GLOBS = Object.freeze(['.github/workflows/**']);
+/** Why each kind of refusal happens; shown to the model in the tool result. */
+const PathReasons = {
+    protected: (p, glob) => `${p} matches the protected path ${glob}: workflow files are never changed by the agent (the action's token cannot push them); describe the change needed in your summary instead`,
+    gitDir: (p) => `${p} is inside .git/, git's own directory; use git commands to change the repository`,
+    gitConfig: (p) => `${p} is git's configuration file, which may hold the job's credentials; it is not readable by the agent`,
+    outside: (p) => `${p} is outside the workspace; only files of the checked-out repository can be used`,
+    symlinkOutside: (p, target) => `${p} is a symlink (or lies under one) that leads outside the workspace, to ${target}`,
+};
+const MATCH_OPTS = { dot: true, nocase: true };
+/** Builds the protected-path matcher; `globs` default to `DEFAULT_PROTECTED_GLOBS`. */
+function createProtectedPaths(globs = DEFAULT_PROTECTED_GLOBS) {
+    const compiled = globs.map((g) => ({ glob: g, test: picomatch__WEBPACK_IMPORTED_MODULE_0___default()(g, MATCH_OPTS), base: picomatch__WEBPACK_IMPORTED_MODULE_0___default().scan(g).base }));
+    const match = (rel) => compiled.find((c) => c.test(rel))?.glob;
+    return {
+        globs: Object.freeze([...globs]),
+        match,
+        touches(target, recursive) {
+            const clean = target.replace(/\/+$/, '');
+            const direct = match(clean);
+            if (direct)
+                return direct;
+            const isPattern = picomatch__WEBPACK_IMPORTED_MODULE_0___default().scan(clean).isGlob;
+            for (const c of compiled) {
+                if (!c.base)
+                    continue;
+                const baseSegs = c.base.split('/');
+                const segs = clean === '' || clean === '.' ? [] : clean.split('/');
+                let ok = true;
+                const n = Math.min(segs.length, baseSegs.length);
+                for (let i = 0; i < n && ok; i++) {
+                    const s = segs[i];
+                    const b = baseSegs[i];
+                    ok = isPattern ? picomatch__WEBPACK_IMPORTED_MODULE_0___default().isMatch(b, s, { dot: false, nocase: true }) : s.toLowerCase() === b.toLowerCase();
+                }
+                if (!ok)
+                    continue;
+                if (segs.length >= baseSegs.length && isPattern)
+                    return c.glob; // a pattern reaching into the tree
+                if (segs.length < baseSegs.length && recursive)
+                    return c.glob; // an ancestor, recursively
+            }
+            return undefined;
+        },
+    };
+}
+/** True when a workspace-relative path has a `.git` segment (the repository's or a submodule's). */
+function isInGitDir(rel) {
+    return rel.split(/[\\/]/).some((s) => s.toLowerCase() === '.git');
+}
+/** True for git configuration files inside a `.git` directory (`.git/config`, submodule configs). */
+function isGitConfig(rel) {
+    return /(^|\/)\.git\/(.*\/)?config(\.worktree)?$/i.test(rel.replace(/\\/g, '/'));
+}
+/**
+ * Paths among `changedPaths` (workspace-relative, as `git diff --name-only` prints them) that the
+ * action must not commit, whoever changed them (the model's editor, its shell, a script, a
+ * formatter): protected globs and anything under a `.git` directory. For the orchestrator,
+ * before committing; returns the offending paths in input order.
+ */
+function findProtectedChanges(changedPaths, globs = DEFAULT_PROTECTED_GLOBS) {
+    const prot = createProtectedPaths(globs);
+    return changedPaths.filter((p) => {
+        const rel = p.replace(/^\.\//, '');
+        return prot.match(rel) !== undefined || isInGitDir(rel);
+    });
 }
 
 

@@ -517,7 +517,8 @@ async function handleFeedback(svc, cmd) {
         text: cmd.text,
         triggeredAt: cmd.triggeredAt,
     });
-    return startRound(svc, store, task, [request]);
+    // requests left over from a round that stopped (a limit, a fault) are addressed with this one
+    return startRound(svc, store, task, mergePending(feedbackStateOf(task).pending, [request]));
 }
 /**
  * A check suite or workflow run finished with failure. With `fix-failing-checks` the failing checks
@@ -659,7 +660,8 @@ async function runRound(R) {
     const sandbox = await (0,orchestrator_sandbox/* openSandbox */.E)(svc);
     try {
         const session = (0,pipeline/* openAgentSession */.Uo)(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })) });
-        const committer = await (0,pipeline/* createCommitter */.TK)(R.repoCtx, s.bot, task.owner);
+        // secrets scrubbed from changed files and commit messages (docs/security.md)
+        const committer = await (0,pipeline/* createCommitter */.TK)(R.repoCtx, s.bot, task.owner, { scrubChanges: (p) => sandbox.scrubChanges(p), redact: svc.redact });
         const outcomes = new Map();
         const ids = R.items.map((i) => i.id);
         let lastSha;

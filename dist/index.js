@@ -40713,10 +40713,11 @@ function resolveTaskEnv(repoEnv, jobEnv) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I$: () => (/* binding */ scanForSecrets),
+/* harmony export */   QS: () => (/* binding */ redactingModelClient),
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   pk: () => (/* binding */ scrubSecretsInFiles)
 /* harmony export */ });
-/* unused harmony exports REDACTED, MIN_SECRET_LENGTH, redactDeep, redactingModelClient */
+/* unused harmony exports REDACTED, MIN_SECRET_LENGTH, redactDeep */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);

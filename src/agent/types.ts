@@ -78,6 +78,8 @@ export interface PauseRequest {
   command?: string;
   /** The paused file, relative to the workspace (editor: a new file or a large rewrite). */
   path?: string;
+  /** Set by the orchestrator's `complete_step` under cautious autonomy: the step just done, e.g. `1 (Add the endpoint)`. */
+  afterStep?: string;
 }
 
 /** Result of one tool call, turned into a `tool_result` block. */

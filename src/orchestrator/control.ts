@@ -70,10 +70,11 @@ export async function handleContinue(svc: Services, cmd: Continue): Promise<Outc
   if (cmd.reactionTarget) await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
   if (task.pendingQuestion && cmd.text) return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, undefined, cmd.commentId);
   if (runningElsewhere(svc, task)) return skip(`task ${task.id} is already running`);
-  return resume(svc, store, task, { ...(task.pause?.command ? { approvedCommand: task.pause.command } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);
+  const pause = task.pause as { command?: string; path?: string } | undefined;
+  return resume(svc, store, task, { ...(pause?.command ? { approvedCommand: pause.command } : {}), ...(pause?.path ? { approvedPath: pause.path } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);
 }
 
-async function resume(svc: Services, store: StateStore, task: Task, input: { answers?: string; feedback?: string; approvedCommand?: string }, triggeredAt?: string, commentId?: number): Promise<Outcome> {
+async function resume(svc: Services, store: StateStore, task: Task, input: { answers?: string; feedback?: string; approvedCommand?: string; approvedPath?: string }, triggeredAt?: string, commentId?: number): Promise<Outcome> {
   const issue = await loadIssue(svc, task);
   const status = await openTaskStatus(svc, task, issue);
   if (commentId) await store.updateTask(task.id, (t) => ({ ...t, lastSeenCommentId: Math.max(t.lastSeenCommentId ?? 0, commentId) }) as Task, `${task.id}: read comment ${commentId}`);

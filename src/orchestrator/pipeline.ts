@@ -14,7 +14,7 @@ import type { FinishSubmission, SpecSubmission, VerdictSubmission } from '../age
 import { runAgent } from '../agent/loop.js';
 import { customToolDefinition } from '../agent/tools/schema.js';
 import { createTranscriptWriter } from '../agent/transcript.js';
-import type { AgentResult, AgentTool, MessageParam, ModelClient, Role, Spend, TextBlockParam, ToolContext, ToolPolicy } from '../agent/types.js';
+import type { AgentResult, AgentTool, MessageParam, ModelClient, PauseRequest, Role, Spend, TextBlockParam, ToolContext, ToolPolicy } from '../agent/types.js';
 import {
   absorbForeignCommits,
   changedFilesSince,
@@ -28,8 +28,9 @@ import {
   pushBranch,
 } from '../git/repo.js';
 import type { Identity, RepoContext } from '../git/repo.js';
+import { pausesAfterEachStep } from '../policy/commands.js';
 import { findProtectedChanges } from '../policy/paths.js';
-import { scanForSecrets } from '../policy/redact.js';
+import { redactingModelClient, scanForSecrets } from '../policy/redact.js';
 import { renderPrompt } from '../prompts.js';
 import { renderPrBody } from '../report/pr-body.js';
 import type { PlanItem, StatusResult } from '../report/status.js';
@@ -78,6 +79,8 @@ export interface ResumeInput {
   feedback?: string;
   /** A paused command the owner approved with `/kiro continue`. */
   approvedCommand?: string;
+  /** A paused file (new file or large rewrite, workspace-relative) the owner approved with `/kiro continue`. */
+  approvedPath?: string;
 }
 
 interface EndBase {
@@ -88,7 +91,7 @@ interface EndBase {
 
 export type PipelineEnd =
   | (EndBase & { state: 'completed'; pullRequestUrl?: string; draft?: boolean })
-  | (EndBase & { state: 'needs_attention'; reason: string; questions?: string[]; pause?: { reason: string; command?: string } })
+  | (EndBase & { state: 'needs_attention'; reason: string; questions?: string[]; pause?: PauseRequest })
   /** The time budget is nearly used: the work is pushed and a continuation run must take over. */
   | (EndBase & { state: 'checkpoint' })
   | (EndBase & { state: 'failed'; reason: string });
@@ -162,12 +165,16 @@ export function openAgentSession(
   o: { taskId: string; sandbox: Sandbox; steering: string; learnings: ReadonlyArray<{ id: string; text: string }> },
 ): AgentSession {
   const s = svc.settings;
-  const model: ModelClient = createModelClient({
-    apiKey: s.anthropicApiKey,
-    ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
-    provider: s.provider,
-    retryBaseMs: s.retryBaseMs,
-  });
+  // secrets never travel through the model, in either direction (docs/security.md)
+  const model: ModelClient = redactingModelClient(
+    createModelClient({
+      apiKey: s.anthropicApiKey,
+      ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
+      provider: s.provider,
+      retryBaseMs: s.retryBaseMs,
+    }),
+    svc.redact,
+  );
   const spend = emptySpend();
   // leave time to commit, push and report before the job's budget runs out
   const budgetMs = s.timeoutMinutes * 60_000;
@@ -224,8 +231,18 @@ export interface Committer {
   commit(message: string): Promise<string | undefined>;
 }
 
-/** A committer on the checked-out branch, starting from its current HEAD. */
-export async function createCommitter(repoCtx: RepoContext, bot: Identity, owner: { login: string; id: number }): Promise<Committer> {
+/** What a committer checks before committing: secrets in changed files and in the message. */
+export interface CommitGuard {
+  /** Replaces registered secret values in the changed files (`Sandbox.scrubChanges`). */
+  scrubChanges(paths: readonly string[]): Promise<unknown>;
+  redact(text: string): string;
+}
+
+/**
+ * A committer on the checked-out branch, starting from its current HEAD. With `guard`, secrets
+ * are scrubbed from changed files and redacted from the message first (docs/security.md).
+ */
+export async function createCommitter(repoCtx: RepoContext, bot: Identity, owner: { login: string; id: number }, guard?: CommitGuard): Promise<Committer> {
   const coAuthor: Identity = { name: owner.login, email: noreplyEmail(owner.login, owner.id) };
   let lastCommitBase = await headSha(repoCtx.dir);
   return {
@@ -237,7 +254,8 @@ export async function createCommitter(repoCtx: RepoContext, bot: Identity, owner
         core.warning(`Kiro: discarded changes to protected paths: ${protectedChanges.join(', ')}`);
         await discardPaths(repoCtx.dir, protectedChanges);
       }
-      const sha = await commitAll(repoCtx.dir, message, bot, [coAuthor]);
+      if (guard) await guard.scrubChanges(changed.filter((p) => !protectedChanges.includes(p)));
+      const sha = await commitAll(repoCtx.dir, guard ? guard.redact(message) : message, bot, [coAuthor]);
       if (sha) lastCommitBase = sha;
       return sha;
     },
@@ -411,7 +429,10 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   const { baseSha } = await checkoutTaskBranch(repoCtx, branch, defaultBranch);
   if (!t.branch) await t.persist({ branch, baseBranch: defaultBranch }, 'branch');
   if (t.resume?.approvedCommand) t.sandbox.approve(t.resume.approvedCommand);
-  const committer = await createCommitter(repoCtx, s.bot, t.owner);
+  if (t.resume?.approvedPath) t.sandbox.approvePath(t.resume.approvedPath);
+  // maxFileEditsPerTask counts the task's files, not this job's
+  t.sandbox.countEdited((await changedFilesSince(repoCtx.dir, baseSha)).map((f) => f.path));
+  const committer = await createCommitter(repoCtx, s.bot, t.owner, { scrubChanges: (p) => t.sandbox.scrubChanges(p), redact: svc.redact });
   const commit = (message: string) => committer.commit(message);
 
   // ---- code ------------------------------------------------------------------------------
@@ -427,7 +448,14 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
       const sha = await commit(`${step.title}\n\n${input.summary}`);
       await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
       await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
-      return { content: sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).` };
+      const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
+      const next = plan.plan.find((p) => !p.done);
+      if (pausesAfterEachStep(s.autonomyLevel) && next) {
+        // the owner reviews each step; after the last one the pull request is the review point
+        const reason = `autonomy level cautious pauses after each plan step: review step ${step.id} before step ${next.id} (${next.title}) starts`;
+        return { content: `${recorded} Paused: ${reason}.`, pause: { reason, afterStep: `${step.id} (${step.title})` } };
+      }
+      return { content: recorded };
     },
   };
   const coderMessages: MessageParam[] = [
@@ -543,6 +571,8 @@ function resumeNotes(t: TaskRun): string {
   const parts: string[] = [];
   if (t.resume?.answers) parts.push(`# Answers from the task owner to your questions\n${t.resume.answers}`);
   if (t.resume?.feedback) parts.push(`# New instructions from the task owner\n${t.resume.feedback}\nAddress them (add plan steps as needed), then call \`finish\`.`);
+  if (t.resume?.approvedCommand) parts.push(`The task owner approved \`${t.resume.approvedCommand}\`, which paused the previous run: run it when you get to it; it will not pause again.`);
+  if (t.resume?.approvedPath) parts.push(`The task owner approved writing \`${t.resume.approvedPath}\`, which paused the previous run: make that change when you get to it; it will not pause again.`);
   if (t.spec && t.spec.plan.some((p) => p.done)) parts.push('Steps marked [x] were done in an earlier run and their commits are on the branch; continue with the first open step.');
   return parts.join('\n\n');
 }
@@ -580,13 +610,20 @@ async function stopped(t: TaskRun, r: AgentResult, spend: Spend, phase: string, 
   core.setOutput(Outputs.Status, 'needs_attention');
   if (r.exitReason === 'failed') core.warning(t.svc.redact(reason));
   if (r.exitReason === 'paused') {
-    const pause = { reason: r.pause?.reason ?? 'approval needed', ...(r.pause?.command ? { command: r.pause.command } : {}) };
+    const pause = { ...r.pause, reason: r.pause?.reason ?? 'approval needed' };
+    const what = pause.command
+      ? `✋ Paused before: \`${pause.command.replace(/`/g, "'")}\``
+      : pause.path
+        ? `✋ Paused before: writing \`${pause.path.replace(/`/g, "'")}\``
+        : pause.afterStep
+          ? `✋ Paused after step ${pause.afterStep}`
+          : `✋ Paused before: ${pause.reason}`;
     await t.svc.github.createIssueComment(
       t.svc.repo,
       t.issueNumber,
       [
         `${Markers.Pause} task=${t.taskId} -->`,
-        `✋ Paused before: ${pause.command ? `\`${pause.command.replace(/`/g, "'")}\`` : pause.reason}`,
+        what,
         '',
         `Why: ${pause.reason}`,
         '',
