@@ -3,6 +3,7 @@
  * and collects pass/fail with an output excerpt for the PR body and the code sub-agent.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { truncateOutput } from '../agent/tools/truncate.js';
 import type { CheckCommand } from './detect.js';
 
@@ -25,10 +26,13 @@ export interface RunChecksOptions {
   wrap?: (argv: string[]) => string[];
 }
 
+/** An absolute bash, so a project's PATH cannot shadow the shell itself. */
+const BASH = existsSync('/bin/bash') ? '/bin/bash' : 'bash';
+
 /** Runs one shell command line; kills its process group on timeout. */
 export function runShell(command: string, opts: RunChecksOptions): Promise<{ code: number | null; output: string; timedOut: boolean; durationMs: number }> {
   const started = Date.now();
-  const argv = (opts.wrap ?? ((a: string[]) => a))(['bash', '-c', command]);
+  const argv = (opts.wrap ?? ((a: string[]) => a))([BASH, '-c', command]);
   return new Promise((resolve) => {
     const child = spawn(argv[0]!, argv.slice(1), { cwd: opts.cwd, env: { ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const chunks: Buffer[] = [];
