@@ -2403,10 +2403,13 @@ function detectChecks(dir) {
  */
 
 
+
+/** An absolute bash, so a project's PATH cannot shadow the shell itself. */
+const run_BASH = (0,external_node_fs_.existsSync)('/bin/bash') ? '/bin/bash' : 'bash';
 /** Runs one shell command line; kills its process group on timeout. */
 function runShell(command, opts) {
     const started = Date.now();
-    const argv = (opts.wrap ?? ((a) => a))(['bash', '-c', command]);
+    const argv = (opts.wrap ?? ((a) => a))([run_BASH, '-c', command]);
     return new Promise((resolve) => {
         const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), { cwd: opts.cwd, env: { ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
         const chunks = [];
@@ -4526,6 +4529,7 @@ async function openSandbox(svc, policyOverride) {
         taskEnv: task.env,
     });
     const confined = firewall?.mode === 'netns' ? firewall : undefined;
+    const releaseSignals = confined ? teardownOnSignals(confined) : () => { };
     const toolContext = {
         workspace,
         env,
@@ -4564,10 +4568,32 @@ async function openSandbox(svc, policyOverride) {
             return found;
         },
         close: async () => {
+            releaseSignals();
             await firewall?.teardown();
             await proxy?.close();
         },
     };
+}
+/**
+ * A cancelled run gets SIGINT, then SIGTERM (https://github.com/actions/runner ProcessInvoker);
+ * Node's default is to exit at once, which would leave the network namespace behind — and the
+ * commands still running in it. Until `release()`, either signal tears the namespace down (at
+ * most 3 s), then is raised again with the default behaviour.
+ */
+function teardownOnSignals(firewall) {
+    const signals = ['SIGINT', 'SIGTERM'];
+    const onSignal = (signal) => {
+        release();
+        const limit = new Promise((r) => setTimeout(r, 3000).unref());
+        void Promise.race([firewall.teardown().catch(() => { }), limit]).finally(() => process.kill(process.pid, signal));
+    };
+    const release = () => {
+        for (const sig of signals)
+            process.off(sig, onSignal);
+    };
+    for (const sig of signals)
+        process.once(sig, onSignal);
+    return release;
 }
 
 

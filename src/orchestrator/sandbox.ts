@@ -130,6 +130,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     taskEnv: task.env,
   });
   const confined = firewall?.mode === 'netns' ? firewall : undefined;
+  const releaseSignals = confined ? teardownOnSignals(confined) : () => {};
   const toolContext: ToolContext = {
     workspace,
     env,
@@ -166,8 +167,29 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
       return found;
     },
     close: async () => {
+      releaseSignals();
       await firewall?.teardown();
       await proxy?.close();
     },
   };
+}
+
+/**
+ * A cancelled run gets SIGINT, then SIGTERM (https://github.com/actions/runner ProcessInvoker);
+ * Node's default is to exit at once, which would leave the network namespace behind — and the
+ * commands still running in it. Until `release()`, either signal tears the namespace down (at
+ * most 3 s), then is raised again with the default behaviour.
+ */
+function teardownOnSignals(firewall: Firewall): () => void {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    release();
+    const limit = new Promise<void>((r) => setTimeout(r, 3000).unref());
+    void Promise.race([firewall.teardown().catch(() => {}), limit]).finally(() => process.kill(process.pid, signal));
+  };
+  const release = (): void => {
+    for (const sig of signals) process.off(sig, onSignal);
+  };
+  for (const sig of signals) process.once(sig, onSignal);
+  return release;
 }

@@ -13,12 +13,14 @@
  * the second test checks that fallback on every machine (`KIRO_FIREWALL=off` turns the namespace
  * off as such a runner would not have it).
  */
+import { execFileSync } from 'node:child_process';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reply, toolUse, type RoutedScript } from '../rig/model-server.js';
 import { externalIPv4, netnsSupport } from '../e2e-support/netns.js';
 import { calcFixture, toolResults } from '../e2e-support/policy.js';
+import type { RunActionResult } from '../rig/launcher.js';
 import { ALICE, startRig, type Rig } from './harness.js';
 import { plannerSteps, roleOf, verifierPass } from './scripts.js';
 
@@ -140,5 +142,36 @@ describe('network access level custom', () => {
     expect(r.body).toMatch(/- Note: Network access is enforced by the egress proxy only .*a command that ignores or unsets them can reach any host/);
     // the stated limitation is real: the bypasses reach the blocked server
     expect(blocked.hits).toContain('GET /bypass-unset');
+  });
+});
+
+describe('a cancelled run', () => {
+  it.skipIf(!support.ok)(`leaves no network namespace and no command behind${support.ok ? '' : ` (skipped: ${support.reason})`}`, async () => {
+    // the coder starts a long command; the runner cancels the job while it runs (SIGINT, then SIGTERM)
+    const marker = 'sleep 417';
+    const script: RoutedScript = { route: roleOf, scripts: { planner: plannerSteps(), coder: [bash('long', marker)] } };
+    rig = await startRig({ script, fixture: calcFixture() });
+    const issue = rig.github.state.addIssue({ title: 'add() subtracts', body: 'fix it', user: ALICE });
+    const n = issue.number as number;
+    let namespace: string | undefined;
+    let cancel: (() => void) | undefined;
+    const running = rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', user: ALICE }, sender: ALICE }), {
+      inputs: { 'autonomy-level': 'full' },
+      onLine: (line, _s, control) => {
+        cancel = () => control.cancel();
+        namespace ??= /enforced in network namespace (kiro-sbx-[\w-]+)/.exec(line)?.[1];
+      },
+    });
+    const commandRuns = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').some((l) => l.trim() === marker);
+    const end = Date.now() + 60_000;
+    while (!commandRuns() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    expect(commandRuns()).toBe(true);
+    expect(namespace).toBeDefined();
+    expect(execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })).toContain(namespace!);
+    cancel!();
+    const res: RunActionResult = await running;
+    expect(res.cancelled).toBe(true);
+    expect(execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })).not.toContain(namespace!);
+    expect(commandRuns()).toBe(false);
   });
 });
