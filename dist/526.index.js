@@ -146,12 +146,17 @@ function isNonFastForward(r) {
 /* harmony export */   fi: () => (/* binding */ commitAll),
 /* harmony export */   hu: () => (/* binding */ scrubPersistedCredentials),
 /* harmony export */   kM: () => (/* binding */ absorbForeignCommits),
+/* harmony export */   pU: () => (/* binding */ excludeFromCommits),
 /* harmony export */   vl: () => (/* binding */ changedPaths),
 /* harmony export */   xF: () => (/* binding */ headSha)
 /* harmony export */ });
 /* unused harmony exports ensureOrigin, fetchBranch */
-/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5768);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9395);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5768);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9395);
 /**
  * Git operations on the task's work tree (the workspace actions/checkout prepared). The action,
  * not the model, does every git write that leaves the machine: commits with the bot identity and a
@@ -160,7 +165,9 @@ function isNonFastForward(r) {
  */
 
 
-const env = (ctx) => (0,_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .authEnv */ .mx)(ctx.serverUrl, ctx.token);
+
+
+const env = (ctx) => (0,_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .authEnv */ .mx)(ctx.serverUrl, ctx.token);
 /** GitHub's noreply address for a user: `<id>+<login>@users.noreply.github.com`. */
 function noreplyEmail(login, id) {
     return `${id}+${login}@users.noreply.github.com`;
@@ -172,15 +179,15 @@ function noreplyEmail(login, id) {
  */
 async function scrubPersistedCredentials(dir) {
     const removed = [];
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['config', '--local', '--name-only', '--get-regexp', '^(http\\..*\\.extraheader|includeif\\..*\\.path)$'], { cwd: dir, allowFailure: true });
+    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['config', '--local', '--name-only', '--get-regexp', '^(http\\..*\\.extraheader|includeif\\..*\\.path)$'], { cwd: dir, allowFailure: true });
     for (const key of new Set(r.stdout.split('\n').filter(Boolean))) {
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['config', '--local', '--unset-all', key], { cwd: dir, allowFailure: true });
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['config', '--local', '--unset-all', key], { cwd: dir, allowFailure: true });
         removed.push(key);
     }
     // the remote URL itself may carry a token (https://x-access-token:<t>@host/...)
-    const url = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['remote', 'get-url', 'origin'], { cwd: dir, allowFailure: true })).stdout.trim();
+    const url = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['remote', 'get-url', 'origin'], { cwd: dir, allowFailure: true })).stdout.trim();
     if (/^https?:\/\/[^/@]+@/.test(url)) {
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['remote', 'set-url', 'origin', url.replace(/^(https?:\/\/)[^/@]+@/, '$1')], { cwd: dir });
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['remote', 'set-url', 'origin', url.replace(/^(https?:\/\/)[^/@]+@/, '$1')], { cwd: dir });
         removed.push('remote.origin.url credentials');
     }
     return removed;
@@ -195,13 +202,13 @@ async function ensureOrigin(ctx) {
 /** Fetches `branch` from origin; returns its tip sha, or undefined when the branch does not exist. */
 async function fetchBranch(ctx, branch, depth) {
     const args = ['fetch', '--no-tags', '--prune', ...(depth ? [`--depth=${depth}`] : []), 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`];
-    const r = await retryTransient(() => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(args, { cwd: ctx.dir, env: env(ctx), allowFailure: true }));
+    const r = await retryTransient(() => (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(args, { cwd: ctx.dir, env: env(ctx), allowFailure: true }));
     if (r.code !== 0) {
         if (/couldn't find remote ref|not found/i.test(r.stderr))
             return undefined;
-        throw new _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS(args, r);
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(args, r);
     }
-    return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['rev-parse', `refs/remotes/origin/${branch}`], { cwd: ctx.dir })).stdout.trim();
+    return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['rev-parse', `refs/remotes/origin/${branch}`], { cwd: ctx.dir })).stdout.trim();
 }
 /**
  * Checks out the task branch: the existing remote branch when there is one (a continuation or a
@@ -212,16 +219,16 @@ async function checkoutTaskBranch(ctx, branch, base) {
     if (!baseSha)
         throw new Error(`the base branch '${base}' does not exist on origin`);
     const existing = await fetchBranch(ctx, branch);
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['checkout', '--force', '-B', branch, existing ?? baseSha], { cwd: ctx.dir });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['checkout', '--force', '-B', branch, existing ?? baseSha], { cwd: ctx.dir });
     return { baseSha, resumed: existing !== undefined };
 }
 /** Current HEAD sha. */
 async function headSha(dir) {
-    return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['rev-parse', 'HEAD'], { cwd: dir })).stdout.trim();
+    return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['rev-parse', 'HEAD'], { cwd: dir })).stdout.trim();
 }
 /** Paths changed in the work tree relative to HEAD, including untracked files (respects .gitignore). */
 async function changedPaths(dir) {
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['status', '--porcelain=v1', '-z', '--untracked-files=all'], { cwd: dir });
+    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['status', '--porcelain=v1', '-z', '--untracked-files=all'], { cwd: dir });
     const out = [];
     const parts = r.stdout.split('\0');
     for (let i = 0; i < parts.length; i++) {
@@ -239,8 +246,8 @@ async function changedPaths(dir) {
 async function discardPaths(dir, paths) {
     if (!paths.length)
         return;
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['checkout', 'HEAD', '--', ...paths], { cwd: dir, allowFailure: true });
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['clean', '-f', '-q', '--', ...paths], { cwd: dir, allowFailure: true });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['checkout', 'HEAD', '--', ...paths], { cwd: dir, allowFailure: true });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['clean', '-f', '-q', '--', ...paths], { cwd: dir, allowFailure: true });
 }
 /**
  * Folds any commits the model made itself back into the work tree (soft reset to `since`), so that
@@ -249,20 +256,20 @@ async function discardPaths(dir, paths) {
 async function absorbForeignCommits(dir, since) {
     const head = await headSha(dir);
     if (head !== since)
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['reset', '--soft', since], { cwd: dir });
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['reset', '--soft', since], { cwd: dir });
 }
 /**
  * Commits every change in the work tree as the bot, with `Co-authored-by:` trailers.
  * @returns the new commit sha, or undefined when there was nothing to commit
  */
 async function commitAll(dir, message, author, coAuthors) {
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['add', '--all'], { cwd: dir });
-    const staged = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['diff', '--cached', '--quiet'], { cwd: dir, allowFailure: true });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['add', '--all'], { cwd: dir });
+    const staged = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['diff', '--cached', '--quiet'], { cwd: dir, allowFailure: true });
     if (staged.code === 0)
         return undefined;
     const trailers = coAuthors.map((c) => `Co-authored-by: ${c.name} <${c.email}>`);
     const full = trailers.length ? `${message.trim()}\n\n${trailers.join('\n')}\n` : `${message.trim()}\n`;
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['commit', '--no-verify', '--no-gpg-sign', '-F', '-'], {
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['commit', '--no-verify', '--no-gpg-sign', '-F', '-'], {
         cwd: dir,
         input: full,
         env: {
@@ -283,17 +290,17 @@ async function pushBranch(ctx, branch) {
     if (ctx.dryRun)
         return { pushed: false, sha };
     const args = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
-    await retryTransient(() => (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(args, { cwd: ctx.dir, env: env(ctx) }));
+    await retryTransient(() => (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(args, { cwd: ctx.dir, env: env(ctx) }));
     return { pushed: true, sha };
 }
 /** Unified diff of the work tree's HEAD against `base` (what the PR will show). */
 async function diffAgainst(dir, base, opts = {}) {
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['diff', ...(opts.stat ? ['--stat'] : []), `${base}...HEAD`], { cwd: dir });
+    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['diff', ...(opts.stat ? ['--stat'] : []), `${base}...HEAD`], { cwd: dir });
     return r.stdout;
 }
 /** Files changed between `base` and HEAD with their status letter. */
 async function changedFilesSince(dir, base) {
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['diff', '--name-status', `${base}...HEAD`], { cwd: dir });
+    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['diff', '--name-status', `${base}...HEAD`], { cwd: dir });
     return r.stdout
         .split('\n')
         .filter(Boolean)
@@ -304,7 +311,7 @@ async function changedFilesSince(dir, base) {
 }
 /** Commit log `base..HEAD`: sha, subject, body. */
 async function logSince(dir, base) {
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .execGit */ .Ix)(['log', '--format=%H%x1f%s%x1f%b%x1e', `${base}..HEAD`], { cwd: dir });
+    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['log', '--format=%H%x1f%s%x1f%b%x1e', `${base}..HEAD`], { cwd: dir });
     return r.stdout
         .split('\x1e')
         .map((s) => s.trim())
@@ -325,7 +332,7 @@ async function retryTransient(fn) {
             last = r;
         }
         catch (e) {
-            if (!(e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS) || !isTransient(e.result.stderr))
+            if (!(e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS) || !isTransient(e.result.stderr))
                 throw e;
             last = e;
         }
@@ -337,6 +344,25 @@ async function retryTransient(fn) {
 }
 function isTransient(stderr) {
     return /(HTTP|error:) 5\d\d|The requested URL returned error: 5|Connection reset|Could not resolve host|timed out|early EOF|unexpected disconnect/i.test(stderr);
+}
+/**
+ * Adds patterns to the work tree's `.git/info/exclude` (local ignore rules that are never
+ * committed), skipping those already present.
+ */
+async function excludeFromCommits(dir, patterns) {
+    const gitDir = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['rev-parse', '--absolute-git-dir'], { cwd: dir })).stdout.trim();
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, 'info', 'exclude');
+    let current = '';
+    try {
+        current = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    }
+    const lines = new Set(current.split('\n').map((l) => l.trim()));
+    const missing = patterns.filter((p) => !lines.has(p));
+    if (missing.length)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(file, `${current && !current.endsWith('\n') ? '\n' : ''}${missing.join('\n')}\n`);
 }
 
 
@@ -448,7 +474,7 @@ async function repositoryLayout(workspace, max = 400) {
 
 /***/ }),
 
-/***/ 9912:
+/***/ 2050:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2461,6 +2487,68 @@ async function runChecks(checks, opts) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/verify/setup.ts
+/**
+ * Installs the project's dependencies before the code sub-agent starts (SPEC.md §2
+ * "Environment"): the project's manifests decide how. Detection reads files only; the install
+ * runs in the sandbox (policy-free, as the action's own command, but with the sandbox's
+ * environment and network level), and a failed install is reported, not fatal — the code
+ * sub-agent can see and fix it.
+ */
+
+
+
+const exists = (dir, f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, f));
+function hasNodeDependencies(dir) {
+    try {
+        const pkg = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'package.json'), 'utf8'));
+        return ['dependencies', 'devDependencies', 'optionalDependencies'].some((k) => pkg[k] && Object.keys(pkg[k]).length > 0);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The install commands for the project at `dir`: at most one per ecosystem, chosen by its lock
+ * file. Projects whose dependencies are already installed (a `node_modules` directory) or that
+ * have none are skipped. A `Dockerfile` or dev container cannot be used without a Docker daemon in
+ * the job; their presence is reported by the caller, and the manifests still decide.
+ */
+function detectSetup(dir) {
+    const out = [];
+    if (exists(dir, 'package.json') && !exists(dir, 'node_modules') && hasNodeDependencies(dir)) {
+        if (exists(dir, 'pnpm-lock.yaml'))
+            out.push({ name: 'pnpm install', command: 'pnpm install --frozen-lockfile', source: 'pnpm-lock.yaml' });
+        else if (exists(dir, 'yarn.lock'))
+            out.push({ name: 'yarn install', command: 'yarn install --frozen-lockfile', source: 'yarn.lock' });
+        else if (exists(dir, 'bun.lockb') || exists(dir, 'bun.lock'))
+            out.push({ name: 'bun install', command: 'bun install --frozen-lockfile', source: 'bun.lock' });
+        else if (exists(dir, 'package-lock.json') || exists(dir, 'npm-shrinkwrap.json'))
+            out.push({ name: 'npm ci', command: 'npm ci --no-audit --no-fund', source: 'package-lock.json' });
+        else
+            out.push({ name: 'npm install', command: 'npm install --no-audit --no-fund', source: 'package.json' });
+    }
+    if (exists(dir, 'requirements.txt'))
+        out.push({ name: 'pip install', command: 'python -m pip install -q -r requirements.txt', source: 'requirements.txt' });
+    else if (exists(dir, 'pyproject.toml') && (exists(dir, 'poetry.lock') || exists(dir, 'uv.lock'))) {
+        out.push(exists(dir, 'uv.lock') ? { name: 'uv sync', command: 'uv sync --frozen', source: 'uv.lock' } : { name: 'poetry install', command: 'poetry install --no-interaction', source: 'poetry.lock' });
+    }
+    if (exists(dir, 'go.mod'))
+        out.push({ name: 'go mod download', command: 'go mod download', source: 'go.mod' });
+    if (exists(dir, 'Cargo.toml'))
+        out.push({ name: 'cargo fetch', command: 'cargo fetch --quiet', source: 'Cargo.toml' });
+    return out;
+}
+/** Runs the detected installs in order; never throws. */
+async function runSetup(dir, opts) {
+    const results = [];
+    for (const c of detectSetup(dir)) {
+        const r = await runShell(c.command, opts);
+        results.push({ ...c, ok: r.code === 0 && !r.timedOut, output: opts.redact(r.output.slice(-4000)), durationMs: r.durationMs });
+    }
+    return results;
+}
+
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
 var lifecycle = __webpack_require__(9492);
 ;// CONCATENATED MODULE: ./src/orchestrator/pipeline.ts
@@ -2469,6 +2557,7 @@ var lifecycle = __webpack_require__(9492);
  * The agent loop knows nothing of GitHub; this module turns its exit reasons into commits, a pull
  * request, the status comment, labels, the job summary and outputs.
  */
+
 
 
 
@@ -2606,6 +2695,26 @@ async function createCommitter(repoCtx, bot, owner, guard) {
     };
 }
 /**
+ * Installs the project's dependencies (once per work tree and run) before the coder starts, so
+ * that its tests and the verification can run. Dependency directories are kept out of commits
+ * through `.git/info/exclude`. A failed install is told to the coder, which can fix it.
+ */
+async function prepareEnvironment(o, messages) {
+    const dir = o.session.repoCtx.dir;
+    const s = o.svc.settings;
+    if (!detectSetup(dir).length)
+        return messages;
+    await o.status.update({ phase: 'Installing the project’s dependencies…' });
+    const results = await runSetup(dir, { cwd: dir, env: o.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: o.svc.redact, ...(o.sandbox.wrap ? { wrap: o.sandbox.wrap } : {}) });
+    await (0,repo/* excludeFromCommits */.pU)(dir, ['node_modules/', '.venv/', 'target/']);
+    for (const r of results)
+        core/* info */.pq(`Kiro: ${r.name} ${r.ok ? 'succeeded' : 'failed'} in ${Math.round(r.durationMs / 1000)} s.`);
+    const failed = results.filter((r) => !r.ok);
+    if (!failed.length)
+        return messages;
+    return appendUserText(messages, failed.map((r) => `Note: the action ran \`${r.command}\` to install dependencies and it failed:\n${r.output}`).join('\n\n'));
+}
+/**
  * The code → verify loop (SPEC.md J1.4): the coder works until `finish`, the action commits,
  * runs the project's checks and a secret scan of the diff, and the verifier judges every
  * criterion; failures go back to the coder with the failing output, at most
@@ -2621,6 +2730,7 @@ async function codeAndVerify(o) {
     let verdict;
     let secretFindings = [];
     const maxAttempts = s.maxVerifyRetries + 1;
+    coderMessages = await prepareEnvironment(o, coderMessages);
     let attempt = 1;
     for (; attempt <= maxAttempts; attempt++) {
         await status.update({ phase: attempt === 1 ? o.codingPhase : `Fixing what verification found (retry ${attempt - 1} of ${s.maxVerifyRetries})…` });
@@ -5739,8 +5849,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var context = __webpack_require__(2971);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
 var lifecycle = __webpack_require__(9492);
-// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 14 modules
-var pipeline = __webpack_require__(9912);
+// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 15 modules
+var pipeline = __webpack_require__(2050);
 // EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 5 modules
 var orchestrator_sandbox = __webpack_require__(4525);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 6 modules

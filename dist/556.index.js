@@ -402,8 +402,8 @@ async function refineLearnings(store, owner, refinements) {
 
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
 var lifecycle = __webpack_require__(9492);
-// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 14 modules
-var pipeline = __webpack_require__(9912);
+// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 15 modules
+var pipeline = __webpack_require__(2050);
 // EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 5 modules
 var orchestrator_sandbox = __webpack_require__(4525);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 6 modules

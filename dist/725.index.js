@@ -10,7 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   handleCancel: () => (/* binding */ handleCancel),
 /* harmony export */   handleContinue: () => (/* binding */ handleContinue),
 /* harmony export */   handleDispatch: () => (/* binding */ handleDispatch),
-/* harmony export */   handleReply: () => (/* binding */ handleReply)
+/* harmony export */   handleReply: () => (/* binding */ handleReply),
+/* harmony export */   isApproval: () => (/* binding */ isApproval)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
@@ -65,10 +66,23 @@ async function handleReply(svc, cmd) {
         await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
         return skip(`task ${task.id} is ${task.state}; the comment is read at its next step`);
     }
-    if (task.state === 'needs_attention' && task.pause)
-        return skip(`task ${task.id} is paused; reply ${svc.settings.triggerCommand} continue to approve`);
+    if (task.state === 'needs_attention' && task.pause) {
+        // a pause is resumed by `/kiro continue` or an approval in words (SPEC.md §2); any other reply
+        // from the owner resumes without approving, as an instruction (e.g. "use the clean script instead")
+        await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
+        const pause = task.pause;
+        const approval = isApproval(cmd.text) ? { ...(pause.command ? { approvedCommand: pause.command } : {}), ...(pause.path ? { approvedPath: pause.path } : {}) } : {};
+        return resume(svc, store, task, { ...approval, feedback: asData(cmd.actor.login, cmd.text) }, cmd.triggeredAt, cmd.commentId);
+    }
     await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
     return resume(svc, store, task, { feedback: asData(cmd.actor.login, cmd.text) }, cmd.triggeredAt, cmd.commentId);
+}
+/**
+ * An approval in words: the reply starts with a plain yes (`yes`, `approved`, `go ahead`, `ok`,
+ * `lgtm`, `continue`, `proceed`, `do it`, 👍). Anything else is an instruction, not an approval.
+ */
+function isApproval(text) {
+    return /^\s*(?:(?:yes|yep|yeah|approved?|go ahead|go on|ok(?:ay)?|lgtm|continue|proceed|do it|sure)(?!\p{L})|👍|✅)/iu.test(text) && !/^\s*(?:yes|ok(?:ay)?),?\s+but\b/i.test(text);
 }
 /** `/kiro continue`: approves a paused task (or answers its questions) and resumes it. */
 async function handleContinue(svc, cmd) {

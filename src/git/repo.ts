@@ -4,6 +4,8 @@
  * `Co-authored-by:` trailer (https://docs.github.com/pull-requests/committing-changes-to-your-project/creating-and-editing-commits/creating-a-commit-with-multiple-authors),
  * and pushes authenticated through environment-only config (src/git/auth.ts).
  */
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { authEnv, repositoryUrl } from './auth.js';
 import { execGit, GitError } from './exec.js';
 
@@ -204,4 +206,22 @@ async function retryTransient<T extends { code: number; stderr: string }>(fn: ()
 
 function isTransient(stderr: string): boolean {
   return /(HTTP|error:) 5\d\d|The requested URL returned error: 5|Connection reset|Could not resolve host|timed out|early EOF|unexpected disconnect/i.test(stderr);
+}
+
+/**
+ * Adds patterns to the work tree's `.git/info/exclude` (local ignore rules that are never
+ * committed), skipping those already present.
+ */
+export async function excludeFromCommits(dir: string, patterns: readonly string[]): Promise<void> {
+  const gitDir = (await execGit(['rev-parse', '--absolute-git-dir'], { cwd: dir })).stdout.trim();
+  const file = path.join(gitDir, 'info', 'exclude');
+  let current = '';
+  try {
+    current = await readFile(file, 'utf8');
+  } catch {
+    await mkdir(path.dirname(file), { recursive: true });
+  }
+  const lines = new Set(current.split('\n').map((l) => l.trim()));
+  const missing = patterns.filter((p) => !lines.has(p));
+  if (missing.length) await appendFile(file, `${current && !current.endsWith('\n') ? '\n' : ''}${missing.join('\n')}\n`);
 }

@@ -22,6 +22,7 @@ import {
   checkoutTaskBranch,
   commitAll,
   diffAgainst,
+  excludeFromCommits,
   discardPaths,
   headSha,
   noreplyEmail,
@@ -37,6 +38,7 @@ import type { PlanItem, StatusResult } from '../report/status.js';
 import { writeJobSummary } from '../report/summary.js';
 import type { TaskInput, TaskSpec } from '../state/schema.js';
 import { detectChecks } from '../verify/detect.js';
+import { detectSetup, runSetup } from '../verify/setup.js';
 import { runChecks } from '../verify/run.js';
 import type { CheckResult } from '../verify/run.js';
 import { addMarkerLabel, setLifecycleLabel } from './lifecycle.js';
@@ -293,6 +295,24 @@ export type CodeVerifyEnd =
   | { kind: 'verifier_stopped'; attempt: number; result: AgentResult };
 
 /**
+ * Installs the project's dependencies (once per work tree and run) before the coder starts, so
+ * that its tests and the verification can run. Dependency directories are kept out of commits
+ * through `.git/info/exclude`. A failed install is told to the coder, which can fix it.
+ */
+async function prepareEnvironment(o: CodeVerifyOptions, messages: MessageParam[]): Promise<MessageParam[]> {
+  const dir = o.session.repoCtx.dir;
+  const s = o.svc.settings;
+  if (!detectSetup(dir).length) return messages;
+  await o.status.update({ phase: 'Installing the project’s dependencies…' });
+  const results = await runSetup(dir, { cwd: dir, env: o.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: o.svc.redact, ...(o.sandbox.wrap ? { wrap: o.sandbox.wrap } : {}) });
+  await excludeFromCommits(dir, ['node_modules/', '.venv/', 'target/']);
+  for (const r of results) core.info(`Kiro: ${r.name} ${r.ok ? 'succeeded' : 'failed'} in ${Math.round(r.durationMs / 1000)} s.`);
+  const failed = results.filter((r) => !r.ok);
+  if (!failed.length) return messages;
+  return appendUserText(messages, failed.map((r) => `Note: the action ran \`${r.command}\` to install dependencies and it failed:\n${r.output}`).join('\n\n'));
+}
+
+/**
  * The code → verify loop (SPEC.md J1.4): the coder works until `finish`, the action commits,
  * runs the project's checks and a secret scan of the diff, and the verifier judges every
  * criterion; failures go back to the coder with the failing output, at most
@@ -308,6 +328,7 @@ export async function codeAndVerify(o: CodeVerifyOptions): Promise<CodeVerifyEnd
   let verdict: VerdictSubmission | undefined;
   let secretFindings: string[] = [];
   const maxAttempts = s.maxVerifyRetries + 1;
+  coderMessages = await prepareEnvironment(o, coderMessages);
   let attempt = 1;
   for (; attempt <= maxAttempts; attempt++) {
     await status.update({ phase: attempt === 1 ? o.codingPhase : `Fixing what verification found (retry ${attempt - 1} of ${s.maxVerifyRetries})…` });

@@ -149,3 +149,17 @@ describe('issue → pull request', () => {
 });
 
 void CALC_SPEC;
+
+describe('environment', () => {
+  it('installs the dependencies from the lock file before coding; node_modules never reaches a commit', async () => {
+    rig = await startRig({ fixture: 'calc-deps', script: issueToPrScript() });
+    const { res } = await labelIssue(rig);
+    expect(res.code, res.maskedLog).toBe(0);
+    expect(res.stdout).toMatch(/npm ci succeeded/);
+    const pr = rig.github.state.pulls()[0]!;
+    expect(String(pr.body)).toMatch(/npm test[\s\S]*✅ passed/);
+    const head = (pr.head as { ref: string }).ref;
+    const files = await rig.remote.changedFiles(rig.owner, rig.repo, 'refs/heads/main', `refs/heads/${head}`);
+    expect(files).toEqual(['src/calc.js']);
+  });
+});

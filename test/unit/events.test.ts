@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEvent } from '../rig/events.js';
 import { parseCommand, routeEvent, stripNonCommandMarkdown } from '../../src/events.js';
+import { isApproval } from '../../src/orchestrator/control.js';
 
 const target = { owner: 'octo-org', repo: 'octo-repo', serverUrl: 'http://127.0.0.1:1', apiUrl: 'http://127.0.0.1:2' };
 const cfg = { triggerLabel: 'kiro', triggerCommand: '/kiro' };
@@ -117,4 +118,9 @@ describe('routeEvent', () => {
   it('a malformed payload names the field', () => {
     expect(() => routeEvent('issues', { action: 'labeled', label: { name: 'kiro' }, issue: { number: 'x' } }, cfg)).toThrow(/issue\.number/);
   });
+});
+
+describe('approval in words', () => {
+  it.each(['yes', 'Yes, go ahead.', 'approved', 'LGTM', 'ok', 'go ahead and delete it', '👍'])('%j approves', (t) => expect(isApproval(t)).toBe(true));
+  it.each(['no', 'yes but use the clean script', 'please use npm run clean instead', 'yesterday it worked', 'okay but wait'])('%j does not', (t) => expect(isApproval(t)).toBe(false));
 });
