@@ -371,6 +371,8 @@ const applyLabel =
     const issue = p.issue as Payload;
     const labels = (issue.labels as Payload[]).filter((l) => l.name !== label.name);
     issue.labels = mode === 'add' ? [...labels, label] : labels;
+    // GitHub bumps the issue's updated_at when a label changes, as the payload shows
+    issue.updated_at = o.at ?? c.at;
   };
 
 const applyIssueComment: Applier = (p, o, c) => {
