@@ -6,7 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ customToolDefinition)
+/* harmony export */   H: () => (/* binding */ customToolDefinition),
+/* harmony export */   u: () => (/* binding */ defineTool)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8439);
 
@@ -24,6 +25,13 @@ function customToolDefinition(name, description, schema) {
         throw new Error(`tool ${name}: the input schema must be a z.object(...)`);
     delete json['$schema'];
     return { name, description, input_schema: json };
+}
+/**
+ * A custom tool as data (STYLE.md: name, schema, description, `execute`): the definition is built
+ * from `schema`, and the loop validates the model's input against it before `execute` sees it.
+ */
+function defineTool(name, description, schema, execute) {
+    return { name, definition: customToolDefinition(name, description, schema), inputSchema: schema, execute: (raw, ctx) => execute(raw, ctx) };
 }
 
 
@@ -2856,29 +2864,23 @@ async function runPipeline(t) {
     const committer = await createCommitter(repoCtx, s.bot, t.owner, { scrubChanges: (p) => t.sandbox.scrubChanges(p), redact: svc.redact });
     const commit = (message) => committer.commit(message);
     // ---- code ------------------------------------------------------------------------------
-    const completeStep = {
-        name: 'complete_step',
-        definition: (0,tools_schema/* customToolDefinition */.H)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepInput),
-        inputSchema: StepInput,
-        async execute(raw) {
-            const input = raw;
-            const step = plan.plan.find((p) => p.id === input.step_id);
-            if (!step)
-                return { content: `There is no plan step ${input.step_id}; steps are ${plan.plan.map((p) => p.id).join(', ')}.`, isError: true };
-            step.done = true;
-            const sha = await commit(`${step.title}\n\n${input.summary}`);
-            await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
-            await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
-            const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
-            const next = plan.plan.find((p) => !p.done);
-            if ((0,commands/* pausesAfterEachStep */.NR)(s.autonomyLevel) && next) {
-                // the owner reviews each step; after the last one the pull request is the review point
-                const reason = `autonomy level cautious pauses after each plan step: review step ${step.id} before step ${next.id} (${next.title}) starts`;
-                return { content: `${recorded} Paused: ${reason}.`, pause: { reason, afterStep: `${step.id} (${step.title})` } };
-            }
-            return { content: recorded };
-        },
-    };
+    const completeStep = (0,tools_schema/* defineTool */.u)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepInput, async (input) => {
+        const step = plan.plan.find((p) => p.id === input.step_id);
+        if (!step)
+            return { content: `There is no plan step ${input.step_id}; steps are ${plan.plan.map((p) => p.id).join(', ')}.`, isError: true };
+        step.done = true;
+        const sha = await commit(`${step.title}\n\n${input.summary}`);
+        await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
+        await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
+        const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
+        const next = plan.plan.find((p) => !p.done);
+        if ((0,commands/* pausesAfterEachStep */.NR)(s.autonomyLevel) && next) {
+            // the owner reviews each step; after the last one the pull request is the review point
+            const reason = `autonomy level cautious pauses after each plan step: review step ${step.id} before step ${next.id} (${next.title}) starts`;
+            return { content: `${recorded} Paused: ${reason}.`, pause: { reason, afterStep: `${step.id} (${step.title})` } };
+        }
+        return { content: recorded };
+    });
     const coderMessages = [
         {
             role: 'user',

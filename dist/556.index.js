@@ -665,45 +665,33 @@ async function runRound(R) {
         const outcomes = new Map();
         const ids = R.items.map((i) => i.id);
         let lastSha;
-        const completeItems = {
-            name: 'complete_items',
-            definition: (0,schema/* customToolDefinition */.H)('complete_items', 'Commit the current changes as one commit addressing these feedback items (the action replies in their threads with a link to it).', ItemsInput),
-            inputSchema: ItemsInput,
-            async execute(raw) {
-                const input = raw;
-                const unknown = input.item_ids.filter((id) => !ids.includes(id));
-                if (unknown.length)
-                    return { content: `Unknown item id(s) ${unknown.join(', ')}; the items are ${ids.join(', ')}.`, isError: true };
-                const where = input.item_ids.map((id) => `- ${id}: ${itemLocation(R.items.find((i) => i.id === id))}`).join('\n');
-                const sha = await committer.commit(`Address review feedback: ${input.summary}\n\n${where}`);
-                if (!sha && !lastSha)
-                    return { content: 'There are no changes to commit: make the change first, or call decline_item for an item you leave as it is.', isError: true };
-                const commitSha = (sha ?? lastSha);
-                lastSha = commitSha;
-                for (const id of input.item_ids) {
-                    const prev = outcomes.get(id);
-                    const shas = prev?.outcome === 'changed' ? [...new Set([...prev.shas, commitSha])] : [commitSha];
-                    outcomes.set(id, { outcome: 'changed', shas, summary: input.summary });
-                }
-                await status.update({ phase: `Addressed ${[...outcomes.values()].filter((o) => o.outcome === 'changed').length} of ${ids.length} feedback item(s)…` });
-                return { content: `${input.item_ids.join(', ')} recorded in commit ${commitSha.slice(0, 12)}${sha ? '' : ' (no new changes since it)'}.` };
-            },
-        };
-        const declineItem = {
-            name: 'decline_item',
-            definition: (0,schema/* customToolDefinition */.H)('decline_item', 'Leave a feedback item unchanged, with the reason (the action replies with it; the thread stays open).', DeclineInput),
-            inputSchema: DeclineInput,
-            async execute(raw) {
-                const input = raw;
-                if (!ids.includes(input.item_id))
-                    return { content: `Unknown item id ${input.item_id}; the items are ${ids.join(', ')}.`, isError: true };
-                const prev = outcomes.get(input.item_id);
-                if (prev?.outcome === 'changed')
-                    return { content: `${input.item_id} is already addressed in commit ${prev.shas[0].slice(0, 12)}.`, isError: true };
-                outcomes.set(input.item_id, { outcome: 'declined', reason: input.reason });
-                return { content: `${input.item_id} recorded as not changed.` };
-            },
-        };
+        const completeItems = (0,schema/* defineTool */.u)('complete_items', 'Commit the current changes as one commit addressing these feedback items (the action replies in their threads with a link to it).', ItemsInput, async (input) => {
+            const unknown = input.item_ids.filter((id) => !ids.includes(id));
+            if (unknown.length)
+                return { content: `Unknown item id(s) ${unknown.join(', ')}; the items are ${ids.join(', ')}.`, isError: true };
+            const where = input.item_ids.map((id) => `- ${id}: ${itemLocation(R.items.find((i) => i.id === id))}`).join('\n');
+            const sha = await committer.commit(`Address review feedback: ${input.summary}\n\n${where}`);
+            if (!sha && !lastSha)
+                return { content: 'There are no changes to commit: make the change first, or call decline_item for an item you leave as it is.', isError: true };
+            const commitSha = (sha ?? lastSha);
+            lastSha = commitSha;
+            for (const id of input.item_ids) {
+                const prev = outcomes.get(id);
+                const shas = prev?.outcome === 'changed' ? [...new Set([...prev.shas, commitSha])] : [commitSha];
+                outcomes.set(id, { outcome: 'changed', shas, summary: input.summary });
+            }
+            await status.update({ phase: `Addressed ${[...outcomes.values()].filter((o) => o.outcome === 'changed').length} of ${ids.length} feedback item(s)…` });
+            return { content: `${input.item_ids.join(', ')} recorded in commit ${commitSha.slice(0, 12)}${sha ? '' : ' (no new changes since it)'}.` };
+        });
+        const declineItem = (0,schema/* defineTool */.u)('decline_item', 'Leave a feedback item unchanged, with the reason (the action replies with it; the thread stays open).', DeclineInput, async (input) => {
+            if (!ids.includes(input.item_id))
+                return { content: `Unknown item id ${input.item_id}; the items are ${ids.join(', ')}.`, isError: true };
+            const prev = outcomes.get(input.item_id);
+            if (prev?.outcome === 'changed')
+                return { content: `${input.item_id} is already addressed in commit ${prev.shas[0].slice(0, 12)}.`, isError: true };
+            outcomes.set(input.item_id, { outcome: 'declined', reason: input.reason });
+            return { content: `${input.item_id} recorded as not changed.` };
+        });
         const spec = task.spec;
         const coderMessages = [
             {

@@ -32,7 +32,7 @@ import type { PullRequestRef } from '../github/api.js';
 import { execGit } from '../git/exec.js';
 import { checkoutTaskBranch, changedFilesSince, headSha, logSince, pushBranch } from '../git/repo.js';
 import type { RepoContext } from '../git/repo.js';
-import { customToolDefinition } from '../agent/tools/schema.js';
+import { defineTool } from '../agent/tools/schema.js';
 import type { AgentTool } from '../agent/types.js';
 import { renderPrompt } from '../prompts.js';
 import { renderPrBody } from '../report/pr-body.js';
@@ -325,41 +325,29 @@ async function runRound(R: Round): Promise<Outcome> {
     const ids = R.items.map((i) => i.id);
     let lastSha: string | undefined;
 
-    const completeItems: AgentTool = {
-      name: 'complete_items',
-      definition: customToolDefinition('complete_items', 'Commit the current changes as one commit addressing these feedback items (the action replies in their threads with a link to it).', ItemsInput),
-      inputSchema: ItemsInput,
-      async execute(raw) {
-        const input = raw as z.infer<typeof ItemsInput>;
-        const unknown = input.item_ids.filter((id) => !ids.includes(id));
-        if (unknown.length) return { content: `Unknown item id(s) ${unknown.join(', ')}; the items are ${ids.join(', ')}.`, isError: true };
-        const where = input.item_ids.map((id) => `- ${id}: ${itemLocation(R.items.find((i) => i.id === id)!)}`).join('\n');
-        const sha = await committer.commit(`Address review feedback: ${input.summary}\n\n${where}`);
-        if (!sha && !lastSha) return { content: 'There are no changes to commit: make the change first, or call decline_item for an item you leave as it is.', isError: true };
-        const commitSha = (sha ?? lastSha)!;
-        lastSha = commitSha;
-        for (const id of input.item_ids) {
-          const prev = outcomes.get(id);
-          const shas = prev?.outcome === 'changed' ? [...new Set([...prev.shas, commitSha])] : [commitSha];
-          outcomes.set(id, { outcome: 'changed', shas, summary: input.summary });
-        }
-        await status.update({ phase: `Addressed ${[...outcomes.values()].filter((o) => o.outcome === 'changed').length} of ${ids.length} feedback item(s)…` });
-        return { content: `${input.item_ids.join(', ')} recorded in commit ${commitSha.slice(0, 12)}${sha ? '' : ' (no new changes since it)'}.` };
-      },
-    };
-    const declineItem: AgentTool = {
-      name: 'decline_item',
-      definition: customToolDefinition('decline_item', 'Leave a feedback item unchanged, with the reason (the action replies with it; the thread stays open).', DeclineInput),
-      inputSchema: DeclineInput,
-      async execute(raw) {
-        const input = raw as z.infer<typeof DeclineInput>;
-        if (!ids.includes(input.item_id)) return { content: `Unknown item id ${input.item_id}; the items are ${ids.join(', ')}.`, isError: true };
-        const prev = outcomes.get(input.item_id);
-        if (prev?.outcome === 'changed') return { content: `${input.item_id} is already addressed in commit ${prev.shas[0]!.slice(0, 12)}.`, isError: true };
-        outcomes.set(input.item_id, { outcome: 'declined', reason: input.reason });
-        return { content: `${input.item_id} recorded as not changed.` };
-      },
-    };
+    const completeItems: AgentTool = defineTool('complete_items', 'Commit the current changes as one commit addressing these feedback items (the action replies in their threads with a link to it).', ItemsInput, async (input) => {
+      const unknown = input.item_ids.filter((id) => !ids.includes(id));
+      if (unknown.length) return { content: `Unknown item id(s) ${unknown.join(', ')}; the items are ${ids.join(', ')}.`, isError: true };
+      const where = input.item_ids.map((id) => `- ${id}: ${itemLocation(R.items.find((i) => i.id === id)!)}`).join('\n');
+      const sha = await committer.commit(`Address review feedback: ${input.summary}\n\n${where}`);
+      if (!sha && !lastSha) return { content: 'There are no changes to commit: make the change first, or call decline_item for an item you leave as it is.', isError: true };
+      const commitSha = (sha ?? lastSha)!;
+      lastSha = commitSha;
+      for (const id of input.item_ids) {
+        const prev = outcomes.get(id);
+        const shas = prev?.outcome === 'changed' ? [...new Set([...prev.shas, commitSha])] : [commitSha];
+        outcomes.set(id, { outcome: 'changed', shas, summary: input.summary });
+      }
+      await status.update({ phase: `Addressed ${[...outcomes.values()].filter((o) => o.outcome === 'changed').length} of ${ids.length} feedback item(s)…` });
+      return { content: `${input.item_ids.join(', ')} recorded in commit ${commitSha.slice(0, 12)}${sha ? '' : ' (no new changes since it)'}.` };
+    });
+    const declineItem: AgentTool = defineTool('decline_item', 'Leave a feedback item unchanged, with the reason (the action replies with it; the thread stays open).', DeclineInput, async (input) => {
+      if (!ids.includes(input.item_id)) return { content: `Unknown item id ${input.item_id}; the items are ${ids.join(', ')}.`, isError: true };
+      const prev = outcomes.get(input.item_id);
+      if (prev?.outcome === 'changed') return { content: `${input.item_id} is already addressed in commit ${prev.shas[0]!.slice(0, 12)}.`, isError: true };
+      outcomes.set(input.item_id, { outcome: 'declined', reason: input.reason });
+      return { content: `${input.item_id} recorded as not changed.` };
+    });
 
     const spec = task.spec;
     const coderMessages = [

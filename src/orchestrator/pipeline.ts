@@ -12,7 +12,7 @@ import { pickModel } from '../agent/pricing.js';
 import { roleSystem, roleTools, SubmitToolNames, withPolicy } from '../agent/roles.js';
 import type { FinishSubmission, SpecSubmission, VerdictSubmission } from '../agent/roles.js';
 import { runAgent } from '../agent/loop.js';
-import { customToolDefinition } from '../agent/tools/schema.js';
+import { defineTool } from '../agent/tools/schema.js';
 import { createTranscriptWriter } from '../agent/transcript.js';
 import type { AgentResult, AgentTool, MessageParam, ModelClient, PauseRequest, Role, Spend, TextBlockParam, ToolContext, ToolPolicy } from '../agent/types.js';
 import {
@@ -457,28 +457,22 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   const commit = (message: string) => committer.commit(message);
 
   // ---- code ------------------------------------------------------------------------------
-  const completeStep: AgentTool = {
-    name: 'complete_step',
-    definition: customToolDefinition('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepInput),
-    inputSchema: StepInput,
-    async execute(raw) {
-      const input = raw as z.infer<typeof StepInput>;
-      const step = plan.plan.find((p) => p.id === input.step_id);
-      if (!step) return { content: `There is no plan step ${input.step_id}; steps are ${plan.plan.map((p) => p.id).join(', ')}.`, isError: true };
-      step.done = true;
-      const sha = await commit(`${step.title}\n\n${input.summary}`);
-      await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
-      await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
-      const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
-      const next = plan.plan.find((p) => !p.done);
-      if (pausesAfterEachStep(s.autonomyLevel) && next) {
-        // the owner reviews each step; after the last one the pull request is the review point
-        const reason = `autonomy level cautious pauses after each plan step: review step ${step.id} before step ${next.id} (${next.title}) starts`;
-        return { content: `${recorded} Paused: ${reason}.`, pause: { reason, afterStep: `${step.id} (${step.title})` } };
-      }
-      return { content: recorded };
-    },
-  };
+  const completeStep: AgentTool = defineTool('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepInput, async (input) => {
+    const step = plan.plan.find((p) => p.id === input.step_id);
+    if (!step) return { content: `There is no plan step ${input.step_id}; steps are ${plan.plan.map((p) => p.id).join(', ')}.`, isError: true };
+    step.done = true;
+    const sha = await commit(`${step.title}\n\n${input.summary}`);
+    await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
+    await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
+    const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
+    const next = plan.plan.find((p) => !p.done);
+    if (pausesAfterEachStep(s.autonomyLevel) && next) {
+      // the owner reviews each step; after the last one the pull request is the review point
+      const reason = `autonomy level cautious pauses after each plan step: review step ${step.id} before step ${next.id} (${next.title}) starts`;
+      return { content: `${recorded} Paused: ${reason}.`, pause: { reason, afterStep: `${step.id} (${step.title})` } };
+    }
+    return { content: recorded };
+  });
   const coderMessages: MessageParam[] = [
     {
       role: 'user',

@@ -1,5 +1,5 @@
 import { z, type ZodType } from 'zod';
-import type { ToolUnion } from '../types.js';
+import type { AgentTool, ToolContext, ToolOutcome, ToolUnion } from '../types.js';
 
 /**
  * A custom tool definition (`{name, description, input_schema}`) whose JSON Schema is generated
@@ -14,4 +14,17 @@ export function customToolDefinition(name: string, description: string, schema: 
   if (json['type'] !== 'object') throw new Error(`tool ${name}: the input schema must be a z.object(...)`);
   delete json['$schema'];
   return { name, description, input_schema: json as { type: 'object' } & Record<string, unknown> };
+}
+
+/**
+ * A custom tool as data (STYLE.md: name, schema, description, `execute`): the definition is built
+ * from `schema`, and the loop validates the model's input against it before `execute` sees it.
+ */
+export function defineTool<S extends ZodType>(
+  name: string,
+  description: string,
+  schema: S,
+  execute: (input: z.infer<S>, ctx: ToolContext) => Promise<ToolOutcome>,
+): AgentTool {
+  return { name, definition: customToolDefinition(name, description, schema), inputSchema: schema, execute: (raw, ctx) => execute(raw as z.infer<S>, ctx) };
 }
