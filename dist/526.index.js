@@ -295,8 +295,15 @@ async function commitAll(dir, message, author, coAuthors) {
  */
 async function pushBranch(ctx, branch) {
     const sha = await headSha(ctx.dir);
-    if (ctx.dryRun)
+    if (ctx.dryRun) {
+        if (ctx.onSkippedPush) {
+            // the commits the push would have sent: those not on any remote-tracking branch
+            const log = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['log', '--format=%H %s', sha, '--not', '--remotes'], { cwd: ctx.dir })).stdout;
+            const patch = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['log', '-p', '--format=commit %H%nAuthor: %an <%ae>%n%n%B', sha, '--not', '--remotes'], { cwd: ctx.dir })).stdout;
+            ctx.onSkippedPush({ branch, sha, log, patch });
+        }
         return { pushed: false, sha };
+    }
     const args = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
     await retryTransient(() => (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(args, { cwd: ctx.dir, env: env(ctx) }));
     return { pushed: true, sha };
@@ -2559,12 +2566,15 @@ async function runSetup(dir, opts) {
 
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
 var lifecycle = __webpack_require__(9492);
+// EXTERNAL MODULE: ./src/orchestrator/services.ts
+var services = __webpack_require__(3262);
 ;// CONCATENATED MODULE: ./src/orchestrator/pipeline.ts
 /**
  * The plan → code → verify → publish pipeline for one task run (SPEC.md J1.2–J1.6).
  * The agent loop knows nothing of GitHub; this module turns its exit reasons into commits, a pull
  * request, the status comment, labels, the job summary and outputs.
  */
+
 
 
 
@@ -2636,7 +2646,7 @@ function openAgentSession(svc, o) {
     const budgetMs = s.timeoutMinutes * 60_000;
     const limits = { maxTurns: s.maxTurns, maxCostUsd: s.maxCostUsd, deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
     const transcript = createTranscriptWriter(external_node_path_default().join(s.runner.runnerTemp, 'kiro', o.taskId, 'transcript.jsonl'), svc.redact);
-    const repoCtx = { dir: s.runner.workspace, serverUrl: s.runner.serverUrl, repository: s.runner.repository, token: s.githubToken, dryRun: s.dryRun };
+    const repoCtx = (0,services/* repoContextOf */.f)(svc);
     const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
     const baseVars = { repository: s.runner.repository, steering: o.steering };
     return {
@@ -4706,6 +4716,40 @@ function teardownOnSignals(firewall) {
     for (const sig of signals)
         process.once(sig, onSignal);
     return release;
+}
+
+
+/***/ }),
+
+/***/ 3262:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ repoContextOf)
+/* harmony export */ });
+/**
+ * The work tree of the run's repository as the git layer sees it. In a dry run, each skipped push
+ * is recorded (`git-writes.jsonl`) with the diff it would have pushed (`<branch>.diff`).
+ */
+function repoContextOf(svc) {
+    const s = svc.settings;
+    const r = s.runner;
+    const recorder = svc.recorder;
+    return {
+        dir: r.workspace,
+        serverUrl: r.serverUrl,
+        repository: r.repository,
+        token: s.githubToken,
+        dryRun: s.dryRun,
+        ...(recorder
+            ? {
+                onSkippedPush: ({ branch, sha, log, patch }) => {
+                    const file = recorder.saveArtefact(`${branch.replace(/[^\w.-]+/g, '-')}.patch`, patch);
+                    recorder.record('git-writes.jsonl', { operation: 'push branch', repository: r.repository, params: { ref: `refs/heads/${branch}`, sha, commits: log.trim().split('\n').filter(Boolean), patch: file } });
+                },
+            }
+            : {}),
+    };
 }
 
 

@@ -406,6 +406,8 @@ var lifecycle = __webpack_require__(9492);
 var pipeline = __webpack_require__(2050);
 // EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 5 modules
 var orchestrator_sandbox = __webpack_require__(4525);
+// EXTERNAL MODULE: ./src/orchestrator/services.ts
+var services = __webpack_require__(3262);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 6 modules
 var orchestrator_store = __webpack_require__(9243);
 // EXTERNAL MODULE: ./src/orchestrator/task.ts + 1 modules
@@ -437,6 +439,7 @@ var orchestrator_task = __webpack_require__(8526);
  * a checkpoint or a stop) and `autoRounds`. A continuation run (`workflow_dispatch` with
  * `task-id`) of a task with pending requests runs them as a round (`routeDispatch`).
  */
+
 
 
 
@@ -598,7 +601,7 @@ async function startRound(svc, store, task, requests) {
     core/* setOutput */.uH(constants/* Outputs */.tY.PullRequestUrl, pr.htmlUrl);
     // steering comes from the default branch (the checkout), read before switching to the PR branch
     const steering = (0,context/* readSteering */._$)(r.workspace);
-    const repoCtx = { dir: r.workspace, serverUrl: r.serverUrl, repository: r.repository, token: s.githubToken, dryRun: s.dryRun };
+    const repoCtx = (0,services/* repoContextOf */.f)(svc);
     const { baseSha } = await (0,repo/* checkoutTaskBranch */.c5)(repoCtx, branch, base);
     const startSha = await (0,repo/* headSha */.xF)(repoCtx.dir);
     const fb = feedbackStateOf(task);

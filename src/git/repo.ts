@@ -24,6 +24,8 @@ export interface RepoContext {
   token: string;
   /** When true, nothing is pushed (dry run); the push is reported instead. */
   dryRun?: boolean;
+  /** Dry runs: told about each push that was skipped (branch, commit, diff against `base`). */
+  onSkippedPush?: (push: { branch: string; sha: string; log: string; patch: string }) => void;
 }
 
 const env = (ctx: RepoContext) => authEnv(ctx.serverUrl, ctx.token);
@@ -149,7 +151,15 @@ export async function commitAll(dir: string, message: string, author: Identity, 
  */
 export async function pushBranch(ctx: RepoContext, branch: string): Promise<{ pushed: boolean; sha: string }> {
   const sha = await headSha(ctx.dir);
-  if (ctx.dryRun) return { pushed: false, sha };
+  if (ctx.dryRun) {
+    if (ctx.onSkippedPush) {
+      // the commits the push would have sent: those not on any remote-tracking branch
+      const log = (await execGit(['log', '--format=%H %s', sha, '--not', '--remotes'], { cwd: ctx.dir })).stdout;
+      const patch = (await execGit(['log', '-p', '--format=commit %H%nAuthor: %an <%ae>%n%n%B', sha, '--not', '--remotes'], { cwd: ctx.dir })).stdout;
+      ctx.onSkippedPush({ branch, sha, log, patch });
+    }
+    return { pushed: false, sha };
+  }
   const args = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
   await retryTransient(() => execGit(args, { cwd: ctx.dir, env: env(ctx) }));
   return { pushed: true, sha };

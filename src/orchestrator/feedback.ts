@@ -50,6 +50,7 @@ import { addMarkerLabel, setLifecycleLabel, StatusComment } from './lifecycle.js
 import { codeAndVerify, createCommitter, criteriaWithVerdict, failureNotesOf, openAgentSession, specMarkdown } from './pipeline.js';
 import type { CodeVerifyEnd } from './pipeline.js';
 import { openSandbox } from './sandbox.js';
+import { repoContextOf } from './services.js';
 import type { Services } from './services.js';
 import { dispatchContinuation, leaseMs, openStore } from './store.js';
 import { startHandedTasks, statusViewOf } from './task.js';
@@ -218,7 +219,7 @@ async function startRound(svc: Services, store: StateStore, task: Task, requests
 
   // steering comes from the default branch (the checkout), read before switching to the PR branch
   const steering = readSteering(r.workspace);
-  const repoCtx: RepoContext = { dir: r.workspace, serverUrl: r.serverUrl, repository: r.repository, token: s.githubToken, dryRun: s.dryRun };
+  const repoCtx: RepoContext = repoContextOf(svc);
   const { baseSha } = await checkoutTaskBranch(repoCtx, branch, base);
   const startSha = await headSha(repoCtx.dir);
   const fb = feedbackStateOf(task);

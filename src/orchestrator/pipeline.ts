@@ -43,6 +43,7 @@ import { runChecks } from '../verify/run.js';
 import type { CheckResult } from '../verify/run.js';
 import { addMarkerLabel, setLifecycleLabel } from './lifecycle.js';
 import type { StatusComment } from './lifecycle.js';
+import { repoContextOf } from './services.js';
 import type { Services } from './services.js';
 import type { Sandbox } from './sandbox.js';
 
@@ -182,7 +183,7 @@ export function openAgentSession(
   const budgetMs = s.timeoutMinutes * 60_000;
   const limits = { maxTurns: s.maxTurns, maxCostUsd: s.maxCostUsd, deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
   const transcript = createTranscriptWriter(path.join(s.runner.runnerTemp, 'kiro', o.taskId, 'transcript.jsonl'), svc.redact);
-  const repoCtx: RepoContext = { dir: s.runner.workspace, serverUrl: s.runner.serverUrl, repository: s.runner.repository, token: s.githubToken, dryRun: s.dryRun };
+  const repoCtx: RepoContext = repoContextOf(svc);
   const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
   const baseVars = { repository: s.runner.repository, steering: o.steering };
   return {

@@ -4,6 +4,7 @@
  */
 import type { GitHubApi, RepoRef } from '../github/api.js';
 import type { DryRunRecorder } from '../github/dry-run.js';
+import type { RepoContext } from '../git/repo.js';
 import type { Settings } from '../settings.js';
 
 export interface Services {
@@ -22,4 +23,29 @@ export interface Services {
   /** Epoch ms when the process started (for the status comment's elapsed time and benchmarks). */
   startedAt: number;
   now: () => number;
+}
+
+/**
+ * The work tree of the run's repository as the git layer sees it. In a dry run, each skipped push
+ * is recorded (`git-writes.jsonl`) with the diff it would have pushed (`<branch>.diff`).
+ */
+export function repoContextOf(svc: Services): RepoContext {
+  const s = svc.settings;
+  const r = s.runner;
+  const recorder = svc.recorder;
+  return {
+    dir: r.workspace,
+    serverUrl: r.serverUrl,
+    repository: r.repository,
+    token: s.githubToken,
+    dryRun: s.dryRun,
+    ...(recorder
+      ? {
+          onSkippedPush: ({ branch, sha, log, patch }) => {
+            const file = recorder.saveArtefact(`${branch.replace(/[^\w.-]+/g, '-')}.patch`, patch);
+            recorder.record('git-writes.jsonl', { operation: 'push branch', repository: r.repository, params: { ref: `refs/heads/${branch}`, sha, commits: log.trim().split('\n').filter(Boolean), patch: file } });
+          },
+        }
+      : {}),
+  };
 }

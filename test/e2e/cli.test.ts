@@ -45,4 +45,10 @@ it('runs the pipeline on a local checkout as a dry run: no writes, the PR body s
   const dir = /Would-be writes: (\S+)/.exec(out.text)![1]!;
   expect(readFileSync(path.join(dir, 'pull-request.md'), 'utf8')).toContain(`Closes #${issue.number}`);
   expect(out.text).toContain('[dry-run] would create pull request');
+  // the push it would have made: recorded, with the patch of the commits it would have sent
+  const pushes = readFileSync(path.join(dir, 'git-writes.jsonl'), 'utf8');
+  expect(pushes).toContain(`refs/heads/kiro/${issue.number}-add-subtracts`);
+  const patch = readFileSync(path.join(dir, `kiro-${issue.number}-add-subtracts.patch`), 'utf8');
+  expect(patch).toContain('+  return a + b;');
+  expect(patch).toContain('Co-authored-by: alice');
 });
