@@ -99,6 +99,36 @@ describe('balanced autonomy', () => {
     expect(rig.github.state.labelsOn(n)).not.toContain(Labels.NeedsAttention);
   });
 
+  it('an approval in words from the owner resumes like /kiro continue; another reply resumes without approving', async () => {
+    const coder: Step[] = [
+      reply(toolUse('bash', { command: 'rm -rf build/' }, 'rm-1')),
+      // after "use git clean instead": the same command pauses again (not approved)
+      reply(toolUse('bash', { command: 'rm -rf build/' }, 'rm-2')),
+      // after "yes, go ahead": approved
+      reply(toolUse('bash', { command: 'rm -rf build/' }, 'rm-3')),
+      fix(),
+      reply(toolUse('complete_step', { step_id: 1, summary: 'add() returns a + b' })),
+      finish(),
+    ];
+    rig = await startRig({ script: { route: roleOf, scripts: { planner: plannerSteps(), coder, verifier: verifierPass() } }, fixture: calcFixture({ 'build/bundle.js': '// stale\n' }) });
+    const { n } = await label(rig);
+    expect(pauseComments(rig, n)).toHaveLength(1);
+
+    const instruction = await comment(rig, n, ALICE, 'Hmm, why delete the build directory?');
+    expect(instruction.code, instruction.maskedLog).toBe(0);
+    expect(instruction.outputs.status).toBe('needs_attention');
+    expect(pauseComments(rig, n)).toHaveLength(2);
+    const coderReqs = rig.model!.requests.filter((r) => roleOf(r) === 'coder');
+    expect(JSON.stringify(coderReqs[1]!.body.messages[0])).toContain('Hmm, why delete the build directory?');
+    expect(JSON.stringify(coderReqs[1]!.body.messages[0])).not.toContain('The task owner approved');
+
+    const yes = await comment(rig, n, ALICE, 'Yes, go ahead.');
+    expect(yes.code, yes.maskedLog).toBe(0);
+    expect(yes.outputs.status).toBe('completed');
+    expect(toolResults(rig.model!.requests).get('rm-3')!.isError).toBe(false);
+    expect(rig.github.state.pulls()).toHaveLength(1);
+  });
+
   it('pauses before a large rewrite of a file; the approval covers that file', async () => {
     const guide = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of the old guide.`).join('\n') + '\n';
     const rewrite = reply(
