@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
 /* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1039);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9243);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8289);
 /* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8526);
 /**
  * Control of existing tasks (SPEC.md J1.3, J2, J6, J7): answers to questions and steering
@@ -138,10 +138,11 @@ async function handleCancel(svc, cmd) {
 /**
  * A continuation run (`workflow_dispatch` with `task-id`): a queued task that was handed a slot,
  * or a task that checkpointed at its time budget. Cancelled and finished tasks are not resumed.
+ * Without a task id it is a batch across repositories (J5, `repositories` + `task`: batch.ts).
  */
 async function handleDispatch(svc, cmd) {
     if (!cmd.taskId)
-        return skip('batch dispatches are not handled by this version');
+        return (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 8164))).handleBatch(svc, cmd);
     const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
     const task = await store.getTask(cmd.taskId);
     if (!task) {
@@ -150,6 +151,9 @@ async function handleDispatch(svc, cmd) {
     }
     if (!ACTIVE.has(task.state) || task.issue === undefined)
         return skip(`task ${task.id} is ${task.state}`);
+    // a batch child may live in another repository than the workflow's; its batch's summary follows it
+    if (task.batchId)
+        return (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 8164))).resumeBatchChild(svc, store, task);
     const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .loadIssue */ .Cu)(svc, task);
     const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .openTaskStatus */ .Ey)(svc, task, issue);
     return (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .driveTask */ .yR)(svc, store, task, status, issue, {});

@@ -144,9 +144,11 @@ function isNonFastForward(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D_: () => (/* binding */ fetchBranch),
 /* harmony export */   Jo: () => (/* binding */ diffAgainst),
 /* harmony export */   OM: () => (/* binding */ changedFilesSince),
 /* harmony export */   RK: () => (/* binding */ logSince),
+/* harmony export */   T1: () => (/* binding */ ensureOrigin),
 /* harmony export */   TV: () => (/* binding */ pushBranch),
 /* harmony export */   c5: () => (/* binding */ checkoutTaskBranch),
 /* harmony export */   cw: () => (/* binding */ noreplyEmail),
@@ -158,7 +160,6 @@ function isNonFastForward(r) {
 /* harmony export */   vl: () => (/* binding */ changedPaths),
 /* harmony export */   xF: () => (/* binding */ headSha)
 /* harmony export */ });
-/* unused harmony exports ensureOrigin, fetchBranch */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -202,10 +203,10 @@ async function scrubPersistedCredentials(dir) {
 }
 /** Ensures `origin` points at the repository on `serverUrl` (GHES-safe). */
 async function ensureOrigin(ctx) {
-    const want = repositoryUrl(ctx.serverUrl, ctx.repository);
-    const r = await execGit(['remote', 'get-url', 'origin'], { cwd: ctx.dir, allowFailure: true });
+    const want = (0,_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryUrl */ .Ek)(ctx.serverUrl, ctx.repository);
+    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['remote', 'get-url', 'origin'], { cwd: ctx.dir, allowFailure: true });
     if (r.code !== 0)
-        await execGit(['remote', 'add', 'origin', want], { cwd: ctx.dir });
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['remote', 'add', 'origin', want], { cwd: ctx.dir });
 }
 /** Fetches `branch` from origin; returns its tip sha, or undefined when the branch does not exist. */
 async function fetchBranch(ctx, branch, depth) {
@@ -4755,7 +4756,7 @@ function repoContextOf(svc) {
 
 /***/ }),
 
-/***/ 9243:
+/***/ 8289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4776,36 +4777,14 @@ var core = __webpack_require__(3838);
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/git/auth.ts
 var auth = __webpack_require__(5768);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/state/paths.ts
-var paths = __webpack_require__(5013);
-// EXTERNAL MODULE: ./src/state/schema.ts
-var schema = __webpack_require__(6858);
-;// CONCATENATED MODULE: ./src/state/batches.ts
-/** Batches across repositories (SPEC.md J5): `batches/<batchId>.json`. */
-
-
-
-/** A new batch id: `batch-<time36><rand>`, e.g. `batch-m3k2x1a7f3c`. */
-function newBatchId(nowMs = Date.now()) {
-    return `batch-${Math.max(0, Math.floor(nowMs)).toString(36)}${randomBytes(2).toString('hex')}`;
-}
-/** @throws StateRecordError when the file exists but is not a valid batch */
-async function readBatch(r, id) {
-    return r.readJson(paths/* StatePaths */.cc.batch(id), schema/* Batch */.lP);
-}
-/** Validates and writes a batch with `updatedAt = nowIso`; returns it as written. */
-function writeBatch(tx, batch, nowIso) {
-    const b = schema/* Batch */.lP.parse({ ...batch, updatedAt: nowIso });
-    tx.writeJson(paths/* StatePaths */.cc.batch(b.id), b);
-    return b;
-}
-
+// EXTERNAL MODULE: ./src/state/batches.ts
+var batches = __webpack_require__(469);
 // EXTERNAL MODULE: ./src/state/errors.ts
 var errors = __webpack_require__(3406);
 // EXTERNAL MODULE: ./src/state/learnings.ts
 var state_learnings = __webpack_require__(3466);
+// EXTERNAL MODULE: ./src/state/paths.ts
+var paths = __webpack_require__(5013);
 ;// CONCATENATED MODULE: ./src/state/migrations.ts
 /**
  * Layout migrations (SPEC.md §3: "a newer action reads an older store"). A snapshot whose
@@ -4895,6 +4874,8 @@ async function migrateTo(tx, version, where, target = constants/* StateVersion *
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/git/exec.ts
 var exec = __webpack_require__(9395);
 ;// CONCATENATED MODULE: ./src/state/repo.ts
@@ -5084,6 +5065,8 @@ function lastLines(text) {
         .join(' | ');
 }
 
+// EXTERNAL MODULE: ./src/state/schema.ts
+var schema = __webpack_require__(6858);
 ;// CONCATENATED MODULE: ./src/state/slots.ts
 /**
  * Concurrency slots (SPEC.md J6: at most `max-concurrent-tasks` tasks In progress per state
@@ -5588,10 +5571,10 @@ class GitStateStore {
         return (await this.update(`learnings ${owner}: delete ${id}`, (tx) => (0,state_learnings/* deleteLearningTx */.ie)(tx, owner, id))).value;
     }
     async getBatch(id) {
-        return readBatch(await this.snapshot(), id);
+        return (0,batches/* readBatch */.x3)(await this.snapshot(), id);
     }
     async putBatch(batch) {
-        return (await this.update(`batch ${batch.id}`, (tx) => writeBatch(tx, batch, this.nowIso()))).value;
+        return (await this.update(`batch ${batch.id}`, (tx) => (0,batches/* writeBatch */.wP)(tx, batch, this.nowIso()))).value;
     }
     pendingWrites() {
         return [...this.dryWrites];
@@ -5899,8 +5882,8 @@ var lifecycle = __webpack_require__(9492);
 var pipeline = __webpack_require__(2050);
 // EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 5 modules
 var orchestrator_sandbox = __webpack_require__(4525);
-// EXTERNAL MODULE: ./src/orchestrator/store.ts + 6 modules
-var orchestrator_store = __webpack_require__(9243);
+// EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
+var orchestrator_store = __webpack_require__(8289);
 ;// CONCATENATED MODULE: ./src/orchestrator/task.ts
 /**
  * Running a task (SPEC.md J1, J2, J6, J7): the task record on the state branch, the concurrency
@@ -8724,6 +8707,40 @@ async function writeJobSummary(svc, i) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(svc.redact(renderSummary(i)), true).write();
+}
+
+
+/***/ }),
+
+/***/ 469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SB: () => (/* binding */ newBatchId),
+/* harmony export */   wP: () => (/* binding */ writeBatch),
+/* harmony export */   x3: () => (/* binding */ readBatch)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5013);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6858);
+/** Batches across repositories (SPEC.md J5): `batches/<batchId>.json`. */
+
+
+
+/** A new batch id: `batch-<time36><rand>`, e.g. `batch-m3k2x1a7f3c`. */
+function newBatchId(nowMs = Date.now()) {
+    return `batch-${Math.max(0, Math.floor(nowMs)).toString(36)}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(2).toString('hex')}`;
+}
+/** @throws StateRecordError when the file exists but is not a valid batch */
+async function readBatch(r, id) {
+    return r.readJson(_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .StatePaths */ .cc.batch(id), _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .Batch */ .lP);
+}
+/** Validates and writes a batch with `updatedAt = nowIso`; returns it as written. */
+function writeBatch(tx, batch, nowIso) {
+    const b = _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .Batch */ .lP.parse({ ...batch, updatedAt: nowIso });
+    tx.writeJson(_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .StatePaths */ .cc.batch(b.id), b);
+    return b;
 }
 
 

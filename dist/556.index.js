@@ -408,8 +408,8 @@ var pipeline = __webpack_require__(2050);
 var orchestrator_sandbox = __webpack_require__(4525);
 // EXTERNAL MODULE: ./src/orchestrator/services.ts
 var services = __webpack_require__(3262);
-// EXTERNAL MODULE: ./src/orchestrator/store.ts + 6 modules
-var orchestrator_store = __webpack_require__(9243);
+// EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
+var orchestrator_store = __webpack_require__(8289);
 // EXTERNAL MODULE: ./src/orchestrator/task.ts + 1 modules
 var orchestrator_task = __webpack_require__(8526);
 ;// CONCATENATED MODULE: ./src/orchestrator/feedback.ts

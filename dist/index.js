@@ -33713,6 +33713,8 @@ const Markers = {
     FeedbackSummary: '<!-- kiro-action:feedback',
     /** `<!-- kiro-action:task=<id> -->` — in PR bodies, links a PR to its task record. */
     PullRequestTask: '<!-- kiro-action:task',
+    /** `<!-- kiro-action:batch=<batchId> -->` — a batch's tracking issue and each child task's issue (J5). */
+    Batch: '<!-- kiro-action:batch',
 };
 /** Branch naming (SPEC.md J1.5): `kiro/<issue>-<slug>`. */
 const BranchPrefix = 'kiro/';
@@ -33782,7 +33784,7 @@ function authEnv(serverUrl, token, base = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5042);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3517);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33791,7 +33793,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5042:
+/***/ 3517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34195,6 +34197,13 @@ function createGitHubApi(octokit, redact) {
         },
         async updateIssueComment(r, commentId, body) {
             await octokit.rest.issues.updateComment({ ...r, comment_id: commentId, body: redact(body) });
+        },
+        async createIssue(r, i) {
+            const { data } = await octokit.rest.issues.create({ ...r, title: redact(i.title), body: redact(i.body) });
+            return { number: data.number, htmlUrl: data.html_url };
+        },
+        async updateIssueBody(r, issueNumber, body) {
+            await octokit.rest.issues.update({ ...r, issue_number: issueNumber, body: redact(body) });
         },
         async addReaction(r, target, content) {
             if (target.kind === 'issue')
@@ -39803,6 +39812,14 @@ function createDryRunGitHubApi(real, recorder) {
         async updateIssueComment(r, commentId, body) {
             rec('update issue comment', r, { comment_id: commentId, body });
         },
+        async createIssue(r, i) {
+            const id = nextId++;
+            rec('create issue', r, { ...i });
+            return { number: id, htmlUrl: fakeUrl(r, 'issues', id) };
+        },
+        async updateIssueBody(r, issueNumber, body) {
+            rec('update issue', r, { issue_number: issueNumber, body });
+        },
         async addReaction(r, target, content) {
             rec('add reaction', r, { ...target, content });
         },
@@ -39884,32 +39901,8 @@ async function refuse(svc, issueNumber, actor, reason) {
     await svc.github.createIssueComment(svc.repo, issueNumber, `${marker}\n${reason}`);
 }
 
-// EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
-var lifecycle = __nccwpck_require__(9492);
-;// CONCATENATED MODULE: ./src/orchestrator/ack.ts
-
-/**
- * A task id that is unique per trigger and stable across re-runs of the same workflow run:
- * `<repo>-<issue>-<run id base 36>`, restricted to characters safe in file names and refs.
- */
-function makeTaskId(repo, issueNumber, runId) {
-    return `${repo.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${issueNumber}-${runId.toString(36)}`;
-}
-/**
- * 👀 on the trigger, the status comment, and `kiro:in-progress`, in parallel. On the first attempt
- * of a run the status comment cannot exist yet (its marker holds the run id), so it is created
- * without listing the issue's comments first.
- */
-async function acknowledge(svc, cmd, view) {
-    const reaction = cmd.reactionTarget ? svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes') : Promise.resolve();
-    const [, status] = await Promise.all([
-        reaction,
-        lifecycle/* StatusComment */.C6.open(svc, cmd.issue.number, view, undefined, { mayExist: svc.settings.runner.runAttempt > 1 }),
-        (0,lifecycle/* setLifecycleLabel */.Zw)(svc, cmd.issue.number, 'in_progress', cmd.issue.labels),
-    ]);
-    return status;
-}
-
+// EXTERNAL MODULE: ./src/orchestrator/ack.ts
+var ack = __nccwpck_require__(9301);
 ;// CONCATENATED MODULE: ./src/orchestrator/handlers.ts
 /**
  * One handler per command kind. Handlers return an outcome; `run()` turns a `failed` message into
@@ -39969,9 +39962,9 @@ async function handleCommand(svc, cmd) {
 }
 /** Acknowledges a new task, then loads the agent code (a separate bundle chunk) and runs it. */
 async function startTask(svc, cmd) {
-    const taskId = makeTaskId(svc.repo.repo, cmd.issue.number, svc.settings.runner.runId);
+    const taskId = (0,ack/* makeTaskId */.h)(svc.repo.repo, cmd.issue.number, svc.settings.runner.runId);
     lib_core/* setOutput */.uH(constants/* Outputs */.tY.TaskId, taskId);
-    const status = await acknowledge(svc, cmd, {
+    const status = await (0,ack/* acknowledge */.b)(svc, cmd, {
         taskId,
         state: 'in_progress',
         title: cmd.issue.title,
@@ -40447,6 +40440,40 @@ async function run() {
         if (err.stack)
             lib_core/* debug */.Yz(redactor.redact(err.stack));
     }
+}
+
+
+/***/ }),
+
+/***/ 9301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ acknowledge),
+/* harmony export */   h: () => (/* binding */ makeTaskId)
+/* harmony export */ });
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9492);
+
+/**
+ * A task id that is unique per trigger and stable across re-runs of the same workflow run:
+ * `<repo>-<issue>-<run id base 36>`, restricted to characters safe in file names and refs.
+ */
+function makeTaskId(repo, issueNumber, runId) {
+    return `${repo.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${issueNumber}-${runId.toString(36)}`;
+}
+/**
+ * 👀 on the trigger, the status comment, and `kiro:in-progress`, in parallel. On the first attempt
+ * of a run the status comment cannot exist yet (its marker holds the run id), so it is created
+ * without listing the issue's comments first.
+ */
+async function acknowledge(svc, cmd, view) {
+    const reaction = cmd.reactionTarget ? svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes') : Promise.resolve();
+    const [, status] = await Promise.all([
+        reaction,
+        _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .StatusComment */ .C6.open(svc, cmd.issue.number, view, undefined, { mayExist: svc.settings.runner.runAttempt > 1 }),
+        (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .setLifecycleLabel */ .Zw)(svc, cmd.issue.number, 'in_progress', cmd.issue.labels),
+    ]);
+    return status;
 }
 
 

@@ -91,6 +91,8 @@ export const Markers = {
   FeedbackSummary: '<!-- kiro-action:feedback',
   /** `<!-- kiro-action:task=<id> -->` — in PR bodies, links a PR to its task record. */
   PullRequestTask: '<!-- kiro-action:task',
+  /** `<!-- kiro-action:batch=<batchId> -->` — a batch's tracking issue and each child task's issue (J5). */
+  Batch: '<!-- kiro-action:batch',
 } as const;
 
 /** Branch naming (SPEC.md J1.5): `kiro/<issue>-<slug>`. */

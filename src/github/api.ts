@@ -98,6 +98,10 @@ export interface GitHubApi {
   listIssueComments(r: RepoRef, issueNumber: number): Promise<IssueComment[]>;
   createIssueComment(r: RepoRef, issueNumber: number, body: string): Promise<CommentRef>;
   updateIssueComment(r: RepoRef, commentId: number, body: string): Promise<void>;
+  /** Opens an issue (POST /repos/{owner}/{repo}/issues, https://docs.github.com/rest/issues/issues#create-an-issue). */
+  createIssue(r: RepoRef, i: { title: string; body: string }): Promise<{ number: number; htmlUrl: string }>;
+  /** Replaces an issue's body (PATCH /repos/{owner}/{repo}/issues/{issue_number}). */
+  updateIssueBody(r: RepoRef, issueNumber: number, body: string): Promise<void>;
   addReaction(r: RepoRef, target: { kind: 'issue'; issueNumber: number } | { kind: 'issue_comment' | 'pull_request_review_comment'; commentId: number }, content: 'eyes' | '+1' | 'rocket' | 'confused'): Promise<void>;
   /** Creates the label (with colour and description) when the repository lacks it. */
   ensureLabel(r: RepoRef, name: string, color: string, description: string): Promise<void>;
@@ -252,6 +256,15 @@ export function createGitHubApi(octokit: Octokit, redact: (s: string) => string)
 
     async updateIssueComment(r, commentId, body) {
       await octokit.rest.issues.updateComment({ ...r, comment_id: commentId, body: redact(body) });
+    },
+
+    async createIssue(r, i) {
+      const { data } = await octokit.rest.issues.create({ ...r, title: redact(i.title), body: redact(i.body) });
+      return { number: data.number, htmlUrl: data.html_url };
+    },
+
+    async updateIssueBody(r, issueNumber, body) {
+      await octokit.rest.issues.update({ ...r, issue_number: issueNumber, body: redact(body) });
     },
 
     async addReaction(r, target, content) {

@@ -68,6 +68,14 @@ export function createDryRunGitHubApi(real: GitHubApi, recorder: DryRunRecorder)
     async updateIssueComment(r, commentId, body) {
       rec('update issue comment', r, { comment_id: commentId, body });
     },
+    async createIssue(r, i) {
+      const id = nextId++;
+      rec('create issue', r, { ...i });
+      return { number: id, htmlUrl: fakeUrl(r, 'issues', id) };
+    },
+    async updateIssueBody(r, issueNumber, body) {
+      rec('update issue', r, { issue_number: issueNumber, body });
+    },
     async addReaction(r, target, content) {
       rec('add reaction', r, { ...target, content });
     },

@@ -130,9 +130,10 @@ export async function handleCancel(svc: Services, cmd: Cancel): Promise<Outcome>
 /**
  * A continuation run (`workflow_dispatch` with `task-id`): a queued task that was handed a slot,
  * or a task that checkpointed at its time budget. Cancelled and finished tasks are not resumed.
+ * Without a task id it is a batch across repositories (J5, `repositories` + `task`: batch.ts).
  */
 export async function handleDispatch(svc: Services, cmd: Dispatch): Promise<Outcome> {
-  if (!cmd.taskId) return skip('batch dispatches are not handled by this version');
+  if (!cmd.taskId) return (await import('./batch.js')).handleBatch(svc, cmd);
   const store = await openStore(svc);
   const task = await store.getTask(cmd.taskId);
   if (!task) {
@@ -140,6 +141,8 @@ export async function handleDispatch(svc: Services, cmd: Dispatch): Promise<Outc
     return { failed: `unknown task ${cmd.taskId}`, annotated: true };
   }
   if (!ACTIVE.has(task.state) || task.issue === undefined) return skip(`task ${task.id} is ${task.state}`);
+  // a batch child may live in another repository than the workflow's; its batch's summary follows it
+  if (task.batchId) return (await import('./batch.js')).resumeBatchChild(svc, store, task);
   const issue = await loadIssue(svc, task);
   const status = await openTaskStatus(svc, task, issue);
   return driveTask(svc, store, task, status, issue, {});

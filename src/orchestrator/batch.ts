@@ -1,0 +1,307 @@
+/**
+ * Batches across repositories (SPEC.md J5): a `workflow_dispatch` with the inputs `repositories`
+ * and `task` in one repository (the *hub*) starts one task per listed repository, each with its
+ * own issue, branch and pull request. The hub gets a tracking issue whose body is a table
+ * repository → task state → pull request, re-rendered whenever a child task ends; the job summary
+ * gets the same table. The batch itself is `batches/<batchId>.json` on the state branch
+ * (docs/state.md).
+ *
+ * Children run one after another in the batch job, each through the normal task driver with its
+ * own concurrency slot (`driveTask`): a child that finds no free slot stays Queued and is started
+ * by the usual hand-off — a continuation `workflow_dispatch` with its `task-id` in the hub's
+ * workflow, which clones the child's repository (`resumeBatchChild`). Children that no longer fit
+ * in the job's time budget are handed to such continuation runs at once.
+ *
+ * The token (`github-token`) must be able to write issues, contents and pull requests in every
+ * listed repository: the default job token only reaches the hub (docs: README.md, "Batches").
+ */
+import * as core from '@actions/core';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Markers, Outputs } from '../constants.js';
+import type { Command } from '../events.js';
+import type { GitHubApi, RepoRef } from '../github/api.js';
+import { execGit } from '../git/exec.js';
+import { ensureOrigin, fetchBranch } from '../git/repo.js';
+import type { RepoContext } from '../git/repo.js';
+import { newBatchId } from '../state/batches.js';
+import type { Batch, BatchItem, Task } from '../state/schema.js';
+import type { StateStore } from '../state/store.js';
+import { newTask } from '../state/tasks.js';
+import { makeTaskId } from './ack.js';
+import type { Outcome } from './handlers.js';
+import { StatusComment } from './lifecycle.js';
+import type { Services } from './services.js';
+import { dispatchContinuation, openStore, recordDryRunState } from './store.js';
+import { driveTask, loadIssue, openTaskStatus, statusViewOf } from './task.js';
+
+type Dispatch = Extract<Command, { kind: 'dispatch' }>;
+
+/** At most this many repositories in one batch (each gets an issue, a task and a PR). */
+export const MaxBatchRepositories = 50;
+
+const REPO_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+/**
+ * Normalises the `repositories` input: `owner/name` entries (a bare `name` means the hub's
+ * owner), deduplicated case-insensitively, in the given order.
+ * @returns the repositories and the entries that are not repository names
+ */
+export function parseRepositories(list: readonly string[], hubOwner: string): { repositories: string[]; invalid: string[] } {
+  const seen = new Set<string>();
+  const repositories: string[] = [];
+  const invalid: string[] = [];
+  for (const raw of list) {
+    const name = raw.includes('/') ? raw : `${hubOwner}/${raw}`;
+    if (!REPO_NAME.test(name) || name.split('/').some((p) => p === '.' || p === '..')) {
+      invalid.push(raw);
+      continue;
+    }
+    if (seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    repositories.push(name);
+  }
+  return { repositories, invalid };
+}
+
+/** The first line of the task text, for titles (at most 80 characters). */
+export function batchTitle(task: string): string {
+  const first = task.trim().split('\n')[0]!.trim();
+  return first.length > 80 ? `${first.slice(0, 77)}…` : first;
+}
+
+function refOf(repository: string): RepoRef {
+  const [owner, repo] = repository.split('/') as [string, string];
+  return { owner, repo };
+}
+
+function fail(message: string): Outcome {
+  core.error(message, { title: 'Kiro batch' });
+  core.setOutput(Outputs.Status, 'failed');
+  return { failed: message, annotated: true };
+}
+
+/** A batch item with the fields this module adds (kept by the record's loose schema). */
+type Item = BatchItem & { issue?: { number: number; url: string }; note?: string };
+
+/**
+ * A batch dispatch (`repositories` + `task`, no `task-id`): the tracking issue, the batch record,
+ * one issue and task per repository, then the tasks one after another (SPEC.md J5).
+ */
+export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome> {
+  const s = svc.settings;
+  const instructions = cmd.task.trim();
+  if (!instructions) return fail("A batch dispatch needs the 'task' input: what to do in every repository.");
+  const { repositories, invalid } = parseRepositories(cmd.repositories, s.runner.owner);
+  if (invalid.length) return fail(`The 'repositories' input has entries that are not repository names (owner/name): ${invalid.join(', ')}.`);
+  if (!repositories.length) return fail("The 'repositories' input names no repository.");
+  if (repositories.length > MaxBatchRepositories) return fail(`A batch takes at most ${MaxBatchRepositories} repositories; got ${repositories.length}.`);
+  if (!s.anthropicApiKey && s.provider === 'anthropic') return fail("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).");
+
+  const store = await openStore(svc);
+  const nowIso = new Date(svc.now()).toISOString();
+  const batchId = newBatchId(svc.now());
+  core.setOutput(Outputs.TaskId, batchId);
+  const owner = { login: cmd.actor.login, id: cmd.actor.id };
+
+  // the dispatcher must be a writer in every repository it sends Kiro to (the hub was checked by the gate)
+  const items: Item[] = [];
+  for (const repository of repositories) {
+    const perm = await svc.github.getPermission(refOf(repository), cmd.actor.login).catch((e: Error) => `unreachable (${e.message})`);
+    const allowed = perm === 'write' || perm === 'maintain' || perm === 'admin';
+    items.push(allowed ? { repository } : { repository, note: `skipped: @${cmd.actor.login} needs write access to ${repository} (permission: ${perm}; is the \`github-token\` able to reach it?)` });
+  }
+  const draft: Batch = { id: batchId, owner, instructions, createdAt: nowIso, updatedAt: nowIso, items };
+  const tracking = await svc.github.createIssue(svc.repo, { title: `Kiro batch: ${batchTitle(instructions)}`, body: renderBatch(draft, {}) });
+  let batch = await store.putBatch({ ...draft, tracking: { repository: s.runner.repository, issue: tracking.number } });
+  core.info(`Kiro: batch ${batchId} across ${repositories.length} repositories; tracking issue ${tracking.htmlUrl}.`);
+
+  // one issue, task record and status comment per repository, all Queued until driven
+  const tasks: Task[] = [];
+  for (const item of batch.items as Item[]) {
+    if (item.note) continue;
+    try {
+      const ref = refOf(item.repository);
+      const body = [instructions, '', `${Markers.Batch}=${batchId} -->`, `Part of the Kiro batch ${tracking.htmlUrl} requested by @${owner.login}.`].join('\n');
+      const issue = await svc.github.createIssue(ref, { title: batchTitle(instructions), body });
+      const taskId = makeTaskId(ref.repo, issue.number, s.runner.runId);
+      const childSvc = { ...svc, repo: ref };
+      const view = { ...statusViewOf(svc, { id: taskId, state: 'queued', createdAt: nowIso } as Task, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
+      const status = await StatusComment.open(childSvc, issue.number, view, undefined, { mayExist: false });
+      const task = newTask(
+        { id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId },
+        nowIso,
+      );
+      await store.putTask(task);
+      tasks.push(task);
+      item.taskId = taskId;
+      item.state = 'queued';
+      item.issue = { number: issue.number, url: issue.htmlUrl };
+    } catch (e) {
+      item.note = `failed to start: ${svc.redact((e as Error).message)}`;
+      core.warning(`Kiro batch: ${item.repository}: ${item.note}`);
+    }
+  }
+  batch = await store.putBatch({ ...batch, items: batch.items });
+  await renderTracking(svc, batch);
+
+  // drive the children one after another while the job's time budget allows; hand the rest on
+  const failures: string[] = [];
+  const budgetMs = s.timeoutMinutes * 60_000;
+  for (const task of tasks) {
+    if (s.dryRun) {
+      // the children's issues were only recorded, not created: there is nothing to run them on
+      core.info(`Kiro batch (dry run): would run ${task.id} in ${task.repository}.`);
+      continue;
+    }
+    if (svc.now() - svc.startedAt > budgetMs / 2) {
+      core.info(`Kiro batch: handing ${task.id} (${task.repository}) to a continuation run.`);
+      await dispatchContinuation(svc, task.id);
+      continue;
+    }
+    try {
+      const out = await driveChild(svc, store, task);
+      if (out.failed) failures.push(`${task.repository}: ${out.failed}`);
+    } catch (e) {
+      failures.push(`${task.repository}: ${(e as Error).message}`);
+      core.error(svc.redact(`Kiro batch: task ${task.id} in ${task.repository} failed: ${(e as Error).message}`));
+    }
+    await refreshBatch(svc, store, batchId).catch((e: Error) => core.warning(svc.redact(`Kiro batch: could not update batch ${batchId}: ${e.message}`)));
+  }
+
+  const final = (await refreshBatch(svc, store, batchId)) ?? batch;
+  await writeBatchSummary(svc, final);
+  recordDryRunState(svc, store);
+  core.setOutput(Outputs.TaskId, batchId);
+  const states = (final.items as Item[]).map((i) => i.state);
+  const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
+  core.setOutput(Outputs.Status, status);
+  return failures.length ? { failed: `${failures.length} of ${tasks.length} batch tasks failed: ${failures.join('; ')}` } : {};
+}
+
+/**
+ * A continuation run (`task-id`) of a batch child: in its own repository (cloned when that is not
+ * the workflow's), then the batch's tracking issue is brought up to date.
+ */
+export async function resumeBatchChild(svc: Services, store: StateStore, task: Task): Promise<Outcome> {
+  let out: Outcome;
+  try {
+    out = await driveChild(svc, store, task);
+  } finally {
+    if (task.batchId) await refreshBatch(svc, store, task.batchId).catch((e: Error) => core.warning(svc.redact(`Kiro batch: could not update batch ${task.batchId}: ${e.message}`)));
+  }
+  return out;
+}
+
+async function driveChild(svc: Services, store: StateStore, task: Task): Promise<Outcome> {
+  const childSvc = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase() ? svc : await childServices(svc, task.repository);
+  const fresh = (await store.getTask(task.id)) ?? task;
+  const issue = await loadIssue(childSvc, fresh);
+  const status = await openTaskStatus(childSvc, fresh, issue);
+  return driveTask(childSvc, store, fresh, status, issue, {});
+}
+
+/**
+ * The services of a child task in another repository: its own work tree (a fresh shallow clone
+ * of the default branch under RUNNER_TEMP, fetched with the token through the environment), `repo`
+ * and runner fields pointing at it. Continuation runs are still dispatched in the hub's workflow.
+ */
+export async function childServices(svc: Services, repository: string): Promise<Services> {
+  const s = svc.settings;
+  const ref = refOf(repository);
+  const dir = path.join(s.runner.runnerTemp, 'kiro-batch', ref.owner.toLowerCase(), ref.repo.toLowerCase());
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await execGit(['init', '-q'], { cwd: dir });
+  const ctx: RepoContext = { dir, serverUrl: s.runner.serverUrl, repository, token: s.githubToken };
+  await ensureOrigin(ctx);
+  const base = await svc.github.getDefaultBranch(ref);
+  const sha = await fetchBranch(ctx, base, 1);
+  if (!sha) throw new Error(`cannot clone ${repository}: its default branch '${base}' was not found`);
+  await execGit(['checkout', '-q', '--force', '-B', base, sha], { cwd: dir });
+  const hub = svc.repo;
+  const github: GitHubApi = { ...svc.github, dispatchWorkflow: (_r, workflowId, gitRef, inputs) => svc.github.dispatchWorkflow(hub, workflowId, gitRef, inputs) };
+  return {
+    ...svc,
+    repo: ref,
+    github,
+    settings: Object.freeze({ ...s, runner: Object.freeze({ ...s.runner, owner: ref.owner, repo: ref.repo, repository, workspace: dir }) }),
+  };
+}
+
+/**
+ * Brings a batch record up to date from its tasks' records (state, pull request) and re-renders
+ * the tracking issue. Idempotent: any job may call it after a child's run.
+ * @returns the batch as written, or undefined when it does not exist
+ */
+export async function refreshBatch(svc: Services, store: StateStore, batchId: string): Promise<Batch | undefined> {
+  const batch = await store.getBatch(batchId);
+  if (!batch) return undefined;
+  const items: Item[] = [];
+  for (const it of batch.items as Item[]) {
+    const t = it.taskId ? await store.getTask(it.taskId) : undefined;
+    items.push(t ? { ...it, state: t.state, ...(t.pullRequest ? { pullRequest: { number: t.pullRequest.number, url: t.pullRequest.url } } : {}) } : it);
+  }
+  const updated = await store.putBatch({ ...batch, items });
+  await renderTracking(svc, updated);
+  return updated;
+}
+
+async function prStates(svc: Services, batch: Batch): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const it of batch.items) {
+    if (!it.pullRequest) continue;
+    try {
+      const pr = await svc.github.getPull(refOf(it.repository), it.pullRequest.number);
+      out[it.repository.toLowerCase()] = pr.state === 'open' && pr.draft ? 'draft' : pr.state;
+    } catch {
+      /* the state is decoration; the link is what matters */
+    }
+  }
+  return out;
+}
+
+async function renderTracking(svc: Services, batch: Batch): Promise<void> {
+  if (!batch.tracking) return;
+  await svc.github.updateIssueBody(refOf(batch.tracking.repository), batch.tracking.issue, renderBatch(batch, await prStates(svc, batch)));
+}
+
+const STATE_TEXT: Record<string, string> = {
+  queued: '⏳ Queued',
+  in_progress: '🔄 In progress',
+  needs_attention: '⚠️ Needs attention',
+  completed: '✅ Completed',
+  cancelled: '🚫 Cancelled',
+};
+
+/**
+ * The batch table (pure): the tracking issue's body and the job summary.
+ * @param prs pull request state (`open`, `draft`, `closed`) by lowercased repository
+ */
+export function renderBatch(batch: Batch, prs: Record<string, string>): string {
+  const lines = [
+    `${Markers.Batch}=${batch.id} -->`,
+    `## Kiro batch: ${batchTitle(batch.instructions)}`,
+    '',
+    `Requested by @${batch.owner.login} — batch \`${batch.id}\`, ${batch.items.length} ${batch.items.length === 1 ? 'repository' : 'repositories'}.`,
+    '',
+    ...batch.instructions.split('\n').map((l) => `> ${l}`),
+    '',
+    '| Repository | Issue | Task | State | Pull request |',
+    '|---|---|---|---|---|',
+  ];
+  for (const it of batch.items as Item[]) {
+    const state = it.note ? `⛔ ${it.note}` : (STATE_TEXT[it.state ?? ''] ?? '—');
+    const pr = it.pullRequest ? `[#${it.pullRequest.number}](${it.pullRequest.url})${prs[it.repository.toLowerCase()] ? ` (${prs[it.repository.toLowerCase()]})` : ''}` : '—';
+    const issue = it.issue ? `[#${it.issue.number}](${it.issue.url})` : '—';
+    lines.push(`| ${it.repository} | ${issue} | ${it.taskId ? `\`${it.taskId}\`` : '—'} | ${state.replace(/\|/g, '\\|')} | ${pr} |`);
+  }
+  const done = batch.items.filter((i) => i.state === 'completed').length;
+  lines.push('', `${done} of ${batch.items.length} completed. Updated ${batch.updatedAt}.`);
+  return lines.join('\n');
+}
+
+async function writeBatchSummary(svc: Services, batch: Batch): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(svc.redact(renderBatch(batch, await prStates(svc, batch))), true).write();
+}
