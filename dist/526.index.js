@@ -1607,84 +1607,72 @@ function createSearchTool() {
     const description = 'Search file contents in the workspace (git grep: tracked and untracked files, .gitignore ' +
         'respected, binary files skipped). Returns "path:line:text" lines. Faster and more precise than ' +
         'grep -r through bash on large repositories.';
-    return {
-        name: 'search_code',
-        definition: (0,tools_schema/* customToolDefinition */.H)('search_code', description, SearchInput),
-        inputSchema: SearchInput,
-        async execute(raw, ctx) {
-            const input = raw;
-            const max = input.max_results ?? 100;
-            const flags = ['-n', '-I', '--no-color', input.fixed_strings ? '-F' : '-E'];
-            if (input.ignore_case)
-                flags.push('-i');
-            const spec = input.path_glob ? [`:(glob)${widenGlob(input.path_glob)}`] : [];
-            const opts = { cwd: ctx.workspace, allowFailure: true, timeoutMs: ctx.commandTimeoutMs };
-            let r = await (0,exec/* execGit */.Ix)(['grep', '--untracked', ...flags, '-e', input.pattern, '--', ...spec], opts);
-            if (r.code === 128 && isNotRepo(r.stderr)) {
-                const where = spec.length ? spec : ['.'];
-                r = await (0,exec/* execGit */.Ix)(['grep', '--no-index', ...flags, '-e', input.pattern, '--', ...where, ':(exclude,glob)**/node_modules/**'], opts);
-            }
-            const scope = input.path_glob ? ` in ${input.path_glob}` : '';
-            if (r.code === 1 && r.stderr.trim() === '') {
-                return { content: `No matches for ${JSON.stringify(input.pattern)}${scope}.` };
-            }
-            if (r.code !== 0) {
-                return {
-                    content: `search failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}\n` +
-                        (input.fixed_strings ? '' : 'Hint: pattern is an extended regular expression; set fixed_strings: true to search for literal text.'),
-                    isError: true,
-                };
-            }
-            const lines = r.stdout.split('\n').filter((l) => l !== '');
-            const shown = lines.slice(0, max).map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l));
-            let out = shown.join('\n');
-            if (lines.length > max) {
-                const files = new Set(lines.map((l) => l.slice(0, l.indexOf(':'))));
-                out += `\n[showing ${max} of ${lines.length} matching lines in ${files.size} files; narrow the pattern or path_glob, or raise max_results]`;
-            }
-            return { content: truncateOutput(out, { hint: () => 'Narrow the pattern or path_glob' }) };
-        },
-    };
+    return (0,tools_schema/* defineTool */.u)('search_code', description, SearchInput, async (input, ctx) => {
+        const max = input.max_results ?? 100;
+        const flags = ['-n', '-I', '--no-color', input.fixed_strings ? '-F' : '-E'];
+        if (input.ignore_case)
+            flags.push('-i');
+        const spec = input.path_glob ? [`:(glob)${widenGlob(input.path_glob)}`] : [];
+        const opts = { cwd: ctx.workspace, allowFailure: true, timeoutMs: ctx.commandTimeoutMs };
+        let r = await (0,exec/* execGit */.Ix)(['grep', '--untracked', ...flags, '-e', input.pattern, '--', ...spec], opts);
+        if (r.code === 128 && isNotRepo(r.stderr)) {
+            const where = spec.length ? spec : ['.'];
+            r = await (0,exec/* execGit */.Ix)(['grep', '--no-index', ...flags, '-e', input.pattern, '--', ...where, ':(exclude,glob)**/node_modules/**'], opts);
+        }
+        const scope = input.path_glob ? ` in ${input.path_glob}` : '';
+        if (r.code === 1 && r.stderr.trim() === '') {
+            return { content: `No matches for ${JSON.stringify(input.pattern)}${scope}.` };
+        }
+        if (r.code !== 0) {
+            return {
+                content: `search failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}\n` +
+                    (input.fixed_strings ? '' : 'Hint: pattern is an extended regular expression; set fixed_strings: true to search for literal text.'),
+                isError: true,
+            };
+        }
+        const lines = r.stdout.split('\n').filter((l) => l !== '');
+        const shown = lines.slice(0, max).map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l));
+        let out = shown.join('\n');
+        if (lines.length > max) {
+            const files = new Set(lines.map((l) => l.slice(0, l.indexOf(':'))));
+            out += `\n[showing ${max} of ${lines.length} matching lines in ${files.size} files; narrow the pattern or path_glob, or raise max_results]`;
+        }
+        return { content: truncateOutput(out, { hint: () => 'Narrow the pattern or path_glob' }) };
+    });
 }
 /** Builds the `list_files` tool. */
 function createListFilesTool() {
     const description = 'List files in the workspace (git ls-files: tracked and untracked, .gitignore respected), ' +
         'optionally filtered by a glob. Use it to find files by name on large repositories.';
-    return {
-        name: 'list_files',
-        definition: (0,tools_schema/* customToolDefinition */.H)('list_files', description, ListInput),
-        inputSchema: ListInput,
-        async execute(raw, ctx) {
-            const input = raw;
-            const max = input.max_results ?? 500;
-            const r = await (0,exec/* execGit */.Ix)(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-                cwd: ctx.workspace,
-                allowFailure: true,
-                timeoutMs: ctx.commandTimeoutMs,
-            });
-            let files;
-            if (r.code === 0) {
-                files = [...new Set(r.stdout.split('\0').filter((f) => f !== ''))].sort();
-            }
-            else if (isNotRepo(r.stderr)) {
-                files = await walk(ctx.workspace);
-            }
-            else {
-                return { content: `list_files failed: ${r.stderr.trim()}`, isError: true };
-            }
-            if (input.glob) {
-                const match = picomatch_default()(widenGlob(input.glob), { dot: true });
-                files = files.filter((f) => match(f));
-            }
-            const scope = input.glob ? ` matching ${input.glob}` : '';
-            if (files.length === 0)
-                return { content: `No files${scope}.` };
-            let out = files.slice(0, max).join('\n');
-            if (files.length > max)
-                out += `\n[showing ${max} of ${files.length} files${scope}; narrow the glob or raise max_results]`;
-            return { content: truncateOutput(out, { maxLines: max + 1, hint: () => 'Narrow the glob' }) };
-        },
-    };
+    return (0,tools_schema/* defineTool */.u)('list_files', description, ListInput, async (input, ctx) => {
+        const max = input.max_results ?? 500;
+        const r = await (0,exec/* execGit */.Ix)(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+            cwd: ctx.workspace,
+            allowFailure: true,
+            timeoutMs: ctx.commandTimeoutMs,
+        });
+        let files;
+        if (r.code === 0) {
+            files = [...new Set(r.stdout.split('\0').filter((f) => f !== ''))].sort();
+        }
+        else if (isNotRepo(r.stderr)) {
+            files = await walk(ctx.workspace);
+        }
+        else {
+            return { content: `list_files failed: ${r.stderr.trim()}`, isError: true };
+        }
+        if (input.glob) {
+            const match = picomatch_default()(widenGlob(input.glob), { dot: true });
+            files = files.filter((f) => match(f));
+        }
+        const scope = input.glob ? ` matching ${input.glob}` : '';
+        if (files.length === 0)
+            return { content: `No files${scope}.` };
+        let out = files.slice(0, max).join('\n');
+        if (files.length > max)
+            out += `\n[showing ${max} of ${files.length} files${scope}; narrow the glob or raise max_results]`;
+        return { content: truncateOutput(out, { maxLines: max + 1, hint: () => 'Narrow the glob' }) };
+    });
 }
 /** Files under `root` (relative, sorted), skipping .git and node_modules; at most WALK_LIMIT. */
 async function walk(root) {
@@ -4205,24 +4193,28 @@ async function npmSources(c) {
     if (out)
         c.add(out.trim(), 'npm config get registry');
 }
+/** A YAML file's top-level mapping; undefined when absent, unparseable (logged) or not a mapping. */
+async function readYamlObject(c, f) {
+    const text = await c.read(f);
+    if (text === undefined)
+        return undefined;
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (e) {
+        debugSkip(c, f, e);
+        return undefined;
+    }
+    return doc && typeof doc === 'object' ? doc : undefined;
+}
 async function yarnSources(c) {
     c.add(c.env.YARN_NPM_REGISTRY_SERVER, 'env YARN_NPM_REGISTRY_SERVER');
     c.add(c.env.YARN_REGISTRY, 'env YARN_REGISTRY');
     await Promise.all([(0,external_node_path_.join)(c.cwd, '.yarnrc.yml'), (0,external_node_path_.join)(c.home, '.yarnrc.yml')].map(async (f) => {
-        const text = await c.read(f);
-        if (text === undefined)
+        const d = await readYamlObject(c, f);
+        if (!d)
             return;
-        let doc;
-        try {
-            doc = (0,dist/* parse */.qg)(text);
-        }
-        catch (e) {
-            debugSkip(c, f, e);
-            return;
-        }
-        if (!doc || typeof doc !== 'object')
-            return;
-        const d = doc;
         const str = (v) => (typeof v === 'string' ? expand(v, c.env) : undefined);
         c.add(str(d.npmRegistryServer), `yarn: ${f}`);
         if (d.npmScopes && typeof d.npmScopes === 'object') {
@@ -4286,20 +4278,9 @@ async function pipSources(c) {
 async function condaSources(c) {
     const files = [(0,external_node_path_.join)(c.home, '.condarc'), (0,external_node_path_.join)(c.home, '.config', 'conda', '.condarc'), c.sys('/etc/conda/.condarc'), c.sys('/opt/conda/.condarc')];
     await Promise.all(files.map(async (f) => {
-        const text = await c.read(f);
-        if (text === undefined)
+        const d = await readYamlObject(c, f);
+        if (!d)
             return;
-        let doc;
-        try {
-            doc = (0,dist/* parse */.qg)(text);
-        }
-        catch (e) {
-            debugSkip(c, f, e);
-            return;
-        }
-        if (!doc || typeof doc !== 'object')
-            return;
-        const d = doc;
         const vals = [d.channel_alias, ...(Array.isArray(d.channels) ? d.channels : []), ...(Array.isArray(d.default_channels) ? d.default_channels : [])];
         for (const v of vals)
             if (typeof v === 'string' && /:\/\//.test(v))

@@ -163,22 +163,27 @@ async function npmSources(c: Ctx): Promise<void> {
   if (out) c.add(out.trim(), 'npm config get registry');
 }
 
+/** A YAML file's top-level mapping; undefined when absent, unparseable (logged) or not a mapping. */
+async function readYamlObject(c: Ctx, f: string): Promise<Record<string, unknown> | undefined> {
+  const text = await c.read(f);
+  if (text === undefined) return undefined;
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    debugSkip(c, f, e);
+    return undefined;
+  }
+  return doc && typeof doc === 'object' ? (doc as Record<string, unknown>) : undefined;
+}
+
 async function yarnSources(c: Ctx): Promise<void> {
   c.add(c.env.YARN_NPM_REGISTRY_SERVER, 'env YARN_NPM_REGISTRY_SERVER');
   c.add(c.env.YARN_REGISTRY, 'env YARN_REGISTRY');
   await Promise.all(
     [join(c.cwd, '.yarnrc.yml'), join(c.home, '.yarnrc.yml')].map(async (f) => {
-      const text = await c.read(f);
-      if (text === undefined) return;
-      let doc: unknown;
-      try {
-        doc = parseYaml(text);
-      } catch (e) {
-        debugSkip(c, f, e);
-        return;
-      }
-      if (!doc || typeof doc !== 'object') return;
-      const d = doc as Record<string, unknown>;
+      const d = await readYamlObject(c, f);
+      if (!d) return;
       const str = (v: unknown): string | undefined => (typeof v === 'string' ? expand(v, c.env) : undefined);
       c.add(str(d.npmRegistryServer), `yarn: ${f}`);
       if (d.npmScopes && typeof d.npmScopes === 'object') {
@@ -243,17 +248,8 @@ async function condaSources(c: Ctx): Promise<void> {
   const files = [join(c.home, '.condarc'), join(c.home, '.config', 'conda', '.condarc'), c.sys('/etc/conda/.condarc'), c.sys('/opt/conda/.condarc')];
   await Promise.all(
     files.map(async (f) => {
-      const text = await c.read(f);
-      if (text === undefined) return;
-      let doc: unknown;
-      try {
-        doc = parseYaml(text);
-      } catch (e) {
-        debugSkip(c, f, e);
-        return;
-      }
-      if (!doc || typeof doc !== 'object') return;
-      const d = doc as Record<string, unknown>;
+      const d = await readYamlObject(c, f);
+      if (!d) return;
       const vals = [d.channel_alias, ...(Array.isArray(d.channels) ? d.channels : []), ...(Array.isArray(d.default_channels) ? d.default_channels : [])];
       for (const v of vals) if (typeof v === 'string' && /:\/\//.test(v)) c.add(v, `conda: ${f}`);
     }),

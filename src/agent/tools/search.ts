@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { execGit } from '../../git/exec.js';
-import type { AgentTool, ToolContext, ToolOutcome } from '../types.js';
-import { customToolDefinition } from './schema.js';
+import type { AgentTool, ToolOutcome } from '../types.js';
+import { defineTool } from './schema.js';
 import { truncateOutput } from './truncate.js';
 
 const MAX_LINE_CHARS = 300;
@@ -50,44 +50,38 @@ export function createSearchTool(): AgentTool {
     'Search file contents in the workspace (git grep: tracked and untracked files, .gitignore ' +
     'respected, binary files skipped). Returns "path:line:text" lines. Faster and more precise than ' +
     'grep -r through bash on large repositories.';
-  return {
-    name: 'search_code',
-    definition: customToolDefinition('search_code', description, SearchInput),
-    inputSchema: SearchInput,
-    async execute(raw: unknown, ctx: ToolContext): Promise<ToolOutcome> {
-      const input = raw as z.infer<typeof SearchInput>;
-      const max = input.max_results ?? 100;
-      const flags = ['-n', '-I', '--no-color', input.fixed_strings ? '-F' : '-E'];
-      if (input.ignore_case) flags.push('-i');
-      const spec = input.path_glob ? [`:(glob)${widenGlob(input.path_glob)}`] : [];
-      const opts = { cwd: ctx.workspace, allowFailure: true, timeoutMs: ctx.commandTimeoutMs };
-      let r = await execGit(['grep', '--untracked', ...flags, '-e', input.pattern, '--', ...spec], opts);
-      if (r.code === 128 && isNotRepo(r.stderr)) {
-        const where = spec.length ? spec : ['.'];
-        r = await execGit(['grep', '--no-index', ...flags, '-e', input.pattern, '--', ...where, ':(exclude,glob)**/node_modules/**'], opts);
-      }
-      const scope = input.path_glob ? ` in ${input.path_glob}` : '';
-      if (r.code === 1 && r.stderr.trim() === '') {
-        return { content: `No matches for ${JSON.stringify(input.pattern)}${scope}.` };
-      }
-      if (r.code !== 0) {
-        return {
-          content:
-            `search failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}\n` +
-            (input.fixed_strings ? '' : 'Hint: pattern is an extended regular expression; set fixed_strings: true to search for literal text.'),
-          isError: true,
-        };
-      }
-      const lines = r.stdout.split('\n').filter((l) => l !== '');
-      const shown = lines.slice(0, max).map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l));
-      let out = shown.join('\n');
-      if (lines.length > max) {
-        const files = new Set(lines.map((l) => l.slice(0, l.indexOf(':'))));
-        out += `\n[showing ${max} of ${lines.length} matching lines in ${files.size} files; narrow the pattern or path_glob, or raise max_results]`;
-      }
-      return { content: truncateOutput(out, { hint: () => 'Narrow the pattern or path_glob' }) };
-    },
-  };
+  return defineTool('search_code', description, SearchInput, async (input, ctx): Promise<ToolOutcome> => {
+    const max = input.max_results ?? 100;
+    const flags = ['-n', '-I', '--no-color', input.fixed_strings ? '-F' : '-E'];
+    if (input.ignore_case) flags.push('-i');
+    const spec = input.path_glob ? [`:(glob)${widenGlob(input.path_glob)}`] : [];
+    const opts = { cwd: ctx.workspace, allowFailure: true, timeoutMs: ctx.commandTimeoutMs };
+    let r = await execGit(['grep', '--untracked', ...flags, '-e', input.pattern, '--', ...spec], opts);
+    if (r.code === 128 && isNotRepo(r.stderr)) {
+      const where = spec.length ? spec : ['.'];
+      r = await execGit(['grep', '--no-index', ...flags, '-e', input.pattern, '--', ...where, ':(exclude,glob)**/node_modules/**'], opts);
+    }
+    const scope = input.path_glob ? ` in ${input.path_glob}` : '';
+    if (r.code === 1 && r.stderr.trim() === '') {
+      return { content: `No matches for ${JSON.stringify(input.pattern)}${scope}.` };
+    }
+    if (r.code !== 0) {
+      return {
+        content:
+          `search failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}\n` +
+          (input.fixed_strings ? '' : 'Hint: pattern is an extended regular expression; set fixed_strings: true to search for literal text.'),
+        isError: true,
+      };
+    }
+    const lines = r.stdout.split('\n').filter((l) => l !== '');
+    const shown = lines.slice(0, max).map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l));
+    let out = shown.join('\n');
+    if (lines.length > max) {
+      const files = new Set(lines.map((l) => l.slice(0, l.indexOf(':'))));
+      out += `\n[showing ${max} of ${lines.length} matching lines in ${files.size} files; narrow the pattern or path_glob, or raise max_results]`;
+    }
+    return { content: truncateOutput(out, { hint: () => 'Narrow the pattern or path_glob' }) };
+  });
 }
 
 /** Builds the `list_files` tool. */
@@ -95,37 +89,31 @@ export function createListFilesTool(): AgentTool {
   const description =
     'List files in the workspace (git ls-files: tracked and untracked, .gitignore respected), ' +
     'optionally filtered by a glob. Use it to find files by name on large repositories.';
-  return {
-    name: 'list_files',
-    definition: customToolDefinition('list_files', description, ListInput),
-    inputSchema: ListInput,
-    async execute(raw: unknown, ctx: ToolContext): Promise<ToolOutcome> {
-      const input = raw as z.infer<typeof ListInput>;
-      const max = input.max_results ?? 500;
-      const r = await execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-        cwd: ctx.workspace,
-        allowFailure: true,
-        timeoutMs: ctx.commandTimeoutMs,
-      });
-      let files: string[];
-      if (r.code === 0) {
-        files = [...new Set(r.stdout.split('\0').filter((f) => f !== ''))].sort();
-      } else if (isNotRepo(r.stderr)) {
-        files = await walk(ctx.workspace);
-      } else {
-        return { content: `list_files failed: ${r.stderr.trim()}`, isError: true };
-      }
-      if (input.glob) {
-        const match = picomatch(widenGlob(input.glob), { dot: true });
-        files = files.filter((f) => match(f));
-      }
-      const scope = input.glob ? ` matching ${input.glob}` : '';
-      if (files.length === 0) return { content: `No files${scope}.` };
-      let out = files.slice(0, max).join('\n');
-      if (files.length > max) out += `\n[showing ${max} of ${files.length} files${scope}; narrow the glob or raise max_results]`;
-      return { content: truncateOutput(out, { maxLines: max + 1, hint: () => 'Narrow the glob' }) };
-    },
-  };
+  return defineTool('list_files', description, ListInput, async (input, ctx): Promise<ToolOutcome> => {
+    const max = input.max_results ?? 500;
+    const r = await execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ctx.workspace,
+      allowFailure: true,
+      timeoutMs: ctx.commandTimeoutMs,
+    });
+    let files: string[];
+    if (r.code === 0) {
+      files = [...new Set(r.stdout.split('\0').filter((f) => f !== ''))].sort();
+    } else if (isNotRepo(r.stderr)) {
+      files = await walk(ctx.workspace);
+    } else {
+      return { content: `list_files failed: ${r.stderr.trim()}`, isError: true };
+    }
+    if (input.glob) {
+      const match = picomatch(widenGlob(input.glob), { dot: true });
+      files = files.filter((f) => match(f));
+    }
+    const scope = input.glob ? ` matching ${input.glob}` : '';
+    if (files.length === 0) return { content: `No files${scope}.` };
+    let out = files.slice(0, max).join('\n');
+    if (files.length > max) out += `\n[showing ${max} of ${files.length} files${scope}; narrow the glob or raise max_results]`;
+    return { content: truncateOutput(out, { maxLines: max + 1, hint: () => 'Narrow the glob' }) };
+  });
 }
 
 /** Files under `root` (relative, sorted), skipping .git and node_modules; at most WALK_LIMIT. */
