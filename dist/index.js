@@ -34066,12 +34066,14 @@ function routeEvent(eventName, payload, cfg) {
         case 'workflow_dispatch': {
             const inputs = parse(eventName, classic_schemas/* record */.g1P(classic_schemas/* string */.YjP(), classic_schemas/* unknown */.L5J()).nullable().default({}), p.inputs, 'inputs') ?? {};
             const str = (k) => (typeof inputs[k] === 'string' ? inputs[k] : '');
-            const taskId = str('task-id') || str('task_id');
-            const repositories = (str('repositories') || '')
+            // the dispatch's own inputs first; the action's `with:` inputs as the fallback
+            const taskId = str('task-id') || str('task_id') || cfg.continuationTaskId || '';
+            const fromPayload = (str('repositories') || '')
                 .split(/[\s,]+/)
                 .map((s) => s.trim())
                 .filter(Boolean);
-            const task = str('task');
+            const repositories = fromPayload.length ? fromPayload : [...(cfg.batch?.repositories ?? [])];
+            const task = str('task') || cfg.batch?.task || '';
             if (!taskId && repositories.length === 0)
                 return noop('workflow_dispatch without task-id or repositories inputs');
             return { kind: 'dispatch', taskId, repositories, task, actor: sender ?? { login: '', id: 0, type: 'User' } };

@@ -207,6 +207,10 @@ export function parseCommand(body: string, trigger: string): ParsedCommand | und
 export interface RouteConfig {
   triggerLabel: string;
   triggerCommand: string;
+  /** The `task-id` input: used when a `workflow_dispatch` payload does not carry one. */
+  continuationTaskId?: string;
+  /** The `repositories` and `task` inputs: used when the dispatch payload does not carry them. */
+  batch?: { repositories: readonly string[]; task: string };
 }
 
 /** True when the issue carries the trigger label or any lifecycle label (`kiro:*`). */
@@ -340,12 +344,14 @@ export function routeEvent(eventName: string, payload: unknown, cfg: RouteConfig
     case 'workflow_dispatch': {
       const inputs = parse(eventName, z.record(z.string(), z.unknown()).nullable().default({}), p.inputs, 'inputs') ?? {};
       const str = (k: string) => (typeof inputs[k] === 'string' ? (inputs[k] as string) : '');
-      const taskId = str('task-id') || str('task_id');
-      const repositories = (str('repositories') || '')
+      // the dispatch's own inputs first; the action's `with:` inputs as the fallback
+      const taskId = str('task-id') || str('task_id') || cfg.continuationTaskId || '';
+      const fromPayload = (str('repositories') || '')
         .split(/[\s,]+/)
         .map((s) => s.trim())
         .filter(Boolean);
-      const task = str('task');
+      const repositories = fromPayload.length ? fromPayload : [...(cfg.batch?.repositories ?? [])];
+      const task = str('task') || cfg.batch?.task || '';
       if (!taskId && repositories.length === 0) return noop('workflow_dispatch without task-id or repositories inputs');
       return { kind: 'dispatch', taskId, repositories, task, actor: sender ?? { login: '', id: 0, type: 'User' } };
     }

@@ -111,6 +111,13 @@ describe('routeEvent', () => {
     expect(routeEvent(e.eventName, e.payload, cfg)).toMatchObject({ kind: 'dispatch', taskId: 'abc-1' });
   });
 
+  it('workflow_dispatch falls back to the action inputs for task-id, repositories and task', () => {
+    const e = buildEvent('workflow_dispatch', target, { dispatch: { inputs: {} } });
+    expect(routeEvent(e.eventName, e.payload, { ...cfg, batch: { repositories: ['o/a', 'o/b'], task: 'Fix it' } })).toMatchObject({ kind: 'dispatch', taskId: '', repositories: ['o/a', 'o/b'], task: 'Fix it' });
+    expect(routeEvent(e.eventName, e.payload, { ...cfg, continuationTaskId: 't-1' })).toMatchObject({ kind: 'dispatch', taskId: 't-1' });
+    expect(routeEvent(e.eventName, e.payload, cfg)).toMatchObject({ kind: 'noop' });
+  });
+
   it('unknown events are no-ops', () => {
     expect(routeEvent('push', {}, cfg)).toMatchObject({ kind: 'noop' });
   });
