@@ -14,7 +14,7 @@ import type { FinishSubmission, SpecSubmission, VerdictSubmission } from '../age
 import { runAgent } from '../agent/loop.js';
 import { defineTool } from '../agent/tools/schema.js';
 import { createTranscriptWriter } from '../agent/transcript.js';
-import type { AgentResult, AgentTool, MessageParam, ModelClient, PauseRequest, Role, Spend, TextBlockParam, ToolContext, ToolPolicy } from '../agent/types.js';
+import type { AgentResult, AgentTool, MessageParam, ModelClient, PauseRequest, Role, Spend, TextBlockParam } from '../agent/types.js';
 import {
   absorbForeignCommits,
   changedFilesSince,
@@ -651,4 +651,3 @@ async function stopped(t: TaskRun, r: AgentResult, spend: Spend, phase: string, 
   return r.exitReason === 'failed' ? { ...base, state: 'failed', reason } : { ...base, state: 'needs_attention', reason };
 }
 
-export type { ToolContext, ToolPolicy };

@@ -6,14 +6,13 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALICE, MALLORY, startRig, type Rig } from './harness.js';
+import { ALICE, MALLORY, startRig, type Rig, closeChecked } from './harness.js';
 import { answerScript } from './scripts.js';
 import { Labels, Markers } from '../../src/constants.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
-  if (rig) expect(rig.github.violations).toEqual([]);
-  await rig?.close();
+  await closeChecked(rig);
   rig = undefined;
 });
 

@@ -12,16 +12,12 @@ import { Labels, Markers } from '../../src/constants.js';
 import { reply, toolUse, type RoutedScript, type Step } from '../rig/model-server.js';
 import type { RunActionResult } from '../rig/launcher.js';
 import { calcFixture, toolResults } from '../e2e-support/policy.js';
-import { ALICE, MALLORY, startRig, type Rig } from './harness.js';
+import { ALICE, MALLORY, startRig, type Rig, closeChecked } from './harness.js';
 import { CALC_SPEC, plannerSteps, roleOf, verifierPass } from './scripts.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
-  if (rig) {
-    expect(rig.github.violations).toEqual([]);
-    expect(rig.model?.rejected ?? []).toEqual([]);
-  }
-  await rig?.close();
+  await closeChecked(rig);
   rig = undefined;
 });
 

@@ -8,12 +8,12 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { REPO_ROOT } from '../rig/launcher.js';
 import { prepareWorkspace } from '../rig/workspace.js';
-import { ALICE, API_KEY, startRig, type Rig } from './harness.js';
+import { ALICE, API_KEY, startRig, type Rig, closeChecked } from './harness.js';
 import { issueToPrScript } from './scripts.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
-  await rig?.close();
+  await closeChecked(rig);
   rig = undefined;
 });
 

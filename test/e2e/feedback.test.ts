@@ -10,16 +10,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Labels, Markers } from '../../src/constants.js';
 import { reply, text, toolUse, type Step } from '../rig/model-server.js';
 import type { RecordedModelRequest } from '../rig/model-server.js';
-import { ALICE, BOB, MALLORY, startRig, type Rig } from './harness.js';
+import { ALICE, BOB, MALLORY, startRig, type Rig, closeChecked } from './harness.js';
 import { coderFixSteps, plannerSteps, roleOf, verifierPass } from './scripts.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
-  if (rig) {
-    expect(rig.github.violations).toEqual([]);
-    expect(rig.model?.rejected ?? []).toEqual([]);
-  }
-  await rig?.close();
+  await closeChecked(rig);
   rig = undefined;
 });
 

@@ -7,6 +7,7 @@
  * auth header and the action's own pushes need no URL rewriting (see test/rig/workspace.ts).
  */
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import { startGitHubServer, type GitHubServer } from '../rig/github-server.js';
 import { startGitRemote, type GitRemote, fixturePath } from '../rig/git-remote.js';
 import { runAction, type RunActionResult } from '../rig/launcher.js';
@@ -149,4 +150,18 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   github.state.ensureUser({ ...MALLORY, type: 'User' });
   const model = opts.script ? await startModelServer(opts.script, { apiKey: API_KEY }) : undefined;
   return new Rig(github, remote, model, owner, repo);
+}
+
+/**
+ * Ends a test's rig: no off-spec GitHub request or response, no request the model server had to
+ * reject, then every server closed. Use in `afterEach`.
+ */
+export async function closeChecked(rig: Rig | undefined): Promise<void> {
+  if (!rig) return;
+  try {
+    expect(rig.github.violations).toEqual([]);
+    expect(rig.model?.rejected ?? []).toEqual([]);
+  } finally {
+    await rig.close();
+  }
 }

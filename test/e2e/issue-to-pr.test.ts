@@ -5,17 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Labels, Markers } from '../../src/constants.js';
-import { ALICE, BOB, MALLORY, startRig, type Rig } from './harness.js';
-import { coderFixSteps, issueToPrScript, plannerSteps, roleOf, verifierFail, verifierPass, CALC_SPEC } from './scripts.js';
+import { ALICE, BOB, MALLORY, startRig, type Rig, closeChecked } from './harness.js';
+import { coderFixSteps, issueToPrScript, plannerSteps, roleOf, verifierFail, verifierPass } from './scripts.js';
 import { reply, toolUse, type RoutedScript } from '../rig/model-server.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
-  if (rig) {
-    expect(rig.github.violations).toEqual([]);
-    expect(rig.model?.rejected ?? []).toEqual([]);
-  }
-  await rig?.close();
+  await closeChecked(rig);
   rig = undefined;
 });
 
@@ -148,7 +144,6 @@ describe('issue → pull request', () => {
   });
 });
 
-void CALC_SPEC;
 
 describe('environment', () => {
   it('installs the dependencies from the lock file before coding; node_modules never reaches a commit', async () => {

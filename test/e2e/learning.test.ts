@@ -11,16 +11,12 @@ import { Markers } from '../../src/constants.js';
 import { run as runCmd } from '../rig/git-remote.js';
 import { reply, systemText, toolUse } from '../rig/model-server.js';
 import type { RecordedModelRequest } from '../rig/model-server.js';
-import { ALICE, BOB, startRig, type Rig } from './harness.js';
+import { ALICE, BOB, startRig, type Rig, closeChecked } from './harness.js';
 import { coderFixSteps, plannerSteps, roleOf, verifierPass } from './scripts.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
-  if (rig) {
-    expect(rig.github.violations).toEqual([]);
-    expect(rig.model?.rejected ?? []).toEqual([]);
-  }
-  await rig?.close();
+  await closeChecked(rig);
   rig = undefined;
 });
 

@@ -7,16 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Labels, Markers } from '../../src/constants.js';
 import { reply, toolUse, type RoutedScript } from '../rig/model-server.js';
 import type { RunActionResult } from '../rig/launcher.js';
-import { ALICE, BOB, startRig, type Rig } from './harness.js';
+import { ALICE, BOB, startRig, type Rig, closeChecked } from './harness.js';
 import { CALC_SPEC, coderFixSteps, plannerSteps, roleOf, verifierPass } from './scripts.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
-  if (rig) {
-    expect(rig.github.violations).toEqual([]);
-    expect(rig.model?.rejected ?? []).toEqual([]);
-  }
-  await rig?.close();
+  await closeChecked(rig);
   rig = undefined;
 });
 

@@ -21,7 +21,7 @@ import { reply, toolUse, type RoutedScript } from '../rig/model-server.js';
 import { externalIPv4, netnsSupport } from '../e2e-support/netns.js';
 import { calcFixture, toolResults } from '../e2e-support/policy.js';
 import type { RunActionResult } from '../rig/launcher.js';
-import { ALICE, startRig, type Rig } from './harness.js';
+import { ALICE, startRig, type Rig, closeChecked } from './harness.js';
 import { plannerSteps, roleOf, verifierPass } from './scripts.js';
 
 interface Server {
@@ -68,11 +68,7 @@ afterAll(async () => {
 
 let rig: Rig | undefined;
 afterEach(async () => {
-  if (rig) {
-    expect(rig.github.violations).toEqual([]);
-    expect(rig.model?.rejected ?? []).toEqual([]);
-  }
-  await rig?.close();
+  await closeChecked(rig);
   rig = undefined;
 });
 

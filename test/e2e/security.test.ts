@@ -21,16 +21,12 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Labels } from '../../src/constants.js';
 import { reply, toolUse, type RoutedScript } from '../rig/model-server.js';
 import { calcFixture, rawJobLog, toolResults } from '../e2e-support/policy.js';
-import { ALICE, API_KEY, BOB, MALLORY, startRig, type Rig } from './harness.js';
+import { ALICE, API_KEY, BOB, MALLORY, startRig, type Rig, closeChecked } from './harness.js';
 import { answerScript, plannerSteps, roleOf, verifierPass } from './scripts.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
-  if (rig) {
-    expect(rig.github.violations).toEqual([]);
-    expect(rig.model?.rejected ?? []).toEqual([]);
-  }
-  await rig?.close();
+  await closeChecked(rig);
   rig = undefined;
 });
 
