@@ -22,14 +22,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7242);
-/* harmony import */ var _git_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9395);
-/* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4134);
-/* harmony import */ var _state_batches_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(469);
-/* harmony import */ var _state_tasks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8643);
-/* harmony import */ var _ack_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9301);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8289);
-/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8526);
+/* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4134);
+/* harmony import */ var _state_batches_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(469);
+/* harmony import */ var _state_tasks_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8643);
+/* harmony import */ var _ack_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9301);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9492);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8289);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8526);
 /**
  * Batches across repositories (SPEC.md J5): a `workflow_dispatch` with the inputs `repositories`
  * and `task` in one repository (the *hub*) starts one task per listed repository, each with its
@@ -47,7 +46,6 @@ __webpack_require__.r(__webpack_exports__);
  * The token (`github-token`) must be able to write issues, contents and pull requests in every
  * listed repository: the default job token only reaches the hub (docs: README.md, "Batches").
  */
-
 
 
 
@@ -116,9 +114,9 @@ async function handleBatch(svc, cmd) {
         return fail(`A batch takes at most ${MaxBatchRepositories} repositories; got ${repositories.length}.`);
     if (!s.anthropicApiKey && s.provider === 'anthropic')
         return fail("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).");
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_10__/* .openStore */ .Ch)(svc);
+    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_9__/* .openStore */ .Ch)(svc);
     const nowIso = new Date(svc.now()).toISOString();
-    const batchId = (0,_state_batches_js__WEBPACK_IMPORTED_MODULE_6__/* .newBatchId */ .SB)(svc.now());
+    const batchId = (0,_state_batches_js__WEBPACK_IMPORTED_MODULE_5__/* .newBatchId */ .SB)(svc.now());
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.TaskId, batchId);
     const owner = { login: cmd.actor.login, id: cmd.actor.id };
     // the dispatcher must be a writer in every repository it sends Kiro to (the hub was checked by the gate)
@@ -141,11 +139,11 @@ async function handleBatch(svc, cmd) {
             const ref = refOf(item.repository);
             const body = [instructions, '', `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Markers */ .c7.Batch}=${batchId} -->`, `Part of the Kiro batch ${tracking.htmlUrl} requested by @${owner.login}.`].join('\n');
             const issue = await svc.github.createIssue(ref, { title: batchTitle(instructions), body });
-            const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_8__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
+            const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_7__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
             const childSvc = { ...svc, repo: ref };
-            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_11__/* .statusViewOf */ .XO)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
-            const status = await _lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false });
-            const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_7__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
+            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_10__/* .statusViewOf */ .XO)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
+            const status = await _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false });
+            const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_6__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
             await store.putTask(task);
             tasks.push(task);
             item.taskId = taskId;
@@ -170,7 +168,7 @@ async function handleBatch(svc, cmd) {
         }
         if (svc.now() - svc.startedAt > budgetMs / 2) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: handing ${task.id} (${task.repository}) to a continuation run.`);
-            await (0,_store_js__WEBPACK_IMPORTED_MODULE_10__/* .dispatchContinuation */ .G8)(svc, task.id);
+            await (0,_store_js__WEBPACK_IMPORTED_MODULE_9__/* .dispatchContinuation */ .G8)(svc, task.id);
             continue;
         }
         try {
@@ -186,7 +184,7 @@ async function handleBatch(svc, cmd) {
     }
     const final = (await refreshBatch(svc, store, batchId)) ?? batch;
     await writeBatchSummary(svc, final);
-    (0,_store_js__WEBPACK_IMPORTED_MODULE_10__/* .recordDryRunState */ .VL)(svc, store);
+    (0,_store_js__WEBPACK_IMPORTED_MODULE_9__/* .recordDryRunState */ .VL)(svc, store);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.TaskId, batchId);
     const states = final.items.map((i) => i.state);
     const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
@@ -211,9 +209,9 @@ async function resumeBatchChild(svc, store, task) {
 async function driveChild(svc, store, task) {
     const childSvc = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase() ? svc : await childServices(svc, task.repository);
     const fresh = (await store.getTask(task.id)) ?? task;
-    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_11__/* .loadIssue */ .Cu)(childSvc, fresh);
-    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_11__/* .openTaskStatus */ .Ey)(childSvc, fresh, issue);
-    return (0,_task_js__WEBPACK_IMPORTED_MODULE_11__/* .driveTask */ .yR)(childSvc, store, fresh, status, issue, {});
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_10__/* .loadIssue */ .Cu)(childSvc, fresh);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_10__/* .openTaskStatus */ .Ey)(childSvc, fresh, issue);
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_10__/* .driveTask */ .yR)(childSvc, store, fresh, status, issue, {});
 }
 /**
  * The services of a child task in another repository: its own work tree (a fresh shallow clone
@@ -226,14 +224,8 @@ async function childServices(svc, repository) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(s.runner.runnerTemp, 'kiro-batch', ref.owner.toLowerCase(), ref.repo.toLowerCase());
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
-    await (0,_git_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execGit */ .Ix)(['init', '-q'], { cwd: dir });
-    const ctx = { dir, serverUrl: s.runner.serverUrl, repository, token: s.githubToken };
-    await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureOrigin */ .T1)(ctx);
     const base = await svc.github.getDefaultBranch(ref);
-    const sha = await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .fetchBranch */ .D_)(ctx, base, 1);
-    if (!sha)
-        throw new Error(`cannot clone ${repository}: its default branch '${base}' was not found`);
-    await (0,_git_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execGit */ .Ix)(['checkout', '-q', '--force', '-B', base, sha], { cwd: dir });
+    await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_4__/* .cloneWorkspace */ .Nt)({ dir, serverUrl: s.runner.serverUrl, repository, token: s.githubToken }, base);
     const hub = svc.repo;
     const github = { ...svc.github, dispatchWorkflow: (_r, workflowId, gitRef, inputs) => svc.github.dispatchWorkflow(hub, workflowId, gitRef, inputs) };
     return {

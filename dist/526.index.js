@@ -47,6 +47,9 @@ function defineTool(name, description, schema, execute) {
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
 
 class GitError extends Error {
     args;
@@ -59,22 +62,31 @@ class GitError extends Error {
     }
 }
 /**
- * Environment every git call gets: never prompt, never page, no user or system config surprises
- * beyond what the workspace's own `.git/config` holds (actions/checkout puts the auth header there).
- * `GIT_CONFIG_COUNT` entries from the caller's environment are kept so tests can add
- * `url.<loopback>.insteadOf` rewrites.
+ * Environment every git call of the action gets. The action's git must read nothing the model
+ * can write (issue #9): no global or system config (`GIT_CONFIG_GLOBAL=/dev/null`,
+ * `GIT_CONFIG_NOSYSTEM`: a model-planted `~/.gitconfig` with a filter, `diff.external`,
+ * `http.proxy` or `url.*` rewrite never applies), `HOME`/`XDG_CONFIG_HOME` pointing nowhere (no
+ * `~/.config/git/attributes`), a fixed `PATH` of system directories (git's helpers are found in
+ * its exec-path; a `git` wrapper in `~/.local/bin` never runs), and the caller's `GIT_*`
+ * variables dropped except `GIT_CONFIG_COUNT` entries that the workflow set (tests add
+ * `url.<loopback>.insteadOf` rewrites that way). Never prompt, never page.
  */
 function fixedEnv(extra) {
     const base = {};
     for (const [k, v] of Object.entries(process.env)) {
         if (v === undefined)
             continue;
-        if (k.startsWith('GIT_') && !k.startsWith('GIT_CONFIG_'))
+        if (k.startsWith('GIT_') && !/^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+)$/.test(k))
             continue;
         base[k] = v;
     }
     return {
         ...base,
+        PATH: TRUSTED_PATH,
+        HOME: '/dev/null',
+        XDG_CONFIG_HOME: '/dev/null',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
         GIT_TERMINAL_PROMPT: '0',
         GIT_PAGER: 'cat',
         PAGER: 'cat',
@@ -85,12 +97,25 @@ function fixedEnv(extra) {
         ...extra,
     };
 }
+/** System directories only: never the job's `PATH`, which a model could have reached through a file the workflow sources. */
+const TRUSTED_PATH = '/usr/bin:/bin:/usr/sbin:/sbin';
+/** git by absolute path (`/usr/bin/git` on GitHub's runners and Debian). */
+const GIT = ['/usr/bin/git', '/bin/git', '/usr/local/bin/git'].find((p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p)) ?? 'git';
 /**
- * Config every git call of the action runs with, overriding anything in `.git/config`: the work
- * tree belongs to the model's shell, which could plant hooks or an fsmonitor command there to run
- * code inside the action's own git calls (which carry the token).
+ * Config every git call of the action runs with, overriding anything in a repository's own
+ * config (a clone the action made, the state store's, the trusted directory — and, before the
+ * first model command, the checkout's `.git`): no hooks, no fsmonitor command, no credential
+ * helper, no attributes file, no `ext::` transport. (`diff.external` and filter drivers can only
+ * come from config, which is ours alone; callers that diff pass `--no-ext-diff --no-textconv`.)
  */
-const HARDENING = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'core.sshCommand=ssh', '-c', 'credential.helper=', '-c', 'protocol.ext.allow=never'];
+const HARDENING = [
+    '-c', 'core.hooksPath=/dev/null',
+    '-c', 'core.fsmonitor=false',
+    '-c', 'core.sshCommand=ssh',
+    '-c', 'credential.helper=',
+    '-c', 'protocol.ext.allow=never',
+    '-c', 'core.attributesFile=/dev/null',
+];
 /**
  * The only function in the action that runs git. Spawns asynchronously (a synchronous spawn would
  * deadlock a test process that also hosts the git HTTP remote, see NOTES.md).
@@ -100,7 +125,7 @@ const HARDENING = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false
  */
 async function execGit(args, opts) {
     const result = await new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', [...HARDENING, ...args], {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(GIT, [...HARDENING, ...args], {
             cwd: opts.cwd,
             env: fixedEnv(opts.env),
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -118,7 +143,7 @@ async function execGit(args, opts) {
             clearTimeout(timer);
             resolve({
                 code: code ?? 1,
-                stdout: Buffer.concat(out).toString('utf8'),
+                stdout: Buffer.concat(out).toString(opts.encoding ?? 'utf8'),
                 stderr: Buffer.concat(err).toString('utf8'),
             });
         });
@@ -146,37 +171,66 @@ function isNonFastForward(r) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D_: () => (/* binding */ fetchBranch),
 /* harmony export */   Jo: () => (/* binding */ diffAgainst),
+/* harmony export */   Nt: () => (/* binding */ cloneWorkspace),
 /* harmony export */   OM: () => (/* binding */ changedFilesSince),
 /* harmony export */   RK: () => (/* binding */ logSince),
-/* harmony export */   T1: () => (/* binding */ ensureOrigin),
 /* harmony export */   TV: () => (/* binding */ pushBranch),
 /* harmony export */   c5: () => (/* binding */ checkoutTaskBranch),
 /* harmony export */   cw: () => (/* binding */ noreplyEmail),
-/* harmony export */   fA: () => (/* binding */ discardPaths),
-/* harmony export */   fi: () => (/* binding */ commitAll),
 /* harmony export */   hu: () => (/* binding */ scrubPersistedCredentials),
-/* harmony export */   kM: () => (/* binding */ absorbForeignCommits),
+/* harmony export */   oV: () => (/* binding */ filesOfCommit),
 /* harmony export */   pU: () => (/* binding */ excludeFromCommits),
-/* harmony export */   vl: () => (/* binding */ changedPaths),
-/* harmony export */   xF: () => (/* binding */ headSha)
+/* harmony export */   po: () => (/* binding */ commitWorkTree)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5768);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9395);
+/* unused harmony exports ensureTrustedRepo, headSha */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5768);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9395);
+/* harmony import */ var _workspace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3773);
 /**
- * Git operations on the task's work tree (the workspace actions/checkout prepared). The action,
- * not the model, does every git write that leaves the machine: commits with the bot identity and a
- * `Co-authored-by:` trailer (https://docs.github.com/pull-requests/committing-changes-to-your-project/creating-and-editing-commits/creating-a-commit-with-multiple-authors),
- * and pushes authenticated through environment-only config (src/git/auth.ts).
+ * The action's trusted git (issue #9, docs/security.md "The boundary"). The workspace's own
+ * `.git` is the model's scratch; the action keeps its own git directory outside the sandbox's
+ * view (`RepoContext.gitDir`, under `$RUNNER_TEMP`) and uses the work tree only as data: it
+ * stages the work tree's files into its own index, checks the whole change (protected paths,
+ * secrets) there, and builds the commits it pushes itself — with the bot identity and a
+ * `Co-authored-by:` trailer (https://docs.github.com/pull-requests/committing-changes-to-your-project/creating-and-editing-commits/creating-a-commit-with-multiple-authors).
+ * Commits the model made in its own `.git` are never pushed. Every call goes through `execGit`
+ * (no global or system config, no attributes file, no hooks, an absolute git, a fixed `PATH`);
+ * the credential travels in the environment of fetches and pushes alone (src/git/auth.ts).
+ * After each commit the model's `.git` is brought in step through the sandbox
+ * (`RepoContext.workspaceGit`, src/git/workspace.ts), so `git status` and `git diff` keep making
+ * sense to it.
  */
 
 
 
 
-const env = (ctx) => (0,_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .authEnv */ .mx)(ctx.serverUrl, ctx.token);
+
+
+const env = (ctx) => (0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .authEnv */ .mx)(ctx.serverUrl, ctx.token);
+/** Git on the trusted directory with the workspace as its work tree. */
+function git(ctx, args, opts = {}) {
+    return (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)([`--git-dir=${ctx.gitDir}`, `--work-tree=${ctx.dir}`, ...args], { cwd: ctx.dir, ...opts });
+}
+/**
+ * Creates the trusted git directory on first use: a bare repository used with an explicit work
+ * tree, `origin` pointing at the repository on `serverUrl` (GHES-safe). Idempotent.
+ */
+async function ensureTrustedRepo(ctx) {
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(ctx.gitDir, 'HEAD')))
+        return;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(ctx.gitDir, { recursive: true, mode: 0o700 });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)(['init', '-q', '--bare', ctx.gitDir], { cwd: ctx.gitDir });
+    const cfg = (k, v) => (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)([`--git-dir=${ctx.gitDir}`, 'config', k, v], { cwd: ctx.gitDir });
+    await cfg('core.bare', 'false');
+    await cfg('remote.origin.url', (0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryUrl */ .Ek)(ctx.serverUrl, ctx.repository));
+    await cfg('remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*');
+}
 /** GitHub's noreply address for a user: `<id>+<login>@users.noreply.github.com`. */
 function noreplyEmail(login, id) {
     return `${id}+${login}@users.noreply.github.com`;
@@ -188,135 +242,214 @@ function noreplyEmail(login, id) {
  */
 async function scrubPersistedCredentials(dir) {
     const removed = [];
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['config', '--local', '--name-only', '--get-regexp', '^(http\\..*\\.extraheader|includeif\\..*\\.path)$'], { cwd: dir, allowFailure: true });
+    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)(['config', '--local', '--name-only', '--get-regexp', '^(http\\..*\\.extraheader|includeif\\..*\\.path)$'], { cwd: dir, allowFailure: true });
     for (const key of new Set(r.stdout.split('\n').filter(Boolean))) {
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['config', '--local', '--unset-all', key], { cwd: dir, allowFailure: true });
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)(['config', '--local', '--unset-all', key], { cwd: dir, allowFailure: true });
         removed.push(key);
     }
     // the remote URL itself may carry a token (https://x-access-token:<t>@host/...)
-    const url = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['remote', 'get-url', 'origin'], { cwd: dir, allowFailure: true })).stdout.trim();
+    const url = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)(['remote', 'get-url', 'origin'], { cwd: dir, allowFailure: true })).stdout.trim();
     if (/^https?:\/\/[^/@]+@/.test(url)) {
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['remote', 'set-url', 'origin', url.replace(/^(https?:\/\/)[^/@]+@/, '$1')], { cwd: dir });
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)(['remote', 'set-url', 'origin', url.replace(/^(https?:\/\/)[^/@]+@/, '$1')], { cwd: dir });
         removed.push('remote.origin.url credentials');
     }
     return removed;
 }
-/** Ensures `origin` points at the repository on `serverUrl` (GHES-safe). */
-async function ensureOrigin(ctx) {
-    const want = (0,_auth_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryUrl */ .Ek)(ctx.serverUrl, ctx.repository);
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['remote', 'get-url', 'origin'], { cwd: ctx.dir, allowFailure: true });
-    if (r.code !== 0)
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['remote', 'add', 'origin', want], { cwd: ctx.dir });
+/**
+ * Creates a work tree for a repository the workflow did not check out (a batch child): a fresh
+ * shallow clone of `branch` in `o.dir`, fetched with the token through the environment (never
+ * written to its config). The clone's `.git` is the model's from then on.
+ * @throws when the branch does not exist
+ */
+async function cloneWorkspace(o, branch) {
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)(['init', '-q'], { cwd: o.dir });
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)(['remote', 'add', 'origin', (0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryUrl */ .Ek)(o.serverUrl, o.repository)], { cwd: o.dir });
+    const args = ['fetch', '--no-tags', '--depth=1', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`];
+    const r = await retryTransient(() => (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)(args, { cwd: o.dir, env: (0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .authEnv */ .mx)(o.serverUrl, o.token), allowFailure: true }));
+    if (r.code !== 0) {
+        if (/couldn't find remote ref|not found/i.test(r.stderr))
+            throw new Error(`cannot clone ${o.repository}: its default branch '${branch}' was not found`);
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(args, r);
+    }
+    const sha = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)(['rev-parse', `refs/remotes/origin/${branch}`], { cwd: o.dir })).stdout.trim();
+    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execGit */ .Ix)(['checkout', '-q', '--force', '-B', branch, sha], { cwd: o.dir });
+    return sha;
 }
-/** Fetches `branch` from origin; returns its tip sha, or undefined when the branch does not exist. */
+/** Fetches `branch` from origin into the trusted directory; returns its tip sha, or undefined when the branch does not exist. */
 async function fetchBranch(ctx, branch, depth) {
+    await ensureTrustedRepo(ctx);
     const args = ['fetch', '--no-tags', '--prune', ...(depth ? [`--depth=${depth}`] : []), 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`];
-    const r = await retryTransient(() => (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(args, { cwd: ctx.dir, env: env(ctx), allowFailure: true }));
+    const r = await retryTransient(() => git(ctx, args, { env: env(ctx), allowFailure: true }));
     if (r.code !== 0) {
         if (/couldn't find remote ref|not found/i.test(r.stderr))
             return undefined;
-        throw new _exec_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(args, r);
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(args, r);
     }
-    return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['rev-parse', `refs/remotes/origin/${branch}`], { cwd: ctx.dir })).stdout.trim();
+    return (await git(ctx, ['rev-parse', `refs/remotes/origin/${branch}`])).stdout.trim();
 }
 /**
  * Checks out the task branch: the existing remote branch when there is one (a continuation or a
- * feedback round), else a new branch from `base`. Returns the base commit the task's work starts from.
+ * feedback round), else a new branch from `base`. The trusted directory's HEAD and index move to
+ * it; the work tree is checked out by the model's own git in the sandbox (it is the model's).
+ * Returns the base commit the task's work starts from.
+ * @throws when the base branch does not exist, or the work tree cannot be checked out
  */
 async function checkoutTaskBranch(ctx, branch, base) {
     const baseSha = await fetchBranch(ctx, base);
     if (!baseSha)
         throw new Error(`the base branch '${base}' does not exist on origin`);
     const existing = await fetchBranch(ctx, branch);
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['checkout', '--force', '-B', branch, existing ?? baseSha], { cwd: ctx.dir });
+    const tip = existing ?? baseSha;
+    await git(ctx, ['update-ref', `refs/heads/${branch}`, tip]);
+    await git(ctx, ['symbolic-ref', 'HEAD', `refs/heads/${branch}`]);
+    await git(ctx, ['read-tree', tip]);
+    await syncWorkspace(ctx, 'checkout', branch, tip);
+    // the index's file stats come from the sandbox's checkout: refresh them once, so staging is quick
+    await git(ctx, ['update-index', '-q', '--refresh'], { allowFailure: true });
     return { baseSha, resumed: existing !== undefined };
 }
-/** Current HEAD sha. */
-async function headSha(dir) {
-    return (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['rev-parse', 'HEAD'], { cwd: dir })).stdout.trim();
-}
-/** Paths changed in the work tree relative to HEAD, including untracked files (respects .gitignore). */
-async function changedPaths(dir) {
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['status', '--porcelain=v1', '-z', '--untracked-files=all'], { cwd: dir });
-    const out = [];
-    const parts = r.stdout.split('\0');
-    for (let i = 0; i < parts.length; i++) {
-        const entry = parts[i];
-        if (entry.length < 4)
-            continue;
-        out.push(entry.slice(3));
-        // renames carry the source path as the next NUL-separated field
-        if (entry[0] === 'R' || entry[0] === 'C')
-            i++;
+/**
+ * Brings the model's `.git` to `sha` on `branch` through the sandbox: `checkout` replaces the
+ * work tree (task start), `reset` only moves HEAD and the index (after the action's commit, the
+ * work tree already holds that content). A failed `checkout` throws (the work tree would not be
+ * the branch's); a failed `reset` only leaves the model's view stale.
+ */
+async function syncWorkspace(ctx, mode, branch, sha) {
+    const w = ctx.workspaceGit;
+    if (!w) {
+        if (mode === 'checkout')
+            throw new Error('checking out the task branch needs the sandbox (RepoContext.workspaceGit)');
+        return;
     }
+    const steps = [['fetch', '-q', '--no-tags', ctx.gitDir, `+refs/heads/${branch}:refs/remotes/origin/${branch}`]];
+    if (mode === 'checkout')
+        steps.push(['checkout', '-q', '-f', '-B', branch, sha]);
+    else
+        steps.push(['symbolic-ref', 'HEAD', `refs/heads/${branch}`], ['reset', '-q', sha]);
+    for (const args of steps) {
+        const r = await (0,_workspace_js__WEBPACK_IMPORTED_MODULE_4__/* .workspaceGit */ .s)(w, args, [ctx.gitDir]);
+        if (r.code !== 0) {
+            const why = `git ${args[0]} in the workspace failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-2).join(' | ')}`;
+            if (mode === 'checkout')
+                throw new Error(why);
+            return;
+        }
+    }
+}
+/** The trusted HEAD sha. */
+async function headSha(ctx) {
+    return (await git(ctx, ['rev-parse', 'HEAD'])).stdout.trim();
+}
+/**
+ * Commits the work tree's content as the bot, with `Co-authored-by:` trailers, in the trusted
+ * directory: stages every file (respecting .gitignore and the trusted `info/exclude`), unstages
+ * what `checks.refuse` names over the whole change, replaces secrets in staged blobs, commits and
+ * moves the model's `.git` along. Files the model changed but may not commit are restored in the
+ * work tree through the sandbox.
+ */
+async function commitWorkTree(ctx, message, author, coAuthors, checks) {
+    await git(ctx, ['add', '--all']);
+    const changed = await stagedChanges(ctx);
+    const refused = checks.refuse(changed.map((c) => c.path));
+    if (refused.length)
+        await git(ctx, ['reset', '-q', 'HEAD', '--', ...refused.map(literal)]);
+    const scrubbed = await scrubStaged(ctx, changed.filter((c) => c.status !== 'D' && !refused.includes(c.path)).map((c) => c.path), checks.secrets());
+    const staged = await git(ctx, ['diff', '--cached', '--quiet', 'HEAD'], { allowFailure: true });
+    let sha;
+    if (staged.code !== 0) {
+        const trailers = coAuthors.map((c) => `Co-authored-by: ${c.name} <${c.email}>`);
+        const full = trailers.length ? `${message.trim()}\n\n${trailers.join('\n')}\n` : `${message.trim()}\n`;
+        await git(ctx, ['commit', '-q', '--no-verify', '--no-gpg-sign', '-F', '-'], {
+            input: full,
+            env: { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email },
+        });
+        sha = await headSha(ctx);
+    }
+    const branch = (await git(ctx, ['symbolic-ref', '--short', 'HEAD'], { allowFailure: true })).stdout.trim();
+    if (branch && (sha || refused.length))
+        await syncWorkspace(ctx, 'reset', branch, sha ?? (await headSha(ctx)));
+    if (refused.length && ctx.workspaceGit) {
+        // put the refused files back as the commit has them (tracked) or remove them (new)
+        const head = await headSha(ctx);
+        const tracked = (await git(ctx, ['ls-tree', '-r', '--name-only', '-z', head, '--', ...refused.map(literal)])).stdout.split('\0').filter(Boolean);
+        if (tracked.length)
+            await (0,_workspace_js__WEBPACK_IMPORTED_MODULE_4__/* .workspaceGit */ .s)(ctx.workspaceGit, ['checkout', head, '--', ...tracked.map(literal)]);
+        const fresh = refused.filter((p) => !tracked.includes(p));
+        if (fresh.length)
+            await (0,_workspace_js__WEBPACK_IMPORTED_MODULE_4__/* .workspaceGit */ .s)(ctx.workspaceGit, ['clean', '-f', '-q', '--', ...fresh.map(literal)]);
+    }
+    return { ...(sha ? { sha } : {}), refused, scrubbed };
+}
+/** A pathspec that matches exactly this path (no glob magic in file names). */
+const literal = (p) => `:(literal)${p}`;
+/** Staged changes against HEAD: status letter and path (renames are not detected: add + delete). */
+async function stagedChanges(ctx) {
+    const r = await git(ctx, ['diff', '--cached', '--no-renames', '--name-status', '-z', 'HEAD']);
+    const parts = r.stdout.split('\0');
+    const out = [];
+    for (let i = 0; i + 1 < parts.length; i += 2)
+        out.push({ status: parts[i], path: parts[i + 1] });
     return out;
 }
-/** Throws away work-tree changes to `paths` (tracked: restored; untracked: removed). */
-async function discardPaths(dir, paths) {
-    if (!paths.length)
-        return;
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['checkout', 'HEAD', '--', ...paths], { cwd: dir, allowFailure: true });
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['clean', '-f', '-q', '--', ...paths], { cwd: dir, allowFailure: true });
-}
 /**
- * Folds any commits the model made itself back into the work tree (soft reset to `since`), so that
- * every commit the action pushes has the bot identity and the trailer.
+ * Replaces every registered secret form in the staged blobs of `paths` with `***` (new blobs,
+ * written into the trusted index), so no commit carries one whatever the work tree holds.
  */
-async function absorbForeignCommits(dir, since) {
-    const head = await headSha(dir);
-    if (head !== since)
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['reset', '--soft', since], { cwd: dir });
-}
-/**
- * Commits every change in the work tree as the bot, with `Co-authored-by:` trailers.
- * @returns the new commit sha, or undefined when there was nothing to commit
- */
-async function commitAll(dir, message, author, coAuthors) {
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['add', '--all'], { cwd: dir });
-    const staged = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['diff', '--cached', '--quiet'], { cwd: dir, allowFailure: true });
-    if (staged.code === 0)
-        return undefined;
-    const trailers = coAuthors.map((c) => `Co-authored-by: ${c.name} <${c.email}>`);
-    const full = trailers.length ? `${message.trim()}\n\n${trailers.join('\n')}\n` : `${message.trim()}\n`;
-    await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['commit', '--no-verify', '--no-gpg-sign', '-F', '-'], {
-        cwd: dir,
-        input: full,
-        env: {
-            GIT_AUTHOR_NAME: author.name,
-            GIT_AUTHOR_EMAIL: author.email,
-            GIT_COMMITTER_NAME: author.name,
-            GIT_COMMITTER_EMAIL: author.email,
-        },
-    });
-    return headSha(dir);
+async function scrubStaged(ctx, paths, forms) {
+    const needles = [...new Set(forms)].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
+    if (!needles.length || !paths.length)
+        return [];
+    const out = [];
+    const entries = (await git(ctx, ['ls-files', '-s', '-z', '--', ...paths.map(literal)])).stdout.split('\0').filter(Boolean);
+    for (const e of entries) {
+        const m = /^(\d+) ([0-9a-f]+) \d\t(.*)$/s.exec(e);
+        if (!m || m[1] === '160000')
+            continue;
+        const [, mode, blob, p] = m;
+        const text = (await git(ctx, ['cat-file', 'blob', blob], { encoding: 'latin1' })).stdout;
+        let count = 0;
+        let next = text;
+        for (const n of needles) {
+            const needle = Buffer.from(n, 'utf8').toString('latin1');
+            const parts = next.split(needle);
+            count += parts.length - 1;
+            next = parts.join('***');
+        }
+        if (!count)
+            continue;
+        const sha = (await git(ctx, ['hash-object', '-w', '--stdin'], { input: Buffer.from(next, 'latin1') })).stdout.trim();
+        await git(ctx, ['update-index', '--cacheinfo', `${mode},${sha},${p}`]);
+        out.push({ path: p, count });
+    }
+    return out;
 }
 /**
  * Pushes HEAD to `refs/heads/<branch>` without force. A rejection (someone else pushed to the
  * task branch) is an error the caller reports; the agent never force-pushes.
  */
 async function pushBranch(ctx, branch) {
-    const sha = await headSha(ctx.dir);
+    const sha = await headSha(ctx);
     if (ctx.dryRun) {
         if (ctx.onSkippedPush) {
             // the commits the push would have sent: those not on any remote-tracking branch
-            const log = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['log', '--format=%H %s', sha, '--not', '--remotes'], { cwd: ctx.dir })).stdout;
-            const patch = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['log', '-p', '--format=commit %H%nAuthor: %an <%ae>%n%n%B', sha, '--not', '--remotes'], { cwd: ctx.dir })).stdout;
+            const log = (await git(ctx, ['log', '--format=%H %s', sha, '--not', '--remotes'])).stdout;
+            const patch = (await git(ctx, ['log', '-p', '--format=commit %H%nAuthor: %an <%ae>%n%n%B', sha, '--not', '--remotes'])).stdout;
             ctx.onSkippedPush({ branch, sha, log, patch });
         }
         return { pushed: false, sha };
     }
     const args = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
-    await retryTransient(() => (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(args, { cwd: ctx.dir, env: env(ctx) }));
+    await retryTransient(() => git(ctx, args, { env: env(ctx) }));
     return { pushed: true, sha };
 }
 /** Unified diff of the work tree's HEAD against `base` (what the PR will show). */
-async function diffAgainst(dir, base, opts = {}) {
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['diff', ...(opts.stat ? ['--stat'] : []), `${base}...HEAD`], { cwd: dir });
+async function diffAgainst(ctx, base, opts = {}) {
+    const r = await git(ctx, ['diff', ...(opts.stat ? ['--stat'] : []), `${base}...HEAD`]);
     return r.stdout;
 }
 /** Files changed between `base` and HEAD with their status letter. */
-async function changedFilesSince(dir, base) {
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['diff', '--name-status', `${base}...HEAD`], { cwd: dir });
+async function changedFilesSince(ctx, base) {
+    const r = await git(ctx, ['diff', '--name-status', `${base}...HEAD`]);
     return r.stdout
         .split('\n')
         .filter(Boolean)
@@ -326,8 +459,8 @@ async function changedFilesSince(dir, base) {
     });
 }
 /** Commit log `base..HEAD`: sha, subject, body. */
-async function logSince(dir, base) {
-    const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['log', '--format=%H%x1f%s%x1f%b%x1e', `${base}..HEAD`], { cwd: dir });
+async function logSince(ctx, base) {
+    const r = await git(ctx, ['log', '--format=%H%x1f%s%x1f%b%x1e', `${base}..HEAD`]);
     return r.stdout
         .split('\x1e')
         .map((s) => s.trim())
@@ -348,7 +481,7 @@ async function retryTransient(fn) {
             last = r;
         }
         catch (e) {
-            if (!(e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS) || !isTransient(e.result.stderr))
+            if (!(e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS) || !isTransient(e.result.stderr))
                 throw e;
             last = e;
         }
@@ -361,24 +494,68 @@ async function retryTransient(fn) {
 function isTransient(stderr) {
     return /(HTTP|error:) 5\d\d|The requested URL returned error: 5|Connection reset|Could not resolve host|timed out|early EOF|unexpected disconnect/i.test(stderr);
 }
+/** Paths a commit changed (`git show --name-only`), from the trusted directory. */
+async function filesOfCommit(ctx, sha) {
+    const out = await git(ctx, ['show', '--name-only', '--format=', sha], { allowFailure: true });
+    return out.stdout.split('\n').filter(Boolean);
+}
 /**
- * Adds patterns to the work tree's `.git/info/exclude` (local ignore rules that are never
- * committed), skipping those already present.
+ * Adds patterns to the trusted directory's `info/exclude` (ignore rules for the action's commits,
+ * never committed), skipping those already present.
  */
-async function excludeFromCommits(dir, patterns) {
-    const gitDir = (await (0,_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .execGit */ .Ix)(['rev-parse', '--absolute-git-dir'], { cwd: dir })).stdout.trim();
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, 'info', 'exclude');
+async function excludeFromCommits(ctx, patterns) {
+    await ensureTrustedRepo(ctx);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(ctx.gitDir, 'info', 'exclude');
     let current = '';
     try {
-        current = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        current = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
     }
     catch {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), { recursive: true });
     }
     const lines = new Set(current.split('\n').map((l) => l.trim()));
     const missing = patterns.filter((p) => !lines.has(p));
     if (missing.length)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(file, `${current && !current.endsWith('\n') ? '\n' : ''}${missing.join('\n')}\n`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(file, `${current && !current.endsWith('\n') ? '\n' : ''}${missing.join('\n')}\n`);
+}
+
+
+/***/ }),
+
+/***/ 3773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ workspaceGit)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Git on the model's side of the boundary: the workspace's own `.git` is the model's scratch (its
+ * config, hooks and attributes are whatever the model made them), so every git command on it
+ * runs through the sandboxed process runner like any command the model causes, and its output is
+ * data. The action's own commits and pushes use a separate, trusted git directory
+ * (src/git/trusted.ts) and never read this one.
+ */
+
+const GIT = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/usr/bin/git') ? '/usr/bin/git' : 'git';
+/**
+ * Runs `git <args>` in the workspace inside the sandbox. Never throws; a spawn failure or a
+ * refusal (no sandbox, fail-closed) is exit code 127 with the reason in `stderr`.
+ * @param readOnly host paths the command may read besides the sandbox's view (the trusted git directory, to fetch the action's commits)
+ */
+async function workspaceGit(ctx, args, readOnly = []) {
+    const r = await ctx.runner.run({
+        argv: [GIT, '-c', 'core.pager=cat', ...args],
+        cwd: ctx.workspace,
+        env: { ...ctx.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        timeoutMs: ctx.timeoutMs,
+        separateStderr: true,
+        ...(readOnly.length ? { view: { readOnly } } : {}),
+    });
+    if (r.spawnError)
+        return { code: 127, stdout: '', stderr: r.spawnError };
+    return { code: r.code ?? (r.timedOut ? 124 : 1), stdout: r.output, stderr: r.stderr + (r.timedOut ? '\n(timed out)' : '') };
 }
 
 
@@ -505,7 +682,7 @@ __webpack_require__.d(__webpack_exports__, {
   d1: () => (/* binding */ specMarkdown)
 });
 
-// UNUSED EXPORTS: taskBranch
+// UNUSED EXPORTS: COMMIT_PROTECTED_GLOBS, taskBranch
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);
@@ -870,8 +1047,6 @@ function pickModel(role, requested, hint = {}) {
 
 // EXTERNAL MODULE: ./src/prompts.ts
 var prompts = __webpack_require__(6224);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -969,10 +1144,10 @@ function countLines(text, limit) {
  * Policy wiring (SPEC.md §4): every command line goes through `ctx.policy.checkCommandIn` with the
  * shell's working directory (or `checkCommand` when the policy has no cwd-aware check) before it
  * runs; a denial is an `is_error` result saying why, a pause ends the run for the owner's approval.
- * `ctx.commandEnv` adds the egress proxy's per-command variables and `ctx.wrapCommand` runs the
- * shell inside the network sandbox when the runner allows one.
+ * `ctx.commandEnv` adds the egress proxy's per-command variables; `ctx.runner` (the one process
+ * runner, src/sandbox/runner.ts) runs the shell inside the OS sandbox — the policy above is
+ * guidance for the model, the sandbox is the boundary.
  */
-
 
 
 
@@ -987,9 +1162,10 @@ const BASH = (0,external_node_fs_.existsSync)('/bin/bash') ? '/bin/bash' : 'bash
 function createBashTool(opts = {}) {
     let cwd;
     let stateDir;
-    const files = () => {
+    const files = (ctx) => {
         // The paths are spliced into the script; mkdtemp under a sane tmpdir has no shell quotes.
-        stateDir ??= (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kiro-bash-'));
+        // `ctx.stateDir` is bound into the sandbox at the same path, so the shell can write there.
+        stateDir ??= (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ctx.stateDir ?? (0,external_node_os_.tmpdir)(), 'kiro-bash-'));
         return { env: (0,external_node_path_.join)(stateDir, 'env.sh'), cwd: (0,external_node_path_.join)(stateDir, 'cwd') };
     };
     const reset = () => {
@@ -1013,7 +1189,7 @@ function createBashTool(opts = {}) {
             if (command.trim() === '') {
                 return { content: 'Give a `command` to run (or `restart: true` to start a fresh shell).', isError: true };
             }
-            const f = files();
+            const f = files(ctx);
             const workspace = realWorkspace(ctx.workspace);
             const dir = cwd && (0,external_node_fs_.existsSync)(cwd) ? cwd : workspace;
             // The policy resolves relative paths against the shell's real directory, named under the
@@ -1044,25 +1220,30 @@ function createBashTool(opts = {}) {
                 command;
             const env = { ...ctx.env, ...perCommand };
             const argv = [BASH, '--noprofile', '--norc', '-c', script];
-            const run = await runProcess(ctx.wrapCommand ? ctx.wrapCommand(argv, env) : argv, dir, env, ctx, opts);
+            const run = await ctx.runner.run({
+                argv,
+                cwd: dir,
+                env,
+                timeoutMs: ctx.commandTimeoutMs,
+                ...(ctx.signal ? { signal: ctx.signal } : {}),
+                ...(opts.captureBytes ? { captureBytes: opts.captureBytes } : {}),
+                ...(opts.killGraceMs ? { killGraceMs: opts.killGraceMs } : {}),
+            });
             let note = '';
-            try {
-                const next = (0,external_node_fs_.readFileSync)(f.cwd, 'utf8').trim();
-                if (next) {
-                    const rel = (0,external_node_path_.relative)(workspace, next);
-                    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
-                        cwd = undefined;
-                        note = `\n[working directory ${next} is outside the workspace; the next command starts in ${workspace}]`;
-                    }
-                    else {
-                        cwd = next;
-                    }
+            // The file is the shell's (the model's): read it without following links, as data.
+            const next = readSmallFile(f.cwd)?.trim();
+            if (next) {
+                const rel = (0,external_node_path_.relative)(workspace, next);
+                if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) || next.includes('\n')) {
+                    cwd = undefined;
+                    note = `\n[the working directory is outside the workspace; the next command starts in ${workspace}]`;
+                }
+                else {
+                    cwd = next;
                 }
             }
-            catch {
-                // No trap output (the command replaced the shell or was killed): keep the previous cwd.
-            }
-            const shown = truncateOutput(run.output, {
+            // No trap output (the command replaced the shell or was killed): keep the previous cwd.
+            const shown = truncateOutput(run.output.replace(/\n$/, ''), {
                 maxLines: opts.maxLines,
                 maxChars: opts.maxChars,
                 headShare: 0.3,
@@ -1108,117 +1289,26 @@ function realWorkspace(ws) {
     }
     return r;
 }
-function runProcess(argv, cwd, env, ctx, opts) {
-    return new Promise((resolve) => {
-        const capture = new Capture(opts.captureBytes ?? 4 * 1024 * 1024);
-        const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
-            cwd,
-            env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: true,
-        });
-        let timedOut = false;
-        let aborted = false;
-        let done = false;
-        let killTimer;
-        let drainTimer;
-        const killGroup = () => {
-            const pid = child.pid;
-            if (pid === undefined)
-                return;
-            try {
-                process.kill(-pid, 'SIGTERM');
-            }
-            catch {
-                // already gone
-            }
-            killTimer = setTimeout(() => {
-                try {
-                    process.kill(-pid, 'SIGKILL');
-                }
-                catch {
-                    // already gone
-                }
-            }, opts.killGraceMs ?? 2000);
-            killTimer.unref();
-        };
-        const timer = setTimeout(() => {
-            timedOut = true;
-            killGroup();
-        }, ctx.commandTimeoutMs);
-        const onAbort = () => {
-            aborted = true;
-            killGroup();
-        };
-        ctx.signal?.addEventListener('abort', onAbort, { once: true });
-        const finish = (code, signal, spawnError) => {
-            if (done)
-                return;
-            done = true;
-            clearTimeout(timer);
-            if (drainTimer)
-                clearTimeout(drainTimer);
-            ctx.signal?.removeEventListener('abort', onAbort);
-            child.stdout?.destroy();
-            child.stderr?.destroy();
-            resolve({ output: capture.text(), code, signal, timedOut, aborted, spawnError });
-        };
-        child.stdout?.on('data', (b) => capture.push(b));
-        child.stderr?.on('data', (b) => capture.push(b));
-        child.on('error', (e) => finish(null, null, e.message));
-        // A background job the command left running may hold the pipe open: once bash itself has
-        // exited, give the pipe a moment to drain, then stop reading.
-        child.on('exit', (code, signal) => {
-            drainTimer = setTimeout(() => finish(code, signal), 200);
-        });
-        child.on('close', (code, signal) => finish(code, signal));
-        if (ctx.signal?.aborted)
-            onAbort();
-    });
-}
-/** Keeps the first and last `limit / 2` bytes of a stream and counts what fell in between. */
-class Capture {
-    head = [];
-    headLen = 0;
-    tail = [];
-    tailLen = 0;
-    dropped = 0;
-    half;
-    constructor(limit) {
-        this.half = Math.max(1024, Math.floor(limit / 2));
+/**
+ * The first 4 KiB of a regular file, opened without following a symlink (`O_NOFOLLOW`), or
+ * undefined. For files the sandboxed shell wrote and the action reads back.
+ */
+function readSmallFile(p) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(p, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+            return undefined;
+        const buf = Buffer.alloc(4096);
+        const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0);
+        return buf.subarray(0, n).toString('utf8');
     }
-    push(chunk) {
-        let b = chunk;
-        if (this.headLen < this.half) {
-            const take = b.subarray(0, this.half - this.headLen);
-            this.head.push(take);
-            this.headLen += take.length;
-            b = b.subarray(take.length);
-        }
-        if (b.length === 0)
-            return;
-        this.tail.push(b);
-        this.tailLen += b.length;
-        while (this.tailLen > this.half) {
-            const first = this.tail[0];
-            const excess = this.tailLen - this.half;
-            if (first.length <= excess) {
-                this.tail.shift();
-                this.tailLen -= first.length;
-                this.dropped += first.length;
-            }
-            else {
-                this.tail[0] = first.subarray(excess);
-                this.tailLen -= excess;
-                this.dropped += excess;
-            }
-        }
+    catch {
+        return undefined;
     }
-    text() {
-        const head = Buffer.concat(this.head).toString('utf8');
-        const tail = Buffer.concat(this.tail).toString('utf8');
-        const out = this.dropped > 0 ? `${head}\n[… ${this.dropped} bytes of output dropped …]\n${tail}` : head + tail;
-        return out.replace(/\n$/, '');
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
     }
 }
 
@@ -1557,8 +1647,8 @@ async function insert(input, ctx) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/git/exec.ts
-var exec = __webpack_require__(9395);
+// EXTERNAL MODULE: ./src/git/workspace.ts
+var workspace = __webpack_require__(3773);
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts
 var tools_schema = __webpack_require__(7398);
 ;// CONCATENATED MODULE: ./src/agent/tools/search.ts
@@ -1566,7 +1656,8 @@ var tools_schema = __webpack_require__(7398);
  * Fast code search for large repositories: `search_code` (`git grep`, tracked and untracked files,
  * .gitignore respected, binary files skipped) and `list_files` (`git ls-files`, filtered with a
  * glob). Outside a git repository they fall back to `git grep --no-index` and a directory walk.
- * Every git call goes through `execGit` (src/git/exec.ts).
+ * Git runs on the model's side of the boundary: in the sandbox, on the workspace's own `.git`
+ * (src/git/workspace.ts), with its output taken as data.
  */
 
 
@@ -1599,6 +1690,7 @@ function widenGlob(glob) {
         g = `**/${g}`;
     return g;
 }
+const git = (ctx, args) => (0,workspace/* workspaceGit */.s)({ runner: ctx.runner, workspace: ctx.workspace, env: ctx.env, timeoutMs: ctx.commandTimeoutMs }, args);
 function isNotRepo(stderr) {
     return /not a git repository/i.test(stderr);
 }
@@ -1613,11 +1705,10 @@ function createSearchTool() {
         if (input.ignore_case)
             flags.push('-i');
         const spec = input.path_glob ? [`:(glob)${widenGlob(input.path_glob)}`] : [];
-        const opts = { cwd: ctx.workspace, allowFailure: true, timeoutMs: ctx.commandTimeoutMs };
-        let r = await (0,exec/* execGit */.Ix)(['grep', '--untracked', ...flags, '-e', input.pattern, '--', ...spec], opts);
+        let r = await git(ctx, ['grep', '--untracked', ...flags, '-e', input.pattern, '--', ...spec]);
         if (r.code === 128 && isNotRepo(r.stderr)) {
             const where = spec.length ? spec : ['.'];
-            r = await (0,exec/* execGit */.Ix)(['grep', '--no-index', ...flags, '-e', input.pattern, '--', ...where, ':(exclude,glob)**/node_modules/**'], opts);
+            r = await git(ctx, ['grep', '--no-index', ...flags, '-e', input.pattern, '--', ...where, ':(exclude,glob)**/node_modules/**']);
         }
         const scope = input.path_glob ? ` in ${input.path_glob}` : '';
         if (r.code === 1 && r.stderr.trim() === '') {
@@ -1646,11 +1737,7 @@ function createListFilesTool() {
         'optionally filtered by a glob. Use it to find files by name on large repositories.';
     return (0,tools_schema/* defineTool */.u)('list_files', description, ListInput, async (input, ctx) => {
         const max = input.max_results ?? 500;
-        const r = await (0,exec/* execGit */.Ix)(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-            cwd: ctx.workspace,
-            allowFailure: true,
-            timeoutMs: ctx.commandTimeoutMs,
-        });
+        const r = await git(ctx, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
         let files;
         if (r.code === 0) {
             files = [...new Set(r.stdout.split('\0').filter((f) => f !== ''))].sort();
@@ -2324,7 +2411,7 @@ var repo = __webpack_require__(4134);
 // EXTERNAL MODULE: ./src/policy/commands.ts + 1 modules
 var commands = __webpack_require__(9435);
 // EXTERNAL MODULE: ./src/policy/paths.ts
-var paths = __webpack_require__(786);
+var policy_paths = __webpack_require__(786);
 // EXTERNAL MODULE: ./src/policy/redact.ts
 var redact = __webpack_require__(6509);
 // EXTERNAL MODULE: ./src/report/pr-body.ts
@@ -2433,46 +2520,14 @@ function detectChecks(dir) {
  */
 
 
-
 /** An absolute bash, so a project's PATH cannot shadow the shell itself. */
 const run_BASH = (0,external_node_fs_.existsSync)('/bin/bash') ? '/bin/bash' : 'bash';
-/** Runs one shell command line; kills its process group on timeout. */
-function runShell(command, opts) {
-    const started = Date.now();
-    const argv = (opts.wrap ?? ((a) => a))([run_BASH, '-c', command]);
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), { cwd: opts.cwd, env: { ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-        const chunks = [];
-        let size = 0;
-        const keep = (b) => {
-            // keep at most 4 MiB: the head and the newest output matter, the middle is truncated anyway
-            size += b.length;
-            chunks.push(b);
-            while (size > 4 * 1024 * 1024 && chunks.length > 2)
-                size -= chunks.splice(1, 1)[0].length;
-        };
-        child.stdout.on('data', keep);
-        child.stderr.on('data', keep);
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            try {
-                process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                child.kill('SIGKILL');
-            }
-        }, opts.timeoutMs);
-        const done = (code) => {
-            clearTimeout(timer);
-            resolve({ code, output: Buffer.concat(chunks).toString('utf8'), timedOut, durationMs: Date.now() - started });
-        };
-        child.on('error', (e) => {
-            chunks.push(Buffer.from(String(e)));
-            done(127);
-        });
-        child.on('close', (code) => done(code));
-    });
+/** Runs one shell command line in the sandbox; the runner kills its process group on timeout. */
+async function runShell(command, opts) {
+    const r = await opts.runner.run({ argv: [run_BASH, '-c', command], cwd: opts.cwd, env: { ...opts.env, ...opts.commandEnv?.(command) }, timeoutMs: opts.timeoutMs });
+    if (r.spawnError)
+        return { code: 127, output: r.spawnError, timedOut: false, durationMs: r.durationMs };
+    return { code: r.code, output: r.output, timedOut: r.timedOut, durationMs: r.durationMs };
 }
 /** Runs every check in order (they may depend on each other's build output). */
 async function runChecks(checks, opts) {
@@ -2635,7 +2690,7 @@ function openAgentSession(svc, o) {
     const budgetMs = s.timeoutMinutes * 60_000;
     const limits = { maxTurns: s.maxTurns, maxCostUsd: s.maxCostUsd, deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
     const transcript = createTranscriptWriter(external_node_path_default().join(s.runner.runnerTemp, 'kiro', o.taskId, 'transcript.jsonl'), svc.redact);
-    const repoCtx = (0,services/* repoContextOf */.f)(svc);
+    const repoCtx = (0,services/* repoContextOf */.f)(svc, o.sandbox);
     const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
     const baseVars = { repository: s.runner.repository, steering: o.steering };
     return {
@@ -2677,30 +2732,35 @@ function openAgentSession(svc, o) {
     };
 }
 /**
- * A committer on the checked-out branch, starting from its current HEAD. With `guard`, secrets
- * are scrubbed from changed files and redacted from the message first (docs/security.md).
+ * A committer on the checked-out task branch. The whole change is checked each time: protected
+ * paths (`.github/workflows/**`, anything under a `.git` directory, and the agent's own settings
+ * `.kiro/settings.json` / `.kiro/settings/**`, so a model cannot widen its own permissions) are
+ * left out and restored; secrets are replaced in the staged content and redacted from the
+ * message (docs/security.md).
  */
-async function createCommitter(repoCtx, bot, owner, guard) {
+function createCommitter(repoCtx, bot, owner, guard) {
     const coAuthor = { name: owner.login, email: (0,repo/* noreplyEmail */.cw)(owner.login, owner.id) };
-    let lastCommitBase = await (0,repo/* headSha */.xF)(repoCtx.dir);
+    const refused = new Set();
     return {
         async commit(message) {
-            await (0,repo/* absorbForeignCommits */.kM)(repoCtx.dir, lastCommitBase);
-            const changed = await (0,repo/* changedPaths */.vl)(repoCtx.dir);
-            const protectedChanges = (0,paths/* findProtectedChanges */.Hd)(changed);
-            if (protectedChanges.length) {
-                core/* warning */.$e(`Kiro: discarded changes to protected paths: ${protectedChanges.join(', ')}`);
-                await (0,repo/* discardPaths */.fA)(repoCtx.dir, protectedChanges);
+            const out = await (0,repo/* commitWorkTree */.po)(repoCtx, guard.redact(message), bot, [coAuthor], {
+                refuse: (paths) => (0,policy_paths/* findProtectedChanges */.Hd)(paths, COMMIT_PROTECTED_GLOBS),
+                secrets: () => guard.secrets(),
+            });
+            if (out.refused.length) {
+                core/* warning */.$e(`Kiro: changes to protected paths were not committed and were restored: ${out.refused.join(', ')}`);
+                for (const p of out.refused)
+                    refused.add(p);
             }
-            if (guard)
-                await guard.scrubChanges(changed.filter((p) => !protectedChanges.includes(p)));
-            const sha = await (0,repo/* commitAll */.fi)(repoCtx.dir, guard ? guard.redact(message) : message, bot, [coAuthor]);
-            if (sha)
-                lastCommitBase = sha;
-            return sha;
+            for (const f of out.scrubbed)
+                core/* warning */.$e(`Kiro: ${f.path} held a secret value (${f.count}×); it was replaced by *** in the commit.`);
+            return out.sha;
         },
+        refused: () => [...refused],
     };
 }
+/** Paths no commit of the action carries, whoever changed them (see `createCommitter`). */
+const COMMIT_PROTECTED_GLOBS = Object.freeze([...policy_paths/* DEFAULT_PROTECTED_GLOBS */.Nf, constants/* RepoFiles */.op.Settings, '.kiro/settings/**']);
 /**
  * Installs the project's dependencies (once per work tree and run) before the coder starts, so
  * that its tests and the verification can run. Dependency directories are kept out of commits
@@ -2712,8 +2772,8 @@ async function prepareEnvironment(o, messages) {
     if (!detectSetup(dir).length)
         return messages;
     await o.status.update({ phase: 'Installing the project’s dependencies…' });
-    const results = await runSetup(dir, { cwd: dir, env: o.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: o.svc.redact, ...(o.sandbox.wrap ? { wrap: o.sandbox.wrap } : {}) });
-    await (0,repo/* excludeFromCommits */.pU)(dir, ['node_modules/', '.venv/', 'target/']);
+    const results = await runSetup(dir, { cwd: dir, env: o.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: o.svc.redact, runner: o.sandbox.runner, ...(o.sandbox.commandEnv ? { commandEnv: o.sandbox.commandEnv } : {}) });
+    await (0,repo/* excludeFromCommits */.pU)(o.session.repoCtx, ['node_modules/', '.venv/', 'target/']);
     for (const r of results)
         core/* info */.pq(`Kiro: ${r.name} ${r.ok ? 'succeeded' : 'failed'} in ${Math.round(r.durationMs / 1000)} s.`);
     const failed = results.filter((r) => !r.ok);
@@ -2754,9 +2814,10 @@ async function codeAndVerify(o) {
             env: sandbox.toolContext.env,
             timeoutMs: s.commandTimeoutMs,
             redact: svc.redact,
-            ...(sandbox.wrap ? { wrap: sandbox.wrap } : {}),
+            runner: sandbox.runner,
+            ...(sandbox.commandEnv ? { commandEnv: sandbox.commandEnv } : {}),
         });
-        const diff = await (0,repo/* diffAgainst */.Jo)(dir, o.diffBase);
+        const diff = await (0,repo/* diffAgainst */.Jo)(session.repoCtx, o.diffBase);
         secretFindings = (await (0,redact/* scanForSecrets */.I$)(diff, 'diff')).map((f) => `${f.ruleId}${f.line ? ` (line ${f.line})` : ''}: ${f.message}`);
         const verified = await session.runRole('verifier', [
             {
@@ -2859,8 +2920,8 @@ async function runPipeline(t) {
     if (t.resume?.approvedPath)
         t.sandbox.approvePath(t.resume.approvedPath);
     // maxFileEditsPerTask counts the task's files, not this job's
-    t.sandbox.countEdited((await (0,repo/* changedFilesSince */.OM)(repoCtx.dir, baseSha)).map((f) => f.path));
-    const committer = await createCommitter(repoCtx, s.bot, t.owner, { scrubChanges: (p) => t.sandbox.scrubChanges(p), redact: svc.redact });
+    t.sandbox.countEdited((await (0,repo/* changedFilesSince */.OM)(repoCtx, baseSha)).map((f) => f.path));
+    const committer = createCommitter(repoCtx, s.bot, t.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
     const commit = (message) => committer.commit(message);
     // ---- code ------------------------------------------------------------------------------
     const completeStep = (0,tools_schema/* defineTool */.u)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepInput, async (input) => {
@@ -2925,7 +2986,7 @@ async function runPipeline(t) {
     // ---- publish ---------------------------------------------------------------------------
     await t.status.update({ phase: 'Pushing the branch and opening the pull request…' });
     await (0,repo/* pushBranch */.TV)(repoCtx, branch);
-    const changedFiles = await (0,repo/* changedFilesSince */.OM)(repoCtx.dir, baseSha);
+    const changedFiles = await (0,repo/* changedFilesSince */.OM)(repoCtx, baseSha);
     const failureNotes = failureNotesOf(cv);
     const body = (0,pr_body/* renderPrBody */.B)({
         taskId: t.taskId,
@@ -3060,7 +3121,7 @@ async function stopped(t, r, spend, phase, branch) {
 
 /***/ }),
 
-/***/ 4525:
+/***/ 3775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3073,9 +3134,13 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./src/git/auth.ts
 var auth = __webpack_require__(5768);
 // EXTERNAL MODULE: ./src/git/repo.ts
@@ -3092,8 +3157,6 @@ var external_node_http_ = __webpack_require__(7067);
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./src/policy/common-dependencies.json
 const common_dependencies_namespaceObject = /*#__PURE__*/JSON.parse('{"C5":["alpinelinux.org","amazonaws.com","anaconda.com","apache.org","apt.llvm.org","archlinux.org","aws.amazon.com","azure.com","bitbucket.org","bower.io","centos.org","cocoapods.org","continuum.io","cpan.org","crates.io","docker.com","docker.io","dot.net","dotnet.microsoft.com","eclipse.org","fedoraproject.org","gcr.io","ghcr.io","github.com","githubusercontent.com","gitlab.com","golang.org","google.com","goproxy.io","gradle.org","hashicorp.com","haskell.org","hex.pm","java.com","java.net","jcenter.bintray.com","json-schema.org","json.schemastore.org","k8s.io","launchpad.net","maven.org","mcr.microsoft.com","metacpan.org","microsoft.com","nodejs.org","nuget.org","oracle.com","packagecloud.io","packages.microsoft.com","packagist.org","pkg.go.dev","ppa.launchpad.net","pub.dev","pypa.io","pypi.org","pypi.python.org","pythonhosted.org","quay.io","ruby-lang.org","rubyforge.org","rubygems.org","rubyonrails.org","rustup.rs","rvm.io","sourceforge.net","spring.io","swift.org","ubuntu.com","visualstudio.com","yarnpkg.com"]}');
 ;// CONCATENATED MODULE: ./src/policy/network.ts
@@ -3725,8 +3788,198 @@ function formatBlockedRequests(blocked, level, max = 50) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/sandbox/isolation.ts
+/**
+ * The operating-system boundary around every process the model causes (SPEC.md §4, issue #9,
+ * docs/security.md "The boundary"): bubblewrap (https://github.com/containers/bubblewrap, the
+ * Debian/Ubuntu package `bubblewrap`; what Flatpak, the Codex CLI and Anthropic's
+ * sandbox-runtime use on Linux).
+ *
+ * A command runs as
+ *   [sudo -n] [ip netns exec NS] bwrap <view> --unshare-pid … -- setpriv <drop> -- argv
+ * with this view of the file system:
+ * - `/` read-only; a fresh `/dev` and `/proc` (its own PID namespace: the action's processes and
+ *   their `/proc/PID/environ` are not there);
+ * - hidden behind empty tmpfs mounts: the real `$HOME` (`~/.git-credentials`, `~/.gitconfig`,
+ *   the runner's `_diag`, `_actions` and `_temp` on hosted runners), `$RUNNER_TEMP` (file
+ *   commands, the event file, the state-store clone, the action's trusted git directory), the
+ *   action's own directory (`dist/`, `prompts/`) and the checkout's parent (files next to it);
+ *   file-command files and the event file elsewhere are covered by `/dev/null`;
+ * - host sockets that could act for the command (Docker, containerd, D-Bus, …) covered too;
+ * - writable, bound back on top: the workspace, a private `$HOME` and a private `/tmp` (both
+ *   host directories that live as long as the task run, so `~/.npm` and `/tmp/out.log` persist
+ *   between commands).
+ * Then `setpriv` drops every capability and sets `no_new_privs` (set-uid programs such as sudo
+ * cannot regain privileges), runs as the action's own uid/gid when the action is not root, and
+ * clears supplementary groups (`docker`). `--die-with-parent` and the PID namespace end every
+ * process a command started when it ends, is killed, or the action dies.
+ *
+ * Modes, picked once per run (`detectIsolation`):
+ * - `bwrap` — root, or passwordless `sudo` (GitHub-hosted runners: Ubuntu 24.04 restricts
+ *   unprivileged user namespaces through AppArmor, root is not restricted). Network namespaces
+ *   (`src/policy/firewall.ts`) are available too.
+ * - `bwrap-userns` — no root or sudo, but unprivileged user namespaces work (self-hosted Linux).
+ *   Same file-system view; the network cannot be confined below the proxy (no namespace with a
+ *   way out to the proxy), which the limitation says.
+ * - `none` — nothing works (not Linux, no bwrap, namespaces forbidden). Fails closed: no command
+ *   runs unless the workflow opts in with `allow-unsandboxed-commands`.
+ *
+ * Why bubblewrap directly, not `@anthropic-ai/sandbox-runtime`: docs/security.md compares them.
+ */
+
+
+
+
+/** Filesystem sockets of host services that could open connections or start containers for a command. */
+const DEFAULT_MASKED_SOCKETS = Object.freeze([
+    '/run/docker.sock',
+    '/var/run/docker.sock',
+    '/run/containerd/containerd.sock',
+    '/run/podman/podman.sock',
+    '/run/systemd/resolve/io.systemd.Resolve',
+    '/run/systemd/resolve/io.systemd.Resolve.Monitor',
+    '/run/dbus/system_bus_socket',
+    '/var/run/dbus/system_bus_socket',
+    '/run/nscd/socket',
+    '/run/snapd.socket',
+    '/run/snapd-snap.socket',
+]);
+/** Directories where the action looks for the sandbox's programs; never the job's `PATH` (a model could put a fake `bwrap` there). */
+const SYSTEM_DIRS = ['/usr/bin', '/bin', '/usr/sbin', '/sbin', '/usr/local/bin'];
+/** Absolute path of a system program, or undefined. */
+async function systemTool(name) {
+    for (const d of SYSTEM_DIRS) {
+        const p = external_node_path_default().join(d, name);
+        try {
+            await (0,promises_.access)(p, external_node_fs_.constants.X_OK);
+            return p;
+        }
+        catch {
+            /* next */
+        }
+    }
+    return undefined;
+}
+function run(argv, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)(argv[0], argv.slice(1), { timeout: timeoutMs, env: { PATH: '/usr/bin:/bin' } }, (err, _stdout, stderr) => {
+            const c = err?.code;
+            resolve({ code: !err ? 0 : typeof c === 'number' ? c : -1, stderr: String(stderr) || (err && !stderr ? err.message : '') });
+        });
+    });
+}
+const firstLine = (s) => s.trim().split('\n')[0] ?? '';
+/**
+ * Finds the strongest isolation this runner allows, by trying it (a real `bwrap` run of `true`
+ * with the flags commands get). Never throws. Takes ~20–60 ms.
+ * @param opts.disable forces mode `none` with this reason (tests of the fail-closed path)
+ */
+async function detectIsolation(opts = {}) {
+    if (opts.disable)
+        return { mode: 'none', privilege: [], reason: opts.disable };
+    if (process.platform !== 'linux')
+        return { mode: 'none', privilege: [], reason: `the runner is ${process.platform}, not Linux` };
+    const [bwrap, setpriv, sudo] = await Promise.all([systemTool('bwrap'), systemTool('setpriv'), systemTool('sudo')]);
+    if (!bwrap)
+        return { mode: 'none', privilege: [], reason: 'bubblewrap is not installed (apt-get install bubblewrap)' };
+    if (!setpriv)
+        return { mode: 'none', privilege: [], reason: 'setpriv (util-linux) is not installed' };
+    const probe = (privilege, extra) => run([...privilege, bwrap, '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', ...extra, '--', setpriv, '--no-new-privs', '--bounding-set=-all', '--inh-caps=-all', '--', '/bin/true']);
+    const isRoot = process.getuid?.() === 0;
+    const reasons = [];
+    if (isRoot || sudo) {
+        const privilege = isRoot ? [] : [sudo, '-n'];
+        const r = await probe(privilege, []);
+        if (r.code === 0) {
+            return { mode: 'bwrap', privilege, bwrap, setpriv, ...(isRoot ? {} : { uid: process.getuid(), gid: process.getgid() }) };
+        }
+        reasons.push(`${isRoot ? 'bwrap as root' : 'sudo -n bwrap'} failed (${firstLine(r.stderr) || `exit ${r.code}`})`);
+    }
+    else {
+        reasons.push('the action runs without root and sudo is not installed');
+    }
+    const u = await probe([], ['--unshare-user']);
+    if (u.code === 0)
+        return { mode: 'bwrap-userns', privilege: [], bwrap, setpriv };
+    reasons.push(`unprivileged user namespaces are not available (${firstLine(u.stderr) || `exit ${u.code}`}; Ubuntu 24.04 restricts them through AppArmor)`);
+    return { mode: 'none', privilege: [], reason: reasons.join('; ') };
+}
+const SYSTEM_TREES = new Set(['/', '/usr', '/bin', '/sbin', '/lib', '/lib64', '/etc', '/opt', '/var', '/proc', '/dev', '/sys', '/run']);
+function isSameOrAncestor(dir, of) {
+    const rel = external_node_path_default().relative(dir, of);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+/**
+ * The argv that runs `argv` in the sandbox (`support.mode` must not be `none`). Pure.
+ * `env` becomes the command's whole environment through `--clearenv`/`--setenv`: the process
+ * that starts bwrap gets only `PATH` (bwrap's own environment shows in the sandbox as
+ * `/proc/1/environ`), and sudo's environment rules do not matter.
+ */
+function bwrapArgv(support, layout, argv, o) {
+    if (support.mode === 'none' || !support.bwrap || !support.setpriv)
+        throw new Error('bwrapArgv: no isolation available');
+    const ws = external_node_path_default().resolve(layout.workspace);
+    const out = [...support.privilege, ...(layout.netns ?? []), support.bwrap];
+    if (support.mode === 'bwrap-userns')
+        out.push('--unshare-user');
+    out.push('--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc');
+    const hidden = new Set();
+    const parent = external_node_path_default().dirname(ws);
+    for (const d of [...layout.hideDirs, ...(SYSTEM_TREES.has(parent) ? [] : [parent])]) {
+        const abs = external_node_path_default().resolve(d);
+        if (SYSTEM_TREES.has(abs) || isSameOrAncestor(abs, '/tmp') || hidden.has(abs) || !isDir(abs))
+            continue;
+        // hiding an ancestor of the workspace is fine: the workspace is bound back on top below
+        hidden.add(abs);
+    }
+    // shallow first, so a deeper mount is not covered by a shallower one
+    for (const d of [...hidden].sort((a, b) => a.length - b.length))
+        out.push('--tmpfs', d);
+    for (const f of layout.hideFiles) {
+        const abs = external_node_path_default().resolve(f);
+        if ([...hidden].some((d) => isSameOrAncestor(d, abs)) || !isFile(abs))
+            continue;
+        out.push('--ro-bind', '/dev/null', abs);
+    }
+    for (const s of layout.maskSockets ?? DEFAULT_MASKED_SOCKETS)
+        if ((0,external_node_fs_.existsSync)(s))
+            out.push('--ro-bind', '/dev/null', s);
+    out.push('--bind', layout.tmp, '/tmp');
+    for (const d of [layout.home, ...(layout.writable ?? [])])
+        out.push('--bind', d, d);
+    for (const d of o.view?.readOnly ?? [])
+        out.push('--ro-bind', d, d);
+    out.push('--bind', ws, ws);
+    out.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--die-with-parent', '--new-session');
+    if (layout.unshareNet)
+        out.push('--unshare-net');
+    out.push('--chdir', o.cwd, '--clearenv');
+    for (const [k, v] of Object.entries(o.env))
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+            out.push('--setenv', k, v);
+    const identity = support.uid !== undefined ? [`--reuid=${support.uid}`, `--regid=${support.gid ?? support.uid}`] : [];
+    // in a user namespace supplementary groups cannot be changed (setgroups is denied) and map to nobody anyway
+    const groups = support.mode === 'bwrap' ? ['--clear-groups'] : [];
+    out.push('--', support.setpriv, '--no-new-privs', '--bounding-set=-all', '--inh-caps=-all', ...identity, ...groups, '--', ...argv);
+    return out;
+}
+function isDir(p) {
+    try {
+        return (0,external_node_fs_.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function isFile(p) {
+    try {
+        return (0,external_node_fs_.statSync)(p).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/policy/firewall.ts
 /**
  * Egress enforcement below the process (SPEC.md §4; NOTES.md "How peers do it": a proxy
@@ -3742,22 +3995,9 @@ var external_node_os_ = __webpack_require__(8161);
  *   socket works across network namespaces). The forwarder runs as `nobody` without capabilities.
  * - Loopback inside the namespace is the sandbox's own: servers a command starts are reachable
  *   by the command directly (`NO_PROXY` covers loopback); the runner's loopback services are not.
- * - Each command runs as `[sudo -n -E] ip netns exec NS sh -c SUPERVISOR unshare --pid --fork
- *   --kill-child --mount-proc sh -c MASK setpriv --no-new-privs --bounding-set=-all
- *   --inh-caps=-all [--reuid --regid] --clear-groups -- [env …] argv`:
- *   - a fresh PID namespace: the action's own processes (and their `/proc/PID/environ`, which
- *     holds the action's inputs) are invisible, and everything the command started ends with it;
- *   - SIGTERM/SIGINT/SIGHUP (a timeout, relayed by sudo or sent to the process group) kill the
- *     whole PID namespace (SUPERVISOR), exit codes and stdin/stdout/stderr pass through;
- *   - UNIX sockets of host services that could open connections on the command's behalf are
- *     masked in its private mount namespace (Docker, containerd, podman, systemd-resolved,
- *     D-Bus, nscd, snapd: a host-network container, or DNS lookups that carry data out);
- *   - no capabilities and `no_new_privs`, so `sudo` and other set-uid programs cannot regain the
- *     privileges needed to leave the namespace; no supplementary groups (the runner user's
- *     `docker` group is dropped).
- * - Identity: when the action runs as a normal user (the `runner` user with sudo), commands
- *   run as that same uid/gid, so workspace ownership is unchanged. When the action runs as
- *   root, commands run as uid 0 with no capabilities, or as `uid`/`gid` when given.
+ * - Each command enters the namespace as `[sudo -n] ip netns exec NS bwrap …`: the rest of the
+ *   sandbox (PID namespace, hidden files, no privileges, masked host sockets) is bubblewrap's,
+ *   see src/sandbox/isolation.ts; this module only owns the network.
  *
  * Why not `iptables -m owner --uid-owner`: the action and the commands share the `runner` uid
  * (the action's own GitHub and model traffic must not be filtered), so owner matching would
@@ -3775,84 +4015,7 @@ var external_node_os_ = __webpack_require__(8161);
 
 
 
-/** Filesystem sockets of host services that could open connections on a command's behalf. */
-const DEFAULT_MASKED_SOCKETS = Object.freeze([
-    '/run/docker.sock',
-    '/var/run/docker.sock',
-    '/run/containerd/containerd.sock',
-    '/run/podman/podman.sock',
-    '/run/systemd/resolve/io.systemd.Resolve',
-    '/run/systemd/resolve/io.systemd.Resolve.Monitor',
-    '/run/dbus/system_bus_socket',
-    '/var/run/dbus/system_bus_socket',
-    '/run/nscd/socket',
-    '/run/snapd.socket',
-    '/run/snapd-snap.socket',
-]);
-/** Variables sudo resets (PATH via secure_path, identity) or strips even with `-E` (its env_delete list). */
-const SUDO_RESETS = /^(PATH|HOME|USER|LOGNAME|SHELL|MAIL|LD_\w*|_RLD\w*|PYTHON\w*|PERL\w*|RUBY\w*|JAVA_TOOL_OPTIONS|BASH_ENV|ENV|SHELLOPTS|BASHOPTS|PS4|GLOBIGNORE|IFS|CDPATH|LOCALDOMAIN|RES_OPTIONS|HOSTALIASES|NLSPATH|PATH_LOCALE|TERMINFO\w*|TERMPATH|TERMCAP|FPATH|NULLCMD|READNULLCMD|ZDOTDIR|TMPPREFIX|KRB5\w*|TZ)$/;
-const SAFE_PATH = /^\/[\w./-]*$/;
-/**
- * Runs "$@" (the PID-namespace launcher) and turns SIGTERM/SIGINT/SIGHUP into SIGKILL of it:
- * `unshare --fork` ignores SIGTERM and the namespace's init ignores signals it has no handler
- * for, so without this a timeout's SIGTERM (relayed by sudo, or sent to the process group) would
- * not stop the command. `--kill-child` then takes the whole PID namespace down. Stdin is passed
- * through explicitly (a background job's stdin would otherwise be /dev/null).
- */
-const SUPERVISOR = 'exec 3<&0; "$@" <&3 3<&- & u=$!; exec 3<&-; ' +
-    "trap 'kill -KILL $u 2>/dev/null' TERM INT HUP; " +
-    'while :; do wait $u 2>/dev/null; s=$?; kill -0 $u 2>/dev/null || break; done; exit $s';
-/**
- * The argv that runs `argv` in the sandbox described by `cfg` (see the module doc for each
- * layer). Pure; `env` only supplies the values sudo would reset.
- */
-function sandboxArgv(cfg, argv, env = process.env) {
-    const masks = cfg.maskSockets.filter((p) => SAFE_PATH.test(p));
-    // The shell's own stderr goes to /dev/null (it would print "Terminated" when the command is
-    // killed); the command gets the real stderr back as fd 2.
-    const mask = 'exec 3>&2 2>/dev/null; ' +
-        `for p in ${masks.map((p) => `'${p}'`).join(' ')}; do ` +
-        'if [ -S "$p" ]; then mount --bind /dev/null "$p" || { echo "kiro sandbox: cannot mask $p" >&3; exit 126; }; fi; ' +
-        'done; (exec "$@" 2>&3 3>&-); exit $?';
-    const identity = cfg.uid !== undefined ? [`--reuid=${cfg.uid}`, `--regid=${cfg.gid ?? cfg.uid}`, '--clear-groups'] : ['--clear-groups'];
-    const restore = [];
-    if (cfg.privilege.length > 0) {
-        restore.push(cfg.env, '-u', 'SUDO_COMMAND', '-u', 'SUDO_USER', '-u', 'SUDO_UID', '-u', 'SUDO_GID');
-        for (const [k, v] of Object.entries(env)) {
-            if (v !== undefined && SUDO_RESETS.test(k))
-                restore.push(`${k}=${v}`);
-        }
-    }
-    return [
-        ...cfg.privilege,
-        cfg.ip,
-        'netns',
-        'exec',
-        cfg.namespace,
-        '/bin/sh',
-        '-c',
-        SUPERVISOR,
-        'kiro-sandbox',
-        cfg.unshare,
-        '--pid',
-        '--fork',
-        '--kill-child',
-        '--mount-proc',
-        '--',
-        '/bin/sh',
-        '-c',
-        mask,
-        'kiro-sandbox',
-        cfg.setpriv,
-        '--no-new-privs',
-        '--bounding-set=-all',
-        '--inh-caps=-all',
-        ...identity,
-        '--',
-        ...restore,
-        ...argv,
-    ];
-}
+
 /** Forwarder run inside the namespace: 127.0.0.1:<ephemeral> → the proxy's UNIX socket. */
 const FORWARDER = `
 const net = require('net');
@@ -3869,7 +4032,7 @@ process.stdin.on('end', () => process.exit(0));
 process.stdin.on('error', () => process.exit(0));
 process.stdin.resume();
 `;
-function run(argv, timeoutMs = 10_000) {
+function firewall_run(argv, timeoutMs = 10_000) {
     return new Promise((resolve) => {
         (0,external_node_child_process_.execFile)(argv[0], argv.slice(1), { timeout: timeoutMs, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
             const c = err?.code;
@@ -3878,25 +4041,13 @@ function run(argv, timeoutMs = 10_000) {
         });
     });
 }
-async function findTool(name, env) {
-    const dirs = [...(env.PATH ?? '').split(external_node_path_.delimiter), '/usr/sbin', '/sbin', '/usr/bin', '/bin'].filter(Boolean);
-    for (const d of dirs) {
-        const p = (0,external_node_path_.join)(d, name);
-        try {
-            await (0,promises_.access)(p, external_node_fs_.constants.X_OK);
-            return p;
-        }
-        catch {
-            /* next */
-        }
-    }
-    return undefined;
-}
+/** System programs by absolute path, never from the job's `PATH`. */
+const findTool = (name, _env) => systemTool(name);
 function none(proxyUrl, reason) {
     return {
         mode: 'none',
         proxyUrl,
-        wrapCommand: (argv) => [...argv],
+        enter: [],
         teardown: async () => { },
         limitation: `Network access is enforced by the egress proxy only (HTTP_PROXY and related variables): ` +
             `a command that ignores or unsets them can reach any host, because ${reason}.`,
@@ -3926,20 +4077,20 @@ async function prepareFirewall(policy, proxy, opts = {}) {
         const sudo = await findTool('sudo', env);
         if (!sudo)
             return none(proxy.url, 'the action runs without root and sudo is not installed');
-        const probe = await run([sudo, '-n', '-E', 'true'], 5000);
+        const probe = await firewall_run([sudo, '-n', '-E', 'true'], 5000);
         if (probe.code !== 0) {
             return none(proxy.url, `the runner user has neither root nor passwordless sudo with -E (${probe.stderr.trim().split('\n')[0] || `exit ${probe.code}`})`);
         }
         privilege = [sudo, '-n', '-E'];
     }
-    const [ip, unshare, setpriv, envBin, mount] = await Promise.all(['ip', 'unshare', 'setpriv', 'env', 'mount'].map((t) => findTool(t, env)));
-    const missing = Object.entries({ ip, unshare, setpriv, env: envBin, mount })
+    const [ip, setpriv] = await Promise.all(['ip', 'setpriv'].map((t) => findTool(t, env)));
+    const missing = Object.entries({ ip, setpriv })
         .filter(([, v]) => !v)
         .map(([k]) => k);
     if (missing.length)
         return none(proxy.url, `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not installed`);
     const name = opts.name ?? `kiro-sbx-${process.pid}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-    const add = await run([...privilege, ip, 'netns', 'add', name]);
+    const add = await firewall_run([...privilege, ip, 'netns', 'add', name]);
     if (add.code !== 0)
         return none(proxy.url, `a network namespace cannot be created here (${add.stderr.trim().split('\n')[0]})`);
     let forwarder;
@@ -3949,13 +4100,13 @@ async function prepareFirewall(policy, proxy, opts = {}) {
         if (torn)
             return;
         torn = true;
-        const pids = await run([...privilege, ip, 'netns', 'pids', name]);
+        const pids = await firewall_run([...privilege, ip, 'netns', 'pids', name]);
         const list = pids.stdout.split(/\s+/).filter((p) => /^\d+$/.test(p));
         if (list.length)
-            await run([...privilege, 'kill', '-KILL', ...list]);
+            await firewall_run([...privilege, 'kill', '-KILL', ...list]);
         forwarder?.stdin?.end();
         forwarder?.kill('SIGKILL');
-        await run([...privilege, ip, 'netns', 'delete', name]);
+        await firewall_run([...privilege, ip, 'netns', 'delete', name]);
         if (sockDir)
             await (0,promises_.rm)(sockDir, { recursive: true, force: true });
     };
@@ -3963,7 +4114,7 @@ async function prepareFirewall(policy, proxy, opts = {}) {
         await teardown();
         return none(proxy.url, reason);
     };
-    const lo = await run([...privilege, ip, '-n', name, 'link', 'set', 'lo', 'up']);
+    const lo = await firewall_run([...privilege, ip, '-n', name, 'link', 'set', 'lo', 'up']);
     if (lo.code !== 0)
         return fail(`the namespace's loopback cannot be brought up (${lo.stderr.trim()})`);
     sockDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kiro-egress-'));
@@ -4028,30 +4179,15 @@ async function prepareFirewall(policy, proxy, opts = {}) {
     fwd.stdin?.unref?.();
     fwd.stdout?.unref?.();
     fwd.stderr?.unref?.();
-    const uid = opts.uid ?? (isRoot ? undefined : process.getuid?.());
-    const gid = opts.gid ?? (opts.uid !== undefined || isRoot ? uid : process.getgid?.());
-    const cfg = {
-        privilege,
-        namespace: name,
-        ip: ip,
-        unshare: unshare,
-        setpriv: setpriv,
-        env: envBin,
-        maskSockets: opts.maskSockets ?? DEFAULT_MASKED_SOCKETS,
-        ...(uid !== undefined ? { uid, gid: gid ?? uid } : {}),
-    };
     const notes = [
         'Commands run in a network namespace whose only way out is the egress proxy; direct connections fail and are not listed as blocked requests.',
-        'Commands cannot gain privileges (no sudo, no set-uid programs) and do not see the action\'s processes; processes a command starts end with it.',
         'There is no DNS inside the sandbox: clients must let the proxy resolve names (they do when HTTP_PROXY/HTTPS_PROXY are set).',
     ];
-    if (uid === undefined)
-        notes.push('The action runs as root: commands run as uid 0 without capabilities.');
     log(`Egress firewall: network namespace ${name}, proxy ${`http://127.0.0.1:${port}`} inside it.`);
     return {
         mode: 'netns',
         proxyUrl: `http://127.0.0.1:${port}`,
-        wrapCommand: (argv, e = process.env) => sandboxArgv(cfg, argv, e),
+        enter: [ip, 'netns', 'exec', name],
         teardown,
         notes,
         namespace: name,
@@ -4537,13 +4673,178 @@ function defaultExec(file, args, opts) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/runner.ts
+/**
+ * The one process runner for everything the model causes (STYLE.md 14): the bash tool, the
+ * project's verification commands, dependency installs, the search tools' git and the git
+ * commands that keep the model's own `.git` in step with the action's commits. Every one of them
+ * starts here, inside the sandbox (`isolation.ts`), with one kill/timeout/capture behaviour: its
+ * own process group, SIGTERM then SIGKILL on timeout or abort, output capped in memory (head and
+ * tail kept). The action's trusted work (its git, GitHub) never runs through it.
+ */
+
+
+/** A runner that puts every command in the sandbox `layout` describes. */
+function createSandboxRunner(support, layout) {
+    if (support.mode === 'none')
+        throw new Error(`no sandbox: ${support.reason ?? 'unknown reason'}`);
+    return {
+        mode: support.mode,
+        run: (req) => spawnCaptured(bwrapArgv(support, layout, req.argv, { cwd: req.cwd, env: req.env, ...(req.view ? { view: req.view } : {}) }), req, {
+            // bwrap's own environment is visible inside as /proc/1/environ: give it nothing
+            spawnEnv: { PATH: '/usr/bin:/bin' },
+            spawnCwd: '/',
+        }),
+    };
+}
+/**
+ * A runner without isolation, for a workflow that opted in with `allow-unsandboxed-commands`
+ * (and for unit tests of the tools). Commands see everything the action's user can see.
+ */
+function createUnsandboxedRunner() {
+    return { mode: 'unsandboxed', run: (req) => spawnCaptured(req.argv, req, { spawnEnv: { ...req.env }, spawnCwd: req.cwd }) };
+}
+/** Fail closed: no command runs; each attempt gets `reason` back. */
+function createRefusingRunner(reason) {
+    return {
+        mode: 'refused',
+        run: async () => ({ output: '', stderr: '', code: null, signal: null, timedOut: false, aborted: false, spawnError: reason, durationMs: 0 }),
+    };
+}
+function spawnCaptured(argv, req, o) {
+    const started = Date.now();
+    return new Promise((resolve) => {
+        const out = new Capture(req.captureBytes ?? 4 * 1024 * 1024);
+        const err = req.separateStderr ? new Capture(256 * 1024) : out;
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), { cwd: o.spawnCwd, env: o.spawnEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        }
+        catch (e) {
+            resolve({ output: '', stderr: '', code: null, signal: null, timedOut: false, aborted: false, spawnError: e.message, durationMs: Date.now() - started });
+            return;
+        }
+        let timedOut = false;
+        let aborted = false;
+        let done = false;
+        let drainTimer;
+        const killGroup = () => {
+            const pid = child.pid;
+            if (pid === undefined)
+                return;
+            signalGroup(pid, 'SIGTERM');
+            setTimeout(() => signalGroup(pid, 'SIGKILL'), req.killGraceMs ?? 2000).unref();
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            killGroup();
+        }, req.timeoutMs);
+        const onAbort = () => {
+            aborted = true;
+            killGroup();
+        };
+        req.signal?.addEventListener('abort', onAbort, { once: true });
+        const finish = (code, signal, spawnError) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            if (drainTimer)
+                clearTimeout(drainTimer);
+            req.signal?.removeEventListener('abort', onAbort);
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+            resolve({
+                output: out.text(),
+                stderr: req.separateStderr ? err.text() : '',
+                code,
+                signal,
+                timedOut,
+                aborted,
+                ...(spawnError ? { spawnError } : {}),
+                durationMs: Date.now() - started,
+            });
+        };
+        child.stdout?.on('data', (b) => out.push(b));
+        child.stderr?.on('data', (b) => err.push(b));
+        child.on('error', (e) => finish(null, null, e.message));
+        // Unsandboxed, a background job may hold the pipe open after the command exits: give the pipe
+        // a moment to drain, then stop reading. (In the sandbox the PID namespace ends such jobs.)
+        child.on('exit', (code, signal) => {
+            drainTimer = setTimeout(() => finish(code, signal), 200);
+        });
+        child.on('close', (code, signal) => finish(code, signal));
+        if (req.signal?.aborted)
+            onAbort();
+    });
+}
+function signalGroup(pid, sig) {
+    try {
+        process.kill(-pid, sig);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Keeps the first and last `limit / 2` bytes of a stream and counts what fell in between. */
+class Capture {
+    head = [];
+    headLen = 0;
+    tail = [];
+    tailLen = 0;
+    dropped = 0;
+    half;
+    constructor(limit) {
+        this.half = Math.max(1024, Math.floor(limit / 2));
+    }
+    push(chunk) {
+        let b = chunk;
+        if (this.headLen < this.half) {
+            const take = b.subarray(0, this.half - this.headLen);
+            this.head.push(take);
+            this.headLen += take.length;
+            b = b.subarray(take.length);
+        }
+        if (b.length === 0)
+            return;
+        this.tail.push(b);
+        this.tailLen += b.length;
+        while (this.tailLen > this.half) {
+            const first = this.tail[0];
+            const excess = this.tailLen - this.half;
+            if (first.length <= excess) {
+                this.tail.shift();
+                this.tailLen -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.tail[0] = first.subarray(excess);
+                this.tailLen -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    text() {
+        const head = Buffer.concat(this.head).toString('utf8');
+        const tail = Buffer.concat(this.tail).toString('utf8');
+        return this.dropped > 0 ? `${head}\n[… ${this.dropped} bytes of output dropped …]\n${tail}` : head + tail;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/orchestrator/sandbox.ts
 /**
- * The sandbox the model's commands run in (SPEC.md §4, docs/security.md): the command/path/edit
- * policy, an environment without the action's credentials (the team's `env` added, task secrets
- * included), and the network access level enforced by the egress proxy plus, where the runner
- * permits, a network namespace whose only way out is that proxy (`src/policy/firewall.ts`).
+ * The sandbox the model's commands run in (SPEC.md §4, docs/security.md): the OS boundary
+ * (bubblewrap, src/sandbox/isolation.ts) around every process through one runner
+ * (src/sandbox/runner.ts), an environment without the action's credentials (the team's `env`
+ * added, task secrets included), the network access level enforced by the egress proxy plus,
+ * where the runner permits, a network namespace whose only way out is that proxy
+ * (`src/policy/firewall.ts`), and the command/path/edit policy (guidance and autonomy pauses).
  */
+
+
+
+
+
 
 
 
@@ -4608,10 +4909,8 @@ async function openSandbox(svc, policyOverride) {
                     core/* warning */.$e(svc.redact(`Kiro sandbox blocked ${b.method} ${b.host}:${b.port}${b.command ? ` from \`${b.command}\`` : ''} (${b.reason})`));
             },
         });
-        // KIRO_FIREWALL=off: the proxy alone (a runner whose builds cannot live without the host's
-        // network, and the tests of that fallback); the limitation is stated like any other
-        const off = process.env.KIRO_FIREWALL === 'off';
-        firewall = await prepareFirewall(netPolicy, proxy, off ? { disable: { reason: 'the workflow turned the network namespace off (KIRO_FIREWALL=off)' } } : {});
+        // KIRO_FIREWALL=off (Settings): the proxy alone; the limitation is stated like any other
+        firewall = await prepareFirewall(netPolicy, proxy, s.firewallDisabledReason ? { disable: { reason: s.firewallDisabledReason } } : {});
         proxyUrl = firewall.proxyUrl;
         netEnv = proxyEnv(proxyUrl, { base: process.env });
         core/* info */.pq(`Kiro sandbox: network access level ${s.networkAccess}, ${firewall.mode === 'netns' ? `enforced in network namespace ${firewall.namespace}` : 'enforced by the egress proxy only'}.`);
@@ -4625,39 +4924,49 @@ async function openSandbox(svc, policyOverride) {
         core/* warning */.$e(`Kiro sandbox: ${w}`);
     // every registered form (raw, base64, basic credential…) of every secret
     const secrets = svc.secretValues();
-    const home = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(s.runner.runnerTemp, 'kiro-home-'));
+    const root = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(s.runner.runnerTemp, 'kiro-sandbox-'));
+    const dirs = { home: external_node_path_default().join(root, 'home'), tmp: external_node_path_default().join(root, 'tmp'), state: external_node_path_default().join(root, 'state') };
+    for (const d of Object.values(dirs))
+        (0,external_node_fs_.mkdirSync)(d, { recursive: true, mode: 0o700 });
     const env = (0,policy_env/* buildSandboxEnv */.PZ)(process.env, {
         secrets,
         credentials: credentialForms(svc),
-        extra: { ...netEnv, KIRO_SANDBOX: '1', TMPDIR: home },
+        extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp' },
         taskEnv: task.env,
     });
     const confined = firewall?.mode === 'netns' ? firewall : undefined;
+    const support = await detectIsolation(s.sandboxDisabledReason ? { disable: s.sandboxDisabledReason } : {});
+    const layout = {
+        workspace,
+        home: dirs.home,
+        tmp: dirs.tmp,
+        writable: [dirs.state],
+        hideDirs: hiddenDirs(s.runner.runnerTemp),
+        hideFiles: [s.runner.eventPath, ...policy_env/* RUNNER_FILE_COMMAND_VARS */.LU.map((v) => process.env[v]).filter((f) => !!f)],
+        ...(confined ? { netns: confined.enter } : {}),
+    };
+    const { runner, workspaceRunner, limitation: isolationLimitation } = chooseRunner(support, layout, s.allowUnsandboxedCommands);
+    const limitation = [isolationLimitation, firewall?.limitation].filter(Boolean).join(' ') || undefined;
     const releaseSignals = confined ? teardownOnSignals(confined) : () => { };
+    const commandEnv = proxy && proxyUrl ? (command) => proxyEnv(proxyUrl, { token: proxy.setCommand(command), base: env }) : undefined;
     const toolContext = {
         workspace,
         env,
         policy,
         redact: svc.redact,
         commandTimeoutMs: s.commandTimeoutMs,
-        ...(confined ? { wrapCommand: (argv, e) => confined.wrapCommand(argv, e) } : {}),
-        ...(proxy && proxyUrl
-            ? { commandEnv: (command) => proxyEnv(proxyUrl, { token: proxy.setCommand(command), base: env }) }
-            : {}),
+        runner,
+        stateDir: dirs.state,
+        ...(commandEnv ? { commandEnv } : {}),
     };
     return {
         toolContext,
-        ...(confined
-            ? {
-                wrap: (argv) => {
-                    // verification commands carry no attribution token: name them as the current command
-                    proxy?.setCommand(argv.slice(-1)[0]);
-                    return confined.wrapCommand(argv, env);
-                },
-            }
-            : {}),
+        runner,
+        workspaceRunner,
+        isolation: runner.mode,
+        ...(commandEnv ? { commandEnv } : {}),
         blocked: () => (proxy?.blocked ?? []).map((b) => ({ host: `${b.host}:${b.port}`, ...(b.command ? { command: svc.redact(b.command) } : {}) })),
-        ...(firewall?.limitation ? { limitation: firewall.limitation } : {}),
+        ...(limitation ? { limitation } : {}),
         enforcement: !proxy ? 'open' : confined ? 'netns' : 'proxy',
         approve: (command) => kiroPolicy?.approveCommand(command),
         approvePath: (p) => {
@@ -4665,18 +4974,58 @@ async function openSandbox(svc, policyOverride) {
                 core/* warning */.$e(`Kiro: the approved path ${p} is not writable by the agent's tools; nothing was approved.`);
         },
         countEdited: (paths) => kiroPolicy?.countEdited(paths),
-        scrubChanges: async (paths) => {
-            const found = await (0,redact/* scrubSecretsInFiles */.pk)(workspace, paths, svc.secretValues());
-            for (const f of found)
-                core/* warning */.$e(`Kiro: ${f.path} held a secret value (${f.count}×); it was replaced by *** before committing.`);
-            return found;
-        },
         close: async () => {
             releaseSignals();
             await firewall?.teardown();
             await proxy?.close();
         },
     };
+}
+/**
+ * Picks the runner for this run from what the runner machine allows (logged, so the job log says
+ * which mode is in force). Without isolation the run fails closed unless the workflow set
+ * `allow-unsandboxed-commands`.
+ */
+function chooseRunner(support, layout, allowUnsandboxed) {
+    if (support.mode !== 'none') {
+        const how = support.mode === 'bwrap' ? (support.privilege.length ? 'bubblewrap through sudo' : 'bubblewrap as root') : 'bubblewrap in an unprivileged user namespace';
+        core/* info */.pq(`Kiro sandbox: every command the agent causes runs in an OS sandbox (${how}; read-only system, private /tmp and $HOME, the runner's and the action's files hidden, own PID namespace, no privileges).`);
+        const runner = createSandboxRunner(support, layout);
+        return { runner, workspaceRunner: runner };
+    }
+    if (allowUnsandboxed) {
+        const limitation = `Commands ran WITHOUT an OS sandbox (allow-unsandboxed-commands is set; ${support.reason}): they could read and change anything the runner's user can, including the action's files.`;
+        core/* warning */.$e(`Kiro sandbox: ${limitation}`);
+        const runner = createUnsandboxedRunner();
+        return { runner, workspaceRunner: runner, limitation };
+    }
+    const limitation = `No command was run: this runner offers no OS sandbox (${support.reason}), so the agent could only read and edit files. Install bubblewrap or give the job sudo, or set allow-unsandboxed-commands: true to run commands without isolation.`;
+    core/* warning */.$e(`Kiro sandbox: ${limitation}`);
+    // the model cannot write `.git` without commands (the file tools refuse it): the action's own
+    // git on it stays safe without a sandbox
+    return { runner: createRefusingRunner(limitation), workspaceRunner: createUnsandboxedRunner(), limitation };
+}
+/**
+ * Directories no command may see: the real `$HOME` (credentials, the runner's own directories on
+ * hosted runners), `$RUNNER_TEMP` (file commands, the event file, the state clone, the action's
+ * trusted git directory) and the action's own directory (`dist/`, `prompts/`).
+ */
+function hiddenDirs(runnerTemp) {
+    const out = [runnerTemp, actionRoot()];
+    const home = process.env.HOME || (0,external_node_os_.homedir)();
+    if (home)
+        out.push(home);
+    return out;
+}
+/** The action's directory: the nearest ancestor of this module holding `action.yml` (dist/ in the bundle, src/ in tests). */
+function actionRoot() {
+    let dir = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 4; i++) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'action.yml')))
+            return dir;
+        dir = external_node_path_default().dirname(dir);
+    }
+    return external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
 }
 /**
  * A cancelled run gets SIGINT, then SIGTERM (https://github.com/actions/runner ProcessInvoker);
@@ -4709,16 +5058,23 @@ function teardownOnSignals(firewall) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ repoContextOf)
 /* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
 /**
- * The work tree of the run's repository as the git layer sees it. In a dry run, each skipped push
- * is recorded (`git-writes.jsonl`) with the diff it would have pushed (`<branch>.diff`).
+ * The run's repository as the git layer sees it: the workspace as work tree, the action's own
+ * git directory under `RUNNER_TEMP` (out of the sandbox's view), and — given the sandbox — the
+ * model's `.git` reached through it. In a dry run, each skipped push is recorded
+ * (`git-writes.jsonl`) with the diff it would have pushed (`<branch>.diff`).
  */
-function repoContextOf(svc) {
+function repoContextOf(svc, sandbox) {
     const s = svc.settings;
     const r = s.runner;
     const recorder = svc.recorder;
     return {
         dir: r.workspace,
+        gitDir: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(r.runnerTemp, 'kiro-git', `${r.repository.toLowerCase().replace('/', '--')}.git`),
+        ...(sandbox ? { workspaceGit: { runner: sandbox.workspaceRunner, workspace: r.workspace, env: sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs } } : {}),
         serverUrl: r.serverUrl,
         repository: r.repository,
         token: s.githubToken,
@@ -5861,8 +6217,8 @@ var context = __webpack_require__(2971);
 var lifecycle = __webpack_require__(9492);
 // EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 15 modules
 var pipeline = __webpack_require__(2050);
-// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 5 modules
-var orchestrator_sandbox = __webpack_require__(4525);
+// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 7 modules
+var orchestrator_sandbox = __webpack_require__(3775);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
 var orchestrator_store = __webpack_require__(8289);
 ;// CONCATENATED MODULE: ./src/orchestrator/task.ts
@@ -8007,6 +8363,7 @@ function createCommandPolicy(config) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hd: () => (/* reexport safe */ _protected_js__WEBPACK_IMPORTED_MODULE_3__.Hd),
+/* harmony export */   Nf: () => (/* reexport safe */ _protected_js__WEBPACK_IMPORTED_MODULE_3__.Nf),
 /* harmony export */   hQ: () => (/* binding */ createToolPolicy)
 /* harmony export */ });
 /* unused harmony exports createPathGuard, createEditBudget, DEFAULT_REWRITE_THRESHOLDS, checkRewrite */

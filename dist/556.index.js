@@ -26,8 +26,6 @@ var core = __webpack_require__(3838);
 var schemas = __webpack_require__(2047);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
-// EXTERNAL MODULE: ./src/git/exec.ts
-var exec = __webpack_require__(9395);
 // EXTERNAL MODULE: ./src/git/repo.ts
 var repo = __webpack_require__(4134);
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts
@@ -404,8 +402,8 @@ async function refineLearnings(store, owner, refinements) {
 var lifecycle = __webpack_require__(9492);
 // EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 15 modules
 var pipeline = __webpack_require__(2050);
-// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 5 modules
-var orchestrator_sandbox = __webpack_require__(4525);
+// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 7 modules
+var orchestrator_sandbox = __webpack_require__(3775);
 // EXTERNAL MODULE: ./src/orchestrator/services.ts
 var services = __webpack_require__(3262);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
@@ -439,7 +437,6 @@ var orchestrator_task = __webpack_require__(8526);
  * a checkpoint or a stop) and `autoRounds`. A continuation run (`workflow_dispatch` with
  * `task-id`) of a task with pending requests runs them as a round (`routeDispatch`).
  */
-
 
 
 
@@ -601,9 +598,12 @@ async function startRound(svc, store, task, requests) {
     core/* setOutput */.uH(constants/* Outputs */.tY.PullRequestUrl, pr.htmlUrl);
     // steering comes from the default branch (the checkout), read before switching to the PR branch
     const steering = (0,context/* readSteering */._$)(r.workspace);
+    // the trusted git directory learns both tips now; the work tree is checked out once the sandbox is open
     const repoCtx = (0,services/* repoContextOf */.f)(svc);
-    const { baseSha } = await (0,repo/* checkoutTaskBranch */.c5)(repoCtx, branch, base);
-    const startSha = await (0,repo/* headSha */.xF)(repoCtx.dir);
+    const baseSha = await (0,repo/* fetchBranch */.D_)(repoCtx, base);
+    if (!baseSha)
+        throw new Error(`the base branch '${base}' does not exist on origin`);
+    const startSha = (await (0,repo/* fetchBranch */.D_)(repoCtx, branch)) ?? baseSha;
     const fb = feedbackStateOf(task);
     const perms = new context/* PermissionCache */.CE(svc);
     const ctx = await gatherFeedback(svc, perms, { pullNumber, owner: task.owner.login, requests, headSha: startSha, ...(fb.lastRoundAt ? { since: fb.lastRoundAt } : {}) });
@@ -628,7 +628,7 @@ async function startRound(svc, store, task, requests) {
         core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'queued');
         return {};
     }
-    const round = { svc, store, task, requests, handled, pr, branch, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
+    const round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
     try {
         return await runRound(round);
     }
@@ -664,7 +664,10 @@ async function runRound(R) {
     try {
         const session = (0,pipeline/* openAgentSession */.Uo)(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })) });
         // secrets scrubbed from changed files and commit messages (docs/security.md)
-        const committer = await (0,pipeline/* createCommitter */.TK)(R.repoCtx, s.bot, task.owner, { scrubChanges: (p) => sandbox.scrubChanges(p), redact: svc.redact });
+        R.repoCtx = session.repoCtx;
+        await (0,repo/* checkoutTaskBranch */.c5)(R.repoCtx, R.branch, R.base);
+        // secrets replaced in what is committed, protected paths left out (docs/security.md)
+        const committer = (0,pipeline/* createCommitter */.TK)(R.repoCtx, s.bot, task.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
         const outcomes = new Map();
         const ids = R.items.map((i) => i.id);
         let lastSha;
@@ -735,10 +738,10 @@ async function runRound(R) {
         // ---- publish ---------------------------------------------------------------------------
         await status.update({ phase: 'Pushing the new commits and answering the review threads…' });
         await (0,repo/* pushBranch */.TV)(R.repoCtx, R.branch);
-        const commits = await (0,repo/* logSince */.RK)(R.repoCtx.dir, R.startSha);
+        const commits = await (0,repo/* logSince */.RK)(R.repoCtx, R.startSha);
         const changedByCommit = new Map();
         for (const c of commits)
-            changedByCommit.set(c.sha, await filesOf(R.repoCtx.dir, c.sha));
+            changedByCommit.set(c.sha, await (0,repo/* filesOfCommit */.oV)(R.repoCtx, c.sha));
         settleOutcomes(R.items, outcomes, commits.map((c) => c.sha), changedByCommit, cv.finish.summary);
         const commitUrl = (sha) => `${r.serverUrl}/${r.repository}/commit/${sha}`;
         const link = (sha) => `[\`${sha.slice(0, 7)}\`](${commitUrl(sha)})`;
@@ -775,7 +778,7 @@ async function runRound(R) {
             approach: prev.approach,
             tradeoffs: prev.tradeoffs,
             requirements: spec?.requirements ?? [],
-            changedFiles: await (0,repo/* changedFilesSince */.OM)(R.repoCtx.dir, R.baseSha),
+            changedFiles: await (0,repo/* changedFilesSince */.OM)(R.repoCtx, R.baseSha),
             checks: cv.checks,
             criteria: (0,pipeline/* criteriaWithVerdict */.jH)(spec?.acceptanceCriteria ?? [], cv.verdict),
             verificationPassed: cv.passed,
@@ -882,11 +885,6 @@ function criterionOf(i, o) {
         return `The failure of the check \`${i.check.name}\` is fixed (the project's checks pass).`;
     const base = `The feedback in ${itemTitle(i)} is addressed`;
     return o?.outcome === 'declined' ? `${base}, or rightly left unchanged for this reason: ${o.reason}` : `${base}.`;
-}
-/** Paths a commit changed. */
-async function filesOf(dir, sha) {
-    const out = await (0,exec/* execGit */.Ix)(['show', '--name-only', '--format=', sha], { cwd: dir, allowFailure: true });
-    return out.stdout.split('\n').filter(Boolean);
 }
 /**
  * Fills in the items the coder did not report: a thread whose file a commit of this round changed

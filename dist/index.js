@@ -33660,6 +33660,7 @@ const Inputs = {
     TaskId: 'task-id',
     BotName: 'bot-name',
     BotEmail: 'bot-email',
+    AllowUnsandboxedCommands: 'allow-unsandboxed-commands',
 };
 /** Action outputs, as declared in action.yml. */
 const Outputs = {
@@ -40141,6 +40142,7 @@ const InputsSchema = classic_schemas/* object */.Ikc({
     [constants/* Inputs */.G0.TaskId]: classic_schemas/* string */.YjP(),
     [constants/* Inputs */.G0.BotName]: classic_schemas/* string */.YjP(),
     [constants/* Inputs */.G0.BotEmail]: classic_schemas/* string */.YjP(),
+    [constants/* Inputs */.G0.AllowUnsandboxedCommands]: bool,
 });
 /** Defaults applied when an input is absent (the runner passes action.yml defaults; tests and the CLI may not). */
 const InputDefaults = {
@@ -40173,6 +40175,8 @@ const EnvSchema = classic_schemas/* object */.Ikc({
     ANTHROPIC_BASE_URL: classic_schemas/* string */.YjP().optional(),
     KIRO_RETRY_BASE_MS: number().int().min(0).optional(),
     KIRO_COMMAND_TIMEOUT_MS: number().int().positive().optional(),
+    KIRO_ISOLATION: classic_schemas/* enum */.k5n(['off', 'auto', '']).optional(),
+    KIRO_FIREWALL: classic_schemas/* enum */.k5n(['off', 'auto', '']).optional(),
 });
 function firstIssue(e) {
     const issue = e.issues[0];
@@ -40294,6 +40298,9 @@ function loadSettings(env = process.env) {
         bot: Object.freeze({ name: i[constants/* Inputs */.G0.BotName] || constants/* DefaultBot */.Pw.name, email: i[constants/* Inputs */.G0.BotEmail] || constants/* DefaultBot */.Pw.email }),
         retryBaseMs: e.KIRO_RETRY_BASE_MS ?? 1000,
         commandTimeoutMs: e.KIRO_COMMAND_TIMEOUT_MS ?? 10 * 60_000,
+        allowUnsandboxedCommands: i[constants/* Inputs */.G0.AllowUnsandboxedCommands] ?? false,
+        sandboxDisabledReason: e.KIRO_ISOLATION === 'off' ? 'the workflow turned the OS sandbox off (KIRO_ISOLATION=off)' : undefined,
+        firewallDisabledReason: e.KIRO_FIREWALL === 'off' ? 'the workflow turned the network namespace off (KIRO_FIREWALL=off)' : undefined,
         runner: Object.freeze({
             eventName: e.GITHUB_EVENT_NAME,
             eventPath: e.GITHUB_EVENT_PATH,
@@ -40319,6 +40326,16 @@ function loadSettings(env = process.env) {
         repoSettingsError: repoError,
     };
     return deepFreeze(settings);
+}
+/**
+ * Removes the credential inputs (`INPUT_GITHUB-TOKEN`, `INPUT_ANTHROPIC-API-KEY`) from the
+ * action's own `process.env` once `Settings` holds them, so no child process the action starts
+ * inherits them by accident. (The kernel's copy in `/proc/<pid>/environ` stays: the sandbox's
+ * PID namespace is what keeps commands from reading it.)
+ */
+function forgetCredentialInputs(env = process.env) {
+    for (const name of [constants/* Inputs */.G0.GithubToken, constants/* Inputs */.G0.AnthropicApiKey])
+        delete env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 function deepFreeze(o) {
     if (o && typeof o === 'object' && !Object.isFrozen(o)) {
@@ -40405,6 +40422,7 @@ async function run() {
         }
         throw e;
     }
+    forgetCredentialInputs();
     const redactor = buildRedactor(settings);
     try {
         let command;
@@ -40743,10 +40761,9 @@ function resolveTaskEnv(repoEnv, jobEnv) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I$: () => (/* binding */ scanForSecrets),
 /* harmony export */   QS: () => (/* binding */ redactingModelClient),
-/* harmony export */   pO: () => (/* binding */ Redactor),
-/* harmony export */   pk: () => (/* binding */ scrubSecretsInFiles)
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony exports REDACTED, MIN_SECRET_LENGTH, redactDeep */
+/* unused harmony exports REDACTED, MIN_SECRET_LENGTH, redactDeep, scrubSecretsInFiles */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
@@ -41060,14 +41077,14 @@ async function scrubSecretsInFiles(dir, paths, forms) {
         return out;
     const mask = Buffer.from(REDACTED, 'utf8');
     for (const rel of paths) {
-        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir, rel);
-        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(dir, abs).startsWith('..'))
+        const abs = path.resolve(dir, rel);
+        if (path.relative(dir, abs).startsWith('..'))
             continue;
         let buf;
         try {
-            if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(abs)).isFile())
+            if (!(await lstat(abs)).isFile())
                 continue;
-            buf = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(abs);
+            buf = await readFile(abs);
         }
         catch {
             continue;
@@ -41089,7 +41106,7 @@ async function scrubSecretsInFiles(dir, paths, forms) {
             buf = Buffer.concat(parts);
         }
         if (count) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(abs, buf);
+            await writeFile(abs, buf);
             out.push({ path: rel, count });
         }
     }

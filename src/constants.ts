@@ -30,6 +30,7 @@ export const Inputs = {
   TaskId: 'task-id',
   BotName: 'bot-name',
   BotEmail: 'bot-email',
+  AllowUnsandboxedCommands: 'allow-unsandboxed-commands',
 } as const;
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
 

@@ -15,7 +15,7 @@ import { handleCommand } from './orchestrator/handlers.js';
 import type { Services } from './orchestrator/services.js';
 import { resolveTaskEnv } from './policy/env.js';
 import { Redactor } from './policy/redact.js';
-import { loadSettings, SettingsError } from './settings.js';
+import { forgetCredentialInputs, loadSettings, SettingsError } from './settings.js';
 import type { Settings } from './settings.js';
 
 /** Process start in epoch ms, as close to the runner's spawn as we can observe. */
@@ -77,6 +77,7 @@ export async function run(): Promise<void> {
     }
     throw e;
   }
+  forgetCredentialInputs();
   const redactor = buildRedactor(settings);
   try {
     let command: Command;

@@ -107,6 +107,7 @@ const InputsSchema = z.object({
   [Inputs.TaskId]: z.string(),
   [Inputs.BotName]: z.string(),
   [Inputs.BotEmail]: z.string(),
+  [Inputs.AllowUnsandboxedCommands]: bool,
 });
 
 /** Defaults applied when an input is absent (the runner passes action.yml defaults; tests and the CLI may not). */
@@ -141,6 +142,8 @@ const EnvSchema = z.object({
   ANTHROPIC_BASE_URL: z.string().optional(),
   KIRO_RETRY_BASE_MS: z.coerce.number().int().min(0).optional(),
   KIRO_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  KIRO_ISOLATION: z.enum(['off', 'auto', '']).optional(),
+  KIRO_FIREWALL: z.enum(['off', 'auto', '']).optional(),
 });
 
 /** The runner context the action works in. */
@@ -202,6 +205,22 @@ export interface Settings {
   retryBaseMs: number;
   /** Wall-clock limit for one command the model runs, ms. */
   commandTimeoutMs: number;
+  /**
+   * `allow-unsandboxed-commands`: where the runner offers no OS sandbox, run the model's commands
+   * anyway (they can then read and change everything the runner's user can). Default false:
+   * fail closed, no command runs.
+   */
+  allowUnsandboxedCommands: boolean;
+  /**
+   * Set from `KIRO_ISOLATION=off` (diagnostics and the tests of the fail-closed path): behave as
+   * if this runner offered no OS sandbox.
+   */
+  sandboxDisabledReason: string | undefined;
+  /**
+   * Set from `KIRO_FIREWALL=off`: no network namespace, the egress proxy alone (a runner whose
+   * builds cannot live without the host's network; stated as a limitation in the PR).
+   */
+  firewallDisabledReason: string | undefined;
   runner: RunnerContext;
   /** `.kiro/settings.json`, or defaults when it is absent or invalid (see `repoSettingsError`). */
   repo: RepoSettings;
@@ -331,6 +350,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     bot: Object.freeze({ name: i[Inputs.BotName] || DefaultBot.name, email: i[Inputs.BotEmail] || DefaultBot.email }),
     retryBaseMs: e.KIRO_RETRY_BASE_MS ?? 1000,
     commandTimeoutMs: e.KIRO_COMMAND_TIMEOUT_MS ?? 10 * 60_000,
+    allowUnsandboxedCommands: i[Inputs.AllowUnsandboxedCommands] ?? false,
+    sandboxDisabledReason: e.KIRO_ISOLATION === 'off' ? 'the workflow turned the OS sandbox off (KIRO_ISOLATION=off)' : undefined,
+    firewallDisabledReason: e.KIRO_FIREWALL === 'off' ? 'the workflow turned the network namespace off (KIRO_FIREWALL=off)' : undefined,
     runner: Object.freeze({
       eventName: e.GITHUB_EVENT_NAME,
       eventPath: e.GITHUB_EVENT_PATH,
@@ -356,6 +378,16 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     repoSettingsError: repoError,
   };
   return deepFreeze(settings);
+}
+
+/**
+ * Removes the credential inputs (`INPUT_GITHUB-TOKEN`, `INPUT_ANTHROPIC-API-KEY`) from the
+ * action's own `process.env` once `Settings` holds them, so no child process the action starts
+ * inherits them by accident. (The kernel's copy in `/proc/<pid>/environ` stays: the sandbox's
+ * PID namespace is what keeps commands from reading it.)
+ */
+export function forgetCredentialInputs(env: NodeJS.ProcessEnv = process.env): void {
+  for (const name of [Inputs.GithubToken, Inputs.AnthropicApiKey]) delete env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 
 function deepFreeze<T>(o: T): T {

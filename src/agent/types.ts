@@ -5,6 +5,7 @@
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ZodType } from 'zod';
+import type { CommandRunner } from '../sandbox/runner.js';
 
 export type MessageParam = Anthropic.MessageParam;
 export type ContentBlockParam = Anthropic.ContentBlockParam;
@@ -58,11 +59,15 @@ export interface ToolContext {
   commandTimeoutMs: number;
   signal?: AbortSignal;
   /**
-   * Wraps the argv of a command the model runs so it executes inside the network sandbox (a
-   * network namespace whose only way out is the egress proxy, see `src/policy/firewall.ts`);
-   * `env` is the environment the command gets. Absent: commands run as they are.
+   * The one process runner (src/sandbox/runner.ts): every command the tools start on the model's
+   * behalf runs through it, inside the OS sandbox.
    */
-  wrapCommand?(argv: string[], env: Readonly<Record<string, string>>): string[];
+  runner: CommandRunner;
+  /**
+   * A directory for the tools' per-run state (the bash tool's saved exports and working
+   * directory), visible to sandboxed commands at the same path. Default: the OS temp directory.
+   */
+  stateDir?: string;
   /**
    * Called before each command the model runs, with its command line: names it as the source of
    * the egress proxy's blocked requests and returns variables to add to that command's

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /** Result of one git invocation. `stdout`/`stderr` are UTF-8 text, `code` the exit status. */
 export interface GitResult {
@@ -22,8 +23,10 @@ export interface ExecGitOptions {
   cwd: string;
   /** Extra environment entries, e.g. `GIT_INDEX_FILE`; merged over the fixed environment. */
   env?: Readonly<Record<string, string>>;
-  /** Text written to git's stdin. */
-  input?: string;
+  /** Written to git's stdin. */
+  input?: string | Buffer;
+  /** How stdout/stderr are decoded (default utf8; `latin1` keeps binary bytes one-to-one). */
+  encoding?: BufferEncoding;
   /** When true a non-zero exit returns the result instead of throwing. */
   allowFailure?: boolean;
   /** Kill git after this many milliseconds (default 120 000). */
@@ -31,20 +34,29 @@ export interface ExecGitOptions {
 }
 
 /**
- * Environment every git call gets: never prompt, never page, no user or system config surprises
- * beyond what the workspace's own `.git/config` holds (actions/checkout puts the auth header there).
- * `GIT_CONFIG_COUNT` entries from the caller's environment are kept so tests can add
- * `url.<loopback>.insteadOf` rewrites.
+ * Environment every git call of the action gets. The action's git must read nothing the model
+ * can write (issue #9): no global or system config (`GIT_CONFIG_GLOBAL=/dev/null`,
+ * `GIT_CONFIG_NOSYSTEM`: a model-planted `~/.gitconfig` with a filter, `diff.external`,
+ * `http.proxy` or `url.*` rewrite never applies), `HOME`/`XDG_CONFIG_HOME` pointing nowhere (no
+ * `~/.config/git/attributes`), a fixed `PATH` of system directories (git's helpers are found in
+ * its exec-path; a `git` wrapper in `~/.local/bin` never runs), and the caller's `GIT_*`
+ * variables dropped except `GIT_CONFIG_COUNT` entries that the workflow set (tests add
+ * `url.<loopback>.insteadOf` rewrites that way). Never prompt, never page.
  */
 function fixedEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v === undefined) continue;
-    if (k.startsWith('GIT_') && !k.startsWith('GIT_CONFIG_')) continue;
+    if (k.startsWith('GIT_') && !/^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+)$/.test(k)) continue;
     base[k] = v;
   }
   return {
     ...base,
+    PATH: TRUSTED_PATH,
+    HOME: '/dev/null',
+    XDG_CONFIG_HOME: '/dev/null',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
     GIT_TERMINAL_PROMPT: '0',
     GIT_PAGER: 'cat',
     PAGER: 'cat',
@@ -56,12 +68,27 @@ function fixedEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   };
 }
 
+/** System directories only: never the job's `PATH`, which a model could have reached through a file the workflow sources. */
+const TRUSTED_PATH = '/usr/bin:/bin:/usr/sbin:/sbin';
+
+/** git by absolute path (`/usr/bin/git` on GitHub's runners and Debian). */
+const GIT = ['/usr/bin/git', '/bin/git', '/usr/local/bin/git'].find((p) => existsSync(p)) ?? 'git';
+
 /**
- * Config every git call of the action runs with, overriding anything in `.git/config`: the work
- * tree belongs to the model's shell, which could plant hooks or an fsmonitor command there to run
- * code inside the action's own git calls (which carry the token).
+ * Config every git call of the action runs with, overriding anything in a repository's own
+ * config (a clone the action made, the state store's, the trusted directory — and, before the
+ * first model command, the checkout's `.git`): no hooks, no fsmonitor command, no credential
+ * helper, no attributes file, no `ext::` transport. (`diff.external` and filter drivers can only
+ * come from config, which is ours alone; callers that diff pass `--no-ext-diff --no-textconv`.)
  */
-const HARDENING = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'core.sshCommand=ssh', '-c', 'credential.helper=', '-c', 'protocol.ext.allow=never'];
+const HARDENING = [
+  '-c', 'core.hooksPath=/dev/null',
+  '-c', 'core.fsmonitor=false',
+  '-c', 'core.sshCommand=ssh',
+  '-c', 'credential.helper=',
+  '-c', 'protocol.ext.allow=never',
+  '-c', 'core.attributesFile=/dev/null',
+];
 
 /**
  * The only function in the action that runs git. Spawns asynchronously (a synchronous spawn would
@@ -72,7 +99,7 @@ const HARDENING = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false
  */
 export async function execGit(args: readonly string[], opts: ExecGitOptions): Promise<GitResult> {
   const result = await new Promise<GitResult>((resolve, reject) => {
-    const child = spawn('git', [...HARDENING, ...args], {
+    const child = spawn(GIT, [...HARDENING, ...args], {
       cwd: opts.cwd,
       env: fixedEnv(opts.env),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -90,7 +117,7 @@ export async function execGit(args: readonly string[], opts: ExecGitOptions): Pr
       clearTimeout(timer);
       resolve({
         code: code ?? 1,
-        stdout: Buffer.concat(out).toString('utf8'),
+        stdout: Buffer.concat(out).toString(opts.encoding ?? 'utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
       });
     });

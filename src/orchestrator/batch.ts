@@ -21,9 +21,7 @@ import path from 'node:path';
 import { Markers, Outputs } from '../constants.js';
 import type { Command } from '../events.js';
 import type { GitHubApi, RepoRef } from '../github/api.js';
-import { execGit } from '../git/exec.js';
-import { ensureOrigin, fetchBranch } from '../git/repo.js';
-import type { RepoContext } from '../git/repo.js';
+import { cloneWorkspace } from '../git/repo.js';
 import { newBatchId } from '../state/batches.js';
 import type { Batch, BatchItem, Task } from '../state/schema.js';
 import type { StateStore } from '../state/store.js';
@@ -212,13 +210,8 @@ export async function childServices(svc: Services, repository: string): Promise<
   const dir = path.join(s.runner.runnerTemp, 'kiro-batch', ref.owner.toLowerCase(), ref.repo.toLowerCase());
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await execGit(['init', '-q'], { cwd: dir });
-  const ctx: RepoContext = { dir, serverUrl: s.runner.serverUrl, repository, token: s.githubToken };
-  await ensureOrigin(ctx);
   const base = await svc.github.getDefaultBranch(ref);
-  const sha = await fetchBranch(ctx, base, 1);
-  if (!sha) throw new Error(`cannot clone ${repository}: its default branch '${base}' was not found`);
-  await execGit(['checkout', '-q', '--force', '-B', base, sha], { cwd: dir });
+  await cloneWorkspace({ dir, serverUrl: s.runner.serverUrl, repository, token: s.githubToken }, base);
   const hub = svc.repo;
   const github: GitHubApi = { ...svc.github, dispatchWorkflow: (_r, workflowId, gitRef, inputs) => svc.github.dispatchWorkflow(hub, workflowId, gitRef, inputs) };
   return {

@@ -29,8 +29,7 @@ import { z } from 'zod';
 import { Labels, Markers, Outputs } from '../constants.js';
 import type { Command } from '../events.js';
 import type { PullRequestRef } from '../github/api.js';
-import { execGit } from '../git/exec.js';
-import { checkoutTaskBranch, changedFilesSince, headSha, logSince, pushBranch } from '../git/repo.js';
+import { checkoutTaskBranch, changedFilesSince, fetchBranch, filesOfCommit, logSince, pushBranch } from '../git/repo.js';
 import type { RepoContext } from '../git/repo.js';
 import { defineTool } from '../agent/tools/schema.js';
 import type { AgentTool } from '../agent/types.js';
@@ -219,9 +218,11 @@ async function startRound(svc: Services, store: StateStore, task: Task, requests
 
   // steering comes from the default branch (the checkout), read before switching to the PR branch
   const steering = readSteering(r.workspace);
+  // the trusted git directory learns both tips now; the work tree is checked out once the sandbox is open
   const repoCtx: RepoContext = repoContextOf(svc);
-  const { baseSha } = await checkoutTaskBranch(repoCtx, branch, base);
-  const startSha = await headSha(repoCtx.dir);
+  const baseSha = await fetchBranch(repoCtx, base);
+  if (!baseSha) throw new Error(`the base branch '${base}' does not exist on origin`);
+  const startSha = (await fetchBranch(repoCtx, branch)) ?? baseSha;
   const fb = feedbackStateOf(task);
   const perms = new PermissionCache(svc);
   const ctx = await gatherFeedback(svc, perms, { pullNumber, owner: task.owner.login, requests, headSha: startSha, ...(fb.lastRoundAt ? { since: fb.lastRoundAt } : {}) });
@@ -252,7 +253,7 @@ async function startRound(svc: Services, store: StateStore, task: Task, requests
     return {};
   }
 
-  const round: Round = { svc, store, task, requests, handled, pr, branch, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
+  const round: Round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
   try {
     return await runRound(round);
   } catch (e) {
@@ -269,11 +270,14 @@ interface Round {
   handled: ReadonlySet<string>;
   pr: PullRequestRef;
   branch: string;
+  /** The base branch's name. */
+  base: string;
   /** Tip of the base branch (the PR's changes are `baseSha...HEAD`). */
   baseSha: string;
   /** Tip of the PR branch before this round. */
   startSha: string;
   steering: string;
+  /** The repository as the git layer sees it; reaches the model's `.git` once the sandbox is open. */
   repoCtx: RepoContext;
   items: FeedbackItem[];
   ownerFeedback: OwnerFeedback[];
@@ -321,7 +325,10 @@ async function runRound(R: Round): Promise<Outcome> {
   try {
     const session = openAgentSession(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })) });
     // secrets scrubbed from changed files and commit messages (docs/security.md)
-    const committer = await createCommitter(R.repoCtx, s.bot, task.owner, { scrubChanges: (p) => sandbox.scrubChanges(p), redact: svc.redact });
+    R.repoCtx = session.repoCtx;
+    await checkoutTaskBranch(R.repoCtx, R.branch, R.base);
+    // secrets replaced in what is committed, protected paths left out (docs/security.md)
+    const committer = createCommitter(R.repoCtx, s.bot, task.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
     const outcomes = new Map<string, ItemOutcome>();
     const ids = R.items.map((i) => i.id);
     let lastSha: string | undefined;
@@ -391,9 +398,9 @@ async function runRound(R: Round): Promise<Outcome> {
     // ---- publish ---------------------------------------------------------------------------
     await status.update({ phase: 'Pushing the new commits and answering the review threads…' });
     await pushBranch(R.repoCtx, R.branch);
-    const commits = await logSince(R.repoCtx.dir, R.startSha);
+    const commits = await logSince(R.repoCtx, R.startSha);
     const changedByCommit = new Map<string, string[]>();
-    for (const c of commits) changedByCommit.set(c.sha, await filesOf(R.repoCtx.dir, c.sha));
+    for (const c of commits) changedByCommit.set(c.sha, await filesOfCommit(R.repoCtx, c.sha));
     settleOutcomes(R.items, outcomes, commits.map((c) => c.sha), changedByCommit, cv.finish.summary);
     const commitUrl = (sha: string) => `${r.serverUrl}/${r.repository}/commit/${sha}`;
     const link = (sha: string) => `[\`${sha.slice(0, 7)}\`](${commitUrl(sha)})`;
@@ -429,7 +436,7 @@ async function runRound(R: Round): Promise<Outcome> {
       approach: prev.approach,
       tradeoffs: prev.tradeoffs,
       requirements: spec?.requirements ?? [],
-      changedFiles: await changedFilesSince(R.repoCtx.dir, R.baseSha),
+      changedFiles: await changedFilesSince(R.repoCtx, R.baseSha),
       checks: cv.checks,
       criteria: criteriaWithVerdict(spec?.acceptanceCriteria ?? [], cv.verdict),
       verificationPassed: cv.passed,
@@ -546,11 +553,6 @@ function criterionOf(i: FeedbackItem, o: ItemOutcome | undefined): string {
   return o?.outcome === 'declined' ? `${base}, or rightly left unchanged for this reason: ${o.reason}` : `${base}.`;
 }
 
-/** Paths a commit changed. */
-async function filesOf(dir: string, sha: string): Promise<string[]> {
-  const out = await execGit(['show', '--name-only', '--format=', sha], { cwd: dir, allowFailure: true });
-  return out.stdout.split('\n').filter(Boolean);
-}
 
 /**
  * Fills in the items the coder did not report: a thread whose file a commit of this round changed

@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { z } from 'zod';
-import { Labels, Markers, Outputs } from '../constants.js';
+import { Labels, Markers, Outputs, RepoFiles } from '../constants.js';
 import { createModelClient } from '../agent/model.js';
 import { pickModel } from '../agent/pricing.js';
 import { roleSystem, roleTools, SubmitToolNames, withPolicy } from '../agent/roles.js';
@@ -15,22 +15,10 @@ import { runAgent } from '../agent/loop.js';
 import { defineTool } from '../agent/tools/schema.js';
 import { createTranscriptWriter } from '../agent/transcript.js';
 import type { AgentResult, AgentTool, MessageParam, ModelClient, PauseRequest, Role, Spend, TextBlockParam } from '../agent/types.js';
-import {
-  absorbForeignCommits,
-  changedFilesSince,
-  changedPaths,
-  checkoutTaskBranch,
-  commitAll,
-  diffAgainst,
-  excludeFromCommits,
-  discardPaths,
-  headSha,
-  noreplyEmail,
-  pushBranch,
-} from '../git/repo.js';
+import { changedFilesSince, checkoutTaskBranch, commitWorkTree, diffAgainst, excludeFromCommits, noreplyEmail, pushBranch } from '../git/repo.js';
 import type { Identity, RepoContext } from '../git/repo.js';
 import { pausesAfterEachStep } from '../policy/commands.js';
-import { findProtectedChanges } from '../policy/paths.js';
+import { DEFAULT_PROTECTED_GLOBS, findProtectedChanges } from '../policy/paths.js';
 import { redactingModelClient, scanForSecrets } from '../policy/redact.js';
 import { renderPrompt } from '../prompts.js';
 import { renderPrBody } from '../report/pr-body.js';
@@ -183,7 +171,7 @@ export function openAgentSession(
   const budgetMs = s.timeoutMinutes * 60_000;
   const limits = { maxTurns: s.maxTurns, maxCostUsd: s.maxCostUsd, deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
   const transcript = createTranscriptWriter(path.join(s.runner.runnerTemp, 'kiro', o.taskId, 'transcript.jsonl'), svc.redact);
-  const repoCtx: RepoContext = repoContextOf(svc);
+  const repoCtx: RepoContext = repoContextOf(svc, o.sandbox);
   const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
   const baseVars = { repository: s.runner.repository, steering: o.steering };
   return {
@@ -228,42 +216,50 @@ export function openAgentSession(
 /** Commits the work tree as the bot, co-authored by the task owner. */
 export interface Committer {
   /**
-   * Commits every change (after folding commits the model made itself into the work tree and
-   * discarding changes to protected paths). @returns the new sha, or undefined when nothing changed
+   * Commits every change of the work tree, built by the action in its own git directory (the
+   * model's commits and `.git` are never used). @returns the new sha, or undefined when nothing changed
    */
   commit(message: string): Promise<string | undefined>;
+  /** Paths the model changed that were never committed (protected), across this run. */
+  refused(): string[];
 }
 
-/** What a committer checks before committing: secrets in changed files and in the message. */
+/** What a committer checks before committing: secrets in the staged content and the message. */
 export interface CommitGuard {
-  /** Replaces registered secret values in the changed files (`Sandbox.scrubChanges`). */
-  scrubChanges(paths: readonly string[]): Promise<unknown>;
+  /** Every registered form of every secret (`Services.secretValues`). */
+  secrets(): readonly string[];
   redact(text: string): string;
 }
 
 /**
- * A committer on the checked-out branch, starting from its current HEAD. With `guard`, secrets
- * are scrubbed from changed files and redacted from the message first (docs/security.md).
+ * A committer on the checked-out task branch. The whole change is checked each time: protected
+ * paths (`.github/workflows/**`, anything under a `.git` directory, and the agent's own settings
+ * `.kiro/settings.json` / `.kiro/settings/**`, so a model cannot widen its own permissions) are
+ * left out and restored; secrets are replaced in the staged content and redacted from the
+ * message (docs/security.md).
  */
-export async function createCommitter(repoCtx: RepoContext, bot: Identity, owner: { login: string; id: number }, guard?: CommitGuard): Promise<Committer> {
+export function createCommitter(repoCtx: RepoContext, bot: Identity, owner: { login: string; id: number }, guard: CommitGuard): Committer {
   const coAuthor: Identity = { name: owner.login, email: noreplyEmail(owner.login, owner.id) };
-  let lastCommitBase = await headSha(repoCtx.dir);
+  const refused = new Set<string>();
   return {
     async commit(message) {
-      await absorbForeignCommits(repoCtx.dir, lastCommitBase);
-      const changed = await changedPaths(repoCtx.dir);
-      const protectedChanges = findProtectedChanges(changed);
-      if (protectedChanges.length) {
-        core.warning(`Kiro: discarded changes to protected paths: ${protectedChanges.join(', ')}`);
-        await discardPaths(repoCtx.dir, protectedChanges);
+      const out = await commitWorkTree(repoCtx, guard.redact(message), bot, [coAuthor], {
+        refuse: (paths) => findProtectedChanges(paths, COMMIT_PROTECTED_GLOBS),
+        secrets: () => guard.secrets(),
+      });
+      if (out.refused.length) {
+        core.warning(`Kiro: changes to protected paths were not committed and were restored: ${out.refused.join(', ')}`);
+        for (const p of out.refused) refused.add(p);
       }
-      if (guard) await guard.scrubChanges(changed.filter((p) => !protectedChanges.includes(p)));
-      const sha = await commitAll(repoCtx.dir, guard ? guard.redact(message) : message, bot, [coAuthor]);
-      if (sha) lastCommitBase = sha;
-      return sha;
+      for (const f of out.scrubbed) core.warning(`Kiro: ${f.path} held a secret value (${f.count}×); it was replaced by *** in the commit.`);
+      return out.sha;
     },
+    refused: () => [...refused],
   };
 }
+
+/** Paths no commit of the action carries, whoever changed them (see `createCommitter`). */
+export const COMMIT_PROTECTED_GLOBS: readonly string[] = Object.freeze([...DEFAULT_PROTECTED_GLOBS, RepoFiles.Settings, '.kiro/settings/**']);
 
 export interface CodeVerifyOptions {
   svc: Services;
@@ -305,8 +301,8 @@ async function prepareEnvironment(o: CodeVerifyOptions, messages: MessageParam[]
   const s = o.svc.settings;
   if (!detectSetup(dir).length) return messages;
   await o.status.update({ phase: 'Installing the project’s dependencies…' });
-  const results = await runSetup(dir, { cwd: dir, env: o.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: o.svc.redact, ...(o.sandbox.wrap ? { wrap: o.sandbox.wrap } : {}) });
-  await excludeFromCommits(dir, ['node_modules/', '.venv/', 'target/']);
+  const results = await runSetup(dir, { cwd: dir, env: o.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: o.svc.redact, runner: o.sandbox.runner, ...(o.sandbox.commandEnv ? { commandEnv: o.sandbox.commandEnv } : {}) });
+  await excludeFromCommits(o.session.repoCtx, ['node_modules/', '.venv/', 'target/']);
   for (const r of results) core.info(`Kiro: ${r.name} ${r.ok ? 'succeeded' : 'failed'} in ${Math.round(r.durationMs / 1000)} s.`);
   const failed = results.filter((r) => !r.ok);
   if (!failed.length) return messages;
@@ -346,9 +342,10 @@ export async function codeAndVerify(o: CodeVerifyOptions): Promise<CodeVerifyEnd
       env: sandbox.toolContext.env,
       timeoutMs: s.commandTimeoutMs,
       redact: svc.redact,
-      ...(sandbox.wrap ? { wrap: sandbox.wrap } : {}),
+      runner: sandbox.runner,
+      ...(sandbox.commandEnv ? { commandEnv: sandbox.commandEnv } : {}),
     });
-    const diff = await diffAgainst(dir, o.diffBase);
+    const diff = await diffAgainst(session.repoCtx, o.diffBase);
     secretFindings = (await scanForSecrets(diff, 'diff')).map((f) => `${f.ruleId}${f.line ? ` (line ${f.line})` : ''}: ${f.message}`);
     const verified = await session.runRole('verifier', [
       {
@@ -453,8 +450,8 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   if (t.resume?.approvedCommand) t.sandbox.approve(t.resume.approvedCommand);
   if (t.resume?.approvedPath) t.sandbox.approvePath(t.resume.approvedPath);
   // maxFileEditsPerTask counts the task's files, not this job's
-  t.sandbox.countEdited((await changedFilesSince(repoCtx.dir, baseSha)).map((f) => f.path));
-  const committer = await createCommitter(repoCtx, s.bot, t.owner, { scrubChanges: (p) => t.sandbox.scrubChanges(p), redact: svc.redact });
+  t.sandbox.countEdited((await changedFilesSince(repoCtx, baseSha)).map((f) => f.path));
+  const committer = createCommitter(repoCtx, s.bot, t.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
   const commit = (message: string) => committer.commit(message);
 
   // ---- code ------------------------------------------------------------------------------
@@ -520,7 +517,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   // ---- publish ---------------------------------------------------------------------------
   await t.status.update({ phase: 'Pushing the branch and opening the pull request…' });
   await pushBranch(repoCtx, branch);
-  const changedFiles = await changedFilesSince(repoCtx.dir, baseSha);
+  const changedFiles = await changedFilesSince(repoCtx, baseSha);
   const failureNotes = failureNotesOf(cv);
   const body = renderPrBody({
     taskId: t.taskId,

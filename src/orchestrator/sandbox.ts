@@ -1,12 +1,16 @@
 /**
- * The sandbox the model's commands run in (SPEC.md §4, docs/security.md): the command/path/edit
- * policy, an environment without the action's credentials (the team's `env` added, task secrets
- * included), and the network access level enforced by the egress proxy plus, where the runner
- * permits, a network namespace whose only way out is that proxy (`src/policy/firewall.ts`).
+ * The sandbox the model's commands run in (SPEC.md §4, docs/security.md): the OS boundary
+ * (bubblewrap, src/sandbox/isolation.ts) around every process through one runner
+ * (src/sandbox/runner.ts), an environment without the action's credentials (the team's `env`
+ * added, task secrets included), the network access level enforced by the egress proxy plus,
+ * where the runner permits, a network namespace whose only way out is that proxy
+ * (`src/policy/firewall.ts`), and the command/path/edit policy (guidance and autonomy pauses).
  */
 import * as core from '@actions/core';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ToolContext, ToolPolicy } from '../agent/types.js';
 import { basicCredential } from '../git/auth.js';
 import { scrubPersistedCredentials } from '../git/repo.js';
@@ -18,9 +22,13 @@ import type { Firewall } from '../policy/firewall.js';
 import { integrationHosts, resolveNetworkPolicy } from '../policy/network.js';
 import { createToolPolicy } from '../policy/paths.js';
 import type { KiroToolPolicy } from '../policy/paths.js';
-import { Redactor, scrubSecretsInFiles } from '../policy/redact.js';
-import type { ScrubbedFile } from '../policy/redact.js';
+import { Redactor } from '../policy/redact.js';
 import { discoverRegistryHosts } from '../policy/registries.js';
+import { detectIsolation } from '../sandbox/isolation.js';
+import type { IsolationSupport, SandboxLayout } from '../sandbox/isolation.js';
+import { createRefusingRunner, createSandboxRunner, createUnsandboxedRunner } from '../sandbox/runner.js';
+import type { CommandRunner } from '../sandbox/runner.js';
+import { RUNNER_FILE_COMMAND_VARS } from '../policy/env.js';
 import type { Services } from './services.js';
 
 /** How the network access level is enforced on this runner. */
@@ -34,11 +42,21 @@ export type NetworkEnforcement =
 
 export interface Sandbox {
   toolContext: ToolContext;
-  /** Wraps a command's argv so the firewall applies to it (undefined when there is none). */
-  wrap?: (argv: string[]) => string[];
+  /** The one process runner every command the model causes goes through (also `toolContext.runner`). */
+  runner: CommandRunner;
+  /**
+   * The runner for the action's own git commands on the model's `.git` (checking the task branch
+   * out there, keeping it in step with the action's commits): the sandbox, or — where commands
+   * are refused (fail-closed) — a plain runner, since the model then has no way to write `.git`.
+   */
+  workspaceRunner: CommandRunner;
+  /** How commands are isolated here (`bwrap`, `bwrap-userns`, `unsandboxed` by opt-in, `refused`). */
+  isolation: CommandRunner['mode'];
+  /** Called with each verification command line (names it for the egress proxy's blocked list). */
+  commandEnv?: (command: string) => Record<string, string>;
   /** Requests the egress proxy blocked, with the command that made them (redacted). */
   blocked(): Array<{ host: string; command?: string }>;
-  /** A stated limitation of the network enforcement on this runner, if any. */
+  /** A stated limitation of the sandbox or its network enforcement on this runner, if any (status comment, PR body). */
   limitation?: string;
   /** How the network level is enforced here. */
   enforcement: NetworkEnforcement;
@@ -48,11 +66,6 @@ export interface Sandbox {
   approvePath(path: string): void;
   /** Counts files an earlier run of the task changed (workspace-relative) against `maxFileEditsPerTask`. */
   countEdited(paths: Iterable<string>): void;
-  /**
-   * Replaces registered secret values in changed work-tree files (workspace-relative) before a
-   * commit; logs a warning per file (names, never values). See `scrubSecretsInFiles`.
-   */
-  scrubChanges(paths: readonly string[]): Promise<ScrubbedFile[]>;
   close(): Promise<void>;
 }
 
@@ -107,10 +120,8 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
         if (b.count === 1) core.warning(svc.redact(`Kiro sandbox blocked ${b.method} ${b.host}:${b.port}${b.command ? ` from \`${b.command}\`` : ''} (${b.reason})`));
       },
     });
-    // KIRO_FIREWALL=off: the proxy alone (a runner whose builds cannot live without the host's
-    // network, and the tests of that fallback); the limitation is stated like any other
-    const off = process.env.KIRO_FIREWALL === 'off';
-    firewall = await prepareFirewall(netPolicy, proxy, off ? { disable: { reason: 'the workflow turned the network namespace off (KIRO_FIREWALL=off)' } } : {});
+    // KIRO_FIREWALL=off (Settings): the proxy alone; the limitation is stated like any other
+    firewall = await prepareFirewall(netPolicy, proxy, s.firewallDisabledReason ? { disable: { reason: s.firewallDisabledReason } } : {});
     proxyUrl = firewall.proxyUrl;
     netEnv = proxyEnv(proxyUrl, { base: process.env });
     core.info(`Kiro sandbox: network access level ${s.networkAccess}, ${firewall.mode === 'netns' ? `enforced in network namespace ${firewall.namespace}` : 'enforced by the egress proxy only'}.`);
@@ -122,56 +133,107 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
   for (const w of task.warnings) core.warning(`Kiro sandbox: ${w}`);
   // every registered form (raw, base64, basic credential…) of every secret
   const secrets = svc.secretValues();
-  const home = mkdtempSync(path.join(s.runner.runnerTemp, 'kiro-home-'));
+  const root = mkdtempSync(path.join(s.runner.runnerTemp, 'kiro-sandbox-'));
+  const dirs = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), state: path.join(root, 'state') };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true, mode: 0o700 });
   const env = buildSandboxEnv(process.env, {
     secrets,
     credentials: credentialForms(svc),
-    extra: { ...netEnv, KIRO_SANDBOX: '1', TMPDIR: home },
+    extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp' },
     taskEnv: task.env,
   });
   const confined = firewall?.mode === 'netns' ? firewall : undefined;
+  const support = await detectIsolation(s.sandboxDisabledReason ? { disable: s.sandboxDisabledReason } : {});
+  const layout: SandboxLayout = {
+    workspace,
+    home: dirs.home,
+    tmp: dirs.tmp,
+    writable: [dirs.state],
+    hideDirs: hiddenDirs(s.runner.runnerTemp),
+    hideFiles: [s.runner.eventPath, ...RUNNER_FILE_COMMAND_VARS.map((v) => process.env[v]).filter((f): f is string => !!f)],
+    ...(confined ? { netns: confined.enter } : {}),
+  };
+  const { runner, workspaceRunner, limitation: isolationLimitation } = chooseRunner(support, layout, s.allowUnsandboxedCommands);
+  const limitation = [isolationLimitation, firewall?.limitation].filter(Boolean).join(' ') || undefined;
   const releaseSignals = confined ? teardownOnSignals(confined) : () => {};
+  const commandEnv = proxy && proxyUrl ? (command: string) => proxyEnv(proxyUrl, { token: proxy.setCommand(command), base: env }) : undefined;
   const toolContext: ToolContext = {
     workspace,
     env,
     policy,
     redact: svc.redact,
     commandTimeoutMs: s.commandTimeoutMs,
-    ...(confined ? { wrapCommand: (argv: string[], e: Readonly<Record<string, string>>) => confined.wrapCommand(argv, e) } : {}),
-    ...(proxy && proxyUrl
-      ? { commandEnv: (command: string) => proxyEnv(proxyUrl, { token: proxy.setCommand(command), base: env }) }
-      : {}),
+    runner,
+    stateDir: dirs.state,
+    ...(commandEnv ? { commandEnv } : {}),
   };
   return {
     toolContext,
-    ...(confined
-      ? {
-          wrap: (argv: string[]) => {
-            // verification commands carry no attribution token: name them as the current command
-            proxy?.setCommand(argv.slice(-1)[0]);
-            return confined.wrapCommand(argv, env);
-          },
-        }
-      : {}),
+    runner,
+    workspaceRunner,
+    isolation: runner.mode,
+    ...(commandEnv ? { commandEnv } : {}),
     blocked: () => (proxy?.blocked ?? []).map((b) => ({ host: `${b.host}:${b.port}`, ...(b.command ? { command: svc.redact(b.command) } : {}) })),
-    ...(firewall?.limitation ? { limitation: firewall.limitation } : {}),
+    ...(limitation ? { limitation } : {}),
     enforcement: !proxy ? 'open' : confined ? 'netns' : 'proxy',
     approve: (command) => kiroPolicy?.approveCommand(command),
     approvePath: (p) => {
       if (kiroPolicy && !kiroPolicy.approvePath(p)) core.warning(`Kiro: the approved path ${p} is not writable by the agent's tools; nothing was approved.`);
     },
     countEdited: (paths) => kiroPolicy?.countEdited(paths),
-    scrubChanges: async (paths) => {
-      const found = await scrubSecretsInFiles(workspace, paths, svc.secretValues());
-      for (const f of found) core.warning(`Kiro: ${f.path} held a secret value (${f.count}×); it was replaced by *** before committing.`);
-      return found;
-    },
     close: async () => {
       releaseSignals();
       await firewall?.teardown();
       await proxy?.close();
     },
   };
+}
+
+/**
+ * Picks the runner for this run from what the runner machine allows (logged, so the job log says
+ * which mode is in force). Without isolation the run fails closed unless the workflow set
+ * `allow-unsandboxed-commands`.
+ */
+function chooseRunner(support: IsolationSupport, layout: SandboxLayout, allowUnsandboxed: boolean): { runner: CommandRunner; workspaceRunner: CommandRunner; limitation?: string } {
+  if (support.mode !== 'none') {
+    const how = support.mode === 'bwrap' ? (support.privilege.length ? 'bubblewrap through sudo' : 'bubblewrap as root') : 'bubblewrap in an unprivileged user namespace';
+    core.info(`Kiro sandbox: every command the agent causes runs in an OS sandbox (${how}; read-only system, private /tmp and $HOME, the runner's and the action's files hidden, own PID namespace, no privileges).`);
+    const runner = createSandboxRunner(support, layout);
+    return { runner, workspaceRunner: runner };
+  }
+  if (allowUnsandboxed) {
+    const limitation = `Commands ran WITHOUT an OS sandbox (allow-unsandboxed-commands is set; ${support.reason}): they could read and change anything the runner's user can, including the action's files.`;
+    core.warning(`Kiro sandbox: ${limitation}`);
+    const runner = createUnsandboxedRunner();
+    return { runner, workspaceRunner: runner, limitation };
+  }
+  const limitation = `No command was run: this runner offers no OS sandbox (${support.reason}), so the agent could only read and edit files. Install bubblewrap or give the job sudo, or set allow-unsandboxed-commands: true to run commands without isolation.`;
+  core.warning(`Kiro sandbox: ${limitation}`);
+  // the model cannot write `.git` without commands (the file tools refuse it): the action's own
+  // git on it stays safe without a sandbox
+  return { runner: createRefusingRunner(limitation), workspaceRunner: createUnsandboxedRunner(), limitation };
+}
+
+/**
+ * Directories no command may see: the real `$HOME` (credentials, the runner's own directories on
+ * hosted runners), `$RUNNER_TEMP` (file commands, the event file, the state clone, the action's
+ * trusted git directory) and the action's own directory (`dist/`, `prompts/`).
+ */
+function hiddenDirs(runnerTemp: string): string[] {
+  const out = [runnerTemp, actionRoot()];
+  const home = process.env.HOME || homedir();
+  if (home) out.push(home);
+  return out;
+}
+
+/** The action's directory: the nearest ancestor of this module holding `action.yml` (dist/ in the bundle, src/ in tests). */
+function actionRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(path.join(dir, 'action.yml'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return path.dirname(fileURLToPath(import.meta.url));
 }
 
 /**

@@ -4,7 +4,9 @@
  */
 import type { GitHubApi, RepoRef } from '../github/api.js';
 import type { DryRunRecorder } from '../github/dry-run.js';
+import path from 'node:path';
 import type { RepoContext } from '../git/repo.js';
+import type { CommandRunner } from '../sandbox/runner.js';
 import type { Settings } from '../settings.js';
 
 export interface Services {
@@ -25,16 +27,26 @@ export interface Services {
   now: () => number;
 }
 
+/** The sandbox parts the git layer needs to work on the model's `.git` (see `Sandbox`). */
+export interface WorkspaceSandbox {
+  workspaceRunner: CommandRunner;
+  toolContext: { env: Readonly<Record<string, string>> };
+}
+
 /**
- * The work tree of the run's repository as the git layer sees it. In a dry run, each skipped push
- * is recorded (`git-writes.jsonl`) with the diff it would have pushed (`<branch>.diff`).
+ * The run's repository as the git layer sees it: the workspace as work tree, the action's own
+ * git directory under `RUNNER_TEMP` (out of the sandbox's view), and — given the sandbox — the
+ * model's `.git` reached through it. In a dry run, each skipped push is recorded
+ * (`git-writes.jsonl`) with the diff it would have pushed (`<branch>.diff`).
  */
-export function repoContextOf(svc: Services): RepoContext {
+export function repoContextOf(svc: Services, sandbox?: WorkspaceSandbox): RepoContext {
   const s = svc.settings;
   const r = s.runner;
   const recorder = svc.recorder;
   return {
     dir: r.workspace,
+    gitDir: path.join(r.runnerTemp, 'kiro-git', `${r.repository.toLowerCase().replace('/', '--')}.git`),
+    ...(sandbox ? { workspaceGit: { runner: sandbox.workspaceRunner, workspace: r.workspace, env: sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs } } : {}),
     serverUrl: r.serverUrl,
     repository: r.repository,
     token: s.githubToken,

@@ -12,22 +12,9 @@
  *   socket works across network namespaces). The forwarder runs as `nobody` without capabilities.
  * - Loopback inside the namespace is the sandbox's own: servers a command starts are reachable
  *   by the command directly (`NO_PROXY` covers loopback); the runner's loopback services are not.
- * - Each command runs as `[sudo -n -E] ip netns exec NS sh -c SUPERVISOR unshare --pid --fork
- *   --kill-child --mount-proc sh -c MASK setpriv --no-new-privs --bounding-set=-all
- *   --inh-caps=-all [--reuid --regid] --clear-groups -- [env …] argv`:
- *   - a fresh PID namespace: the action's own processes (and their `/proc/PID/environ`, which
- *     holds the action's inputs) are invisible, and everything the command started ends with it;
- *   - SIGTERM/SIGINT/SIGHUP (a timeout, relayed by sudo or sent to the process group) kill the
- *     whole PID namespace (SUPERVISOR), exit codes and stdin/stdout/stderr pass through;
- *   - UNIX sockets of host services that could open connections on the command's behalf are
- *     masked in its private mount namespace (Docker, containerd, podman, systemd-resolved,
- *     D-Bus, nscd, snapd: a host-network container, or DNS lookups that carry data out);
- *   - no capabilities and `no_new_privs`, so `sudo` and other set-uid programs cannot regain the
- *     privileges needed to leave the namespace; no supplementary groups (the runner user's
- *     `docker` group is dropped).
- * - Identity: when the action runs as a normal user (the `runner` user with sudo), commands
- *   run as that same uid/gid, so workspace ownership is unchanged. When the action runs as
- *   root, commands run as uid 0 with no capabilities, or as `uid`/`gid` when given.
+ * - Each command enters the namespace as `[sudo -n] ip netns exec NS bwrap …`: the rest of the
+ *   sandbox (PID namespace, hidden files, no privileges, masked host sockets) is bubblewrap's,
+ *   see src/sandbox/isolation.ts; this module only owns the network.
  *
  * Why not `iptables -m owner --uid-owner`: the action and the commands share the `runner` uid
  * (the action's own GitHub and model traffic must not be filtered), so owner matching would
@@ -47,6 +34,7 @@ import { delimiter, join } from 'node:path';
 import * as core from '@actions/core';
 import type { EgressProxy } from './egress-proxy.js';
 import type { NetworkPolicy } from './network.js';
+import { systemTool } from '../sandbox/isolation.js';
 
 export type FirewallMode = 'netns' | 'none';
 type Env = Readonly<Record<string, string | undefined>>;
@@ -56,12 +44,10 @@ export interface Firewall {
   /** Proxy URL the wrapped commands must use (`proxyEnv(proxyUrl, …)`); the proxy's own URL in mode `none`. */
   proxyUrl: string;
   /**
-   * Returns the argv that runs `argv` inside the sandbox (unchanged in mode `none`). Spawn it
-   * with the command's environment; `env` is that environment (default `process.env`): under
-   * sudo, the variables sudo always resets or strips (PATH, HOME, USER, LD_*, PYTHON*,
-   * JAVA_TOOL_OPTIONS, …) are re-set from it explicitly.
+   * The argv prefix that enters the network namespace (`[ip, 'netns', 'exec', NS]`, to be run
+   * with root privileges); empty in mode `none`.
    */
-  wrapCommand(argv: readonly string[], env?: Env): string[];
+  enter: readonly string[];
   /** Kills whatever still runs in the namespace, removes it and the proxy socket. Idempotent. */
   teardown(): Promise<void>;
   /** Mode `none` only: why the policy can be bypassed, for the log and the PR body. */
@@ -75,117 +61,12 @@ export interface Firewall {
 export interface FirewallOptions {
   /** Namespace name; default `kiro-sbx-<pid>-<random>`. */
   name?: string;
-  /** Identity for commands (see module doc); default: the action's uid/gid, or 0 with no capabilities as root. */
-  uid?: number;
-  gid?: number;
-  /** UNIX socket paths masked inside the sandbox; default `DEFAULT_MASKED_SOCKETS`. */
-  maskSockets?: readonly string[];
   /** Node binary for the in-namespace forwarder; default `process.execPath`. */
   nodePath?: string;
   /** Force mode `none` (e.g. the `open-internet` level); `reason` becomes the limitation. */
   disable?: { reason: string };
   /** Info log; default `core.info`. */
   log?: (message: string) => void;
-}
-
-/** Filesystem sockets of host services that could open connections on a command's behalf. */
-export const DEFAULT_MASKED_SOCKETS: readonly string[] = Object.freeze([
-  '/run/docker.sock',
-  '/var/run/docker.sock',
-  '/run/containerd/containerd.sock',
-  '/run/podman/podman.sock',
-  '/run/systemd/resolve/io.systemd.Resolve',
-  '/run/systemd/resolve/io.systemd.Resolve.Monitor',
-  '/run/dbus/system_bus_socket',
-  '/var/run/dbus/system_bus_socket',
-  '/run/nscd/socket',
-  '/run/snapd.socket',
-  '/run/snapd-snap.socket',
-]);
-
-/** What `sandboxArgv` needs; produced by `prepareFirewall`, exported for tests. */
-export interface SandboxConfig {
-  /** `[]` as root, `['sudo', '-n', '-E']` otherwise. */
-  privilege: readonly string[];
-  namespace: string;
-  ip: string;
-  unshare: string;
-  setpriv: string;
-  env: string;
-  maskSockets: readonly string[];
-  /** Switch to this uid/gid (and drop supplementary groups); undefined keeps uid 0 without capabilities. */
-  uid?: number;
-  gid?: number;
-}
-
-/** Variables sudo resets (PATH via secure_path, identity) or strips even with `-E` (its env_delete list). */
-const SUDO_RESETS = /^(PATH|HOME|USER|LOGNAME|SHELL|MAIL|LD_\w*|_RLD\w*|PYTHON\w*|PERL\w*|RUBY\w*|JAVA_TOOL_OPTIONS|BASH_ENV|ENV|SHELLOPTS|BASHOPTS|PS4|GLOBIGNORE|IFS|CDPATH|LOCALDOMAIN|RES_OPTIONS|HOSTALIASES|NLSPATH|PATH_LOCALE|TERMINFO\w*|TERMPATH|TERMCAP|FPATH|NULLCMD|READNULLCMD|ZDOTDIR|TMPPREFIX|KRB5\w*|TZ)$/;
-
-const SAFE_PATH = /^\/[\w./-]*$/;
-
-/**
- * Runs "$@" (the PID-namespace launcher) and turns SIGTERM/SIGINT/SIGHUP into SIGKILL of it:
- * `unshare --fork` ignores SIGTERM and the namespace's init ignores signals it has no handler
- * for, so without this a timeout's SIGTERM (relayed by sudo, or sent to the process group) would
- * not stop the command. `--kill-child` then takes the whole PID namespace down. Stdin is passed
- * through explicitly (a background job's stdin would otherwise be /dev/null).
- */
-const SUPERVISOR =
-  'exec 3<&0; "$@" <&3 3<&- & u=$!; exec 3<&-; ' +
-  "trap 'kill -KILL $u 2>/dev/null' TERM INT HUP; " +
-  'while :; do wait $u 2>/dev/null; s=$?; kill -0 $u 2>/dev/null || break; done; exit $s';
-
-/**
- * The argv that runs `argv` in the sandbox described by `cfg` (see the module doc for each
- * layer). Pure; `env` only supplies the values sudo would reset.
- */
-export function sandboxArgv(cfg: SandboxConfig, argv: readonly string[], env: Env = process.env): string[] {
-  const masks = cfg.maskSockets.filter((p) => SAFE_PATH.test(p));
-  // The shell's own stderr goes to /dev/null (it would print "Terminated" when the command is
-  // killed); the command gets the real stderr back as fd 2.
-  const mask =
-    'exec 3>&2 2>/dev/null; ' +
-    `for p in ${masks.map((p) => `'${p}'`).join(' ')}; do ` +
-    'if [ -S "$p" ]; then mount --bind /dev/null "$p" || { echo "kiro sandbox: cannot mask $p" >&3; exit 126; }; fi; ' +
-    'done; (exec "$@" 2>&3 3>&-); exit $?';
-  const identity =
-    cfg.uid !== undefined ? [`--reuid=${cfg.uid}`, `--regid=${cfg.gid ?? cfg.uid}`, '--clear-groups'] : ['--clear-groups'];
-  const restore: string[] = [];
-  if (cfg.privilege.length > 0) {
-    restore.push(cfg.env, '-u', 'SUDO_COMMAND', '-u', 'SUDO_USER', '-u', 'SUDO_UID', '-u', 'SUDO_GID');
-    for (const [k, v] of Object.entries(env)) {
-      if (v !== undefined && SUDO_RESETS.test(k)) restore.push(`${k}=${v}`);
-    }
-  }
-  return [
-    ...cfg.privilege,
-    cfg.ip,
-    'netns',
-    'exec',
-    cfg.namespace,
-    '/bin/sh',
-    '-c',
-    SUPERVISOR,
-    'kiro-sandbox',
-    cfg.unshare,
-    '--pid',
-    '--fork',
-    '--kill-child',
-    '--mount-proc',
-    '--',
-    '/bin/sh',
-    '-c',
-    mask,
-    'kiro-sandbox',
-    cfg.setpriv,
-    '--no-new-privs',
-    '--bounding-set=-all',
-    '--inh-caps=-all',
-    ...identity,
-    '--',
-    ...restore,
-    ...argv,
-  ];
 }
 
 /** Forwarder run inside the namespace: 127.0.0.1:<ephemeral> → the proxy's UNIX socket. */
@@ -221,25 +102,14 @@ function run(argv: readonly string[], timeoutMs = 10_000): Promise<RunResult> {
   });
 }
 
-async function findTool(name: string, env: Env): Promise<string | undefined> {
-  const dirs = [...(env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin', '/usr/bin', '/bin'].filter(Boolean);
-  for (const d of dirs) {
-    const p = join(d, name);
-    try {
-      await access(p, fsConstants.X_OK);
-      return p;
-    } catch {
-      /* next */
-    }
-  }
-  return undefined;
-}
+/** System programs by absolute path, never from the job's `PATH`. */
+const findTool = (name: string, _env?: Env): Promise<string | undefined> => systemTool(name);
 
 function none(proxyUrl: string, reason: string): Firewall {
   return {
     mode: 'none',
     proxyUrl,
-    wrapCommand: (argv) => [...argv],
+    enter: [],
     teardown: async () => {},
     limitation:
       `Network access is enforced by the egress proxy only (HTTP_PROXY and related variables): ` +
@@ -279,10 +149,8 @@ export async function prepareFirewall(
     }
     privilege = [sudo, '-n', '-E'];
   }
-  const [ip, unshare, setpriv, envBin, mount] = await Promise.all(
-    ['ip', 'unshare', 'setpriv', 'env', 'mount'].map((t) => findTool(t, env)),
-  );
-  const missing = Object.entries({ ip, unshare, setpriv, env: envBin, mount })
+  const [ip, setpriv] = await Promise.all(['ip', 'setpriv'].map((t) => findTool(t, env)));
+  const missing = Object.entries({ ip, setpriv })
     .filter(([, v]) => !v)
     .map(([k]) => k);
   if (missing.length) return none(proxy.url, `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not installed`);
@@ -375,29 +243,15 @@ export async function prepareFirewall(
   (fwd.stdout as unknown as { unref?: () => void })?.unref?.();
   (fwd.stderr as unknown as { unref?: () => void })?.unref?.();
 
-  const uid = opts.uid ?? (isRoot ? undefined : process.getuid?.());
-  const gid = opts.gid ?? (opts.uid !== undefined || isRoot ? uid : process.getgid?.());
-  const cfg: SandboxConfig = {
-    privilege,
-    namespace: name,
-    ip: ip!,
-    unshare: unshare!,
-    setpriv: setpriv!,
-    env: envBin!,
-    maskSockets: opts.maskSockets ?? DEFAULT_MASKED_SOCKETS,
-    ...(uid !== undefined ? { uid, gid: gid ?? uid } : {}),
-  };
   const notes = [
     'Commands run in a network namespace whose only way out is the egress proxy; direct connections fail and are not listed as blocked requests.',
-    'Commands cannot gain privileges (no sudo, no set-uid programs) and do not see the action\'s processes; processes a command starts end with it.',
     'There is no DNS inside the sandbox: clients must let the proxy resolve names (they do when HTTP_PROXY/HTTPS_PROXY are set).',
   ];
-  if (uid === undefined) notes.push('The action runs as root: commands run as uid 0 without capabilities.');
   log(`Egress firewall: network namespace ${name}, proxy ${`http://127.0.0.1:${port}`} inside it.`);
   return {
     mode: 'netns',
     proxyUrl: `http://127.0.0.1:${port}`,
-    wrapCommand: (argv, e = process.env) => sandboxArgv(cfg, argv, e),
+    enter: [ip!, 'netns', 'exec', name],
     teardown,
     notes,
     namespace: name,

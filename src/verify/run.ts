@@ -2,9 +2,9 @@
  * Runs the project's verification commands (detected by detect.ts) in the sandbox environment
  * and collects pass/fail with an output excerpt for the PR body and the code sub-agent.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { truncateOutput } from '../agent/tools/truncate.js';
+import type { CommandRunner } from '../sandbox/runner.js';
 import type { CheckCommand } from './detect.js';
 
 export interface CheckResult extends CheckCommand {
@@ -22,48 +22,20 @@ export interface RunChecksOptions {
   env: Readonly<Record<string, string>>;
   timeoutMs: number;
   redact: (s: string) => string;
-  /** Wraps argv for firewall enforcement (e.g. a network namespace); identity by default. */
-  wrap?: (argv: string[]) => string[];
+  /** The one process runner: checks run in the OS sandbox like the model's own commands. */
+  runner: CommandRunner;
+  /** Called with each command line before it runs (names it for the egress proxy's blocked list); returns variables to add. */
+  commandEnv?: (command: string) => Record<string, string>;
 }
 
 /** An absolute bash, so a project's PATH cannot shadow the shell itself. */
 const BASH = existsSync('/bin/bash') ? '/bin/bash' : 'bash';
 
-/** Runs one shell command line; kills its process group on timeout. */
-export function runShell(command: string, opts: RunChecksOptions): Promise<{ code: number | null; output: string; timedOut: boolean; durationMs: number }> {
-  const started = Date.now();
-  const argv = (opts.wrap ?? ((a: string[]) => a))([BASH, '-c', command]);
-  return new Promise((resolve) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: opts.cwd, env: { ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const keep = (b: Buffer) => {
-      // keep at most 4 MiB: the head and the newest output matter, the middle is truncated anyway
-      size += b.length;
-      chunks.push(b);
-      while (size > 4 * 1024 * 1024 && chunks.length > 2) size -= chunks.splice(1, 1)[0]!.length;
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    }, opts.timeoutMs);
-    const done = (code: number | null) => {
-      clearTimeout(timer);
-      resolve({ code, output: Buffer.concat(chunks).toString('utf8'), timedOut, durationMs: Date.now() - started });
-    };
-    child.on('error', (e) => {
-      chunks.push(Buffer.from(String(e)));
-      done(127);
-    });
-    child.on('close', (code) => done(code));
-  });
+/** Runs one shell command line in the sandbox; the runner kills its process group on timeout. */
+export async function runShell(command: string, opts: RunChecksOptions): Promise<{ code: number | null; output: string; timedOut: boolean; durationMs: number }> {
+  const r = await opts.runner.run({ argv: [BASH, '-c', command], cwd: opts.cwd, env: { ...opts.env, ...opts.commandEnv?.(command) }, timeoutMs: opts.timeoutMs });
+  if (r.spawnError) return { code: 127, output: r.spawnError, timedOut: false, durationMs: r.durationMs };
+  return { code: r.code, output: r.output, timedOut: r.timedOut, durationMs: r.durationMs };
 }
 
 /** Runs every check in order (they may depend on each other's build output). */

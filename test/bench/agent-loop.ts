@@ -12,6 +12,7 @@ import { createModelClient } from '../../src/agent/model.js';
 import { roleSystem, roleTools, withPolicy } from '../../src/agent/roles.js';
 import type { ModelClient, Spend, ToolContext } from '../../src/agent/types.js';
 import { execGit } from '../../src/git/exec.js';
+import { createUnsandboxedRunner } from '../../src/sandbox/runner.js';
 import { buildSandboxEnv } from '../../src/policy/env.js';
 import { createToolPolicy } from '../../src/policy/paths.js';
 import { Redactor } from '../../src/policy/redact.js';
@@ -98,7 +99,7 @@ export async function benchAgentLoop(steps = 30, files = 2000): Promise<AgentLoo
     });
     const rt = roleTools('coder');
     const ctx: ToolContext = withPolicy(
-      { workspace: repo, env: buildSandboxEnv(process.env, { secrets: [] }), policy, redact: (s) => redactor.redact(s), commandTimeoutMs: 60_000 },
+      { workspace: repo, env: buildSandboxEnv(process.env, { secrets: [] }), policy, redact: (s) => redactor.redact(s), commandTimeoutMs: 60_000, runner: createUnsandboxedRunner() },
       rt,
     );
     const steering = 'Use ES modules. Prefer small pure functions. Every change needs a test. '.repeat(60);

@@ -13,11 +13,11 @@
  * Policy wiring (SPEC.md §4): every command line goes through `ctx.policy.checkCommandIn` with the
  * shell's working directory (or `checkCommand` when the policy has no cwd-aware check) before it
  * runs; a denial is an `is_error` result saying why, a pause ends the run for the owner's approval.
- * `ctx.commandEnv` adds the egress proxy's per-command variables and `ctx.wrapCommand` runs the
- * shell inside the network sandbox when the runner allows one.
+ * `ctx.commandEnv` adds the egress proxy's per-command variables; `ctx.runner` (the one process
+ * runner, src/sandbox/runner.ts) runs the shell inside the OS sandbox — the policy above is
+ * guidance for the model, the sandbox is the boundary.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, mkdtempSync, openSync, readSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { z } from 'zod';
@@ -45,9 +45,10 @@ const BASH = existsSync('/bin/bash') ? '/bin/bash' : 'bash';
 export function createBashTool(opts: BashToolOptions = {}): AgentTool {
   let cwd: string | undefined;
   let stateDir: string | undefined;
-  const files = (): { env: string; cwd: string } => {
+  const files = (ctx: ToolContext): { env: string; cwd: string } => {
     // The paths are spliced into the script; mkdtemp under a sane tmpdir has no shell quotes.
-    stateDir ??= mkdtempSync(join(tmpdir(), 'kiro-bash-'));
+    // `ctx.stateDir` is bound into the sandbox at the same path, so the shell can write there.
+    stateDir ??= mkdtempSync(join(ctx.stateDir ?? tmpdir(), 'kiro-bash-'));
     return { env: join(stateDir, 'env.sh'), cwd: join(stateDir, 'cwd') };
   };
   const reset = (): void => {
@@ -70,7 +71,7 @@ export function createBashTool(opts: BashToolOptions = {}): AgentTool {
       if (command.trim() === '') {
         return { content: 'Give a `command` to run (or `restart: true` to start a fresh shell).', isError: true };
       }
-      const f = files();
+      const f = files(ctx);
       const workspace = realWorkspace(ctx.workspace);
       const dir = cwd && existsSync(cwd) ? cwd : workspace;
       // The policy resolves relative paths against the shell's real directory, named under the
@@ -103,25 +104,31 @@ export function createBashTool(opts: BashToolOptions = {}): AgentTool {
         command;
       const env = { ...ctx.env, ...perCommand };
       const argv = [BASH, '--noprofile', '--norc', '-c', script];
-      const run = await runProcess(ctx.wrapCommand ? ctx.wrapCommand(argv, env) : argv, dir, env, ctx, opts);
+      const run = await ctx.runner.run({
+        argv,
+        cwd: dir,
+        env,
+        timeoutMs: ctx.commandTimeoutMs,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(opts.captureBytes ? { captureBytes: opts.captureBytes } : {}),
+        ...(opts.killGraceMs ? { killGraceMs: opts.killGraceMs } : {}),
+      });
 
       let note = '';
-      try {
-        const next = readFileSync(f.cwd, 'utf8').trim();
-        if (next) {
-          const rel = relative(workspace, next);
-          if (rel.startsWith('..') || isAbsolute(rel)) {
-            cwd = undefined;
-            note = `\n[working directory ${next} is outside the workspace; the next command starts in ${workspace}]`;
-          } else {
-            cwd = next;
-          }
+      // The file is the shell's (the model's): read it without following links, as data.
+      const next = readSmallFile(f.cwd)?.trim();
+      if (next) {
+        const rel = relative(workspace, next);
+        if (rel.startsWith('..') || isAbsolute(rel) || next.includes('\n')) {
+          cwd = undefined;
+          note = `\n[the working directory is outside the workspace; the next command starts in ${workspace}]`;
+        } else {
+          cwd = next;
         }
-      } catch {
-        // No trap output (the command replaced the shell or was killed): keep the previous cwd.
       }
+      // No trap output (the command replaced the shell or was killed): keep the previous cwd.
 
-      const shown = truncateOutput(run.output, {
+      const shown = truncateOutput(run.output.replace(/\n$/, ''), {
         maxLines: opts.maxLines,
         maxChars: opts.maxChars,
         headShare: 0.3,
@@ -169,124 +176,21 @@ function realWorkspace(ws: string): string {
   return r;
 }
 
-interface RunResult {
-  output: string;
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  timedOut: boolean;
-  aborted: boolean;
-  spawnError?: string;
-}
-
-function runProcess(argv: readonly string[], cwd: string, env: Record<string, string>, ctx: ToolContext, opts: BashToolOptions): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const capture = new Capture(opts.captureBytes ?? 4 * 1024 * 1024);
-    const child = spawn(argv[0]!, argv.slice(1), {
-      cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let timedOut = false;
-    let aborted = false;
-    let done = false;
-    let killTimer: NodeJS.Timeout | undefined;
-    let drainTimer: NodeJS.Timeout | undefined;
-
-    const killGroup = (): void => {
-      const pid = child.pid;
-      if (pid === undefined) return;
-      try {
-        process.kill(-pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      killTimer = setTimeout(() => {
-        try {
-          process.kill(-pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, opts.killGraceMs ?? 2000);
-      killTimer.unref();
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup();
-    }, ctx.commandTimeoutMs);
-    const onAbort = (): void => {
-      aborted = true;
-      killGroup();
-    };
-    ctx.signal?.addEventListener('abort', onAbort, { once: true });
-
-    const finish = (code: number | null, signal: NodeJS.Signals | null, spawnError?: string): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      if (drainTimer) clearTimeout(drainTimer);
-      ctx.signal?.removeEventListener('abort', onAbort);
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-      resolve({ output: capture.text(), code, signal, timedOut, aborted, spawnError });
-    };
-
-    child.stdout?.on('data', (b: Buffer) => capture.push(b));
-    child.stderr?.on('data', (b: Buffer) => capture.push(b));
-    child.on('error', (e) => finish(null, null, e.message));
-    // A background job the command left running may hold the pipe open: once bash itself has
-    // exited, give the pipe a moment to drain, then stop reading.
-    child.on('exit', (code, signal) => {
-      drainTimer = setTimeout(() => finish(code, signal), 200);
-    });
-    child.on('close', (code, signal) => finish(code, signal));
-    if (ctx.signal?.aborted) onAbort();
-  });
-}
-
-/** Keeps the first and last `limit / 2` bytes of a stream and counts what fell in between. */
-class Capture {
-  private head: Buffer[] = [];
-  private headLen = 0;
-  private tail: Buffer[] = [];
-  private tailLen = 0;
-  private dropped = 0;
-  private readonly half: number;
-
-  constructor(limit: number) {
-    this.half = Math.max(1024, Math.floor(limit / 2));
-  }
-
-  push(chunk: Buffer): void {
-    let b = chunk;
-    if (this.headLen < this.half) {
-      const take = b.subarray(0, this.half - this.headLen);
-      this.head.push(take);
-      this.headLen += take.length;
-      b = b.subarray(take.length);
-    }
-    if (b.length === 0) return;
-    this.tail.push(b);
-    this.tailLen += b.length;
-    while (this.tailLen > this.half) {
-      const first = this.tail[0]!;
-      const excess = this.tailLen - this.half;
-      if (first.length <= excess) {
-        this.tail.shift();
-        this.tailLen -= first.length;
-        this.dropped += first.length;
-      } else {
-        this.tail[0] = first.subarray(excess);
-        this.tailLen -= excess;
-        this.dropped += excess;
-      }
-    }
-  }
-
-  text(): string {
-    const head = Buffer.concat(this.head).toString('utf8');
-    const tail = Buffer.concat(this.tail).toString('utf8');
-    const out = this.dropped > 0 ? `${head}\n[… ${this.dropped} bytes of output dropped …]\n${tail}` : head + tail;
-    return out.replace(/\n$/, '');
+/**
+ * The first 4 KiB of a regular file, opened without following a symlink (`O_NOFOLLOW`), or
+ * undefined. For files the sandboxed shell wrote and the action reads back.
+ */
+function readSmallFile(p: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(p, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return undefined;
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -2,14 +2,15 @@
  * Fast code search for large repositories: `search_code` (`git grep`, tracked and untracked files,
  * .gitignore respected, binary files skipped) and `list_files` (`git ls-files`, filtered with a
  * glob). Outside a git repository they fall back to `git grep --no-index` and a directory walk.
- * Every git call goes through `execGit` (src/git/exec.ts).
+ * Git runs on the model's side of the boundary: in the sandbox, on the workspace's own `.git`
+ * (src/git/workspace.ts), with its output taken as data.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { execGit } from '../../git/exec.js';
-import type { AgentTool, ToolOutcome } from '../types.js';
+import { workspaceGit } from '../../git/workspace.js';
+import type { AgentTool, ToolContext, ToolOutcome } from '../types.js';
 import { defineTool } from './schema.js';
 import { truncateOutput } from './truncate.js';
 
@@ -40,6 +41,8 @@ function widenGlob(glob: string): string {
   return g;
 }
 
+const git = (ctx: ToolContext, args: string[]) => workspaceGit({ runner: ctx.runner, workspace: ctx.workspace, env: ctx.env, timeoutMs: ctx.commandTimeoutMs }, args);
+
 function isNotRepo(stderr: string): boolean {
   return /not a git repository/i.test(stderr);
 }
@@ -55,11 +58,10 @@ export function createSearchTool(): AgentTool {
     const flags = ['-n', '-I', '--no-color', input.fixed_strings ? '-F' : '-E'];
     if (input.ignore_case) flags.push('-i');
     const spec = input.path_glob ? [`:(glob)${widenGlob(input.path_glob)}`] : [];
-    const opts = { cwd: ctx.workspace, allowFailure: true, timeoutMs: ctx.commandTimeoutMs };
-    let r = await execGit(['grep', '--untracked', ...flags, '-e', input.pattern, '--', ...spec], opts);
+    let r = await git(ctx, ['grep', '--untracked', ...flags, '-e', input.pattern, '--', ...spec]);
     if (r.code === 128 && isNotRepo(r.stderr)) {
       const where = spec.length ? spec : ['.'];
-      r = await execGit(['grep', '--no-index', ...flags, '-e', input.pattern, '--', ...where, ':(exclude,glob)**/node_modules/**'], opts);
+      r = await git(ctx, ['grep', '--no-index', ...flags, '-e', input.pattern, '--', ...where, ':(exclude,glob)**/node_modules/**']);
     }
     const scope = input.path_glob ? ` in ${input.path_glob}` : '';
     if (r.code === 1 && r.stderr.trim() === '') {
@@ -91,11 +93,7 @@ export function createListFilesTool(): AgentTool {
     'optionally filtered by a glob. Use it to find files by name on large repositories.';
   return defineTool('list_files', description, ListInput, async (input, ctx): Promise<ToolOutcome> => {
     const max = input.max_results ?? 500;
-    const r = await execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-      cwd: ctx.workspace,
-      allowFailure: true,
-      timeoutMs: ctx.commandTimeoutMs,
-    });
+    const r = await git(ctx, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     let files: string[];
     if (r.code === 0) {
       files = [...new Set(r.stdout.split('\0').filter((f) => f !== ''))].sort();

@@ -7,6 +7,7 @@ import { mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
+import { createUnsandboxedRunner } from '../../../src/sandbox/runner.js';
 import type { ModelClient, ModelRequest, ModelResponse, PolicyDecision, Spend, ToolContext, ToolPolicy, Usage } from '../../../src/agent/types.js';
 
 export function tempDir(prefix = 'kiro-agent-'): string {
@@ -41,6 +42,7 @@ export function makeCtx(workspace: string, over: Partial<ToolContext> = {}): Too
     policy: allowAllPolicy(workspace),
     redact: (s) => s,
     commandTimeoutMs: 10_000,
+    runner: createUnsandboxedRunner(),
     ...over,
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectChecks } from '../../../src/verify/detect.js';
 import { detectSetup, runSetup } from '../../../src/verify/setup.js';
+import { createUnsandboxedRunner } from '../../../src/sandbox/runner.js';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiro-detect-'));
@@ -41,7 +42,7 @@ describe('detectSetup', () => {
   });
   it('reports a failed install with its output instead of throwing', async () => {
     const dir = project({ 'go.mod': 'module x' });
-    const [r] = await runSetup(dir, { cwd: dir, env: { PATH: '/nonexistent' }, timeoutMs: 10_000, redact: (s) => s });
+    const [r] = await runSetup(dir, { cwd: dir, env: { PATH: '/nonexistent' }, timeoutMs: 10_000, redact: (s) => s, runner: createUnsandboxedRunner() });
     expect(r).toMatchObject({ name: 'go mod download', ok: false });
     expect(r!.output).toMatch(/not found|No such file/);
   });

@@ -40,18 +40,21 @@ describe('bash tool with the tool policy', () => {
     expect(r.content).toMatch(/Command refused by policy: .*would delete the whole repository work tree/);
   });
 
-  it('runs through ctx.wrapCommand with ctx.commandEnv added for that command', async () => {
+  it('runs through ctx.runner with ctx.commandEnv added for that command', async () => {
     const { ctx } = setup('full');
-    const seen: Array<{ argv: string[]; marker: string | undefined }> = [];
+    const seen: Array<{ argv: readonly string[]; marker: string | undefined }> = [];
     const bash = createBashTool();
     const r = await bash.execute(
       { command: 'echo "$KIRO_MARK"' },
       {
         ...ctx,
         commandEnv: (command) => ({ KIRO_MARK: `for:${command}` }),
-        wrapCommand: (argv, env) => {
-          seen.push({ argv, marker: env.KIRO_MARK });
-          return ['/usr/bin/env', 'KIRO_WRAPPED=1', ...argv];
+        runner: {
+          mode: 'unsandboxed',
+          run: (req) => {
+            seen.push({ argv: req.argv, marker: req.env.KIRO_MARK });
+            return ctx.runner.run(req);
+          },
         },
       },
     );
