@@ -100,12 +100,12 @@ async function handleContinue(svc, cmd) {
     return resume(svc, store, task, { ...(pause?.command ? { approvedCommand: pause.command } : {}), ...(pause?.path ? { approvedPath: pause.path } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);
 }
 async function resume(svc, store, task, input, triggeredAt, commentId) {
-    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .loadIssue */ .Cu)(svc, task);
-    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .openTaskStatus */ .Ey)(svc, task, issue);
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.loadIssue)(svc, task);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.openTaskStatus)(svc, task, issue);
     if (commentId)
         await store.updateTask(task.id, (t) => ({ ...t, lastSeenCommentId: Math.max(t.lastSeenCommentId ?? 0, commentId) }), `${task.id}: read comment ${commentId}`);
     const fresh = (await store.getTask(task.id)) ?? task;
-    return (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .driveTask */ .yR)(svc, store, fresh, status, issue, { ...(triggeredAt ? { triggeredAt } : {}), resume: input });
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.driveTask)(svc, store, fresh, status, issue, { ...(triggeredAt ? { triggeredAt } : {}), resume: input });
 }
 /**
  * `/kiro cancel` or removing the trigger label: cancels the task's running workflow runs (REST
@@ -123,14 +123,14 @@ async function handleCancel(svc, cmd) {
         await svc.github.cancelWorkflowRun(svc.repo, r.runId);
     const now = new Date(svc.now()).toISOString();
     await store.updateTask(task.id, (t) => ({ ...t, state: 'cancelled', pendingQuestion: undefined, pause: undefined, runs: t.runs.map((r) => (r.endedAt ? r : { ...r, endedAt: now, exitReason: 'cancelled' })) }), `${task.id}: cancelled by ${cmd.actor.login}`);
-    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .loadIssue */ .Cu)(svc, task);
-    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .openTaskStatus */ .Ey)(svc, { ...task, state: 'cancelled' }, issue);
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.loadIssue)(svc, task);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.openTaskStatus)(svc, { ...task, state: 'cancelled' }, issue);
     const by = cmd.via === 'unlabel' ? `removed the \`${svc.settings.triggerLabel}\` label` : `commented \`${svc.settings.triggerCommand} cancel\``;
     await Promise.all([
         status.update({ state: 'cancelled', phase: `Cancelled: @${cmd.actor.login} ${by}.${running.length ? ` Stopped ${running.length} running workflow run(s).` : ''}${task.branch ? ` Work so far stays on \`${task.branch}\`.` : ''}` }),
         (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .setLifecycleLabel */ .Zw)(svc, issue.number, 'cancelled', issue.labels),
     ]);
-    await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .startHandedTasks */ .jk)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
+    await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.startHandedTasks)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.TaskId, task.id);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Status, 'cancelled');
     return {};
@@ -154,9 +154,9 @@ async function handleDispatch(svc, cmd) {
     // a batch child may live in another repository than the workflow's; its batch's summary follows it
     if (task.batchId)
         return (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 8164))).resumeBatchChild(svc, store, task);
-    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .loadIssue */ .Cu)(svc, task);
-    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .openTaskStatus */ .Ey)(svc, task, issue);
-    return (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .driveTask */ .yR)(svc, store, task, status, issue, {});
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.loadIssue)(svc, task);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.openTaskStatus)(svc, task, issue);
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.driveTask)(svc, store, task, status, issue, {});
 }
 
 

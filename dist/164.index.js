@@ -141,7 +141,7 @@ async function handleBatch(svc, cmd) {
             const issue = await svc.github.createIssue(ref, { title: batchTitle(instructions), body });
             const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_7__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
             const childSvc = { ...svc, repo: ref };
-            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_10__/* .statusViewOf */ .XO)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
+            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_10__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
             const status = await _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false });
             const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_6__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
             await store.putTask(task);
@@ -209,9 +209,9 @@ async function resumeBatchChild(svc, store, task) {
 async function driveChild(svc, store, task) {
     const childSvc = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase() ? svc : await childServices(svc, task.repository);
     const fresh = (await store.getTask(task.id)) ?? task;
-    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_10__/* .loadIssue */ .Cu)(childSvc, fresh);
-    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_10__/* .openTaskStatus */ .Ey)(childSvc, fresh, issue);
-    return (0,_task_js__WEBPACK_IMPORTED_MODULE_10__/* .driveTask */ .yR)(childSvc, store, fresh, status, issue, {});
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_10__.loadIssue)(childSvc, fresh);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_10__.openTaskStatus)(childSvc, fresh, issue);
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_10__.driveTask)(childSvc, store, fresh, status, issue, {});
 }
 /**
  * The services of a child task in another repository: its own work tree (a fresh shallow clone

@@ -39943,18 +39943,18 @@ async function handleCommand(svc, cmd) {
         case 'start':
             return startTask(svc, cmd);
         case 'reply':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(526), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5725))).handleReply(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(10), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5725))).handleReply(svc, cmd);
         case 'continue':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(526), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5725))).handleContinue(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(10), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5725))).handleContinue(svc, cmd);
         case 'cancel':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(526), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5725))).handleCancel(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(10), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5725))).handleCancel(svc, cmd);
         case 'dispatch':
             // a task with pending review feedback resumes as a feedback round, anything else in control.ts
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(526), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).routeDispatch(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(10), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1263))).routeDispatch(svc, cmd);
         case 'feedback':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(526), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).handleFeedback(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(10), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1263))).handleFeedback(svc, cmd);
         case 'checks_failed':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(526), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 556))).handleChecksFailed(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(10), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1263))).handleChecksFailed(svc, cmd);
         default: {
             const unhandled = cmd;
             lib_core/* info */.pq(`Kiro: '${unhandled.kind}' is not handled by this version.`);
@@ -39978,7 +39978,7 @@ async function startTask(svc, cmd) {
     });
     lib_core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
     lib_core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
-    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(526)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8526));
+    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(10)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8526));
     return runTask(svc, cmd, taskId, status);
 }
 function issueOf(cmd) {
@@ -41170,6 +41170,8 @@ function renderStatus(v) {
     lines.push(`> ${v.phase}`);
     for (const n of v.notes ?? [])
         lines.push('', n);
+    if (v.sandbox)
+        lines.push('', `⚠️ Sandbox: ${v.sandbox}`);
     if (v.plan && v.plan.length) {
         lines.push('', '**Plan**', '');
         for (const p of v.plan)

@@ -3,7 +3,7 @@
  * A template that needs a variable the caller did not give, or a variable the template does not
  * use, is an error — prompts never silently lose or ignore context (STYLE.md habit 8).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -27,6 +27,20 @@ export function setPromptsDir(dir: string | undefined): void {
 /** The directory templates are read from. */
 export function promptsDir(): string {
   return overrideDir ?? DEFAULT_DIR;
+}
+
+/**
+ * Reads every template of the prompts directory into the cache. Called before the first command
+ * the model causes (src/orchestrator/sandbox.ts): the templates are then never read from disk
+ * again in this run, whatever happens to the directory (it is also hidden from the sandbox).
+ * @returns the names loaded
+ */
+export function preloadPrompts(dir = promptsDir()): string[] {
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -3));
+  for (const n of names) loadPrompt(n, dir);
+  return names;
 }
 
 /** Template text (cached per path). @throws Error when the file is missing or the name is malformed */

@@ -322,6 +322,7 @@ async function runRound(R: Round): Promise<Outcome> {
 
   const learnings = await store.listLearnings(task.owner.login);
   const sandbox = await openSandbox(svc);
+  if (sandbox.isolation === 'refused' || sandbox.isolation === 'unsandboxed') await status.update({ sandbox: sandbox.limitation ?? '' });
   try {
     const session = openAgentSession(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })) });
     // secrets scrubbed from changed files and commit messages (docs/security.md)

@@ -29,6 +29,7 @@ import type { IsolationSupport, SandboxLayout } from '../sandbox/isolation.js';
 import { createRefusingRunner, createSandboxRunner, createUnsandboxedRunner } from '../sandbox/runner.js';
 import type { CommandRunner } from '../sandbox/runner.js';
 import { RUNNER_FILE_COMMAND_VARS } from '../policy/env.js';
+import { preloadActionCode } from './preload.js';
 import type { Services } from './services.js';
 
 /** How the network access level is enforced on this runner. */
@@ -89,6 +90,8 @@ function credentialForms(svc: Services): string[] {
 export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): Promise<Sandbox> {
   const s = svc.settings;
   const workspace = s.runner.workspace;
+  const loaded = await preloadActionCode();
+  core.debug(`Kiro: ${loaded.modules} orchestrator modules and ${loaded.prompts} prompt templates loaded before the sandbox opens.`);
   // actions/checkout leaves the token in .git/config; the model's shell could read it (NOTES.md)
   const scrubbed = await scrubPersistedCredentials(workspace);
   if (scrubbed.length) core.info(`Kiro: removed persisted credentials from .git/config (${scrubbed.join(', ')}); the action authenticates its own git calls.`);

@@ -184,6 +184,7 @@ export async function driveTask(svc: Services, store: StateStore, task: Task, st
   // ---- pipeline --------------------------------------------------------------------------
   const sandbox = await openSandbox(svc);
   let end: PipelineEnd;
+  if (sandbox.isolation === 'refused' || sandbox.isolation === 'unsandboxed') await status.update({ sandbox: sandbox.limitation ?? '' });
   try {
     end = await runPipeline({
       svc,

@@ -40,6 +40,8 @@ export interface StatusView {
   learned?: readonly string[];
   /** Extra notes (e.g. queue position, what a pause waits for). */
   notes?: readonly string[];
+  /** What the command sandbox could not do on this runner (fail-closed, or commands without isolation). */
+  sandbox?: string;
 }
 
 const StateTitle: Record<TaskState, string> = {
@@ -80,6 +82,7 @@ export function renderStatus(v: StatusView): string {
   lines.push('');
   lines.push(`> ${v.phase}`);
   for (const n of v.notes ?? []) lines.push('', n);
+  if (v.sandbox) lines.push('', `⚠️ Sandbox: ${v.sandbox}`);
   if (v.plan && v.plan.length) {
     lines.push('', '**Plan**', '');
     for (const p of v.plan) lines.push(`- [${p.done ? 'x' : ' '}] ${p.id}. ${escapeMd(p.title)}`);

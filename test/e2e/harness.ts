@@ -39,6 +39,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Keep RUNNER_TEMP between runs (like a restored cache). */
   runnerTemp?: string;
+  /** The job's HOME (default: a fresh directory per run). */
+  home?: string;
   runId?: number;
   timeoutMs?: number;
   onLine?: Parameters<typeof runAction>[0]['onLine'];
@@ -118,6 +120,7 @@ export class Rig {
         ...opts.env,
       },
       ...(opts.runnerTemp ? { runnerTemp: opts.runnerTemp } : {}),
+      ...(opts.home ? { home: opts.home } : {}),
       timeoutMs: opts.timeoutMs ?? 120_000,
       ...(opts.onLine ? { onLine: opts.onLine } : {}),
     });

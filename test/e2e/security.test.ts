@@ -98,9 +98,10 @@ describe('a model that behaves badly', () => {
     expect(result('curl-tls').content).toMatch(/403/);
     expect(result('curl-secret').content).toMatch(/exfil\.example\.com:80 is blocked/);
     expect(result('view-outside')).toMatchObject({ isError: true, content: expect.stringMatching(/outside the workspace/) });
-    expect(result('cat-outside').content).toContain('***');
+    // the sandbox shows the workspace and a private /tmp: the file beside the checkout is not there
+    expect(result('cat-outside').content).toMatch(/No such file or directory/);
     expect(result('view-link')).toMatchObject({ isError: true, content: expect.stringMatching(/symlink .*leads outside the workspace/) });
-    expect(result('cat-link').content).toContain('***');
+    expect(result('cat-link').content).toMatch(/No such file or directory/);
     expect(result('edit-workflow')).toMatchObject({ isError: true, content: expect.stringMatching(/protected path \.github\/workflows/) });
     expect(result('append-workflow')).toMatchObject({ isError: true, content: expect.stringMatching(/protected path \.github\/workflows/) });
     expect(result('echo-key')).toMatchObject({ isError: true, content: expect.stringMatching(/ANTHROPIC_API_KEY, a credential variable/) });

@@ -12,8 +12,9 @@
  * under balanced/cautious autonomy). A pause names the file (workspace-relative) so the owner's
  * `/kiro continue` approves exactly that file. Failures are `is_error` results with a hint.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
+import { createFileSafe, readFileSafe, rewriteFileSafe, UnsafeFileError } from './safe-fs.js';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { AgentTool, PolicyDecision, ToolContext, ToolOutcome } from '../types.js';
@@ -55,17 +56,22 @@ export function createEditorTool(opts: EditorToolOptions = {}): AgentTool {
     inputSchema: EditorInput,
     async execute(raw: unknown, ctx: ToolContext): Promise<ToolOutcome> {
       const input = raw as EditorInput;
-      switch (input.command) {
-        case 'view':
-          return view(input, ctx, maxChars, maxLines);
-        case 'create':
-          return create(input, ctx);
-        case 'str_replace':
-          return strReplace(input, ctx);
-        case 'insert':
-          return insert(input, ctx);
-        case 'undo_edit':
-          return error('undo_edit is not available in this editor version: use str_replace to put the old text back');
+      try {
+        switch (input.command) {
+          case 'view':
+            return await view(input, ctx, maxChars, maxLines);
+          case 'create':
+            return await create(input, ctx);
+          case 'str_replace':
+            return await strReplace(input, ctx);
+          case 'insert':
+            return await insert(input, ctx);
+          case 'undo_edit':
+            return error('undo_edit is not available in this editor version: use str_replace to put the old text back');
+        }
+      } catch (e) {
+        if (e instanceof UnsafeFileError) return error(e.message);
+        throw e;
       }
     },
   };
@@ -163,7 +169,7 @@ async function view(input: EditorInput, ctx: ToolContext, maxChars: number, maxL
     });
     return { content: `Files and directories up to 2 levels deep in ${input.path} (excluding .git and node_modules):\n${listing}` };
   }
-  const buf = await readFile(p.resolved);
+  const buf = await readFileSafe(p.resolved, input.path);
   if (buf.subarray(0, 8000).includes(0)) return error(`${input.path} is a binary file (${buf.length} bytes); it is not shown`);
   const { lines } = splitText(buf.toString('utf8'));
   if (lines.length === 0) return { content: `${input.path} is empty.` };
@@ -228,7 +234,7 @@ async function create(input: EditorInput, ctx: ToolContext): Promise<ToolOutcome
   const blocked = gate(ctx.policy.checkEdit(p.resolved, true), `creating ${input.path}`, workspaceRelative(ctx, p.resolved));
   if (blocked) return blocked;
   await mkdir(dirname(p.resolved), { recursive: true });
-  await writeFile(p.resolved, input.file_text);
+  await createFileSafe(p.resolved, input.path, input.file_text);
   const n = splitText(input.file_text).lines.length;
   return { content: `Created ${input.path} (${n} line${n === 1 ? '' : 's'}).` };
 }
@@ -254,7 +260,7 @@ async function loadForEdit(input: EditorInput, ctx: ToolContext): Promise<{ reso
   const k = await kind(p.resolved);
   if (k === 'missing') return notFound(input.path);
   if (k !== 'file') return error(`${input.path} is not a regular file`);
-  return { resolved: p.resolved, text: splitText(await readFile(p.resolved, 'utf8')) };
+  return { resolved: p.resolved, text: splitText((await readFileSafe(p.resolved, input.path)).toString('utf8')) };
 }
 
 function snippet(t: Text, from: number, to: number): string {
@@ -308,7 +314,7 @@ async function strReplace(input: EditorInput, ctx: ToolContext): Promise<ToolOut
   if (blocked) return blocked;
   const next = splitText(updated);
   next.crlf = text.crlf;
-  await writeFile(loaded.resolved, joinText(next));
+  await rewriteFileSafe(loaded.resolved, input.path, joinText(next));
   const start = at[0]!;
   const end = start + Math.max(0, newStr.split('\n').length - 1);
   return { content: `Edited ${input.path}. Lines ${Math.max(1, start - CONTEXT_LINES)}+ now read:\n${snippet(next, start, end)}` };
@@ -332,7 +338,7 @@ async function insert(input: EditorInput, ctx: ToolContext): Promise<ToolOutcome
   if (blocked) return blocked;
   text.lines.splice(input.insert_line, 0, ...added);
   if (n === 0) text.finalNewline = true;
-  await writeFile(loaded.resolved, joinText(text));
+  await rewriteFileSafe(loaded.resolved, input.path, joinText(text));
   const from = input.insert_line + 1;
   return { content: `Inserted ${added.length} line${added.length === 1 ? '' : 's'} into ${input.path} after line ${input.insert_line}:\n${snippet(text, from, from + added.length - 1)}` };
 }
