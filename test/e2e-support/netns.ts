@@ -82,6 +82,13 @@ export function withoutProxyVars(env: Record<string, string | undefined>): Recor
 
 /** Whether a network namespace can be created here; `reason` says why not. */
 export async function netnsSupport(): Promise<{ ok: boolean; reason: string }> {
+  const r = await probeNetns();
+  // in CI a skipped enforcement test would hide a broken boundary: fail instead (issue #9)
+  if (!r.ok && process.env.CI === 'true') throw new Error(`CI must run the network-namespace tests, but: ${r.reason}`);
+  return r;
+}
+
+async function probeNetns(): Promise<{ ok: boolean; reason: string }> {
   if (process.platform !== 'linux') return { ok: false, reason: `platform is ${process.platform}` };
   if (process.getuid?.() !== 0) return { ok: false, reason: 'tests are not running as root' };
   const name = `kiro-probe-${process.pid}`;
@@ -90,7 +97,7 @@ export async function netnsSupport(): Promise<{ ok: boolean; reason: string }> {
   );
   if (ok !== undefined) return { ok: false, reason: `ip netns add failed: ${ok}` };
   await new Promise<void>((resolve) => execFile('ip', ['netns', 'delete', name], () => resolve()));
-  for (const tool of ['curl', 'unshare', 'setpriv']) {
+  for (const tool of ['curl', 'setpriv', 'bwrap']) {
     const found = await new Promise<boolean>((resolve) => execFile('sh', ['-c', `command -v ${tool}`], (err) => resolve(!err)));
     if (!found) return { ok: false, reason: `${tool} is not installed` };
   }

@@ -30,7 +30,7 @@ import { reply, toolUse, type RoutedScript } from '../rig/model-server.js';
 import { calcFixture, rawJobLog, toolResults } from '../e2e-support/policy.js';
 import { requireSandbox } from '../e2e-support/sandbox.js';
 import { ALICE, API_KEY, startRig, type Rig, closeChecked } from './harness.js';
-import { plannerSteps, roleOf, verifierPass } from './scripts.js';
+import { coderFixSteps, plannerSteps, roleOf, verifierPass } from './scripts.js';
 
 const ACTION_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sandbox = await requireSandbox();
@@ -97,6 +97,39 @@ describe.skipIf(!sandbox.ok)(`the trust boundary${sandbox.ok ? '' : ` (skipped: 
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('where no OS sandbox is possible', () => {
+  const run = async (inputs: Record<string, string>) => {
+    rig = await startRig({ script: { route: roleOf, scripts: { planner: plannerSteps(), coder: coderFixSteps(), verifier: verifierPass() } } });
+    const issue = rig.github.state.addIssue({ title: 'add() subtracts', body: 'add(2, 3) returns -1.', user: ALICE });
+    const n = issue.number as number;
+    const res = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', body: 'add(2, 3) returns -1.', user: ALICE }, sender: ALICE }), {
+      inputs: { 'autonomy-level': 'full', ...inputs },
+      env: { KIRO_ISOLATION: 'off' },
+    });
+    expect(res.code, res.maskedLog).toBe(0);
+    const status = rig.github.state.comments(n).find((c) => String(c.body).includes('kiro-action:status'))!;
+    return { res, n, status: String(status.body), pr: rig.github.state.pulls()[0]!, seen: toolResults(rig.model!.requests) };
+  };
+
+  it('fails closed: no command runs, the work is still delivered (as a draft), and the status comment and PR say why', async () => {
+    const { seen, status, pr, res } = await run({ 'max-verify-retries': '0' });
+    const test = [...seen.values()].find((r) => /No command can run/.test(r.content))!;
+    expect(test).toMatchObject({ isError: true, content: expect.stringMatching(/this runner offers no OS sandbox \(the workflow turned the OS sandbox off \(KIRO_ISOLATION=off\)\)/) });
+    expect(status).toMatch(/⚠️ Sandbox: No command was run: this runner offers no OS sandbox/);
+    expect(String(pr.body)).toMatch(/No command was run: .*allow-unsandboxed-commands/);
+    expect(pr.draft).toBe(true);
+    expect(res.stdout).toMatch(/::warning::Kiro sandbox: No command was run/);
+  });
+
+  it('with allow-unsandboxed-commands, commands run without isolation and the PR says so', async () => {
+    const { seen, pr } = await run({ 'allow-unsandboxed-commands': 'true' });
+    expect([...seen.values()].some((r) => /\[exit code: 0\]/.test(r.content))).toBe(true);
+    expect([...seen.values()].some((r) => /No command can run/.test(r.content))).toBe(false);
+    expect(String(pr.body)).toMatch(/Commands ran WITHOUT an OS sandbox \(allow-unsandboxed-commands is set/);
+    expect(pr.draft).toBe(false);
   });
 });
 

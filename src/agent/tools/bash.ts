@@ -146,6 +146,7 @@ export function createBashTool(opts: BashToolOptions = {}): AgentTool {
         };
       }
       if (run.aborted) return { content: `${body}\n[aborted: the task was cancelled]`, isError: true };
+      if (run.spawnError && ctx.runner.mode === 'refused') return { content: `No command can run on this runner. ${run.spawnError} Use the file tools (view, create, str_replace) instead.`, isError: true };
       if (run.spawnError) return { content: `Could not start bash: ${run.spawnError}`, isError: true };
       const status = run.signal ? `[killed by ${run.signal}]` : `[exit code: ${run.code}]`;
       return { content: `${body}\n${status}${note}` };

@@ -17,7 +17,7 @@ describe('common-dependencies.json', () => {
     expect(commonDependencyDomains).toHaveLength(70);
     for (const d of commonDependencyDomains) expect(/npmjs|debian\.org/.test(d)).toBe(false);
   });
-  it.skipIf(!existsSync(seedFile))('holds the seeds list verbatim and in order', () => {
+  it.skipIf(!existsSync(seedFile) && process.env.CI !== 'true')('holds the seeds list verbatim and in order', () => {
     const seed = readFileSync(seedFile, 'utf8');
     const lines = seed.split('\n');
     const start = lines.findIndex((l) => l.startsWith('The following domains are automatically allowed'));
