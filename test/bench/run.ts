@@ -1,18 +1,28 @@
 /**
- * `npm run bench`: the speed and memory figures the issues set targets for.
+ * `npm run bench [startup|agent|state|sandbox]`: the speed and memory figures the issues set
+ * targets for, each printed as soon as it is measured, then a table.
  *   - start-up: process start → status comment (target < 500 ms on loopback)
  *   - agent loop: 30-step scripted task — prompt-cache read share (target ≥ 80%) and harness time
  *     per step excluding the model (target ≤ 20 ms median)
  *   - state store: 10 writers × 50 compare-and-swap updates over smart HTTP (none lost)
+ *   - sandbox: start-up overhead per command over a bare spawn (target ≤ 30 ms median) and the J1
+ *     journey's wall time with and without the sandbox
  * Prints a table; exits non-zero when a target is missed.
  */
 import { benchAgentLoop } from './agent-loop.js';
 import { benchStartup } from './startup.js';
+import { benchJourneyWithSandbox, benchSandboxOverhead } from './sandbox.js';
 import { benchStateStore } from './state-store.js';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 const rows: Array<[string, string, string, boolean]> = [];
+// every figure is printed the moment it is measured (a long run still shows what it has)
+const push = rows.push.bind(rows);
+rows.push = (...items) => {
+  for (const [name, result, target, ok] of items) console.log(`measured: ${name}: ${result} (target ${target}${ok ? '' : ', MISSED'})`);
+  return push(...items);
+};
 
 if (want('startup')) {
   const s = await benchStartup();
@@ -31,6 +41,15 @@ if (want('state')) {
     '0 lost',
     st.lost === 0,
   ]);
+}
+if (want('sandbox')) {
+  const b = await benchSandboxOverhead();
+  rows.push([`sandbox start-up per command (${b.mode})`, `median +${b.overheadMedianMs.toFixed(1)} ms over a bare spawn (${b.bareMedianMs.toFixed(1)} ms)`, '≤ 30 ms median', b.overheadMedianMs <= 30]);
+  if (b.netnsOverheadMedianMs !== undefined) {
+    rows.push(['sandbox + network namespace per command', `median +${b.netnsOverheadMedianMs.toFixed(1)} ms over a bare spawn`, '≤ 30 ms median', b.netnsOverheadMedianMs <= 30]);
+  }
+  const j = await benchJourneyWithSandbox();
+  rows.push(['J1 label → PR wall time, sandbox on / off (median of 3)', `${j.sandboxedMs} ms / ${j.unsandboxedMs} ms (${j.sandboxedMs - j.unsandboxedMs >= 0 ? '+' : ''}${j.sandboxedMs - j.unsandboxedMs} ms)`, 'reported', true]);
 }
 
 const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length)), 16];
