@@ -40595,12 +40595,11 @@ class StatusComment {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Al: () => (/* binding */ isCredentialEnvName),
 /* harmony export */   LU: () => (/* binding */ RUNNER_FILE_COMMAND_VARS),
 /* harmony export */   PZ: () => (/* binding */ buildSandboxEnv),
 /* harmony export */   f$: () => (/* binding */ resolveTaskEnv)
 /* harmony export */ });
-/* unused harmony export buildSandboxEnvReport */
+/* unused harmony exports isCredentialEnvName, buildSandboxEnvReport */
 /**
  * The environment of commands the model runs (SPEC.md §4: "the model's shell never sees the API
  * key or the GitHub token").

@@ -2,26 +2,26 @@
  * The command policy (SPEC.md §2 `allowedCommands`/`forbiddenCommands`/autonomy, §4 "pushing,
  * force-pushing and editing `.github/workflows/` are never done by the model's shell").
  *
+ * This is GUIDANCE for the model, not the security boundary (docs/security.md "The boundary"):
+ * a program can always do what a shell can. The boundary is the OS sandbox every command runs in
+ * (src/sandbox/) and the action's trusted git (src/git/repo.ts). What is left here is intent:
+ * helpful refusals that tell the model what the action does instead, and the autonomy pauses.
+ *
  * Every simple command a line runs (see `shell.ts`: pipelines, chains, substitutions, `bash -c`,
  * `xargs`, `find -exec`, wrappers, scripts, package scripts) is checked on its own:
- * 1. defaults that no setting can allow — pushing, remote/credential changes, GitHub writes
- *    through `gh`, catastrophic deletes, writes into `.git/` or protected paths, reading
- *    `.git/config` or another process's environment, code the policy cannot see;
+ * 1. defaults that no setting can allow — pushing (and credential/remote changes, aliases that
+ *    push), GitHub writes through `gh`, edits of protected paths (workflows), catastrophic
+ *    deletes, and code the policy cannot see (computed commands, scripts written by the same
+ *    line);
  * 2. `forbiddenCommands` globs → deny, naming the rule and the sub-command;
  * 3. `allowedCommands` (when set) → a command matching none pauses;
  * 4. balanced/cautious autonomy → destructive commands pause.
- *
- * This is the first line of defence, not the only one: a program can always do what a shell
- * can (a Python script may push). The model's environment holds no credentials
- * (`env.ts`), outputs are redacted (`redact.ts`), and the orchestrator refuses to commit
- * protected paths (`findProtectedChanges`) whichever way they were changed.
  */
 import { homedir } from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { PolicyDecision } from '../agent/types.js';
-import { isCredentialEnvName, RUNNER_FILE_COMMAND_VARS } from './env.js';
-import { createProtectedPaths, DEFAULT_PROTECTED_GLOBS, isGitConfig, isInGitDir } from './protected.js';
+import { createProtectedPaths, DEFAULT_PROTECTED_GLOBS } from './protected.js';
 import type { ProtectedPaths } from './protected.js';
 import { analyzeCommandLine, literalWord, parseGitArgs, resolveWordPath, ShellSyntaxError } from './shell.js';
 import type { Assignment, ShellAnalysis, ShellRedirect, ShellWord, SimpleCommand } from './shell.js';
@@ -322,22 +322,11 @@ function protectedAnywhere(env: Env, text: string): string | undefined {
   return undefined;
 }
 
-const GIT_GLOBAL_FILES = /(^|\/)\.gitconfig$|(^|\/)\.git-credentials$|(^|\/)\.config\/git\/|^\/etc\/gitconfig$/;
 
 function writeDenial(env: Env, cwd: string, t: WriteTarget): string | undefined {
   const { word } = t;
-  if (word.params.some((p) => RUNNER_FILE_COMMAND_VARS.includes(p)) || word.text.includes('_runner_file_commands')) {
-    return `writes a runner command file (${word.raw}); workflow commands are the action's, not the agent's`;
-  }
   const abs = word.dynamic ? undefined : resolveWordPath(word, cwd, env.home);
   const rel = abs === undefined ? undefined : withinWorkspace(env, abs);
-  const texts = [word.text, ...(rel !== undefined ? [rel] : [])];
-  if (texts.some((x) => isInGitDir(x))) {
-    return `writes into .git/ (${word.raw}): git's own directory — hooks and config there would run with the action's credentials; use git commands instead`;
-  }
-  if (texts.some((x) => GIT_GLOBAL_FILES.test(x)) || (abs && GIT_GLOBAL_FILES.test(abs))) {
-    return `changes git's global configuration (${word.raw}); aliases and credential helpers there could push`;
-  }
   const glob = (rel !== undefined ? env.prot.touches(rel, t.recursive) : undefined) ?? protectedAnywhere(env, word.text);
   if (glob) {
     return `writes to the protected path ${glob} (${word.raw}): workflow files are never changed by the agent (the action's token cannot push them); describe the change in your summary instead`;
@@ -345,41 +334,21 @@ function writeDenial(env: Env, cwd: string, t: WriteTarget): string | undefined 
   return undefined;
 }
 
-const PROC_SECRET = /^\/proc\/[^/]+\/(?:task\/[^/]+\/)?(?:environ|mem)$/;
-
-/** Reads of `.git/config` or another process's environment through a path argument. */
-function readDenial(env: Env, cwd: string, word: ShellWord): string | undefined {
-  const abs = word.dynamic ? undefined : resolveWordPath(word, cwd, env.home);
-  const rel = abs === undefined ? undefined : withinWorkspace(env, abs);
-  const candidates = [word.text.replace(/^\.\//, ''), ...(rel !== undefined ? [rel] : [])];
-  const gitConfig =
-    candidates.some((c) => isGitConfig(c)) || (word.glob && candidates.some((c) => picomatch.isMatch('.git/config', c, { dot: true }) || picomatch.isMatch('.git/config', c.replace(/^.*?(?=\.[^/]*\/)/, ''), { dot: true })));
-  if (gitConfig) return `reads ${word.raw}: git's configuration (.git/config) may hold the job's credentials`;
-  const procText = abs ?? word.text;
-  if (PROC_SECRET.test(procText) || PROC_SECRET.test(word.text)) {
-    return `reads ${word.raw}: another process's environment or memory holds the action's secrets`;
-  }
-  return undefined;
-}
-
-/** Programs whose arguments are text, not files (no read check). */
-const TEXT_ARGS = new Set(['echo', 'printf', 'true', 'false', ':', 'test', '[', 'export', 'declare', 'local', 'readonly', 'typeset', 'gh']);
 
 // ---------------------------------------------------------------------------------------------
 // git and gh
 
 const PUSH_REASON = 'the agent never pushes: the action itself commits and pushes the work to the task branch';
 
-/** `git config` keys the agent may set; anything else can run programs or reach credentials. */
-const SAFE_GIT_CONFIG = [
-  /^user\.(name|email)$/,
-  /^core\.(autocrlf|eol|filemode|ignorecase|quotepath|safecrlf|whitespace|longpaths|precomposeunicode|abbrev)$/,
-  /^init\.defaultbranch$/,
-  /^(pull\.(rebase|ff)|merge\.(ff|conflictstyle)|rebase\.(autosquash|autostash)|commit\.gpgsign|tag\.gpgsign)$/,
-  /^(advice|color|column|log|status|blame|grep|i18n|diff\.(renames|algorithm|mnemonicprefix|noprefix|context|indentheuristic|colormoved))(\..+)?$/,
-  /^(fetch\.prune|gc\.auto|rerere\.enabled|help\.autocorrect|safe\.directory|branch\.autosetup(merge|rebase))$/,
-];
+/**
+ * `git config` keys the agent is told not to touch: credentials and remotes (the action pushes;
+ * the agent's git has no credentials to use). Other keys are the model's own business: its `.git`
+ * and `$HOME` are sandboxed scratch that the action's git never reads (docs/security.md).
+ */
 const SECRET_GIT_KEY = /credential|extraheader|^url\.|^http\.|^remote\..*\.(url|pushurl)$|token|password/i;
+
+/** An alias whose definition pushes (`alias.p=push`, `alias.s=!git push`). */
+const PUSHING_ALIAS = (key: string, value: string | undefined) => key.startsWith('alias.') && value !== undefined && /\bpush\b|send-pack/.test(value);
 
 function gitConfigRule(rest: ShellWord[]): string | undefined {
   const o = getopt(rest, 'f', ['file', 'blob', 'type', 'default', 'comment', 'value']);
@@ -387,20 +356,9 @@ function gitConfigRule(rest: ShellWord[]): string | undefined {
   const verbs = ['get', 'set', 'unset', 'list', 'edit', 'rename-section', 'remove-section'];
   const ops = o.operands.map((w) => w.text);
   const verb = ops[0] && verbs.includes(ops[0]) ? ops.shift() : undefined;
-  if (has(o, '-l', '--list') || verb === 'list') return 'lists git configuration, which includes .git/config and may hold the job\'s credentials';
-  if (has(o, '-e', '--edit') || verb === 'edit') return 'opens git configuration in an editor';
-  if (has(o, '--get-regexp') || (verb === 'get' && has(o, '--regexp'))) return 'searches git configuration, which may hold the job\'s credentials';
   const key = (ops[0] ?? '').toLowerCase();
-  const writes =
-    verb === 'set' || verb === 'unset' || verb === 'rename-section' || verb === 'remove-section' ||
-    has(o, '--add', '--unset', '--unset-all', '--replace-all', '--rename-section', '--remove-section') ||
-    (verb === undefined && !has(o, '--get', '--get-all', '--get-urlmatch', '--get-color', '--get-colorbool') && ops.length >= 2);
-  if (SECRET_GIT_KEY.test(key)) return `git config ${key} concerns credentials or remotes; the agent's git never handles them`;
-  if (writes) {
-    if (!SAFE_GIT_CONFIG.some((re) => re.test(key))) {
-      return `setting git config ${key || '(section)'} is not allowed: keys such as alias.*, core.*, include.* or filter.* can run programs or change how git authenticates (allowed: user.name, user.email and formatting options)`;
-    }
-  }
+  if (SECRET_GIT_KEY.test(key)) return `git config ${key} concerns credentials or remotes; the agent's git never handles them (the action pushes)`;
+  if (PUSHING_ALIAS(key, ops[1])) return `git config ${key} defines an alias that pushes; ${PUSH_REASON}`;
   return undefined;
 }
 
@@ -408,13 +366,11 @@ function gitRule(cmd: SimpleCommand): { deny?: string; pause?: string } {
   const args = cmd.argv.slice(1);
   const g = parseGitArgs(args);
   for (const c of g.configs) {
-    const key = c.text.split('=')[0]?.toLowerCase() ?? '';
-    if (c.dynamic || !SAFE_GIT_CONFIG.some((re) => re.test(key))) {
-      return { deny: `\`git -c ${c.raw}\` sets a git option that can run programs or change credentials (aliases, helpers, hooks); run git without it` };
+    const [k = '', ...v] = c.text.split('=');
+    const key = k.toLowerCase();
+    if (c.dynamic || SECRET_GIT_KEY.test(key) || PUSHING_ALIAS(key, v.join('='))) {
+      return { deny: `\`git -c ${c.raw}\` sets a credential, remote or pushing alias; ${PUSH_REASON}` };
     }
-  }
-  if (g.globals.some((w) => w.text.startsWith('--exec-path') && w.text !== '--exec-path') || args.some((w, i) => w.text === '--exec-path' && args[i + 1] && !args[i + 1]?.text.startsWith('-'))) {
-    return { deny: '`git --exec-path=…` makes git run programs from another directory' };
   }
   if (!g.sub) {
     return cmd.openArgs ? { deny: 'the git subcommand comes from the input at run time (xargs/find), so the policy cannot check it' } : {};
@@ -575,10 +531,7 @@ const INTERPRETERS: Record<string, { flags: string[]; clusterEnds?: string }> = 
 const CODE_SMELLS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bgit\b[^\n]{0,80}?\bpush\b|\bsend-pack\b/, 'pushes with git'],
   [/\bgh\b[\s'",]+(pr|issue|api|release|repo|secret|workflow|gist|auth)\b/, 'calls gh'],
-  [/\.git[/\\]+config\b|extraheader/i, 'reads .git/config'],
   [/\.github[/\\]+workflows/, 'touches .github/workflows'],
-  [/\/proc\/[^\s'"]*\/environ/, "reads another process's environment"],
-  [/\b(GITHUB_TOKEN|GH_TOKEN|ANTHROPIC_API_KEY|ANTHROPIC_AUTH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_TOKEN|INPUT_GITHUB-TOKEN|INPUT_ANTHROPIC-API-KEY)\b/i, 'reads a credential variable'],
 ];
 
 function inlineCode(cmd: SimpleCommand): ShellWord[] {
@@ -609,15 +562,6 @@ function inlineCode(cmd: SimpleCommand): ShellWord[] {
     out.push(...(scripts.length || has(o, '-f', '--file') ? scripts : o.operands.slice(0, 1)));
   }
   return out;
-}
-
-const DANGEROUS_ASSIGN = /^(GIT_CONFIG(_COUNT|_PARAMETERS|_GLOBAL|_SYSTEM)?|GIT_CONFIG_(KEY|VALUE)_\d+|GIT_SSH(_COMMAND)?|GIT_ASKPASS|SSH_ASKPASS|GIT_EXEC_PATH|GIT_PROXY_COMMAND|GIT_EXTERNAL_DIFF|BASH_ENV|ENV|PROMPT_COMMAND|PS4|LD_PRELOAD|LD_AUDIT)$/;
-
-function assignmentDenial(a: Assignment): string | undefined {
-  if (DANGEROUS_ASSIGN.test(a.name)) {
-    return `setting ${a.name} can make git or the shell run other programs or use other credentials`;
-  }
-  return undefined;
 }
 
 function rmOperands(args: readonly ShellWord[]): { recursive: boolean; noPreserveRoot: boolean; operands: ShellWord[] } {
@@ -682,17 +626,8 @@ function destructive(cmd: SimpleCommand): string | undefined {
   }
 }
 
-const COPIERS = new Set(['cp', 'rsync', 'scp', 'tar', 'zip', '7z', 'cpio', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'base64', 'xxd', 'od', 'strings', 'cat', 'less', 'more', 'head', 'tail']);
 
 function defaultDenial(env: Env, cmd: SimpleCommand): string | undefined {
-  for (const a of cmd.assigns) {
-    const why = assignmentDenial(a);
-    if (why) return why;
-  }
-  for (const w of [...cmd.argv, ...cmd.assigns.flatMap((a) => (a.value ? [a.value] : []))]) {
-    const cred = w.params.find((p) => isCredentialEnvName(p));
-    if (cred) return `refers to $${cred}, a credential variable; the agent's shell has no credentials (the action authenticates for you)`;
-  }
   const name = cmd.name;
   if (name === 'git-push' || name === 'git-send-pack' || name === 'git-http-push' || name.startsWith('git-credential') || name.startsWith('git-remote-')) {
     return `\`${name}\` talks to a remote with credentials; ${PUSH_REASON}`;
@@ -709,37 +644,9 @@ function defaultDenial(env: Env, cmd: SimpleCommand): string | undefined {
     const why = catastrophicRm(env, cmd);
     if (why) return why;
   }
-  if (name === 'cd' || name === 'pushd') {
-    const target = cmd.argv.slice(1).find((w) => !w.text.startsWith('-'));
-    if (target && !target.dynamic) {
-      const abs = resolveWordPath(target, cmd.cwd, env.home);
-      const rel = withinWorkspace(env, abs);
-      if ((rel !== undefined && rel !== '' && (isInGitDir(rel) || env.prot.touches(rel, true))) || abs === '/proc' || abs.startsWith('/proc/')) {
-        return `\`cd ${target.raw}\` enters a protected directory; run commands from the repository instead`;
-      }
-    }
-  }
-  if (name === 'ps' && cmd.argv.slice(1).some((w) => !w.text.startsWith('-') && /e/.test(w.text) && /^[a-zA-Z]+$/.test(w.text))) {
-    return "`ps e` shows other processes' environments, which hold the action's secrets";
-  }
-  if ((name === 'gdb' || name === 'strace' || name === 'ltrace') && cmd.argv.some((w) => w.text === '-p' || w.text.startsWith('--pid') || w.text === 'attach')) {
-    return `\`${name}\` attaching to another process could read the action's secrets`;
-  }
   for (const code of inlineCode(cmd)) {
     const smell = CODE_SMELLS.find(([re]) => re.test(code.text));
     if (smell) return `inline ${name} code that ${smell[1]}; the agent's programs may not do that either`;
-  }
-  // Reads of .git/config and /proc/*/environ through any path argument.
-  if (!TEXT_ARGS.has(name)) {
-    for (const w of cmd.argv.slice(1)) {
-      const probe = name === 'dd' && w.text.startsWith('if=') ? { ...w, text: w.text.slice(3) } : w;
-      const why = readDenial(env, cmd.cwd, probe);
-      if (why) return why;
-      if (COPIERS.has(name) && !w.dynamic) {
-        const rel = withinWorkspace(env, resolveWordPath(w, cmd.cwd, env.home));
-        if (rel !== undefined && /(^|\/)\.git\/?$/i.test(rel)) return `copies or searches ${w.raw}, which holds .git/config and the job's credentials`;
-      }
-    }
   }
   for (const t of writeTargets(cmd)) {
     const why = writeDenial(env, cmd.cwd, t);
@@ -749,12 +656,6 @@ function defaultDenial(env: Env, cmd: SimpleCommand): string | undefined {
 }
 
 function redirectDenial(env: Env, r: ShellRedirect): string | undefined {
-  const cred = r.target.params.find((p) => isCredentialEnvName(p));
-  if (cred) return `refers to $${cred}, a credential variable; the agent's shell has no credentials`;
-  if (r.op === '<' || r.op === '<>') {
-    const why = readDenial(env, r.cwd, r.target);
-    if (why) return why;
-  }
   if (redirectWrites(r)) return writeDenial(env, r.cwd, { word: r.target, recursive: false });
   return undefined;
 }
@@ -807,12 +708,6 @@ export function createCommandPolicy(config: CommandPolicyConfig): CommandPolicy 
 
     const problem = analysis.problems[0];
     if (problem) return deny(`${problem.reason}`);
-    for (const a of analysis.assignments) {
-      const why = assignmentDenial(a);
-      if (why) return deny(why);
-      const cred = a.value?.params.find((p) => isCredentialEnvName(p));
-      if (cred) return deny(`refers to $${cred}, a credential variable; the agent's shell has no credentials`);
-    }
     for (const r of analysis.redirects) {
       const why = redirectDenial(env, r);
       if (why) return deny(`${r.op} ${r.target.raw}: ${why}`);

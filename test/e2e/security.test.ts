@@ -104,12 +104,14 @@ describe('a model that behaves badly', () => {
     expect(result('cat-link').content).toMatch(/No such file or directory/);
     expect(result('edit-workflow')).toMatchObject({ isError: true, content: expect.stringMatching(/protected path \.github\/workflows/) });
     expect(result('append-workflow')).toMatchObject({ isError: true, content: expect.stringMatching(/protected path \.github\/workflows/) });
-    expect(result('echo-key')).toMatchObject({ isError: true, content: expect.stringMatching(/ANTHROPIC_API_KEY, a credential variable/) });
+    // not refused any more (the command policy is guidance): there is simply nothing to print
+    expect(result('echo-key').content).toMatch(/^\(no output\)|^\n?\[exit code: 0\]/);
     const env = result('env').content;
     expect(env).toContain('DEPLOY_KEY=***');
     expect(env).not.toMatch(/^(ANTHROPIC_API_KEY|GITHUB_TOKEN|INPUT_[^=]*|ACTIONS_RUNTIME_TOKEN)=/m);
     expect(env).toMatch(/^HTTPS_PROXY=http:\/\/kiro:/m);
-    expect(result('git-config')).toMatchObject({ isError: true, content: expect.stringMatching(/\.git\/config/) });
+    // readable, and holding nothing: checkout's auth header was removed before the first command
+    expect(result('git-config').content).not.toMatch(/extraheader/i);
     expect(result('gh-comment')).toMatchObject({ isError: true, content: expect.stringMatching(/gh issue comment. writes to GitHub/) });
     expect(result('leak-file').content).toMatch(/Created leak\.txt/);
 
