@@ -424,10 +424,17 @@ async function scrubStaged(ctx, paths, forms) {
     return out;
 }
 /**
- * Pushes HEAD to `refs/heads/<branch>` without force. A rejection (someone else pushed to the
- * task branch) is an error the caller reports; the agent never force-pushes.
+ * Pushes HEAD to `refs/heads/<branch>` without force (the agent never force-pushes). When the
+ * remote branch moved (someone else pushed), its commits are merged in — in the trusted
+ * directory, with `git merge-tree` (no work tree involved), the work tree then checked out to the
+ * merge through the sandbox — and the push is tried again; the caller re-runs verification when
+ * `merged` is set. When the branches conflict, or the remote refuses the branch (a ruleset, a
+ * protected branch, a pre-receive hook), the work is pushed to a side branch
+ * `<branch>-kiro-<time>` instead and `sideBranch`/`reason` say so.
+ * @param identity author and committer of a merge commit
+ * @throws when even the side branch is refused, or on other git failures
  */
-async function pushBranch(ctx, branch) {
+async function pushBranch(ctx, branch, identity) {
     const sha = await headSha(ctx);
     if (ctx.dryRun) {
         if (ctx.onSkippedPush) {
@@ -438,9 +445,59 @@ async function pushBranch(ctx, branch) {
         }
         return { pushed: false, sha };
     }
-    const args = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
-    await retryTransient(() => git(ctx, args, { env: env(ctx) }));
-    return { pushed: true, sha };
+    const push = (ref) => retryTransient(() => git(ctx, ['push', '--porcelain', 'origin', `HEAD:refs/heads/${ref}`], { env: env(ctx), allowFailure: true }));
+    let r = await push(branch);
+    if (r.code === 0)
+        return { pushed: true, sha };
+    let reason = pushRefusal(r.stderr);
+    if ((0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .isNonFastForward */ .d7)(r) && !isRuleRejection(r.stderr)) {
+        const remote = await fetchBranch(ctx, branch);
+        const merged = remote ? await mergeRemote(ctx, branch, remote, identity) : undefined;
+        if (merged) {
+            r = await push(branch);
+            if (r.code === 0)
+                return { pushed: true, sha: merged, merged: true };
+            reason = pushRefusal(r.stderr);
+        }
+        else {
+            reason = `\`${branch}\` changed on the remote and its changes conflict with the agent's`;
+        }
+    }
+    const side = `${branch}-kiro-${Date.now().toString(36)}`;
+    const s = await push(side);
+    if (s.code !== 0)
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push', 'origin', `HEAD:refs/heads/${side}`], s);
+    return { pushed: true, sha: await headSha(ctx), sideBranch: side, reason };
+}
+/** A ruleset, a protected branch or a pre-receive hook refused the push. */
+function isRuleRejection(stderr) {
+    return /GH013|GH006|rule violations|protected branch|pre-receive hook declined|hook declined/i.test(stderr);
+}
+/** One line saying why the remote refused a push (`remote:` lines first). */
+function pushRefusal(stderr) {
+    const remote = stderr.split('\n').filter((l) => /^remote:\s*\S/.test(l)).map((l) => l.replace(/^remote:\s*/, ''));
+    const line = remote[0] ?? stderr.split('\n').find((l) => /rejected|denied|declined|error/i.test(l)) ?? 'the push was refused';
+    return `the remote refused the push: ${line.trim().slice(0, 200)}`;
+}
+/**
+ * Merges the remote branch tip into HEAD without touching the work tree (`git merge-tree
+ * --write-tree`, git ≥ 2.38), commits the merge, and checks the result out in the work tree
+ * through the sandbox. @returns the merge commit, or undefined on a conflict
+ */
+async function mergeRemote(ctx, branch, remote, identity) {
+    const m = await git(ctx, ['merge-tree', '--write-tree', '--no-messages', 'HEAD', remote], { allowFailure: true });
+    if (m.code !== 0)
+        return undefined;
+    const tree = m.stdout.split('\n')[0].trim();
+    const who = identity ?? { name: 'kiro-action[bot]', email: 'kiro-action@users.noreply.github.com' };
+    const commit = (await git(ctx, ['commit-tree', tree, '-p', 'HEAD', '-p', remote, '-m', `Merge the remote changes of ${branch}`], {
+        env: { GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email },
+    })).stdout.trim();
+    await git(ctx, ['update-ref', `refs/heads/${branch}`, commit]);
+    await git(ctx, ['read-tree', commit]);
+    await syncWorkspace(ctx, 'checkout', branch, commit);
+    await git(ctx, ['update-index', '-q', '--refresh'], { allowFailure: true });
+    return commit;
 }
 /** Unified diff of the work tree's HEAD against `base` (what the PR will show). */
 async function diffAgainst(ctx, base, opts = {}) {
@@ -667,6 +724,143 @@ async function repositoryLayout(workspace, max = 400) {
 
 /***/ }),
 
+/***/ 7313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K0: () => (/* binding */ endInterrupted),
+/* harmony export */   Ox: () => (/* binding */ addTokens),
+/* harmony export */   Ql: () => (/* binding */ closeRun),
+/* harmony export */   Ru: () => (/* binding */ endInFailure),
+/* harmony export */   _Z: () => (/* binding */ keepLeaseFresh)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9492);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8289);
+/**
+ * How a task run ends when it does not end well (issue #10): one place turns any failure — an
+ * exception after the acknowledgement, or the runner stopping the job — into a truthful end:
+ * the task record (state, the run closed, its spend) first, the slot released, then the status
+ * comment (what happened, redacted, and what the user can do) and exactly one lifecycle label.
+ * Each write is attempted on its own: a GitHub outage does not stop the record, a state-branch
+ * failure does not stop the comment. A task the record already says is completed (its pull
+ * request is open) stays completed whatever failed after that.
+ */
+
+
+
+
+/** Closes this run's entry in the record's `runs`. */
+function closeRun(runs, runId, exitReason) {
+    return runs.map((x) => (x.runId === runId && !x.endedAt ? { ...x, endedAt: new Date().toISOString(), exitReason } : x));
+}
+/** The record's token counts plus `spend`'s. */
+function addTokens(t, spend) {
+    return {
+        input: t.input + spend.usage.input_tokens,
+        output: t.output + spend.usage.output_tokens,
+        cacheRead: t.cacheRead + spend.usage.cache_read_input_tokens,
+        cacheWrite: t.cacheWrite + spend.usage.cache_creation_input_tokens,
+    };
+}
+async function attempt(svc, what, fn) {
+    try {
+        await fn();
+        return true;
+    }
+    catch (e) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(svc.redact(`Kiro: could not ${what}: ${e.message}`));
+        return false;
+    }
+}
+/** What a user can do about a failure, from its message. */
+function adviceFor(svc, message) {
+    const cmd = `\`${svc.settings.triggerCommand} continue\``;
+    if (/\b403\b|not accessible|permission|denied/i.test(message)) {
+        return `Check that the workflow grants \`contents: write\`, \`issues: write\` and \`pull-requests: write\` (and that the token can write the state branch \`${svc.settings.stateBranch}\`), then comment ${cmd}.`;
+    }
+    return `Comment ${cmd} to resume from the saved plan: finished steps are kept, nothing committed is lost.`;
+}
+/**
+ * Records and reports the end of a run that failed with `error` (see the module doc). Never throws.
+ * @returns the outcome for `run()`: failed, with the redacted message
+ */
+async function endInFailure(t, error) {
+    const { svc } = t;
+    const message = svc.redact(error instanceof Error ? error.message : String(error));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(`Kiro: task ${t.taskId} failed: ${message}`);
+    const final = await recordEnd(t, 'failed');
+    const title = final?.state === 'completed' ? undefined : `Stopped: ${message}`;
+    await report(t, final, title, [adviceFor(svc, message)]);
+    return { failed: message };
+}
+/**
+ * Records and reports a run the runner is stopping (SIGINT/SIGTERM), after `wip` pushed the work
+ * in progress. Never throws.
+ */
+async function endInterrupted(t, signal, wip) {
+    const { svc } = t;
+    let pushedTo;
+    if (wip)
+        await attempt(svc, 'push the work in progress', async () => (pushedTo = await wip()));
+    const final = await recordEnd(t, `interrupted:${signal}`);
+    const cmd = `\`${svc.settings.triggerCommand} continue\``;
+    const what = `The job was stopped (${signal}: the run was cancelled or its runner shut down).`;
+    const notes = [pushedTo ? `Work so far is pushed to \`${pushedTo}\`.` : 'No work in progress needed saving.', `Comment ${cmd} to resume from the saved plan.`];
+    await report(t, final, final?.state === 'completed' ? undefined : what, notes);
+}
+/**
+ * The record first: state (completed stays completed), this run closed, its spend added; then the
+ * slot released. @returns the record as written (undefined when the store cannot be written)
+ */
+async function recordEnd(t, exitReason) {
+    const { svc, store } = t;
+    if (!store)
+        return undefined;
+    const runId = svc.settings.runner.runId;
+    let written;
+    await attempt(svc, `record the end of task ${t.taskId}`, async () => {
+        written = await store.updateTask(t.taskId, (x) => ({
+            ...x,
+            state: x.state === 'completed' || x.state === 'cancelled' ? x.state : 'needs_attention',
+            ...(t.spend ? { costUsd: x.costUsd + t.spend.costUsd, tokens: addTokens(x.tokens, t.spend) } : {}),
+            runs: closeRun(x.runs, runId, exitReason),
+        }), `${t.taskId}: run ${runId} ended (${exitReason})`);
+    });
+    await attempt(svc, `release the slot of task ${t.taskId}`, () => store.releaseSlot(t.taskId, svc.settings.maxConcurrentTasks));
+    return written;
+}
+/** The status comment and the one lifecycle label, from the record's state. */
+async function report(t, final, phase, notes) {
+    const { svc } = t;
+    const state = final?.state === 'completed' ? 'completed' : final?.state === 'cancelled' ? 'cancelled' : 'needs_attention';
+    const view = state === 'completed'
+        ? { state, phase: 'Pull request opened.', ...(final?.pullRequest ? { result: { ...(t.status.view.result ?? {}), pullRequestUrl: final.pullRequest.url } } : {}) }
+        : { state, phase: phase ?? 'Stopped.', notes };
+    await Promise.all([
+        // a cancelled task's status comment was written by the cancel (who, how): keep it
+        state === 'cancelled' ? Promise.resolve(true) : attempt(svc, 'update the status comment', () => t.status.update(view)),
+        attempt(svc, 'set the lifecycle label', () => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .setLifecycleLabel */ .Zw)(svc, t.issueNumber, state, t.labels)),
+    ]);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Status, state);
+}
+/**
+ * Keeps this run's lease fresh while it works (a run is "alive" only while its lease is): renewed
+ * every third of the lease. A failed renewal is logged; the next one tries again. `stop()` ends it.
+ */
+function keepLeaseFresh(svc, store, taskId) {
+    const ms = (0,_store_js__WEBPACK_IMPORTED_MODULE_3__/* .leaseMs */ .zT)(svc);
+    const timer = setInterval(() => {
+        void store.renewLease(taskId, svc.settings.runner.runId, ms).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(svc.redact(`Kiro: could not renew the lease of ${taskId}: ${e.message}`)));
+    }, Math.max(1000, Math.floor(ms / 3)));
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+}
+
+
+/***/ }),
+
 /***/ 8214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -676,6 +870,7 @@ __webpack_require__.d(__webpack_exports__, {
   E1: () => (/* binding */ codeAndVerify),
   TK: () => (/* binding */ createCommitter),
   jH: () => (/* binding */ criteriaWithVerdict),
+  M0: () => (/* binding */ emptySpend),
   rA: () => (/* binding */ failureNotesOf),
   Uo: () => (/* binding */ openAgentSession),
   aI: () => (/* binding */ runPipeline),
@@ -2765,6 +2960,7 @@ function specMarkdown(spec) {
 function planItems(spec) {
     return spec.plan.map((p) => ({ id: p.id, title: p.title, done: p.done }));
 }
+/** A spend of nothing yet. */
 function emptySpend() {
     return { turns: 0, costUsd: 0, usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } };
 }
@@ -2791,7 +2987,7 @@ function openAgentSession(svc, o) {
         provider: s.provider,
         retryBaseMs: s.retryBaseMs,
     }), svc.redact);
-    const spend = emptySpend();
+    const spend = o.spend ?? emptySpend();
     // leave time to commit, push and report before the job's budget runs out
     const budgetMs = s.timeoutMinutes * 60_000;
     const limits = { maxTurns: s.maxTurns, maxCostUsd: s.maxCostUsd, deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
@@ -2978,7 +3174,7 @@ function criteriaWithVerdict(criteria, verdict) {
 async function runPipeline(t) {
     const { svc } = t;
     const s = svc.settings;
-    const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings });
+    const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}) });
     const { spend, repoCtx, started } = session;
     const runRole = session.runRole;
     const costOutputs = () => session.costOutputs();
@@ -3029,6 +3225,10 @@ async function runPipeline(t) {
     t.sandbox.countEdited((await (0,repo/* changedFilesSince */.OM)(repoCtx, baseSha)).map((f) => f.path));
     const committer = createCommitter(repoCtx, s.bot, t.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
     const commit = (message) => committer.commit(message);
+    t.onWip?.(async () => {
+        await commit(`Work in progress: ${plan.title}`);
+        return (await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot)).sideBranch ?? branch;
+    });
     // ---- code ------------------------------------------------------------------------------
     const completeStep = (0,tools_schema/* defineTool */.u)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepInput, async (input) => {
         const step = plan.plan.find((p) => p.id === input.step_id);
@@ -3036,6 +3236,9 @@ async function runPipeline(t) {
             return { content: `There is no plan step ${input.step_id}; steps are ${plan.plan.map((p) => p.id).join(', ')}.`, isError: true };
         step.done = true;
         const sha = await commit(`${step.title}\n\n${input.summary}`);
+        // each finished step is on the remote: a runner that dies loses at most the step in flight
+        if (sha)
+            await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot);
         await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
         await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
         const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
@@ -3075,7 +3278,7 @@ async function runPipeline(t) {
     });
     if (cv.kind === 'coder_stopped') {
         await commit(`Work in progress: ${plan.title}`);
-        await (0,repo/* pushBranch */.TV)(repoCtx, branch);
+        await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot);
         costOutputs();
         if (cv.result.exitReason === 'limit_reached' && cv.result.limit === 'time') {
             await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: cv.attempt - 1 } }, 'checkpoint');
@@ -3084,16 +3287,27 @@ async function runPipeline(t) {
         return stopped(t, cv.result, spend, 'coding', branch);
     }
     if (cv.kind === 'verifier_stopped') {
-        await (0,repo/* pushBranch */.TV)(repoCtx, branch);
+        await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot);
         costOutputs();
         return stopped(t, cv.result, spend, 'verifying', branch);
     }
-    const { finish, checks, verdict, secretFindings, passed } = cv;
+    const { finish, verdict, secretFindings } = cv;
+    let { checks, passed } = cv;
     // ---- publish ---------------------------------------------------------------------------
     await t.status.update({ phase: 'Pushing the branch and opening the pull request…' });
-    await (0,repo/* pushBranch */.TV)(repoCtx, branch);
+    const pushed = await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot);
+    if (pushed.merged) {
+        // someone else pushed to the branch: their changes are merged in; verify the result again
+        await t.status.update({ phase: 'The branch changed on the remote; merged its changes in and re-running the checks…' });
+        checks = await runChecks(detectChecks(repoCtx.dir), { cwd: repoCtx.dir, env: t.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: svc.redact, runner: t.sandbox.runner, ...(t.sandbox.commandEnv ? { commandEnv: t.sandbox.commandEnv } : {}) });
+        passed = passed && checks.every((c) => c.passed);
+    }
+    const head = pushed.sideBranch ?? branch;
+    const sideNote = pushed.sideBranch ? `The work is on \`${pushed.sideBranch}\`, not \`${branch}\`: ${pushed.reason ?? 'the branch could not take the push'}.` : undefined;
+    if (sideNote)
+        core/* warning */.$e(svc.redact(`Kiro: ${sideNote}`));
     const changedFiles = await (0,repo/* changedFilesSince */.OM)(repoCtx, baseSha);
-    const failureNotes = failureNotesOf(cv);
+    const failureNotes = [failureNotesOf({ ...cv, checks, passed }), sideNote].filter(Boolean).join('\n') || undefined;
     const body = (0,pr_body/* renderPrBody */.B)({
         taskId: t.taskId,
         issueNumber: t.issueNumber,
@@ -3115,16 +3329,17 @@ async function runPipeline(t) {
         durationMs: svc.now() - started,
         runUrl: s.runner.runUrl,
     });
-    const existing = await svc.github.findOpenPullByHead(svc.repo, branch);
+    const existing = await svc.github.findOpenPullByHead(svc.repo, head);
     let pr;
     if (existing) {
         await svc.github.updatePull(svc.repo, existing.number, { title: plan.title, body });
         pr = existing;
     }
     else {
-        pr = await svc.github.createPull(svc.repo, { title: plan.title, body, head: branch, base: defaultBranch, draft: !passed });
+        pr = await svc.github.createPull(svc.repo, { title: plan.title, body, head, base: defaultBranch, draft: !passed });
     }
-    await t.persist({ pullRequest: { number: Math.abs(pr.number) || 1, url: pr.htmlUrl }, learningsApplied, progress: { phase: 'done', verifyAttempts: 0 } }, 'pull request');
+    // write-once facts first: the pull request exists and the task is done; cosmetics follow
+    await t.persist({ state: 'completed', pullRequest: { number: Math.abs(pr.number) || 1, url: pr.htmlUrl }, learningsApplied, progress: { phase: 'done', verifyAttempts: 0 } }, 'pull request');
     if (!passed && pr.number > 0)
         await (0,lifecycle/* addMarkerLabel */.wH)(svc, pr.number, constants/* Labels */.gC.NeedsHumanReview);
     core/* setOutput */.uH(constants/* Outputs */.tY.PullRequestUrl, pr.htmlUrl);
@@ -3137,6 +3352,8 @@ async function runPipeline(t) {
         tokens: tokens(),
         durationMs: svc.now() - started,
     };
+    if (sideNote)
+        t.status.view = { ...t.status.view, notes: [sideNote] };
     await finishStatus(t, 'completed', result, passed ? 'Pull request opened; verification passed.' : 'Draft pull request opened; verification failed — needs human review.');
     await (0,summary/* writeJobSummary */.j)(svc, {
         taskId: t.taskId,
@@ -4954,6 +5171,8 @@ async function preloadActionCode() {
     return { modules: modules.length, prompts: (0,prompts/* preloadPrompts */.dw)().length };
 }
 
+// EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
+var shutdown = __webpack_require__(104);
 ;// CONCATENATED MODULE: ./src/orchestrator/sandbox.ts
 /**
  * The sandbox the model's commands run in (SPEC.md §4, docs/security.md): the OS boundary
@@ -4963,6 +5182,7 @@ async function preloadActionCode() {
  * where the runner permits, a network namespace whose only way out is that proxy
  * (`src/policy/firewall.ts`), and the command/path/edit policy (guidance and autonomy pauses).
  */
+
 
 
 
@@ -5154,25 +5374,12 @@ function actionRoot() {
     return external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
 }
 /**
- * A cancelled run gets SIGINT, then SIGTERM (https://github.com/actions/runner ProcessInvoker);
- * Node's default is to exit at once, which would leave the network namespace behind — and the
- * commands still running in it. Until `release()`, either signal tears the namespace down (at
- * most 3 s), then is raised again with the default behaviour.
+ * A cancelled run tears the network namespace down (killing every command still running in it)
+ * after the task's own shutdown work — pushing the work in progress needs the sandbox — and
+ * before the process exits (src/orchestrator/shutdown.ts).
  */
 function teardownOnSignals(firewall) {
-    const signals = ['SIGINT', 'SIGTERM'];
-    const onSignal = (signal) => {
-        release();
-        const limit = new Promise((r) => setTimeout(r, 3000).unref());
-        void Promise.race([firewall.teardown().catch(() => { }), limit]).finally(() => process.kill(process.pid, signal));
-    };
-    const release = () => {
-        for (const sig of signals)
-            process.off(sig, onSignal);
-    };
-    for (const sig of signals)
-        process.once(sig, onSignal);
-    return release;
+    return (0,shutdown/* onShutdown */.Ob)(() => firewall.teardown(), 'cleanup');
 }
 
 
@@ -5219,6 +5426,80 @@ function repoContextOf(svc, sandbox) {
 
 /***/ }),
 
+/***/ 104:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ob: () => (/* binding */ onShutdown)
+/* harmony export */ });
+/* unused harmony exports setShutdownGrace, stoppingOn */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/**
+ * What the job does when the runner stops it (issue #10 "work survives the runner"). A cancelled
+ * run gets SIGINT, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after that
+ * (https://docs.github.com/actions/managing-workflow-runs-and-deployments/managing-workflow-runs/canceling-a-workflow#steps-github-takes-to-cancel-a-workflow-run);
+ * a runner shutting down sends SIGTERM. Node's default is to exit at once, which would leave the
+ * work in progress unpushed, the run open in the task record, the slot held and the status
+ * comment saying "In progress". Hooks registered here run instead, in phases — `work` (push the
+ * work in progress, record the end, tell the issue) before `cleanup` (tear the network namespace
+ * down, which ends every command still running) — within `graceMs`, then the process exits with
+ * the signal's conventional code.
+ */
+
+const hooks = new Set();
+let installed = false;
+let stopping;
+/** Total time the hooks get, ms: inside the 7.5 s between the runner's SIGINT and its SIGTERM. */
+let graceMs = 7000;
+/** Sets the time the hooks get (tests shorten it). */
+function setShutdownGrace(ms) {
+    graceMs = ms;
+}
+/** The signal the job is stopping on, if it is (for code that should not start new work). */
+function stoppingOn() {
+    return stopping;
+}
+/**
+ * Registers `run` to be awaited when SIGINT or SIGTERM arrives. @returns a function that removes it
+ * (call it when the work it protects is done).
+ */
+function onShutdown(run, phase = 'work') {
+    const hook = { phase, run };
+    hooks.add(hook);
+    install();
+    return () => {
+        hooks.delete(hook);
+    };
+}
+function install() {
+    if (installed)
+        return;
+    installed = true;
+    const handler = (signal) => {
+        if (stopping)
+            return; // the second signal (SIGTERM after SIGINT) changes nothing: we are on it
+        stopping = signal;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Kiro: the job received ${signal}; saving the work in progress and recording where the task stands.`);
+        void runHooks(signal).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+}
+async function runHooks(signal) {
+    const deadline = Date.now() + graceMs;
+    for (const phase of ['work', 'cleanup']) {
+        const mine = [...hooks].filter((h) => h.phase === phase);
+        const left = Math.max(phase === 'work' ? deadline - Date.now() - 1000 : deadline - Date.now(), 200);
+        await Promise.race([
+            Promise.all(mine.map((h) => h.run(signal).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Kiro: while stopping: ${e.message}`)))),
+            new Promise((r) => setTimeout(r, left).unref()),
+        ]);
+    }
+}
+
+
+/***/ }),
+
 /***/ 8289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5228,7 +5509,8 @@ __webpack_require__.d(__webpack_exports__, {
   G8: () => (/* binding */ dispatchContinuation),
   zT: () => (/* binding */ leaseMs),
   Ch: () => (/* binding */ openStore),
-  VL: () => (/* binding */ recordDryRunState)
+  VL: () => (/* binding */ recordDryRunState),
+  uM: () => (/* binding */ runningElsewhere)
 });
 
 // EXTERNAL MODULE: external "node:path"
@@ -6218,9 +6500,13 @@ function recordDryRunState(svc, store) {
         svc.recorder.record('state-writes.jsonl', { operation: w.content === null ? 'delete state file' : 'write state file', repository: svc.settings.stateRepository, params: { branch: svc.settings.stateBranch, path: w.path, description: w.description, content: w.content } });
     }
 }
-/** How long a task's slot lease lasts: the job's budget plus a margin, ms. */
-function leaseMs(svc) {
-    return svc.settings.timeoutMinutes * 60_000 + 10 * 60_000;
+/**
+ * How long a run's hold on its task lasts without a heartbeat, ms: a run is alive only while its
+ * lease is fresh (renewed every third of this while it works, src/orchestrator/ending.ts), so a
+ * runner that died frees its task within this time.
+ */
+function leaseMs(_svc) {
+    return 10 * 60_000;
 }
 /**
  * Starts the continuation run of a task (`workflow_dispatch` of this workflow with the `task-id`
@@ -6232,6 +6518,21 @@ async function dispatchContinuation(svc, taskId) {
         throw new Error('cannot start a continuation run: GITHUB_WORKFLOW_REF does not name the workflow file');
     const ref = r.workflowGitRef || (await svc.github.getDefaultBranch(svc.repo));
     await svc.github.dispatchWorkflow(svc.repo, r.workflowFile.split('/').pop(), ref, { 'task-id': taskId });
+}
+/**
+ * Whether another run is working on `task` right now: it holds a fresh lease (renewed while it
+ * works), and the Actions API does not report that run completed (a runner killed before it could
+ * release its lease). A task whose run died is therefore resumable at once when GitHub knows the
+ * run ended, and within one lease (`leaseMs`) otherwise.
+ */
+async function runningElsewhere(svc, store, task) {
+    if (task.state !== 'in_progress')
+        return false;
+    const lease = (await store.listLeases()).find((l) => l.taskId === task.id);
+    if (!lease || lease.reserved || lease.runId === undefined || lease.runId === svc.settings.runner.runId)
+        return false;
+    const status = await svc.github.getWorkflowRunStatus(svc.repo, lease.runId).catch(() => undefined);
+    return status !== 'completed';
 }
 
 
@@ -6340,8 +6641,12 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/orchestrator/context.ts
 var context = __webpack_require__(2971);
+// EXTERNAL MODULE: ./src/orchestrator/ending.ts
+var ending = __webpack_require__(7313);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
 var lifecycle = __webpack_require__(9492);
+// EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
+var shutdown = __webpack_require__(104);
 // EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 16 modules
 var pipeline = __webpack_require__(8214);
 // EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 8 modules
@@ -6368,6 +6673,8 @@ var orchestrator_store = __webpack_require__(8289);
 
 
 
+
+
 /** Starts a new task from a `start` command (already acknowledged with `status`). */
 async function runTask(svc, cmd, taskId, status) {
     const s = svc.settings;
@@ -6378,24 +6685,52 @@ async function runTask(svc, cmd, taskId, status) {
         core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'needs_attention');
         return { failed: msg, annotated: true };
     }
-    const store = await (0,orchestrator_store/* openStore */.Ch)(svc);
-    const nowIso = new Date(svc.now()).toISOString();
-    const previous = await store.findTaskByIssue(s.runner.repository, cmd.issue.number);
-    const task = (0,tasks/* newTask */.eI)({
-        id: taskId,
-        repository: s.runner.repository,
-        issue: cmd.issue.number,
-        kind: 'issue',
-        owner: { login: cmd.actor.login, id: cmd.actor.id },
-        state: 'in_progress',
-        instructions: cmd.instructions,
-        statusCommentId: status.commentId,
-        ...(cmd.commentId ? { triggerCommentId: cmd.commentId } : {}),
-        // a new task on an issue whose earlier task left a branch/PR continues on them
-        ...(previous?.branch && previous.state !== 'cancelled' ? { branch: previous.branch, baseBranch: previous.baseBranch } : {}),
-        ...(previous?.pullRequest && previous.state !== 'cancelled' ? { pullRequest: previous.pullRequest } : {}),
-    }, nowIso);
-    await store.putTask(task);
+    const labels = inProgress(cmd.issue.labels);
+    let store;
+    try {
+        store = await (0,orchestrator_store/* openStore */.Ch)(svc);
+        // a re-run of the same event (same run id, a later attempt) finds its task: resume it from
+        // the record, never re-create it (that would lose the spec, the runs and the spend)
+        const existing = await store.getTask(taskId);
+        if (existing)
+            return await resumeKnownTask(svc, store, existing, status, cmd);
+        const nowIso = new Date(svc.now()).toISOString();
+        const previous = await store.findTaskByIssue(s.runner.repository, cmd.issue.number);
+        const task = (0,tasks/* newTask */.eI)({
+            id: taskId,
+            repository: s.runner.repository,
+            issue: cmd.issue.number,
+            kind: 'issue',
+            owner: { login: cmd.actor.login, id: cmd.actor.id },
+            state: 'in_progress',
+            instructions: cmd.instructions,
+            statusCommentId: status.commentId,
+            ...(cmd.commentId ? { triggerCommentId: cmd.commentId } : {}),
+            // a new task on an issue whose earlier task left a branch/PR continues on them
+            ...(previous?.branch && previous.state !== 'cancelled' ? { branch: previous.branch, baseBranch: previous.baseBranch } : {}),
+            ...(previous?.pullRequest && previous.state !== 'cancelled' ? { pullRequest: previous.pullRequest } : {}),
+        }, nowIso);
+        await store.putTask(task);
+    }
+    catch (e) {
+        return (0,ending/* endInFailure */.Ru)({ svc, store, taskId, status, issueNumber: cmd.issue.number, labels, spend: undefined }, e);
+    }
+    return driveTask(svc, store, (await store.getTask(taskId)), status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt });
+}
+/**
+ * The same event again (a re-run of the job): an active task resumes from its record; a finished
+ * one only gets its status comment and label back (the acknowledgement set them to In progress).
+ */
+async function resumeKnownTask(svc, store, task, status, cmd) {
+    core/* info */.pq(`Kiro: task ${task.id} is already recorded (${task.state}); resuming it from its record.`);
+    if (task.state === 'completed' || task.state === 'cancelled') {
+        await Promise.all([
+            status.update({ state: task.state, phase: task.state === 'completed' ? 'Already done.' : 'Cancelled.', ...(task.pullRequest ? { result: { pullRequestUrl: task.pullRequest.url } } : {}) }),
+            (0,lifecycle/* setLifecycleLabel */.Zw)(svc, cmd.issue.number, task.state, inProgress(cmd.issue.labels)),
+        ]);
+        core/* setOutput */.uH(constants/* Outputs */.tY.Status, task.state);
+        return {};
+    }
     return driveTask(svc, store, task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt });
 }
 function toIssueInfo(i) {
@@ -6429,12 +6764,46 @@ async function loadIssue(svc, task) {
 /**
  * Runs a task from its record: takes a concurrency slot (or queues the task), runs the pipeline,
  * records the outcome on the state branch, frees the slot and starts the continuation runs of the
- * queued tasks it hands its slot to.
+ * queued tasks it hands its slot to. Guards the run: its lease is kept fresh while it works, a
+ * SIGINT/SIGTERM pushes the work in progress and ends the task in Needs attention, and any fault
+ * ends it truthfully (src/orchestrator/ending.ts). Never throws.
  */
 async function driveTask(svc, store, task, status, issue, opts = {}) {
+    core/* setOutput */.uH(constants/* Outputs */.tY.TaskId, task.id);
+    const labels = inProgress(issue.labels);
+    // this run's spend, shared with the pipeline: a failure or an interruption still records it
+    const spend = (0,pipeline/* emptySpend */.M0)();
+    let spendRecorded = false;
+    const target = () => ({ svc, store, taskId: task.id, status, issueNumber: issue.number, labels, spend: spendRecorded ? undefined : spend });
+    let wip;
+    const heartbeat = (0,ending/* keepLeaseFresh */._Z)(svc, store, task.id);
+    const releaseShutdown = (0,shutdown/* onShutdown */.Ob)(async (signal) => {
+        heartbeat.stop();
+        await (0,ending/* endInterrupted */.K0)(target(), signal, wip);
+    });
+    try {
+        return await runFromRecord(svc, store, task, status, issue, opts, {
+            spend,
+            spendRecorded: () => {
+                spendRecorded = true;
+            },
+            onWip: (fn) => {
+                wip = fn;
+            },
+        });
+    }
+    catch (e) {
+        return await (0,ending/* endInFailure */.Ru)(target(), e);
+    }
+    finally {
+        heartbeat.stop();
+        releaseShutdown();
+    }
+}
+/** The body of `driveTask`: slot, context, sandbox, pipeline, outcome. Throws on faults (the caller ends the task truthfully). */
+async function runFromRecord(svc, store, task, status, issue, opts, run) {
     const s = svc.settings;
     const r = s.runner;
-    core/* setOutput */.uH(constants/* Outputs */.tY.TaskId, task.id);
     const persist = async (patch, description = 'update') => {
         await store.updateTask(task.id, (t) => ({ ...t, ...patch }), `${task.id}: ${description}`);
     };
@@ -6520,11 +6889,9 @@ async function driveTask(svc, store, task, status, issue, opts = {}) {
             ...(opts.resume ? { resume: opts.resume } : {}),
             persist,
             steer,
+            spend: run.spend,
+            onWip: run.onWip,
         });
-    }
-    catch (e) {
-        await recordEnd(svc, store, task.id, 'needs_attention', 'failed');
-        throw e;
     }
     finally {
         await sandbox.close();
@@ -6532,9 +6899,12 @@ async function driveTask(svc, store, task, status, issue, opts = {}) {
             await cache.save({ taskId: task.id, kind: 'transcript', paths: [transcriptDir], runId: r.runId, checkpoint: r.runAttempt });
     }
     // ---- outcome ---------------------------------------------------------------------------
-    const costPatch = (t) => ({ costUsd: t.costUsd + end.spend.costUsd, tokens: addTokens(t.tokens, end.spend) });
+    const costPatch = (t) => {
+        run.spendRecorded();
+        return { costUsd: t.costUsd + end.spend.costUsd, tokens: (0,ending/* addTokens */.Ox)(t.tokens, end.spend) };
+    };
     if (end.state === 'checkpoint') {
-        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), runs: closeRun(t.runs, r.runId, 'checkpoint') }), `${task.id}: checkpoint`);
+        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, 'checkpoint') }), `${task.id}: checkpoint`);
         await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, task.id);
         await status.update({ phase: 'The job’s time budget is nearly used: work is checkpointed and pushed; a continuation run picks it up.' });
         core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
@@ -6542,36 +6912,16 @@ async function driveTask(svc, store, task, status, issue, opts = {}) {
     }
     if (end.state === 'needs_attention' && end.questions?.length) {
         const commentId = await askQuestions(svc, issue.number, task.id, end.questions, status, issue.labels);
-        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state: 'needs_attention', lastSeenCommentId: commentId, pendingQuestion: { commentId, questions: end.questions, askedAt: new Date(svc.now()).toISOString() }, runs: closeRun(t.runs, r.runId, 'needs_input') }), `${task.id}: questions`);
+        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state: 'needs_attention', lastSeenCommentId: commentId, pendingQuestion: { commentId, questions: end.questions, askedAt: new Date(svc.now()).toISOString() }, runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, 'needs_input') }), `${task.id}: questions`);
     }
     else {
         const state = end.state === 'completed' ? 'completed' : 'needs_attention';
-        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state, lastSeenCommentId: lastSeen, ...(end.state === 'needs_attention' && end.pause ? { pause: { ...end.pause, pausedAt: new Date(svc.now()).toISOString() } } : {}), runs: closeRun(t.runs, r.runId, end.exitReason) }), `${task.id}: ${state}`);
+        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state, lastSeenCommentId: lastSeen, ...(end.state === 'needs_attention' && end.pause ? { pause: { ...end.pause, pausedAt: new Date(svc.now()).toISOString() } } : {}), runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, end.exitReason) }), `${task.id}: ${state}`);
     }
     const handed = await store.releaseSlot(task.id, s.maxConcurrentTasks);
     await startHandedTasks(svc, handed);
     (0,orchestrator_store/* recordDryRunState */.VL)(svc, store);
     return end.state === 'failed' ? { failed: end.reason } : {};
-}
-function addTokens(t, spend) {
-    return {
-        input: t.input + spend.usage.input_tokens,
-        output: t.output + spend.usage.output_tokens,
-        cacheRead: t.cacheRead + spend.usage.cache_read_input_tokens,
-        cacheWrite: t.cacheWrite + spend.usage.cache_creation_input_tokens,
-    };
-}
-function closeRun(runs, runId, exitReason) {
-    return runs.map((x) => (x.runId === runId && !x.endedAt ? { ...x, endedAt: new Date().toISOString(), exitReason } : x));
-}
-async function recordEnd(svc, store, taskId, state, exitReason) {
-    try {
-        await store.updateTask(taskId, (t) => ({ ...t, state, runs: closeRun(t.runs, svc.settings.runner.runId, exitReason) }), `${taskId}: ${exitReason}`);
-        await startHandedTasks(svc, await store.releaseSlot(taskId, svc.settings.maxConcurrentTasks));
-    }
-    catch (e) {
-        core/* warning */.$e(svc.redact(`Kiro: could not record the end of task ${taskId}: ${e.message}`));
-    }
 }
 /** Starts the continuation runs of queued tasks that were handed a slot. */
 async function startHandedTasks(svc, taskIds) {
@@ -6587,14 +6937,14 @@ async function startHandedTasks(svc, taskIds) {
  */
 async function askQuestions(svc, issueNumber, taskId, questions, status, labels) {
     const body = [
-        `${constants/* Markers */.c7.Questions} task=${taskId} -->`,
+        `${constants/* Markers */.c7.Questions} task=${taskId} run=${svc.settings.runner.runId}.${svc.settings.runner.runAttempt} -->`,
         'Before I go on, I need a few answers:',
         '',
         ...questions.map((q, i) => `${i + 1}. ${q}`),
         '',
         'Reply in a comment (numbered answers help); I will continue from the plan I have.',
     ].join('\n');
-    const c = await svc.github.createIssueComment(svc.repo, issueNumber, body);
+    const c = await svc.github.createIssueComment(svc.repo, issueNumber, body, { marker: `${constants/* Markers */.c7.Questions} task=${taskId} run=${svc.settings.runner.runId}.${svc.settings.runner.runAttempt} -->` });
     await Promise.all([
         status.update({ state: 'needs_attention', phase: `Waiting for answers to ${questions.length} question(s): ${c.htmlUrl}` }),
         (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issueNumber, 'needs_attention', inProgress(labels)),

@@ -279,6 +279,8 @@ function renderItems(items, redact) {
         .join('\n\n');
 }
 
+// EXTERNAL MODULE: ./src/orchestrator/ending.ts
+var ending = __webpack_require__(7313);
 // EXTERNAL MODULE: ./src/orchestrator/learn.ts
 var learn = __webpack_require__(2593);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
@@ -320,6 +322,7 @@ var orchestrator_task = __webpack_require__(8526);
  * a checkpoint or a stop) and `autoRounds`. A continuation run (`workflow_dispatch` with
  * `task-id`) of a task with pending requests runs them as a round (`routeDispatch`).
  */
+
 
 
 
@@ -445,13 +448,6 @@ async function routeDispatch(svc, cmd) {
     }
     return (await __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 5725))).handleDispatch(svc, cmd);
 }
-/** True when another job holds the task's slot (a round or run of it is going on right now). */
-async function runningElsewhere(svc, store, task) {
-    if (task.state !== 'in_progress')
-        return false;
-    const lease = (await store.listLeases()).find((l) => l.taskId === task.id);
-    return !!lease && !lease.reserved && lease.runId !== undefined && lease.runId !== svc.settings.runner.runId;
-}
 async function statusTarget(svc, task, pr) {
     const n = task.issue ?? pr.number;
     const i = await svc.github.getIssue(svc.repo, n);
@@ -467,7 +463,7 @@ function inProgressLabels(labels) {
 async function startRound(svc, store, task, requests) {
     const s = svc.settings;
     const r = s.runner;
-    if (await runningElsewhere(svc, store, task)) {
+    if (await (0,orchestrator_store/* runningElsewhere */.uM)(svc, store, task)) {
         await store.updateTask(task.id, (t) => withFeedback(t, { pending: mergePending(feedbackStateOf(t).pending, requests) }), `${task.id}: feedback waits for the running round`);
         return skip(`task ${task.id} is running in another job; this feedback is addressed when it ends`);
     }
@@ -512,12 +508,16 @@ async function startRound(svc, store, task, requests) {
         return {};
     }
     const round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
+    const heartbeat = (0,ending/* keepLeaseFresh */._Z)(svc, store, task.id);
     try {
         return await runRound(round);
     }
     catch (e) {
         await recordFailure(svc, store, task.id, requests);
         throw e;
+    }
+    finally {
+        heartbeat.stop();
     }
 }
 const ItemsInput = schemas/* object */.Ikc({

@@ -39,10 +39,6 @@ function skip(reason) {
 function asData(login, text) {
     return (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .fenceUntrusted */ .C0)(`comment by @${login} (the task owner)`, (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .sanitizeUntrusted */ ._2)(text));
 }
-/** Whether a run of the task other than this one is still going (recorded start, no end). */
-function runningElsewhere(svc, task) {
-    return task.state === 'in_progress' && task.runs.some((r) => !r.endedAt && r.runId !== svc.settings.runner.runId);
-}
 /**
  * A comment without a command on a task's issue. Only the task owner's comments count: an
  * answer to pending questions resumes the task from its saved spec; on a running task it steers
@@ -61,7 +57,7 @@ async function handleReply(svc, cmd) {
         await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
         return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, cmd.triggeredAt, cmd.commentId);
     }
-    if (runningElsewhere(svc, task) || task.state === 'queued') {
+    if (task.state === 'queued' || (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .runningElsewhere */ .uM)(svc, store, task))) {
         // the running job reads it at its next step boundary; a queued task reads it when it starts
         await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
         return skip(`task ${task.id} is ${task.state}; the comment is read at its next step`);
@@ -94,7 +90,7 @@ async function handleContinue(svc, cmd) {
         await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
     if (task.pendingQuestion && cmd.text)
         return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, undefined, cmd.commentId);
-    if (runningElsewhere(svc, task))
+    if (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .runningElsewhere */ .uM)(svc, store, task))
         return skip(`task ${task.id} is already running`);
     const pause = task.pause;
     return resume(svc, store, task, { ...(pause?.command ? { approvedCommand: pause.command } : {}), ...(pause?.path ? { approvedPath: pause.path } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);

@@ -34146,9 +34146,38 @@ const THREADS_QUERY = /* GraphQL */ `
 /**
  * The real implementation over Octokit.
  * @param redact applied to every text the action writes to GitHub
+ * @param retryBaseMs base delay between attempts of an idempotent create, ms
  */
-function createGitHubApi(octokit, redact) {
+function createGitHubApi(octokit, redact, retryBaseMs = 1000) {
     const status = (e) => e.status;
+    /**
+     * A create that must not happen twice. The retry plugin would re-send a POST whose response was
+     * lost (a 502 after the server acted, a reset connection): here the request is sent without
+     * retries, and after a transient failure — or an `exists` answer — `find` looks for what the
+     * first attempt may have made before trying again (3 attempts).
+     */
+    const createOnce = async (create, find, exists = () => false) => {
+        let last;
+        for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+                return await create(0);
+            }
+            catch (e) {
+                const code = status(e);
+                const transient = code === undefined || code >= 500 || code === 429;
+                if (!transient && !exists(e))
+                    throw e;
+                last = e;
+                const found = await find();
+                if (found !== undefined)
+                    return found;
+                if (!transient)
+                    throw e;
+                await new Promise((res) => setTimeout(res, retryBaseMs * 2 ** attempt));
+            }
+        }
+        throw last;
+    };
     return {
         dryRun: false,
         recordedWrites: () => [],
@@ -34194,9 +34223,19 @@ function createGitHubApi(octokit, redact) {
                 updatedAt: c.updated_at,
             }));
         },
-        async createIssueComment(r, issueNumber, body) {
-            const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issueNumber, body: redact(body) });
-            return { id: data.id, htmlUrl: data.html_url };
+        async createIssueComment(r, issueNumber, body, opts = {}) {
+            const create = async (retries) => {
+                const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issueNumber, body: redact(body), ...(retries !== undefined ? { request: { retries } } : {}) });
+                return { id: data.id, htmlUrl: data.html_url };
+            };
+            const marker = opts.marker;
+            if (!marker)
+                return create();
+            return createOnce(create, async () => {
+                const all = await octokit.paginate(octokit.rest.issues.listComments, { ...r, issue_number: issueNumber, per_page: 100 });
+                const found = all.find((c) => (c.body ?? '').startsWith(marker));
+                return found ? { id: found.id, htmlUrl: found.html_url } : undefined;
+            });
         },
         async updateIssueComment(r, commentId, body) {
             await octokit.rest.issues.updateComment({ ...r, comment_id: commentId, body: redact(body) });
@@ -34256,8 +34295,18 @@ function createGitHubApi(octokit, redact) {
             return toPull(data);
         },
         async createPull(r, p) {
-            const { data } = await octokit.rest.pulls.create({ ...r, title: redact(p.title), body: redact(p.body), head: p.head, base: p.base, draft: p.draft });
-            return toPull(data);
+            const existing = async () => {
+                const { data } = await octokit.rest.pulls.list({ ...r, head: `${r.owner}:${p.head}`, state: 'open', per_page: 10 });
+                const found = data[0];
+                if (!found)
+                    return undefined;
+                await octokit.rest.pulls.update({ ...r, pull_number: found.number, title: redact(p.title), body: redact(p.body) });
+                return toPull(found);
+            };
+            return createOnce(async (retries) => {
+                const { data } = await octokit.rest.pulls.create({ ...r, title: redact(p.title), body: redact(p.body), head: p.head, base: p.base, draft: p.draft, request: { retries: retries ?? 0 } });
+                return toPull(data);
+            }, existing, (e) => status(e) === 422 && /already exists/i.test(String(e.message)));
         },
         async updatePull(r, pullNumber, p) {
             await octokit.rest.pulls.update({
@@ -34345,6 +34394,17 @@ function createGitHubApi(octokit, redact) {
             catch (e) {
                 if (status(e) === 404 || status(e) === 410)
                     return '';
+                throw e;
+            }
+        },
+        async getWorkflowRunStatus(r, runId) {
+            try {
+                const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
+                return data.status ?? undefined;
+            }
+            catch (e) {
+                if (status(e) === 404)
+                    return undefined;
                 throw e;
             }
         },
@@ -39806,8 +39866,9 @@ function createDryRunGitHubApi(real, recorder) {
         listReviewThreads: (r, n) => real.listReviewThreads(r, n),
         listReviews: (r, n) => real.listReviews(r, n),
         listCheckRuns: (r, ref) => real.listCheckRuns(r, ref),
+        getWorkflowRunStatus: (r, id) => real.getWorkflowRunStatus(r, id),
         getJobLog: (r, id) => real.getJobLog(r, id),
-        async createIssueComment(r, issueNumber, body) {
+        async createIssueComment(r, issueNumber, body, _opts) {
             const id = nextId++;
             rec('create issue comment', r, { issue_number: issueNumber, body });
             return { id: -id, htmlUrl: fakeUrl(r, 'issues/comments', id) };
@@ -40395,7 +40456,7 @@ function readEvent(path) {
 function buildServices(settings, redactor) {
     const octokit = createOctokit({ token: settings.githubToken, apiUrl: settings.runner.apiUrl, retryBaseMs: settings.retryBaseMs });
     const redact = (s) => redactor.redact(s);
-    const real = createGitHubApi(octokit, redact);
+    const real = createGitHubApi(octokit, redact, settings.retryBaseMs);
     const recorder = settings.dryRun ? new DryRunRecorder(settings.runner.runnerTemp, redact) : undefined;
     return {
         settings,
@@ -40568,7 +40629,8 @@ class StatusComment {
         }
         if (id === undefined) {
             const body = (0,_report_status_js__WEBPACK_IMPORTED_MODULE_1__/* .renderStatus */ .LG)(view);
-            const created = await svc.github.createIssueComment(svc.repo, issueNumber, body);
+            // idempotent: a lost response is followed by a look for the marker, never a second comment
+            const created = await svc.github.createIssueComment(svc.repo, issueNumber, body, { marker: (0,_report_status_js__WEBPACK_IMPORTED_MODULE_1__/* .statusMarker */ .Bs)(view.taskId) });
             const sc = new StatusComment(svc, issueNumber, created.id, view);
             sc.lastBody = body;
             return sc;

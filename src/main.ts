@@ -50,7 +50,7 @@ function readEvent(path: string): unknown {
 export function buildServices(settings: Settings, redactor: Redactor): Services {
   const octokit = createOctokit({ token: settings.githubToken, apiUrl: settings.runner.apiUrl, retryBaseMs: settings.retryBaseMs });
   const redact = (s: string) => redactor.redact(s);
-  const real = createGitHubApi(octokit, redact);
+  const real = createGitHubApi(octokit, redact, settings.retryBaseMs);
   const recorder = settings.dryRun ? new DryRunRecorder(settings.runner.runnerTemp, redact) : undefined;
   return {
     settings,

@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { authEnv, repositoryUrl } from './auth.js';
-import { execGit, GitError } from './exec.js';
+import { execGit, GitError, isNonFastForward } from './exec.js';
 import type { ExecGitOptions, GitResult } from './exec.js';
 import { workspaceGit } from './workspace.js';
 import type { WorkspaceGitContext } from './workspace.js';
@@ -274,11 +274,31 @@ async function scrubStaged(ctx: RepoContext, paths: readonly string[], forms: re
 }
 
 
+/** How a push ended (see `pushBranch`). */
+export interface PushResult {
+  pushed: boolean;
+  /** The commit the pushed branch now points at. */
+  sha: string;
+  /** The remote branch had moved: the action merged it in before pushing (verification must run again). */
+  merged?: boolean;
+  /** The branch could not take the push (a conflict, a ruleset): the work went to this branch instead. */
+  sideBranch?: string;
+  /** Why the side branch was needed, one line. */
+  reason?: string;
+}
+
 /**
- * Pushes HEAD to `refs/heads/<branch>` without force. A rejection (someone else pushed to the
- * task branch) is an error the caller reports; the agent never force-pushes.
+ * Pushes HEAD to `refs/heads/<branch>` without force (the agent never force-pushes). When the
+ * remote branch moved (someone else pushed), its commits are merged in — in the trusted
+ * directory, with `git merge-tree` (no work tree involved), the work tree then checked out to the
+ * merge through the sandbox — and the push is tried again; the caller re-runs verification when
+ * `merged` is set. When the branches conflict, or the remote refuses the branch (a ruleset, a
+ * protected branch, a pre-receive hook), the work is pushed to a side branch
+ * `<branch>-kiro-<time>` instead and `sideBranch`/`reason` say so.
+ * @param identity author and committer of a merge commit
+ * @throws when even the side branch is refused, or on other git failures
  */
-export async function pushBranch(ctx: RepoContext, branch: string): Promise<{ pushed: boolean; sha: string }> {
+export async function pushBranch(ctx: RepoContext, branch: string, identity?: Identity): Promise<PushResult> {
   const sha = await headSha(ctx);
   if (ctx.dryRun) {
     if (ctx.onSkippedPush) {
@@ -289,9 +309,59 @@ export async function pushBranch(ctx: RepoContext, branch: string): Promise<{ pu
     }
     return { pushed: false, sha };
   }
-  const args = ['push', '--porcelain', 'origin', `HEAD:refs/heads/${branch}`];
-  await retryTransient(() => git(ctx, args, { env: env(ctx) }));
-  return { pushed: true, sha };
+  const push = (ref: string) => retryTransient(() => git(ctx, ['push', '--porcelain', 'origin', `HEAD:refs/heads/${ref}`], { env: env(ctx), allowFailure: true }));
+  let r = await push(branch);
+  if (r.code === 0) return { pushed: true, sha };
+  let reason = pushRefusal(r.stderr);
+  if (isNonFastForward(r) && !isRuleRejection(r.stderr)) {
+    const remote = await fetchBranch(ctx, branch);
+    const merged = remote ? await mergeRemote(ctx, branch, remote, identity) : undefined;
+    if (merged) {
+      r = await push(branch);
+      if (r.code === 0) return { pushed: true, sha: merged, merged: true };
+      reason = pushRefusal(r.stderr);
+    } else {
+      reason = `\`${branch}\` changed on the remote and its changes conflict with the agent's`;
+    }
+  }
+  const side = `${branch}-kiro-${Date.now().toString(36)}`;
+  const s = await push(side);
+  if (s.code !== 0) throw new GitError(['push', 'origin', `HEAD:refs/heads/${side}`], s);
+  return { pushed: true, sha: await headSha(ctx), sideBranch: side, reason };
+}
+
+/** A ruleset, a protected branch or a pre-receive hook refused the push. */
+function isRuleRejection(stderr: string): boolean {
+  return /GH013|GH006|rule violations|protected branch|pre-receive hook declined|hook declined/i.test(stderr);
+}
+
+/** One line saying why the remote refused a push (`remote:` lines first). */
+function pushRefusal(stderr: string): string {
+  const remote = stderr.split('\n').filter((l) => /^remote:\s*\S/.test(l)).map((l) => l.replace(/^remote:\s*/, ''));
+  const line = remote[0] ?? stderr.split('\n').find((l) => /rejected|denied|declined|error/i.test(l)) ?? 'the push was refused';
+  return `the remote refused the push: ${line.trim().slice(0, 200)}`;
+}
+
+/**
+ * Merges the remote branch tip into HEAD without touching the work tree (`git merge-tree
+ * --write-tree`, git ≥ 2.38), commits the merge, and checks the result out in the work tree
+ * through the sandbox. @returns the merge commit, or undefined on a conflict
+ */
+async function mergeRemote(ctx: RepoContext, branch: string, remote: string, identity?: Identity): Promise<string | undefined> {
+  const m = await git(ctx, ['merge-tree', '--write-tree', '--no-messages', 'HEAD', remote], { allowFailure: true });
+  if (m.code !== 0) return undefined;
+  const tree = m.stdout.split('\n')[0]!.trim();
+  const who = identity ?? { name: 'kiro-action[bot]', email: 'kiro-action@users.noreply.github.com' };
+  const commit = (
+    await git(ctx, ['commit-tree', tree, '-p', 'HEAD', '-p', remote, '-m', `Merge the remote changes of ${branch}`], {
+      env: { GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email },
+    })
+  ).stdout.trim();
+  await git(ctx, ['update-ref', `refs/heads/${branch}`, commit]);
+  await git(ctx, ['read-tree', commit]);
+  await syncWorkspace(ctx, 'checkout', branch, commit);
+  await git(ctx, ['update-index', '-q', '--refresh'], { allowFailure: true });
+  return commit;
 }
 
 /** Unified diff of the work tree's HEAD against `base` (what the PR will show). */

@@ -96,7 +96,12 @@ export interface GitHubApi {
   getPermission(r: RepoRef, username: string): Promise<Permission>;
   getIssue(r: RepoRef, issueNumber: number): Promise<{ number: number; title: string; body: string; htmlUrl: string; labels: string[]; state: string; updatedAt: string }>;
   listIssueComments(r: RepoRef, issueNumber: number): Promise<IssueComment[]>;
-  createIssueComment(r: RepoRef, issueNumber: number, body: string): Promise<CommentRef>;
+  /**
+   * Creates a comment. With `marker` (a hidden prefix such as the status comment's) the create is
+   * idempotent: the request is not re-sent blindly after a lost response; the comments are listed
+   * first and a comment starting with `marker` is returned instead of a duplicate.
+   */
+  createIssueComment(r: RepoRef, issueNumber: number, body: string, opts?: { marker?: string }): Promise<CommentRef>;
   updateIssueComment(r: RepoRef, commentId: number, body: string): Promise<void>;
   /** Opens an issue (POST /repos/{owner}/{repo}/issues, https://docs.github.com/rest/issues/issues#create-an-issue). */
   createIssue(r: RepoRef, i: { title: string; body: string }): Promise<{ number: number; htmlUrl: string }>;
@@ -111,6 +116,11 @@ export interface GitHubApi {
 
   findOpenPullByHead(r: RepoRef, branch: string): Promise<PullRequestRef | undefined>;
   getPull(r: RepoRef, pullNumber: number): Promise<PullRequestRef>;
+  /**
+   * Opens a pull request, idempotently: after a lost response, or a 422 "A pull request already
+   * exists", the open pull request of `head` is found and updated (title, body) instead.
+   * https://docs.github.com/rest/pulls/pulls#create-a-pull-request
+   */
   createPull(r: RepoRef, p: { title: string; body: string; head: string; base: string; draft: boolean }): Promise<PullRequestRef>;
   updatePull(r: RepoRef, pullNumber: number, p: { title?: string; body?: string }): Promise<void>;
   listReviewThreads(r: RepoRef, pullNumber: number): Promise<ReviewThread[]>;
@@ -122,6 +132,11 @@ export interface GitHubApi {
   getJobLog(r: RepoRef, jobId: number): Promise<string>;
 
   cancelWorkflowRun(r: RepoRef, runId: number): Promise<void>;
+  /**
+   * A workflow run's `status` (`queued`, `in_progress`, `completed` …), or undefined when GitHub
+   * does not know the run. https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run
+   */
+  getWorkflowRunStatus(r: RepoRef, runId: number): Promise<string | undefined>;
   dispatchWorkflow(r: RepoRef, workflowId: string, ref: string, inputs: Record<string, string>): Promise<void>;
 }
 
@@ -199,9 +214,34 @@ interface ThreadsPage {
 /**
  * The real implementation over Octokit.
  * @param redact applied to every text the action writes to GitHub
+ * @param retryBaseMs base delay between attempts of an idempotent create, ms
  */
-export function createGitHubApi(octokit: Octokit, redact: (s: string) => string): GitHubApi {
+export function createGitHubApi(octokit: Octokit, redact: (s: string) => string, retryBaseMs = 1000): GitHubApi {
   const status = (e: unknown) => (e as { status?: number }).status;
+  /**
+   * A create that must not happen twice. The retry plugin would re-send a POST whose response was
+   * lost (a 502 after the server acted, a reset connection): here the request is sent without
+   * retries, and after a transient failure — or an `exists` answer — `find` looks for what the
+   * first attempt may have made before trying again (3 attempts).
+   */
+  const createOnce = async <T>(create: (retries?: number) => Promise<T>, find: () => Promise<T | undefined>, exists: (e: unknown) => boolean = () => false): Promise<T> => {
+    let last: unknown;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await create(0);
+      } catch (e) {
+        const code = status(e);
+        const transient = code === undefined || code >= 500 || code === 429;
+        if (!transient && !exists(e)) throw e;
+        last = e;
+        const found = await find();
+        if (found !== undefined) return found;
+        if (!transient) throw e;
+        await new Promise((res) => setTimeout(res, retryBaseMs * 2 ** attempt));
+      }
+    }
+    throw last;
+  };
   return {
     dryRun: false,
     recordedWrites: () => [],
@@ -249,9 +289,18 @@ export function createGitHubApi(octokit: Octokit, redact: (s: string) => string)
       }));
     },
 
-    async createIssueComment(r, issueNumber, body) {
-      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issueNumber, body: redact(body) });
-      return { id: data.id, htmlUrl: data.html_url };
+    async createIssueComment(r, issueNumber, body, opts = {}) {
+      const create = async (retries?: number) => {
+        const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issueNumber, body: redact(body), ...(retries !== undefined ? { request: { retries } } : {}) });
+        return { id: data.id, htmlUrl: data.html_url };
+      };
+      const marker = opts.marker;
+      if (!marker) return create();
+      return createOnce(create, async () => {
+        const all = await octokit.paginate(octokit.rest.issues.listComments, { ...r, issue_number: issueNumber, per_page: 100 });
+        const found = all.find((c) => (c.body ?? '').startsWith(marker));
+        return found ? { id: found.id, htmlUrl: found.html_url } : undefined;
+      });
     },
 
     async updateIssueComment(r, commentId, body) {
@@ -312,8 +361,21 @@ export function createGitHubApi(octokit: Octokit, redact: (s: string) => string)
     },
 
     async createPull(r, p) {
-      const { data } = await octokit.rest.pulls.create({ ...r, title: redact(p.title), body: redact(p.body), head: p.head, base: p.base, draft: p.draft });
-      return toPull(data);
+      const existing = async () => {
+        const { data } = await octokit.rest.pulls.list({ ...r, head: `${r.owner}:${p.head}`, state: 'open', per_page: 10 });
+        const found = data[0];
+        if (!found) return undefined;
+        await octokit.rest.pulls.update({ ...r, pull_number: found.number, title: redact(p.title), body: redact(p.body) });
+        return toPull(found);
+      };
+      return createOnce(
+        async (retries) => {
+          const { data } = await octokit.rest.pulls.create({ ...r, title: redact(p.title), body: redact(p.body), head: p.head, base: p.base, draft: p.draft, request: { retries: retries ?? 0 } });
+          return toPull(data);
+        },
+        existing,
+        (e) => status(e) === 422 && /already exists/i.test(String((e as Error).message)),
+      );
     },
 
     async updatePull(r, pullNumber, p) {
@@ -407,6 +469,16 @@ export function createGitHubApi(octokit: Octokit, redact: (s: string) => string)
         return typeof res.data === 'string' ? res.data : String(res.data ?? '');
       } catch (e) {
         if (status(e) === 404 || status(e) === 410) return '';
+        throw e;
+      }
+    },
+
+    async getWorkflowRunStatus(r, runId) {
+      try {
+        const { data } = await octokit.rest.actions.getWorkflowRun({ ...r, run_id: runId });
+        return data.status ?? undefined;
+      } catch (e) {
+        if (status(e) === 404) return undefined;
         throw e;
       }
     },

@@ -58,9 +58,10 @@ export function createDryRunGitHubApi(real: GitHubApi, recorder: DryRunRecorder)
     listReviewThreads: (r, n) => real.listReviewThreads(r, n),
     listReviews: (r, n) => real.listReviews(r, n),
     listCheckRuns: (r, ref) => real.listCheckRuns(r, ref),
+    getWorkflowRunStatus: (r, id) => real.getWorkflowRunStatus(r, id),
     getJobLog: (r, id) => real.getJobLog(r, id),
 
-    async createIssueComment(r, issueNumber, body) {
+    async createIssueComment(r, issueNumber, body, _opts) {
       const id = nextId++;
       rec('create issue comment', r, { issue_number: issueNumber, body });
       return { id: -id, htmlUrl: fakeUrl(r, 'issues/comments', id) };

@@ -12,7 +12,7 @@ import type { StateStore } from '../state/store.js';
 import type { Outcome } from './handlers.js';
 import { setLifecycleLabel } from './lifecycle.js';
 import type { Services } from './services.js';
-import { openStore } from './store.js';
+import { openStore, runningElsewhere } from './store.js';
 import { driveTask, loadIssue, openTaskStatus, startHandedTasks } from './task.js';
 
 type Reply = Extract<Command, { kind: 'reply' }>;
@@ -32,10 +32,6 @@ function asData(login: string, text: string): string {
   return fenceUntrusted(`comment by @${login} (the task owner)`, sanitizeUntrusted(text));
 }
 
-/** Whether a run of the task other than this one is still going (recorded start, no end). */
-function runningElsewhere(svc: Services, task: Task): boolean {
-  return task.state === 'in_progress' && task.runs.some((r) => !r.endedAt && r.runId !== svc.settings.runner.runId);
-}
 
 /**
  * A comment without a command on a task's issue. Only the task owner's comments count: an
@@ -52,7 +48,7 @@ export async function handleReply(svc: Services, cmd: Reply): Promise<Outcome> {
     await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
     return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, cmd.triggeredAt, cmd.commentId);
   }
-  if (runningElsewhere(svc, task) || task.state === 'queued') {
+  if (task.state === 'queued' || (await runningElsewhere(svc, store, task))) {
     // the running job reads it at its next step boundary; a queued task reads it when it starts
     await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
     return skip(`task ${task.id} is ${task.state}; the comment is read at its next step`);
@@ -84,7 +80,7 @@ export async function handleContinue(svc: Services, cmd: Continue): Promise<Outc
   if (!task || task.state === 'cancelled') return skip(`issue #${cmd.issue.number} has no task to continue`);
   if (cmd.reactionTarget) await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
   if (task.pendingQuestion && cmd.text) return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, undefined, cmd.commentId);
-  if (runningElsewhere(svc, task)) return skip(`task ${task.id} is already running`);
+  if (await runningElsewhere(svc, store, task)) return skip(`task ${task.id} is already running`);
   const pause = task.pause as { command?: string; path?: string } | undefined;
   return resume(svc, store, task, { ...(pause?.command ? { approvedCommand: pause.command } : {}), ...(pause?.path ? { approvedPath: pause.path } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);
 }

@@ -43,6 +43,7 @@ import { PermissionCache, readSteering } from './context.js';
 import { FeedbackRequest, gatherFeedback, itemTitle, renderItems, threadLocation } from './feedback-context.js';
 import type { FeedbackItem, OwnerFeedback, ThreadItem } from './feedback-context.js';
 import type { Outcome } from './handlers.js';
+import { keepLeaseFresh } from './ending.js';
 import { learnFromFeedback } from './learn.js';
 import type { Learned } from './learn.js';
 import { addMarkerLabel, setLifecycleLabel, StatusComment } from './lifecycle.js';
@@ -51,7 +52,7 @@ import type { CodeVerifyEnd } from './pipeline.js';
 import { openSandbox } from './sandbox.js';
 import { repoContextOf } from './services.js';
 import type { Services } from './services.js';
-import { dispatchContinuation, leaseMs, openStore } from './store.js';
+import { dispatchContinuation, leaseMs, openStore, runningElsewhere } from './store.js';
 import { startHandedTasks, statusViewOf } from './task.js';
 
 type Feedback = Extract<Command, { kind: 'feedback' }>;
@@ -172,12 +173,6 @@ export async function routeDispatch(svc: Services, cmd: Dispatch): Promise<Outco
   return (await import('./control.js')).handleDispatch(svc, cmd);
 }
 
-/** True when another job holds the task's slot (a round or run of it is going on right now). */
-async function runningElsewhere(svc: Services, store: StateStore, task: Task): Promise<boolean> {
-  if (task.state !== 'in_progress') return false;
-  const lease = (await store.listLeases()).find((l) => l.taskId === task.id);
-  return !!lease && !lease.reserved && lease.runId !== undefined && lease.runId !== svc.settings.runner.runId;
-}
 
 /** Where the task's status comment and lifecycle labels live: its issue (or the PR without one). */
 interface StatusTarget {
@@ -254,11 +249,14 @@ async function startRound(svc: Services, store: StateStore, task: Task, requests
   }
 
   const round: Round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
+  const heartbeat = keepLeaseFresh(svc, store, task.id);
   try {
     return await runRound(round);
   } catch (e) {
     await recordFailure(svc, store, task.id, requests);
     throw e;
+  } finally {
+    heartbeat.stop();
   }
 }
 

@@ -60,7 +60,8 @@ export class StatusComment {
     }
     if (id === undefined) {
       const body = renderStatus(view);
-      const created = await svc.github.createIssueComment(svc.repo, issueNumber, body);
+      // idempotent: a lost response is followed by a look for the marker, never a second comment
+      const created = await svc.github.createIssueComment(svc.repo, issueNumber, body, { marker: statusMarker(view.taskId) });
       const sc = new StatusComment(svc, issueNumber, created.id, view);
       sc.lastBody = body;
       return sc;

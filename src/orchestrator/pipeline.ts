@@ -60,6 +60,14 @@ export interface TaskRun {
   persist(patch: Partial<TaskInput>, description?: string): Promise<void>;
   /** Owner comments that arrived since the last step boundary, as steering text. */
   steer?: () => Promise<string | undefined>;
+  /** The run's spend, shared with the caller so that a failure or an interruption still records it. */
+  spend?: Spend;
+  /**
+   * Called once the task branch is checked out, with a function that commits and pushes the work
+   * in progress (for a job that is being stopped, src/orchestrator/shutdown.ts). It returns the
+   * branch pushed to.
+   */
+  onWip?: (wip: () => Promise<string>) => void;
 }
 
 /** What a resumed run brings beyond the task record. */
@@ -109,7 +117,8 @@ function planItems(spec: TaskSpec): PlanItem[] {
   return spec.plan.map((p) => ({ id: p.id, title: p.title, done: p.done }));
 }
 
-function emptySpend(): Spend {
+/** A spend of nothing yet. */
+export function emptySpend(): Spend {
   return { turns: 0, costUsd: 0, usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } };
 }
 
@@ -153,7 +162,7 @@ export interface AgentSession {
 /** Opens the session of one task run (no network: the model client connects lazily). */
 export function openAgentSession(
   svc: Services,
-  o: { taskId: string; sandbox: Sandbox; steering: string; learnings: ReadonlyArray<{ id: string; text: string }> },
+  o: { taskId: string; sandbox: Sandbox; steering: string; learnings: ReadonlyArray<{ id: string; text: string }>; spend?: Spend },
 ): AgentSession {
   const s = svc.settings;
   // secrets never travel through the model, in either direction (docs/security.md)
@@ -166,7 +175,7 @@ export function openAgentSession(
     }),
     svc.redact,
   );
-  const spend = emptySpend();
+  const spend = o.spend ?? emptySpend();
   // leave time to commit, push and report before the job's budget runs out
   const budgetMs = s.timeoutMinutes * 60_000;
   const limits = { maxTurns: s.maxTurns, maxCostUsd: s.maxCostUsd, deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
@@ -402,7 +411,7 @@ export function criteriaWithVerdict(criteria: TaskSpec['acceptanceCriteria'], ve
 export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   const { svc } = t;
   const s = svc.settings;
-  const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings });
+  const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}) });
   const { spend, repoCtx, started } = session;
   const runRole = session.runRole;
   const costOutputs = () => session.costOutputs();
@@ -453,6 +462,10 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   t.sandbox.countEdited((await changedFilesSince(repoCtx, baseSha)).map((f) => f.path));
   const committer = createCommitter(repoCtx, s.bot, t.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
   const commit = (message: string) => committer.commit(message);
+  t.onWip?.(async () => {
+    await commit(`Work in progress: ${plan.title}`);
+    return (await pushBranch(repoCtx, branch, s.bot)).sideBranch ?? branch;
+  });
 
   // ---- code ------------------------------------------------------------------------------
   const completeStep: AgentTool = defineTool('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepInput, async (input) => {
@@ -460,6 +473,8 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     if (!step) return { content: `There is no plan step ${input.step_id}; steps are ${plan.plan.map((p) => p.id).join(', ')}.`, isError: true };
     step.done = true;
     const sha = await commit(`${step.title}\n\n${input.summary}`);
+    // each finished step is on the remote: a runner that dies loses at most the step in flight
+    if (sha) await pushBranch(repoCtx, branch, s.bot);
     await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
     await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
     const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
@@ -499,7 +514,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   });
   if (cv.kind === 'coder_stopped') {
     await commit(`Work in progress: ${plan.title}`);
-    await pushBranch(repoCtx, branch);
+    await pushBranch(repoCtx, branch, s.bot);
     costOutputs();
     if (cv.result.exitReason === 'limit_reached' && cv.result.limit === 'time') {
       await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: cv.attempt - 1 } }, 'checkpoint');
@@ -508,17 +523,27 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     return stopped(t, cv.result, spend, 'coding', branch);
   }
   if (cv.kind === 'verifier_stopped') {
-    await pushBranch(repoCtx, branch);
+    await pushBranch(repoCtx, branch, s.bot);
     costOutputs();
     return stopped(t, cv.result, spend, 'verifying', branch);
   }
-  const { finish, checks, verdict, secretFindings, passed } = cv;
+  const { finish, verdict, secretFindings } = cv;
+  let { checks, passed } = cv;
 
   // ---- publish ---------------------------------------------------------------------------
   await t.status.update({ phase: 'Pushing the branch and opening the pull request…' });
-  await pushBranch(repoCtx, branch);
+  const pushed = await pushBranch(repoCtx, branch, s.bot);
+  if (pushed.merged) {
+    // someone else pushed to the branch: their changes are merged in; verify the result again
+    await t.status.update({ phase: 'The branch changed on the remote; merged its changes in and re-running the checks…' });
+    checks = await runChecks(detectChecks(repoCtx.dir), { cwd: repoCtx.dir, env: t.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: svc.redact, runner: t.sandbox.runner, ...(t.sandbox.commandEnv ? { commandEnv: t.sandbox.commandEnv } : {}) });
+    passed = passed && checks.every((c) => c.passed);
+  }
+  const head = pushed.sideBranch ?? branch;
+  const sideNote = pushed.sideBranch ? `The work is on \`${pushed.sideBranch}\`, not \`${branch}\`: ${pushed.reason ?? 'the branch could not take the push'}.` : undefined;
+  if (sideNote) core.warning(svc.redact(`Kiro: ${sideNote}`));
   const changedFiles = await changedFilesSince(repoCtx, baseSha);
-  const failureNotes = failureNotesOf(cv);
+  const failureNotes = [failureNotesOf({ ...cv, checks, passed }), sideNote].filter(Boolean).join('\n') || undefined;
   const body = renderPrBody({
     taskId: t.taskId,
     issueNumber: t.issueNumber,
@@ -540,15 +565,16 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     durationMs: svc.now() - started,
     runUrl: s.runner.runUrl,
   });
-  const existing = await svc.github.findOpenPullByHead(svc.repo, branch);
+  const existing = await svc.github.findOpenPullByHead(svc.repo, head);
   let pr;
   if (existing) {
     await svc.github.updatePull(svc.repo, existing.number, { title: plan.title, body });
     pr = existing;
   } else {
-    pr = await svc.github.createPull(svc.repo, { title: plan.title, body, head: branch, base: defaultBranch, draft: !passed });
+    pr = await svc.github.createPull(svc.repo, { title: plan.title, body, head, base: defaultBranch, draft: !passed });
   }
-  await t.persist({ pullRequest: { number: Math.abs(pr.number) || 1, url: pr.htmlUrl }, learningsApplied, progress: { phase: 'done', verifyAttempts: 0 } }, 'pull request');
+  // write-once facts first: the pull request exists and the task is done; cosmetics follow
+  await t.persist({ state: 'completed', pullRequest: { number: Math.abs(pr.number) || 1, url: pr.htmlUrl }, learningsApplied, progress: { phase: 'done', verifyAttempts: 0 } }, 'pull request');
   if (!passed && pr.number > 0) await addMarkerLabel(svc, pr.number, Labels.NeedsHumanReview);
   core.setOutput(Outputs.PullRequestUrl, pr.htmlUrl);
   costOutputs();
@@ -560,6 +586,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     tokens: tokens(),
     durationMs: svc.now() - started,
   };
+  if (sideNote) t.status.view = { ...t.status.view, notes: [sideNote] };
   await finishStatus(t, 'completed', result, passed ? 'Pull request opened; verification passed.' : 'Draft pull request opened; verification failed — needs human review.');
   await writeJobSummary(svc, {
     taskId: t.taskId,

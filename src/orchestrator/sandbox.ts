@@ -30,6 +30,7 @@ import { createRefusingRunner, createSandboxRunner, createUnsandboxedRunner } fr
 import type { CommandRunner } from '../sandbox/runner.js';
 import { RUNNER_FILE_COMMAND_VARS } from '../policy/env.js';
 import { preloadActionCode } from './preload.js';
+import { onShutdown } from './shutdown.js';
 import type { Services } from './services.js';
 
 /** How the network access level is enforced on this runner. */
@@ -240,21 +241,10 @@ function actionRoot(): string {
 }
 
 /**
- * A cancelled run gets SIGINT, then SIGTERM (https://github.com/actions/runner ProcessInvoker);
- * Node's default is to exit at once, which would leave the network namespace behind — and the
- * commands still running in it. Until `release()`, either signal tears the namespace down (at
- * most 3 s), then is raised again with the default behaviour.
+ * A cancelled run tears the network namespace down (killing every command still running in it)
+ * after the task's own shutdown work — pushing the work in progress needs the sandbox — and
+ * before the process exits (src/orchestrator/shutdown.ts).
  */
 function teardownOnSignals(firewall: Firewall): () => void {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    release();
-    const limit = new Promise<void>((r) => setTimeout(r, 3000).unref());
-    void Promise.race([firewall.teardown().catch(() => {}), limit]).finally(() => process.kill(process.pid, signal));
-  };
-  const release = (): void => {
-    for (const sig of signals) process.off(sig, onSignal);
-  };
-  for (const sig of signals) process.once(sig, onSignal);
-  return release;
+  return onShutdown(() => firewall.teardown(), 'cleanup');
 }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { openStateStore } from '../state/store.js';
 import type { StateStore } from '../state/store.js';
+import type { Task } from '../state/schema.js';
 import type { Services } from './services.js';
 
 /** Opens the run's state store. */
@@ -33,9 +34,13 @@ export function recordDryRunState(svc: Services, store: StateStore): void {
   }
 }
 
-/** How long a task's slot lease lasts: the job's budget plus a margin, ms. */
-export function leaseMs(svc: Services): number {
-  return svc.settings.timeoutMinutes * 60_000 + 10 * 60_000;
+/**
+ * How long a run's hold on its task lasts without a heartbeat, ms: a run is alive only while its
+ * lease is fresh (renewed every third of this while it works, src/orchestrator/ending.ts), so a
+ * runner that died frees its task within this time.
+ */
+export function leaseMs(_svc: Services): number {
+  return 10 * 60_000;
 }
 
 /**
@@ -47,4 +52,18 @@ export async function dispatchContinuation(svc: Services, taskId: string): Promi
   if (!r.workflowFile) throw new Error('cannot start a continuation run: GITHUB_WORKFLOW_REF does not name the workflow file');
   const ref = r.workflowGitRef || (await svc.github.getDefaultBranch(svc.repo));
   await svc.github.dispatchWorkflow(svc.repo, r.workflowFile.split('/').pop()!, ref, { 'task-id': taskId });
+}
+
+/**
+ * Whether another run is working on `task` right now: it holds a fresh lease (renewed while it
+ * works), and the Actions API does not report that run completed (a runner killed before it could
+ * release its lease). A task whose run died is therefore resumable at once when GitHub knows the
+ * run ended, and within one lease (`leaseMs`) otherwise.
+ */
+export async function runningElsewhere(svc: Services, store: StateStore, task: Task): Promise<boolean> {
+  if (task.state !== 'in_progress') return false;
+  const lease = (await store.listLeases()).find((l) => l.taskId === task.id);
+  if (!lease || lease.reserved || lease.runId === undefined || lease.runId === svc.settings.runner.runId) return false;
+  const status = await svc.github.getWorkflowRunStatus(svc.repo, lease.runId).catch(() => undefined);
+  return status !== 'completed';
 }

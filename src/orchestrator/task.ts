@@ -11,6 +11,7 @@ import type { Actor } from '../events.js';
 import { fenceUntrusted, sanitizeUntrusted } from '../policy/sanitize.js';
 import { renderPrompt } from '../prompts.js';
 import type { StatusView } from '../report/status.js';
+import type { Spend } from '../agent/types.js';
 import type { Task, TaskInput } from '../state/schema.js';
 import type { StateStore } from '../state/store.js';
 import { newTask } from '../state/tasks.js';
@@ -19,8 +20,11 @@ import path from 'node:path';
 import type { StartCommand } from './ack.js';
 import { PermissionCache, readSteering, renderDiscussion, renderIssue, repositoryLayout, trustedComments } from './context.js';
 import type { Outcome } from './handlers.js';
+import { addTokens, closeRun, endInFailure, endInterrupted, keepLeaseFresh } from './ending.js';
+import type { EndTarget } from './ending.js';
 import { setLifecycleLabel, StatusComment } from './lifecycle.js';
-import { runPipeline } from './pipeline.js';
+import { onShutdown } from './shutdown.js';
+import { emptySpend, runPipeline } from './pipeline.js';
 import type { PipelineEnd, ResumeInput } from './pipeline.js';
 import { openSandbox } from './sandbox.js';
 import type { Services } from './services.js';
@@ -46,27 +50,54 @@ export async function runTask(svc: Services, cmd: StartCommand, taskId: string, 
     core.setOutput(Outputs.Status, 'needs_attention');
     return { failed: msg, annotated: true };
   }
-  const store = await openStore(svc);
-  const nowIso = new Date(svc.now()).toISOString();
-  const previous = await store.findTaskByIssue(s.runner.repository, cmd.issue.number);
-  const task = newTask(
-    {
-      id: taskId,
-      repository: s.runner.repository,
-      issue: cmd.issue.number,
-      kind: 'issue',
-      owner: { login: cmd.actor.login, id: cmd.actor.id },
-      state: 'in_progress',
-      instructions: cmd.instructions,
-      statusCommentId: status.commentId,
-      ...(cmd.commentId ? { triggerCommentId: cmd.commentId } : {}),
-      // a new task on an issue whose earlier task left a branch/PR continues on them
-      ...(previous?.branch && previous.state !== 'cancelled' ? { branch: previous.branch, baseBranch: previous.baseBranch } : {}),
-      ...(previous?.pullRequest && previous.state !== 'cancelled' ? { pullRequest: previous.pullRequest } : {}),
-    },
-    nowIso,
-  );
-  await store.putTask(task);
+  const labels = inProgress(cmd.issue.labels);
+  let store: StateStore | undefined;
+  try {
+    store = await openStore(svc);
+    // a re-run of the same event (same run id, a later attempt) finds its task: resume it from
+    // the record, never re-create it (that would lose the spec, the runs and the spend)
+    const existing = await store.getTask(taskId);
+    if (existing) return await resumeKnownTask(svc, store, existing, status, cmd);
+    const nowIso = new Date(svc.now()).toISOString();
+    const previous = await store.findTaskByIssue(s.runner.repository, cmd.issue.number);
+    const task = newTask(
+      {
+        id: taskId,
+        repository: s.runner.repository,
+        issue: cmd.issue.number,
+        kind: 'issue',
+        owner: { login: cmd.actor.login, id: cmd.actor.id },
+        state: 'in_progress',
+        instructions: cmd.instructions,
+        statusCommentId: status.commentId,
+        ...(cmd.commentId ? { triggerCommentId: cmd.commentId } : {}),
+        // a new task on an issue whose earlier task left a branch/PR continues on them
+        ...(previous?.branch && previous.state !== 'cancelled' ? { branch: previous.branch, baseBranch: previous.baseBranch } : {}),
+        ...(previous?.pullRequest && previous.state !== 'cancelled' ? { pullRequest: previous.pullRequest } : {}),
+      },
+      nowIso,
+    );
+    await store.putTask(task);
+  } catch (e) {
+    return endInFailure({ svc, store, taskId, status, issueNumber: cmd.issue.number, labels, spend: undefined }, e);
+  }
+  return driveTask(svc, store, (await store.getTask(taskId))!, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt });
+}
+
+/**
+ * The same event again (a re-run of the job): an active task resumes from its record; a finished
+ * one only gets its status comment and label back (the acknowledgement set them to In progress).
+ */
+async function resumeKnownTask(svc: Services, store: StateStore, task: Task, status: StatusComment, cmd: StartCommand): Promise<Outcome> {
+  core.info(`Kiro: task ${task.id} is already recorded (${task.state}); resuming it from its record.`);
+  if (task.state === 'completed' || task.state === 'cancelled') {
+    await Promise.all([
+      status.update({ state: task.state, phase: task.state === 'completed' ? 'Already done.' : 'Cancelled.', ...(task.pullRequest ? { result: { pullRequestUrl: task.pullRequest.url } } : {}) }),
+      setLifecycleLabel(svc, cmd.issue.number, task.state, inProgress(cmd.issue.labels)),
+    ]);
+    core.setOutput(Outputs.Status, task.state);
+    return {};
+  }
   return driveTask(svc, store, task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt });
 }
 
@@ -112,16 +143,56 @@ export interface DriveOptions {
 /**
  * Runs a task from its record: takes a concurrency slot (or queues the task), runs the pipeline,
  * records the outcome on the state branch, frees the slot and starts the continuation runs of the
- * queued tasks it hands its slot to.
+ * queued tasks it hands its slot to. Guards the run: its lease is kept fresh while it works, a
+ * SIGINT/SIGTERM pushes the work in progress and ends the task in Needs attention, and any fault
+ * ends it truthfully (src/orchestrator/ending.ts). Never throws.
  */
 export async function driveTask(svc: Services, store: StateStore, task: Task, status: StatusComment, issue: IssueInfo, opts: DriveOptions = {}): Promise<Outcome> {
+  core.setOutput(Outputs.TaskId, task.id);
+  const labels = inProgress(issue.labels);
+  // this run's spend, shared with the pipeline: a failure or an interruption still records it
+  const spend = emptySpend();
+  let spendRecorded = false;
+  const target = (): EndTarget => ({ svc, store, taskId: task.id, status, issueNumber: issue.number, labels, spend: spendRecorded ? undefined : spend });
+  let wip: (() => Promise<string>) | undefined;
+  const heartbeat = keepLeaseFresh(svc, store, task.id);
+  const releaseShutdown = onShutdown(async (signal) => {
+    heartbeat.stop();
+    await endInterrupted(target(), signal, wip);
+  });
+  try {
+    return await runFromRecord(svc, store, task, status, issue, opts, {
+      spend,
+      spendRecorded: () => {
+        spendRecorded = true;
+      },
+      onWip: (fn) => {
+        wip = fn;
+      },
+    });
+  } catch (e) {
+    return await endInFailure(target(), e);
+  } finally {
+    heartbeat.stop();
+    releaseShutdown();
+  }
+}
+
+/** What `driveTask` shares with the run it guards. */
+interface RunHooks {
+  spend: Spend;
+  /** Called when the spend is added to the record (a later failure must not add it again). */
+  spendRecorded(): void;
+  onWip(fn: () => Promise<string>): void;
+}
+
+/** The body of `driveTask`: slot, context, sandbox, pipeline, outcome. Throws on faults (the caller ends the task truthfully). */
+async function runFromRecord(svc: Services, store: StateStore, task: Task, status: StatusComment, issue: IssueInfo, opts: DriveOptions, run: RunHooks): Promise<Outcome> {
   const s = svc.settings;
   const r = s.runner;
-  core.setOutput(Outputs.TaskId, task.id);
   const persist = async (patch: Partial<TaskInput>, description = 'update') => {
     await store.updateTask(task.id, (t) => ({ ...t, ...patch }) as Task, `${task.id}: ${description}`);
   };
-
   // ---- slot ------------------------------------------------------------------------------
   const slot = await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, leaseMs(svc));
   await startHandedTasks(svc, slot.handedTo.filter((id) => id !== task.id));
@@ -204,17 +275,19 @@ export async function driveTask(svc: Services, store: StateStore, task: Task, st
       ...(opts.resume ? { resume: opts.resume } : {}),
       persist,
       steer,
+      spend: run.spend,
+      onWip: run.onWip,
     });
-  } catch (e) {
-    await recordEnd(svc, store, task.id, 'needs_attention', 'failed');
-    throw e;
   } finally {
     await sandbox.close();
     if (!s.dryRun) await cache.save({ taskId: task.id, kind: 'transcript', paths: [transcriptDir], runId: r.runId, checkpoint: r.runAttempt });
   }
 
   // ---- outcome ---------------------------------------------------------------------------
-  const costPatch = (t: Task) => ({ costUsd: t.costUsd + end.spend.costUsd, tokens: addTokens(t.tokens, end.spend) });
+  const costPatch = (t: Task) => {
+    run.spendRecorded();
+    return { costUsd: t.costUsd + end.spend.costUsd, tokens: addTokens(t.tokens, end.spend) };
+  };
   if (end.state === 'checkpoint') {
     await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), runs: closeRun(t.runs, r.runId, 'checkpoint') }) as Task, `${task.id}: checkpoint`);
     await dispatchContinuation(svc, task.id);
@@ -243,28 +316,6 @@ export async function driveTask(svc: Services, store: StateStore, task: Task, st
   return end.state === 'failed' ? { failed: end.reason } : {};
 }
 
-function addTokens(t: Task['tokens'], spend: { usage: { input_tokens: number; output_tokens: number; cache_read_input_tokens: number; cache_creation_input_tokens: number } }): Task['tokens'] {
-  return {
-    input: t.input + spend.usage.input_tokens,
-    output: t.output + spend.usage.output_tokens,
-    cacheRead: t.cacheRead + spend.usage.cache_read_input_tokens,
-    cacheWrite: t.cacheWrite + spend.usage.cache_creation_input_tokens,
-  };
-}
-
-function closeRun(runs: Task['runs'], runId: number, exitReason: string): Task['runs'] {
-  return runs.map((x) => (x.runId === runId && !x.endedAt ? { ...x, endedAt: new Date().toISOString(), exitReason } : x));
-}
-
-async function recordEnd(svc: Services, store: StateStore, taskId: string, state: Task['state'], exitReason: string): Promise<void> {
-  try {
-    await store.updateTask(taskId, (t) => ({ ...t, state, runs: closeRun(t.runs, svc.settings.runner.runId, exitReason) }) as Task, `${taskId}: ${exitReason}`);
-    await startHandedTasks(svc, await store.releaseSlot(taskId, svc.settings.maxConcurrentTasks));
-  } catch (e) {
-    core.warning(svc.redact(`Kiro: could not record the end of task ${taskId}: ${(e as Error).message}`));
-  }
-}
-
 /** Starts the continuation runs of queued tasks that were handed a slot. */
 export async function startHandedTasks(svc: Services, taskIds: readonly string[]): Promise<void> {
   for (const id of taskIds) {
@@ -280,14 +331,14 @@ export async function startHandedTasks(svc: Services, taskIds: readonly string[]
  */
 export async function askQuestions(svc: Services, issueNumber: number, taskId: string, questions: readonly string[], status: StatusComment, labels: readonly string[]): Promise<number> {
   const body = [
-    `${Markers.Questions} task=${taskId} -->`,
+    `${Markers.Questions} task=${taskId} run=${svc.settings.runner.runId}.${svc.settings.runner.runAttempt} -->`,
     'Before I go on, I need a few answers:',
     '',
     ...questions.map((q, i) => `${i + 1}. ${q}`),
     '',
     'Reply in a comment (numbered answers help); I will continue from the plan I have.',
   ].join('\n');
-  const c = await svc.github.createIssueComment(svc.repo, issueNumber, body);
+  const c = await svc.github.createIssueComment(svc.repo, issueNumber, body, { marker: `${Markers.Questions} task=${taskId} run=${svc.settings.runner.runId}.${svc.settings.runner.runAttempt} -->` });
   await Promise.all([
     status.update({ state: 'needs_attention', phase: `Waiting for answers to ${questions.length} question(s): ${c.htmlUrl}` }),
     setLifecycleLabel(svc, issueNumber, 'needs_attention', inProgress(labels)),
