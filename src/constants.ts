@@ -82,6 +82,8 @@ export const Markers = {
   Refusal: '<!-- kiro-action:refusal',
   /** `<!-- kiro-action:settings-error -->` — the bad-settings comment. */
   SettingsError: '<!-- kiro-action:settings-error',
+  /** `<!-- kiro-action:closed-issue -->` — the one reply to a trigger on a closed issue. */
+  ClosedIssue: '<!-- kiro-action:closed-issue',
   /** `<!-- kiro-action:questions task=<id> -->` — the clarifying questions comment. */
   Questions: '<!-- kiro-action:questions',
   /** `<!-- kiro-action:pause task=<id> -->` — an autonomy pause. */

@@ -35,6 +35,8 @@ export interface IssueRef {
   /** ISO time of the issue's creation and last edit. */
   createdAt: string;
   updatedAt: string;
+  /** `open` or `closed`. */
+  state: string;
 }
 
 interface Base {
@@ -95,6 +97,7 @@ const IssueSchema = z.looseObject({
   pull_request: z.unknown().optional(),
   created_at: z.string(),
   updated_at: z.string(),
+  state: z.string().optional(),
 });
 const CommentSchema = z.looseObject({
   id: z.number(),
@@ -141,6 +144,7 @@ function issueRef(i: z.infer<typeof IssueSchema>): IssueRef {
     labels: i.labels.map((l) => (typeof l === 'string' ? l : l.name)),
     createdAt: i.created_at,
     updatedAt: i.updated_at,
+    state: i.state ?? 'open',
   };
 }
 

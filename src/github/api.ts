@@ -8,6 +8,7 @@
  * collaborators). GraphQL reference: https://docs.github.com/graphql (reviewThreads,
  * resolveReviewThread, addPullRequestReviewThreadReply).
  */
+import { safeBody, safeInline } from '../policy/sanitize.js';
 import type { Octokit } from './client.js';
 
 export interface RepoRef {
@@ -216,7 +217,11 @@ interface ThreadsPage {
  * @param redact applied to every text the action writes to GitHub
  * @param retryBaseMs base delay between attempts of an idempotent create, ms
  */
-export function createGitHubApi(octokit: Octokit, redact: (s: string) => string, retryBaseMs = 1000): GitHubApi {
+export function createGitHubApi(octokit: Octokit, redactSecrets: (s: string) => string, retryBaseMs = 1000): GitHubApi {
+  // every text written to GitHub: secrets redacted, then terminal escapes, control characters and
+  // bidi overrides removed (untrusted text is echoed: issue titles, model output); titles are one line
+  const redact = (s: string) => safeBody(redactSecrets(s));
+  const title = (s: string) => safeInline(redactSecrets(s));
   const status = (e: unknown) => (e as { status?: number }).status;
   /**
    * A create that must not happen twice. The retry plugin would re-send a POST whose response was
@@ -308,7 +313,7 @@ export function createGitHubApi(octokit: Octokit, redact: (s: string) => string,
     },
 
     async createIssue(r, i) {
-      const { data } = await octokit.rest.issues.create({ ...r, title: redact(i.title), body: redact(i.body) });
+      const { data } = await octokit.rest.issues.create({ ...r, title: title(i.title), body: redact(i.body) });
       return { number: data.number, htmlUrl: data.html_url };
     },
 
@@ -365,12 +370,12 @@ export function createGitHubApi(octokit: Octokit, redact: (s: string) => string,
         const { data } = await octokit.rest.pulls.list({ ...r, head: `${r.owner}:${p.head}`, state: 'open', per_page: 10 });
         const found = data[0];
         if (!found) return undefined;
-        await octokit.rest.pulls.update({ ...r, pull_number: found.number, title: redact(p.title), body: redact(p.body) });
+        await octokit.rest.pulls.update({ ...r, pull_number: found.number, title: title(p.title), body: redact(p.body) });
         return toPull(found);
       };
       return createOnce(
         async (retries) => {
-          const { data } = await octokit.rest.pulls.create({ ...r, title: redact(p.title), body: redact(p.body), head: p.head, base: p.base, draft: p.draft, request: { retries: retries ?? 0 } });
+          const { data } = await octokit.rest.pulls.create({ ...r, title: title(p.title), body: redact(p.body), head: p.head, base: p.base, draft: p.draft, request: { retries: retries ?? 0 } });
           return toPull(data);
         },
         existing,
@@ -382,7 +387,7 @@ export function createGitHubApi(octokit: Octokit, redact: (s: string) => string,
       await octokit.rest.pulls.update({
         ...r,
         pull_number: pullNumber,
-        ...(p.title !== undefined ? { title: redact(p.title) } : {}),
+        ...(p.title !== undefined ? { title: title(p.title) } : {}),
         ...(p.body !== undefined ? { body: redact(p.body) } : {}),
       });
     },

@@ -7,6 +7,7 @@
  * failure does not stop the comment. A task the record already says is completed (its pull
  * request is open) stays completed whatever failed after that.
  */
+import { safeInline } from '../policy/sanitize.js';
 import * as core from '@actions/core';
 import { Outputs } from '../constants.js';
 import type { TaskState } from '../constants.js';
@@ -53,7 +54,7 @@ async function attempt(svc: Services, what: string, fn: () => Promise<unknown>):
     await fn();
     return true;
   } catch (e) {
-    core.warning(svc.redact(`Kiro: could not ${what}: ${(e as Error).message}`));
+    core.warning(safeInline(svc.redact(`Kiro: could not ${what}: ${(e as Error).message}`), 2000));
     return false;
   }
 }
@@ -74,7 +75,7 @@ function adviceFor(svc: Services, message: string): string {
 export async function endInFailure(t: EndTarget, error: unknown): Promise<{ failed: string }> {
   const { svc } = t;
   const message = svc.redact(error instanceof Error ? error.message : String(error));
-  core.error(`Kiro: task ${t.taskId} failed: ${message}`);
+  core.error(safeInline(`Kiro: task ${t.taskId} failed: ${message}`, 2000));
   const final = await recordEnd(t, 'failed');
   const title = final?.state === 'completed' ? undefined : `Stopped: ${message}`;
   await report(t, final, title, [adviceFor(svc, message)]);

@@ -67,8 +67,25 @@ export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcom
   }
 }
 
+/**
+ * A trigger on a closed issue starts nothing (a closed issue is a decision; reopening it is the
+ * owner's call, README "Use it in your repository"): one short reply, found again by its marker so
+ * repeated triggers do not add more, and no labels changed.
+ */
+async function replyClosedIssue(svc: Services, cmd: StartCommand): Promise<Outcome> {
+  const marker = `${Markers.ClosedIssue} -->`;
+  const how = cmd.source === 'label' ? `the \`${svc.settings.triggerLabel}\` label` : `\`${svc.settings.triggerCommand}\``;
+  const body = `${marker}\nThis issue is closed, so Kiro did not start a task for ${how}. Reopen the issue and trigger Kiro again to work on it.`;
+  const replied = (await svc.github.listIssueComments(svc.repo, cmd.issue.number)).some((c) => c.body.startsWith(marker));
+  if (!replied) await svc.github.createIssueComment(svc.repo, cmd.issue.number, body, { marker });
+  core.info(`Kiro: issue #${cmd.issue.number} is closed; no task started.`);
+  core.setOutput(Outputs.Status, 'skipped');
+  return {};
+}
+
 /** Acknowledges a new task, then loads the agent code (a separate bundle chunk) and runs it. */
 async function startTask(svc: Services, cmd: StartCommand): Promise<Outcome> {
+  if (cmd.issue.state === 'closed') return replyClosedIssue(svc, cmd);
   const taskId = makeTaskId(svc.repo.repo, cmd.issue.number, svc.settings.runner.runId);
   core.setOutput(Outputs.TaskId, taskId);
   const status = await acknowledge(svc, cmd, {

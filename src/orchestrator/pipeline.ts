@@ -3,6 +3,7 @@
  * The agent loop knows nothing of GitHub; this module turns its exit reasons into commits, a pull
  * request, the status comment, labels, the job summary and outputs.
  */
+import { safeInline } from '../policy/sanitize.js';
 import * as core from '@actions/core';
 import path from 'node:path';
 import { z } from 'zod';
@@ -205,7 +206,7 @@ export function openAgentSession(
         onStep: (step) => transcript.record(step),
         ...(steer ? { steer } : {}),
       });
-      core.info(`Kiro: ${role} ended with ${result.exitReason}${result.limit ? ` (${result.limit})` : ''}${result.error ? `: ${svc.redact(result.error)}` : ''} after ${spend.turns} turns, $${spend.costUsd.toFixed(4)}.`);
+      core.info(`Kiro: ${role} ended with ${result.exitReason}${result.limit ? ` (${result.limit})` : ''}${result.error ? `: ${safeInline(svc.redact(result.error), 2000)}` : ''} after ${spend.turns} turns, $${spend.costUsd.toFixed(4)}.`);
       return result;
     },
     costOutputs() {
@@ -648,7 +649,7 @@ async function stopped(t: TaskRun, r: AgentResult, spend: Spend, phase: string, 
     setLifecycleLabel(t.svc, t.issueNumber, 'needs_attention', t.labels),
   ]);
   core.setOutput(Outputs.Status, 'needs_attention');
-  if (r.exitReason === 'failed') core.warning(t.svc.redact(reason));
+  if (r.exitReason === 'failed') core.warning(safeInline(t.svc.redact(reason), 2000));
   if (r.exitReason === 'paused') {
     const pause = { ...r.pause, reason: r.pause?.reason ?? 'approval needed' };
     const what = pause.command

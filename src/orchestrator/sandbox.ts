@@ -6,6 +6,7 @@
  * where the runner permits, a network namespace whose only way out is that proxy
  * (`src/policy/firewall.ts`), and the command/path/edit policy (guidance and autonomy pauses).
  */
+import { safeInline } from '../policy/sanitize.js';
 import * as core from '@actions/core';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -121,7 +122,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     proxy = await startEgressProxy(netPolicy, {
       onBlocked: (b) => {
         // once per distinct request; later repeats only raise its count
-        if (b.count === 1) core.warning(svc.redact(`Kiro sandbox blocked ${b.method} ${b.host}:${b.port}${b.command ? ` from \`${b.command}\`` : ''} (${b.reason})`));
+        if (b.count === 1) core.warning(safeInline(svc.redact(`Kiro sandbox blocked ${b.method} ${b.host}:${b.port}${b.command ? ` from \`${b.command}\`` : ''} (${b.reason})`), 2000));
       },
     });
     // KIRO_FIREWALL=off (Settings): the proxy alone; the limitation is stated like any other

@@ -3,6 +3,7 @@
  * (SPEC.md J1.1). Rendering is a pure function of a `StatusView`; the hidden marker lets the
  * action find the comment again on later runs.
  */
+import { safeInline } from '../policy/sanitize.js';
 import { Markers } from '../constants.js';
 import type { TaskState } from '../constants.js';
 
@@ -111,5 +112,5 @@ export function renderStatus(v: StatusView): string {
 
 /** Escapes characters that would start markdown structure or mentions in a one-line title. */
 export function escapeMd(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/@(\w)/g, '@\u200b$1');
+  return safeInline(s, 1000).replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/@(\w)/g, '@\u200b$1');
 }
