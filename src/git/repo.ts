@@ -310,16 +310,25 @@ export async function pushBranch(ctx: RepoContext, branch: string, identity?: Id
     return { pushed: false, sha };
   }
   const push = (ref: string) => retryTransient(() => git(ctx, ['push', '--porcelain', 'origin', `HEAD:refs/heads/${ref}`], { env: env(ctx), allowFailure: true }));
+  // once the branch refused the work, this run keeps using its side branch
+  const earlier = sideBranches.get(ctx)?.get(branch);
+  if (earlier) {
+    const again = await push(earlier.side);
+    if (again.code !== 0) throw new GitError(['push', 'origin', `HEAD:refs/heads/${earlier.side}`], again);
+    return { pushed: true, sha, sideBranch: earlier.side, reason: earlier.reason };
+  }
   let r = await push(branch);
   if (r.code === 0) return { pushed: true, sha };
-  let reason = pushRefusal(r.stderr);
-  if (isNonFastForward(r) && !isRuleRejection(r.stderr)) {
+  // with --porcelain the per-ref verdict ("[rejected] … (non-fast-forward)") is on stdout
+  const said = `${r.stdout}\n${r.stderr}`;
+  let reason = pushRefusal(said);
+  if (isNonFastForward({ ...r, stderr: said }) && !isRuleRejection(said)) {
     const remote = await fetchBranch(ctx, branch);
     const merged = remote ? await mergeRemote(ctx, branch, remote, identity) : undefined;
     if (merged) {
       r = await push(branch);
       if (r.code === 0) return { pushed: true, sha: merged, merged: true };
-      reason = pushRefusal(r.stderr);
+      reason = pushRefusal(`${r.stdout}\n${r.stderr}`);
     } else {
       reason = `\`${branch}\` changed on the remote and its changes conflict with the agent's`;
     }
@@ -327,8 +336,14 @@ export async function pushBranch(ctx: RepoContext, branch: string, identity?: Id
   const side = `${branch}-kiro-${Date.now().toString(36)}`;
   const s = await push(side);
   if (s.code !== 0) throw new GitError(['push', 'origin', `HEAD:refs/heads/${side}`], s);
+  const memo = sideBranches.get(ctx) ?? new Map<string, { side: string; reason: string }>();
+  memo.set(branch, { side, reason });
+  sideBranches.set(ctx, memo);
   return { pushed: true, sha: await headSha(ctx), sideBranch: side, reason };
 }
+
+/** The side branch each task branch was diverted to, per repository context (one run). */
+const sideBranches = new WeakMap<RepoContext, Map<string, { side: string; reason: string }>>();
 
 /** A ruleset, a protected branch or a pre-receive hook refused the push. */
 function isRuleRejection(stderr: string): boolean {

@@ -62,6 +62,9 @@ async function attempt(svc: Services, what: string, fn: () => Promise<unknown>):
 /** What a user can do about a failure, from its message. */
 function adviceFor(svc: Services, message: string): string {
   const cmd = `\`${svc.settings.triggerCommand} continue\``;
+  if (/state branch/i.test(message)) {
+    return `The action could not write its state branch \`${svc.settings.stateBranch}\` in ${svc.settings.stateRepository}: give the workflow \`contents: write\` there and exempt the branch from branch protection and rulesets, then comment ${cmd}.`;
+  }
   if (/\b403\b|not accessible|permission|denied/i.test(message)) {
     return `Check that the workflow grants \`contents: write\`, \`issues: write\` and \`pull-requests: write\` (and that the token can write the state branch \`${svc.settings.stateBranch}\`), then comment ${cmd}.`;
   }

@@ -536,6 +536,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   const pushed = await pushBranch(repoCtx, branch, s.bot);
   if (pushed.merged) {
     // someone else pushed to the branch: their changes are merged in; verify the result again
+    core.info(`Kiro: ${branch} changed on the remote; merged its changes in (${pushed.sha.slice(0, 12)}) and re-running the checks.`);
     await t.status.update({ phase: 'The branch changed on the remote; merged its changes in and re-running the checks…' });
     checks = await runChecks(detectChecks(repoCtx.dir), { cwd: repoCtx.dir, env: t.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: svc.redact, runner: t.sandbox.runner, ...(t.sandbox.commandEnv ? { commandEnv: t.sandbox.commandEnv } : {}) });
     passed = passed && checks.every((c) => c.passed);

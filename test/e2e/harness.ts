@@ -44,6 +44,7 @@ export interface RunOptions {
   runId?: number;
   timeoutMs?: number;
   onLine?: Parameters<typeof runAction>[0]['onLine'];
+  onStart?: Parameters<typeof runAction>[0]['onStart'];
   /** Run in another repository of the rig (`name` under the rig's owner, or `owner/name`; see `Rig.addRepo`). */
   repo?: string;
 }
@@ -123,6 +124,7 @@ export class Rig {
       ...(opts.home ? { home: opts.home } : {}),
       timeoutMs: opts.timeoutMs ?? 120_000,
       ...(opts.onLine ? { onLine: opts.onLine } : {}),
+      ...(opts.onStart ? { onStart: opts.onStart } : {}),
     });
   }
 

@@ -1215,6 +1215,13 @@ export class GitHubState {
     return this.restFullRepo(this.repo(repo));
   }
 
+  /** Deletes an issue and its comments, as an admin deleting it on GitHub does: later requests get 404. */
+  deleteIssue(n: number, repo?: string): void {
+    const r = this.repo(repo);
+    r.issues.delete(n);
+    for (const [id, c] of r.comments) if (c.issueNumber === n) r.comments.delete(id);
+  }
+
   /** REST `issue` (PRs too), or undefined. */
   issue(n: number, repo?: string): Json | undefined {
     const rec = this.repo(repo).issues.get(n);
@@ -1965,6 +1972,10 @@ export interface GitHubServer {
    * (to prove that a wrong shape is caught). One-shot.
    */
   tamperNext(operationId: string, fn: (body: unknown) => unknown): void;
+  /** The next request for `operationId` is carried out but answered with `status` (a lost response). */
+  loseNextResponse(operationId: string, status?: number, times?: number): void;
+  /** Called with each request as it arrives, before it is handled; `undefined` removes it. */
+  onRequest(fn: ((r: { operationId?: string; method: string; path: string }) => void) | undefined): void;
 }
 
 interface OpContext {
@@ -2033,6 +2044,8 @@ class FakeGitHub implements GitHubServer {
   readonly violations: string[] = [];
   state!: GitHubState;
   private readonly faults = new Map<string, Array<{ status: number; headers: Record<string, string> }>>();
+  private readonly lost = new Map<string, { status: number; times: number }>();
+  private requestHook: ((r: { operationId?: string; method: string; path: string }) => void) | undefined;
   private readonly tampers = new Map<string, (body: unknown) => unknown>();
   private readonly server = createServer((req, res) => {
     this.handle(req, res).catch((err: unknown) => {
@@ -2076,6 +2089,19 @@ class FakeGitHub implements GitHubServer {
     const q = this.faults.get(operationId) ?? [];
     for (let i = 0; i < times; i++) q.push({ status, headers });
     this.faults.set(operationId, q);
+  }
+
+  /**
+   * The next request for `operationId` is carried out, but its response is lost: the client gets
+   * `status` instead (a 502 from a proxy after GitHub acted). A retried create then duplicates.
+   */
+  loseNextResponse(operationId: string, status = 502, times = 1): void {
+    this.lost.set(operationId, { status, times: (this.lost.get(operationId)?.times ?? 0) + times });
+  }
+
+  /** Called with each request as it arrives, before it is handled (to act at an observable moment). */
+  onRequest(fn: ((r: { operationId?: string; method: string; path: string }) => void) | undefined): void {
+    this.requestHook = fn;
   }
 
   tamperNext(operationId: string, fn: (body: unknown) => unknown): void {
@@ -2177,6 +2203,7 @@ class FakeGitHub implements GitHubServer {
     rec.operationId = opId;
     const tag = `${label} (${opId})`;
 
+    this.requestHook?.({ operationId: opId, method, path });
     const fault = this.takeFault(opId);
     if (fault) return this.sendFault(send, fault);
 
@@ -2233,6 +2260,11 @@ class FakeGitHub implements GitHubServer {
     if (typeof result.body !== 'string') {
       const errs = this.spec.validateResponse(opId, result.status, result.body);
       if (errs.length) this.violations.push(`${tag}: response ${result.status} off-spec: ${errs.slice(0, 5).join('; ')}`);
+    }
+    const lost = this.lost.get(opId);
+    if (lost && result.status < 300) {
+      if (--lost.times <= 0) this.lost.delete(opId);
+      return this.sendFault(send, { status: lost.status, headers: {} });
     }
     send(result.status, result.body, result.headers);
   }

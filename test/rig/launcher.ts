@@ -70,7 +70,9 @@ export interface RunActionOptions {
    */
   cancelAfterMs?: number;
   /** Called with each stdout/stderr line as it arrives (e.g. to cancel on a given progress line). */
-  onLine?: (line: string, stream: 'stdout' | 'stderr', control: { cancel(): void }) => void;
+  onLine?: (line: string, stream: 'stdout' | 'stderr', control: RunControl) => void;
+  /** Called once the process is spawned, with the controls (cancel like the runner, or kill it). */
+  onStart?: (control: RunControl) => void;
   /** `node24` (default): the Node 24 binary; `current`: the Node running the tests. */
   node?: 'node24' | 'current';
   /** Script to run; default: `runs.<stage>` of action.yml resolved next to it (dist/index.js). */
@@ -330,6 +332,14 @@ async function readText(p: string): Promise<string> {
  * Never throws for a failing action (see `code`); throws when it cannot be started (no
  * action.yml and no `entry`, missing Node binary).
  */
+/** What a test can do to a running action. */
+export interface RunControl {
+  /** The runner's cancellation: SIGINT, then SIGTERM 7.5 s later. */
+  cancel(): void;
+  /** Sends `signal` at once (SIGTERM: a runner shutting down; SIGKILL: a runner that dies). */
+  kill(signal?: NodeJS.Signals): void;
+}
+
 export async function runAction(opts: RunActionOptions): Promise<RunActionResult> {
   const stage = opts.stage ?? 'main';
   const actionYmlPath = opts.actionYmlPath ?? path.join(REPO_ROOT, 'action.yml');
@@ -450,6 +460,11 @@ export async function runAction(opts: RunActionOptions): Promise<RunActionResult
       child.kill('SIGINT');
       timers.push(setTimeout(() => child.exitCode === null && child.kill('SIGTERM'), 7_500));
     };
+    const kill = (signal: NodeJS.Signals = 'SIGKILL'): void => {
+      if (child.exitCode === null) child.kill(signal);
+    };
+    const control: RunControl = { cancel, kill };
+    opts.onStart?.(control);
     const lineSplitter = (stream: 'stdout' | 'stderr') => {
       let pending = '';
       return (b: Buffer): void => {
@@ -457,7 +472,7 @@ export async function runAction(opts: RunActionOptions): Promise<RunActionResult
         pending += b.toString('utf8');
         const parts = pending.split('\n');
         pending = parts.pop() ?? '';
-        for (const l of parts) opts.onLine(l.replace(/\r$/, ''), stream, { cancel });
+        for (const l of parts) opts.onLine(l.replace(/\r$/, ''), stream, control);
       };
     };
     const onOut = lineSplitter('stdout');

@@ -82,6 +82,8 @@ export interface Reply {
   stop_reason?: StopReason;
   usage?: Partial<Usage>;
   delayMs?: number;
+  /** Answer only once this settles (a test's side effect at an observable moment, e.g. a teammate's push). */
+  after?: Promise<unknown>;
 }
 
 /** Computes a reply from the request (e.g. to echo a tool_use id or read a tool_result). */
@@ -677,6 +679,7 @@ interface Built {
   msg: MessageObject;
   usage?: Partial<Usage> | undefined;
   delayMs?: number | undefined;
+  after?: Promise<unknown> | undefined;
 }
 
 function isFault(s: Step): s is Fault {
@@ -765,7 +768,7 @@ export async function startModelServer(script: ModelScript, options: ModelServer
     let b = sq.built.get(i);
     if (!b) {
       const r = typeof s === 'function' ? s(req) : s;
-      b = { msg: buildMessage(r, req), usage: r.usage, delayMs: r.delayMs };
+      b = { msg: buildMessage(r, req), usage: r.usage, delayMs: r.delayMs, after: r.after };
       sq.built.set(i, b);
     }
     return b;
@@ -867,6 +870,7 @@ export async function startModelServer(script: ModelScript, options: ModelServer
       const msg = withUsage({ ...built.msg, id: id('msg_01', ++msgCounter) }, req, built.usage);
       req.response = msg;
       req.outcome = 'reply';
+      if (built.after) await built.after.catch(() => undefined);
       if (built.delayMs) await sleep(built.delayMs);
       if (!req.stream) return send(res, 200, msg);
       startSse(res);
