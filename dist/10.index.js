@@ -644,6 +644,7 @@ async function workspaceGit(ctx, args, readOnly = []) {
 /* harmony export */   cC: () => (/* binding */ trustedComments),
 /* harmony export */   yi: () => (/* binding */ renderIssue)
 /* harmony export */ });
+/* unused harmony exports Budgets, cutToBudget */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -706,11 +707,33 @@ async function trustedComments(svc, perms, comments, before, excludeIds = []) {
 function renderDiscussion(comments) {
     if (!comments.length)
         return '(no comments)';
-    return comments.map((c) => (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .fenceUntrusted */ .C0)(`comment by @${c.user.login} at ${c.createdAt}`, (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeUntrusted */ ._2)(c.body))).join('\n\n');
+    // the newest comments matter most: older ones give way first when the discussion is long
+    let budget = Budgets.discussion;
+    const parts = [];
+    for (const c of [...comments].reverse()) {
+        const text = cutToBudget((0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeUntrusted */ ._2)(c.body), Math.min(Budgets.comment, Math.max(budget, 0)), 'comment');
+        budget -= text.length;
+        parts.unshift((0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .fenceUntrusted */ .C0)(`comment by @${c.user.login} at ${c.createdAt}`, text));
+        if (budget <= 0)
+            break;
+    }
+    const dropped = comments.length - parts.length;
+    return [...(dropped > 0 ? [`(${dropped} older comment(s) not shown: the discussion is longer than the budget)`] : []), ...parts].join('\n\n');
+}
+/**
+ * Characters of untrusted text one prompt may carry (issue #11: a single 1 MB issue body must not
+ * fill the context window): the issue body, each comment, the whole discussion.
+ */
+const Budgets = { issueBody: 40_000, comment: 8_000, discussion: 40_000 };
+/** `text` cut to `max` characters, with a note saying how much was left out. */
+function cutToBudget(text, max, what) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}\n\n[… the ${what} is ${text.length} characters long; only the first ${max} are shown]`;
 }
 /** The issue's title and body as a fenced data block. */
 function renderIssue(issue) {
-    return (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .fenceUntrusted */ .C0)(`issue #${issue.number} by @${issue.author.login}`, `# ${(0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeUntrusted */ ._2)(issue.title)}\n\n${(0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeUntrusted */ ._2)(issue.body)}`);
+    return (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .fenceUntrusted */ .C0)(`issue #${issue.number} by @${issue.author.login}`, `# ${(0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .safeInline */ .H1)((0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeUntrusted */ ._2)(issue.title), 500)}\n\n${cutToBudget((0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeUntrusted */ ._2)(issue.body), Budgets.issueBody, 'issue body')}`);
 }
 /**
  * `.kiro/steering/*.md` of the work tree, sanitised, each under its file name; `(none)` when absent.
@@ -881,7 +904,7 @@ function keepLeaseFresh(svc, store, taskId) {
 
 /***/ }),
 
-/***/ 8214:
+/***/ 6481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1014,6 +1037,8 @@ function hint(c) {
             return '';
     }
 }
+/** https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-fetch-tool */
+const WEB_FETCH_BETA = 'web-fetch-2025-09-10';
 function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted)
@@ -1065,7 +1090,9 @@ function createModelClient(opts) {
         async send(params, sendOpts = {}) {
             for (let attempt = 1;; attempt++) {
                 try {
-                    const stream = client.messages.stream(params, sendOpts.signal ? { signal: sendOpts.signal } : undefined);
+                    // server tools still in beta need their beta header (web fetch)
+                    const betas = (params.tools ?? []).some((t) => t.type?.startsWith('web_fetch_')) ? { 'anthropic-beta': WEB_FETCH_BETA } : undefined;
+                    const stream = client.messages.stream(params, { ...(sendOpts.signal ? { signal: sendOpts.signal } : {}), ...(betas ? { headers: betas } : {}) });
                     const message = await stream.finalMessage();
                     return { message, usage: normalizeUsage(message.usage), attempts: attempt };
                 }
@@ -1260,6 +1287,23 @@ function pickModel(role, requested, hint = {}) {
     if (role === 'coder' && hint.smallEdit)
         return AUTO_MODELS.smallEdit;
     return AUTO_MODELS[role];
+}
+/**
+ * Window and thinking mode of a model id. Unknown ids get the common 200k window and no thinking
+ * (a request the API would refuse is worse than one without thinking). A `[1m]` tag on the id
+ * asks for the 1M-token window.
+ */
+function modelInfo(modelId) {
+    const key = normalizeModelId(modelId);
+    const contextWindow = /\[1m\]$/i.test(modelId.trim()) ? 1_000_000 : 200_000;
+    if (!PRICES[key])
+        return { contextWindow, thinking: 'none' };
+    if (/haiku-3|3-5-haiku/.test(key))
+        return { contextWindow, thinking: 'none' };
+    // the 5 family and Opus/Sonnet 4.6 choose their own thinking budget; earlier 4.x and 3.7 take one
+    if (/-5(-\d+)?$|fable|mythos|-4-[6-9]$/.test(key) && !/haiku/.test(key))
+        return { contextWindow, thinking: 'adaptive' };
+    return { contextWindow, thinking: 'enabled' };
 }
 
 // EXTERNAL MODULE: ./src/prompts.ts
@@ -2194,8 +2238,8 @@ function readOnlyPolicy(base) {
  * The tool set of a role. `extra` adds orchestrator-provided tools (e.g. `complete_step`).
  * Tools are rebuilt per role run: the bash tool keeps a working directory per instance.
  */
-function roleTools(role, extra = []) {
-    const search = [createListFilesTool(), createSearchTool()];
+function roleTools(role, extra = [], web = []) {
+    const search = [createListFilesTool(), createSearchTool(), ...(role === 'planner' || role === 'coder' ? web : [])];
     switch (role) {
         case 'planner':
             return {
@@ -2222,6 +2266,50 @@ function roleTools(role, extra = []) {
                 policy: readOnlyPolicy,
             };
     }
+}
+/**
+ * Anthropic's server tools for research on the web: web search
+ * (https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-search-tool) and web fetch
+ * (https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-fetch-tool). The API runs them;
+ * their `server_tool_use` and `*_tool_result` blocks stay in the conversation, and the sources are
+ * listed in the PR body. Offered to the planner and the coder when the network level lets the agent
+ * out: `open-internet` (any domain) or a custom allow-list (`allowedDomains`, the only domains
+ * searched and fetched). @returns none at the other levels
+ */
+function webTools(level, allowedDomains) {
+    if (level !== 'open-internet' && !(level === 'custom' && allowedDomains.length))
+        return [];
+    const domains = level === 'open-internet' ? {} : { allowed_domains: allowedDomains.map((d) => d.replace(/^\*?\./, '')) };
+    const server = (definition) => ({
+        name: String(definition.name),
+        definition: definition,
+        // never called: the API executes server tools and answers them itself
+        execute: async () => ({ content: `${String(definition.name)} is run by the API`, isError: true }),
+    });
+    return [
+        server({ type: 'web_search_20250305', name: 'web_search', max_uses: 8, ...domains }),
+        server({ type: 'web_fetch_20250910', name: 'web_fetch', max_uses: 8, ...domains }),
+    ];
+}
+/** URLs of the web sources a conversation used (search results and fetched pages), in order, once each. */
+function webSources(messages) {
+    const out = [];
+    const add = (u) => {
+        if (typeof u === 'string' && /^https?:\/\//.test(u) && !out.includes(u))
+            out.push(u);
+    };
+    for (const m of messages) {
+        if (m.role !== 'assistant' || typeof m.content === 'string')
+            continue;
+        for (const b of m.content) {
+            if (b.type === 'web_search_tool_result' && Array.isArray(b.content))
+                for (const r of b.content)
+                    add(r.url);
+            if (b.type === 'web_fetch_tool_result')
+                add(b.content?.url);
+        }
+    }
+    return out;
 }
 /**
  * The stable, cacheable system prefix of a role: its prompt with steering and learnings rendered
@@ -2259,6 +2347,114 @@ const Notices = {
     /** Wraps a message from the task owner received while the agent worked (SPEC.md J2 steering). */
     steer: (text) => `The task owner sent a new instruction while you were working. Take it into account from now on:\n<owner-instruction>\n${text}\n</owner-instruction>`,
 };
+
+;// CONCATENATED MODULE: ./src/agent/context.ts
+/** Defaults: clear at 60 % of the usable window, compact at 85 %, keep the newest 3 results. */
+function contextPolicy(window) {
+    return { window, clearAt: 0.6, compactAt: 0.85, keepRecent: 3 };
+}
+/** What replaces a cleared tool result: short, and says how to get it back. */
+const CLEARED_RESULT = '[older tool result cleared to keep the conversation within the context window; run the tool again if you need it]';
+/** Characters of a request as the API would see them (the JSON of its prompt parts). */
+function requestChars(req) {
+    return JSON.stringify([req.system ?? '', req.tools ?? [], req.messages]).length;
+}
+/** Tracks tokens per character from the API's usage, to estimate a request before it is sent. */
+class ContextMeter {
+    policy;
+    tokensPerChar = 0.25;
+    /** Prompt tokens of the last request (input + cache read + cache write). */
+    lastPromptTokens = 0;
+    /** The largest prompt sent so far, tokens. */
+    peakPromptTokens = 0;
+    constructor(policy) {
+        this.policy = policy;
+    }
+    /** Calibrates from a request and the usage the API reported for it. */
+    observe(req, usage) {
+        const prompt = usage.input_tokens + usage.cache_read_input_tokens + usage.cache_creation_input_tokens;
+        const chars = requestChars(req);
+        if (prompt > 0 && chars > 0)
+            this.tokensPerChar = prompt / chars;
+        this.lastPromptTokens = prompt;
+        this.peakPromptTokens = Math.max(this.peakPromptTokens, prompt);
+    }
+    /** Estimated prompt tokens of `req`. */
+    estimate(req) {
+        return Math.ceil(requestChars(req) * this.tokensPerChar);
+    }
+    /** Tokens a prompt may take: the window minus room for the answer (at most a fifth of the window). */
+    usable(maxTokens) {
+        return this.policy.window - Math.min(maxTokens, Math.floor(this.policy.window / 5));
+    }
+    /** Which stage `req` calls for, if any. */
+    stage(req) {
+        const est = this.estimate(req);
+        const usable = this.usable(req.max_tokens);
+        if (est >= usable * this.policy.compactAt)
+            return 'compact';
+        if (est >= usable * this.policy.clearAt)
+            return 'clear';
+        return undefined;
+    }
+}
+/**
+ * Replaces the content of every `tool_result` but the newest `keepRecent` with `CLEARED_RESULT`
+ * (results of 200 characters or fewer are kept: clearing them saves nothing). The first message is
+ * never touched. Pure. @returns the new messages and how many results were cleared
+ */
+function clearOldToolResults(messages, keepRecent) {
+    const positions = [];
+    messages.forEach((m, i) => {
+        if (i === 0 || m.role !== 'user' || typeof m.content === 'string')
+            return;
+        m.content.forEach((b, j) => {
+            if (b.type === 'tool_result' && resultChars(b) > 200)
+                positions.push([i, j]);
+        });
+    });
+    const clear = new Set(positions.slice(0, Math.max(0, positions.length - keepRecent)).map(([i, j]) => `${i}:${j}`));
+    let cleared = 0;
+    const out = messages.map((m, i) => {
+        if (typeof m.content === 'string')
+            return m;
+        let changed = false;
+        const content = m.content.map((b, j) => {
+            if (!clear.has(`${i}:${j}`) || b.type !== 'tool_result')
+                return b;
+            changed = true;
+            cleared++;
+            return { ...b, content: CLEARED_RESULT };
+        });
+        return changed ? { ...m, content } : m;
+    });
+    return { messages: out, cleared };
+}
+function resultChars(b) {
+    const c = b.content;
+    return typeof c === 'string' ? c.length : JSON.stringify(c ?? '').length;
+}
+/** The instruction that asks a role for its hand-off note. */
+const HANDOFF_REQUEST = 'Your context window is nearly full, so this conversation will be restarted from the task above and a note you write now. ' +
+    'Write that hand-off note for yourself, in plain text without calling any tool: what is done (files changed, commands that passed or failed), ' +
+    'what is next (the exact next steps), and what you learned that you would otherwise have to rediscover (paths, commands, pitfalls). Be specific and brief.';
+/**
+ * The compacted conversation: the first user message (the task) with the hand-off note appended as
+ * text. The note is data the role wrote itself; no earlier tool call survives, so no pair can break.
+ */
+function compactConversation(messages, note) {
+    const first = messages[0];
+    const noteText = `# Hand-off note (you wrote it before your conversation was compacted)\n${note.trim() || '(empty)'}\n\nContinue the task from here.`;
+    if (!first || first.role !== 'user')
+        return [{ role: 'user', content: noteText }];
+    const content = typeof first.content === 'string' ? [{ type: 'text', text: first.content }] : [...first.content];
+    return [{ role: 'user', content: [...content.filter((b) => b.type !== 'tool_result'), { type: 'text', text: noteText }] }];
+}
+/** True for the API's "prompt is too long" (a 400 invalid_request_error). */
+function isPromptTooLong(e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return /prompt is too long|exceeds? (the )?(model'?s? )?context (window|length)|too many (input )?tokens/i.test(msg);
+}
 
 ;// CONCATENATED MODULE: ./src/agent/request.ts
 /** How many block boundaries before a breakpoint the API checks for an earlier cache entry. */
@@ -2359,6 +2555,8 @@ function buildRequest(input) {
         request.tools = tools;
     if (system.length > 0)
         request.system = system;
+    if (input.thinking)
+        request.thinking = input.thinking;
     return request;
 }
 /** Number of `cache_control` breakpoints in a request (tools, system, messages, nested tool_result content). */
@@ -2399,6 +2597,8 @@ function countBreakpoints(req) {
 
 
 
+
+
 /** How often a model that ends its turn without calling a required submit tool is reminded. */
 const MAX_SUBMIT_REMINDERS = 2;
 /** Safety net for tools that do not truncate their own output (e.g. MCP tools). */
@@ -2434,21 +2634,73 @@ async function runAgent(opts) {
     let text = '';
     let reminders = 0;
     const end = (exit) => ({ ...exit, text, messages, turns, costUsd: cost });
+    const meter = new ContextMeter(contextPolicy(opts.contextWindow ?? modelInfo(opts.modelId).contextWindow));
+    let compactedAfterError = false;
+    const build = (msgs = messages) => buildRequest({ modelId: opts.modelId, system: opts.system, tools: opts.tools, messages: msgs, maxTokens: opts.maxTokens, ...(opts.thinking ? { thinking: opts.thinking } : {}) });
+    /**
+     * Asks the role for a hand-off note and restarts the conversation from the task and the note.
+     * If even that request is too long, every tool result is cleared first; if the note still cannot
+     * be had, the conversation restarts from the task with a note saying so.
+     */
+    const compact = async () => {
+        let note = '';
+        for (const keep of [meter.policy.keepRecent, 0]) {
+            const cleared = clearOldToolResults(messages, keep).messages;
+            const ask = appendText(cleared, HANDOFF_REQUEST);
+            try {
+                const r = await opts.model.send(build(ask), { signal: opts.signal });
+                const c = costUsd(opts.modelId, r.usage);
+                turns++;
+                cost += c;
+                addSpend(opts.spend, r.usage, c);
+                note = textOf(r.message);
+                break;
+            }
+            catch (e) {
+                if (!isPromptTooLong(e)) {
+                    note = `(the hand-off note could not be written: ${e instanceof Error ? e.message : String(e)})`;
+                    break;
+                }
+            }
+        }
+        messages.splice(0, messages.length, ...compactConversation(messages, note || '(no note)'));
+        opts.onContext?.({ kind: 'compacted', count: 1, promptTokens: meter.estimate(build()) });
+    };
     for (;;) {
         const limit = limitReached(opts.limits, opts.spend);
         if (limit)
             return end({ exitReason: 'limit_reached', limit });
         if (opts.signal?.aborted)
             return end({ exitReason: 'failed', error: 'cancelled before the next model call' });
-        const request = buildRequest({ modelId: opts.modelId, system: opts.system, tools: opts.tools, messages, maxTokens: opts.maxTokens });
+        let request = build();
+        // keep the conversation inside the window: clear old tool results in a batch, then compact
+        if (meter.stage(request)) {
+            const c = clearOldToolResults(messages, meter.policy.keepRecent);
+            if (c.cleared > 0) {
+                messages.splice(0, messages.length, ...c.messages);
+                request = build();
+                opts.onContext?.({ kind: 'cleared', count: c.cleared, promptTokens: meter.estimate(request) });
+            }
+            if (meter.stage(request) === 'compact') {
+                await compact();
+                request = build();
+            }
+        }
         let response;
         try {
             response = await opts.model.send(request, { signal: opts.signal });
         }
         catch (e) {
+            // "prompt is too long" is recoverable once: compact and try again
+            if (isPromptTooLong(e) && !compactedAfterError) {
+                compactedAfterError = true;
+                await compact();
+                continue;
+            }
             return end({ exitReason: 'failed', error: e instanceof Error ? e.message : String(e) });
         }
         const { message, usage } = response;
+        meter.observe(request, usage);
         const stepCost = costUsd(opts.modelId, usage);
         turns++;
         cost += stepCost;
@@ -2534,6 +2786,20 @@ async function askSteer(steer) {
 async function runToolUses(uses, lastCut, tools, submit, ctx) {
     const results = [];
     let exit;
+    // parallel tool use: a run of reads (view, search_code, list_files) executes concurrently; every
+    // other call runs in order. Results are answered in the order of the calls either way.
+    const early = new Map();
+    for (let i = 0; i < uses.length; i++) {
+        if (!isRead(uses[i]) || (lastCut && i === uses.length - 1))
+            continue;
+        let j = i;
+        while (j < uses.length && isRead(uses[j]) && !(lastCut && j === uses.length - 1))
+            j++;
+        if (j - i > 1)
+            for (let k = i; k < j; k++)
+                early.set(k, executeToolUse(uses[k], tools, ctx, false));
+        i = j;
+    }
     for (const [i, use] of uses.entries()) {
         if (exit) {
             const why = exit.exitReason === 'paused' ? 'the run is paused for approval' : 'the result was already submitted';
@@ -2544,7 +2810,7 @@ async function runToolUses(uses, lastCut, tools, submit, ctx) {
             results.push(toolResult(use.id, { content: Notices.truncatedToolUse, isError: true }));
             continue;
         }
-        const outcome = await executeToolUse(use, tools, ctx, submit.has(use.name));
+        const outcome = await (early.get(i) ?? executeToolUse(use, tools, ctx, submit.has(use.name)));
         if (outcome.submitted)
             exit = { exitReason: 'submitted', result: outcome.submitted.value, submitTool: use.name };
         else if (outcome.pause)
@@ -2552,6 +2818,12 @@ async function runToolUses(uses, lastCut, tools, submit, ctx) {
         results.push(toolResult(use.id, { ...outcome, content: ctx.redact(outcome.content) }));
     }
     return { results, exit };
+}
+/** Tool calls that only read the workspace (safe to run side by side). */
+function isRead(use) {
+    if (use.name === 'search_code' || use.name === 'list_files')
+        return true;
+    return use.name === 'str_replace_based_edit_tool' && use.input?.command === 'view';
 }
 /**
  * Runs one tool call the way the loop does: unknown tool → error result listing the tools;
@@ -2626,6 +2898,19 @@ function addSpend(spend, usage, stepCost) {
     spend.usage.output_tokens += usage.output_tokens;
     spend.usage.cache_creation_input_tokens += usage.cache_creation_input_tokens;
     spend.usage.cache_read_input_tokens += usage.cache_read_input_tokens;
+}
+/** `messages` with `text` added to the last user turn (or as a new user turn). Pure. */
+function appendText(messages, text) {
+    const out = [...messages];
+    const last = out[out.length - 1];
+    if (last && last.role === 'user') {
+        const content = typeof last.content === 'string' ? [{ type: 'text', text: last.content }] : [...last.content];
+        out[out.length - 1] = { role: 'user', content: [...content, { type: 'text', text }] };
+    }
+    else {
+        out.push({ role: 'user', content: text });
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/agent/transcript.ts
@@ -3018,17 +3303,26 @@ function openAgentSession(svc, o) {
     const repoCtx = (0,services/* repoContextOf */.f)(svc, o.sandbox);
     const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
     const baseVars = { repository: s.runner.repository, steering: o.steering };
+    const web = webTools(s.networkAccess, s.allowedDomains);
+    const sources = [];
     return {
         spend,
         started: svc.now(),
         repoCtx,
         learningsText,
         async runRole(role, messages, extra = [], steer, system) {
-            const rt = roleTools(role, extra);
+            const rt = roleTools(role, extra, web);
             const vars = role === 'verifier' ? baseVars : { ...baseVars, learnings: learningsText };
+            const modelId = pickModel(role, s.model);
+            const info = modelInfo(modelId);
+            // extended thinking for the roles that reason (planning, coding, judging), where the model has it
+            const thinking = role === 'learner' || info.thinking === 'none' ? undefined : info.thinking === 'adaptive' ? { type: 'adaptive' } : { type: 'enabled', budget_tokens: 16_000 };
             const result = await runAgent({
                 model,
-                modelId: pickModel(role, s.model),
+                modelId,
+                ...(thinking ? { thinking } : {}),
+                contextWindow: s.contextWindowTokens ?? info.contextWindow,
+                onContext: (ev) => core/* info */.pq(`Kiro: ${role} context ${ev.kind === 'cleared' ? `cleared ${ev.count} old tool results` : 'compacted into a hand-off note'} (~${ev.promptTokens} tokens now).`),
                 role,
                 system: system ?? roleSystem(role, vars),
                 tools: rt.tools,
@@ -3040,12 +3334,16 @@ function openAgentSession(svc, o) {
                 onStep: (step) => transcript.record(step),
                 ...(steer ? { steer } : {}),
             });
+            for (const u of webSources(result.messages))
+                if (!sources.includes(u))
+                    sources.push(u);
             core/* info */.pq(`Kiro: ${role} ended with ${result.exitReason}${result.limit ? ` (${result.limit})` : ''}${result.error ? `: ${(0,sanitize/* safeInline */.H1)(svc.redact(result.error), 2000)}` : ''} after ${spend.turns} turns, $${spend.costUsd.toFixed(4)}.`);
             return result;
         },
         costOutputs() {
             core/* setOutput */.uH(constants/* Outputs */.tY.CostUsd, spend.costUsd.toFixed(4));
         },
+        sources: () => [...sources],
         tokens() {
             return {
                 input: spend.usage.input_tokens,
@@ -3349,6 +3647,7 @@ async function runPipeline(t) {
         learningsApplied: t.learnings,
         blockedRequests: t.sandbox.blocked(),
         ...(t.sandbox.limitation ? { networkLimitation: t.sandbox.limitation } : {}),
+        sources: session.sources(),
         costUsd: spend.costUsd,
         durationMs: svc.now() - started,
         runUrl: s.runner.runUrl,
@@ -6674,8 +6973,8 @@ var ending = __webpack_require__(7313);
 var lifecycle = __webpack_require__(9492);
 // EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
 var shutdown = __webpack_require__(104);
-// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 16 modules
-var pipeline = __webpack_require__(8214);
+// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 17 modules
+var pipeline = __webpack_require__(6481);
 // EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 8 modules
 var orchestrator_sandbox = __webpack_require__(93);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
@@ -9259,6 +9558,11 @@ function renderPrBody(p) {
             out.push(`- Blocked \`${b.host}\`${b.command ? ` requested by \`${b.command.replace(/`/g, "'")}\`` : ''}`);
         if (p.networkLimitation)
             out.push(`- Note: ${p.networkLimitation}`);
+    }
+    if (p.sources?.length) {
+        out.push('', '## Sources', '');
+        for (const u of p.sources)
+            out.push(`- <${u.replace(/[<>\s]/g, '')}>`);
     }
     if (p.feedbackRounds?.length) {
         out.push('', '## Review feedback addressed', '');

@@ -285,8 +285,8 @@ var ending = __webpack_require__(7313);
 var learn = __webpack_require__(2593);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
 var lifecycle = __webpack_require__(9492);
-// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 16 modules
-var pipeline = __webpack_require__(8214);
+// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 17 modules
+var pipeline = __webpack_require__(6481);
 // EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 8 modules
 var orchestrator_sandbox = __webpack_require__(93);
 // EXTERNAL MODULE: ./src/orchestrator/services.ts

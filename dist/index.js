@@ -40219,7 +40219,12 @@ const list = classic_schemas/* string */.YjP().transform((s) => s
 const InputsSchema = classic_schemas/* object */.Ikc({
     [constants/* Inputs */.G0.AnthropicApiKey]: classic_schemas/* string */.YjP(),
     [constants/* Inputs */.G0.GithubToken]: classic_schemas/* string */.YjP().min(1, 'is required (pass ${{ github.token }} or a PAT)'),
-    [constants/* Inputs */.G0.Model]: classic_schemas/* string */.YjP().min(1).default('auto'),
+    // `auto`, or a Claude model id as the Messages API (or Bedrock/Vertex) names it: a typo such as
+    // `opus` or `gpt-4` fails before anything is posted
+    [constants/* Inputs */.G0.Model]: classic_schemas/* string */.YjP()
+        .min(1)
+        .default('auto')
+        .refine((m) => m === 'auto' || /^(?:[\w.-]+[.:/])?claude-[a-z0-9][a-z0-9.@:[\]-]*$/i.test(m.trim()), 'is not a Claude model id (use `auto`, or an id such as claude-opus-4-5)'),
     [constants/* Inputs */.G0.Provider]: classic_schemas/* enum */.k5n(['anthropic', 'bedrock', 'vertex']),
     [constants/* Inputs */.G0.TriggerLabel]: classic_schemas/* string */.YjP().min(1),
     [constants/* Inputs */.G0.TriggerCommand]: classic_schemas/* string */.YjP().regex(/^\/[\w-]+$/, 'must look like /kiro'),
@@ -40276,6 +40281,7 @@ const EnvSchema = classic_schemas/* object */.Ikc({
     KIRO_RETRY_BASE_MS: number().int().min(0).optional(),
     KIRO_COMMAND_TIMEOUT_MS: number().int().positive().optional(),
     KIRO_ISOLATION: classic_schemas/* enum */.k5n(['off', 'auto', '']).optional(),
+    KIRO_CONTEXT_WINDOW_TOKENS: number().int().min(4096).optional(),
     KIRO_FIREWALL: classic_schemas/* enum */.k5n(['off', 'auto', '']).optional(),
 });
 function firstIssue(e) {
@@ -40401,6 +40407,7 @@ function loadSettings(env = process.env) {
         allowUnsandboxedCommands: i[constants/* Inputs */.G0.AllowUnsandboxedCommands] ?? false,
         sandboxDisabledReason: e.KIRO_ISOLATION === 'off' ? 'the workflow turned the OS sandbox off (KIRO_ISOLATION=off)' : undefined,
         firewallDisabledReason: e.KIRO_FIREWALL === 'off' ? 'the workflow turned the network namespace off (KIRO_FIREWALL=off)' : undefined,
+        contextWindowTokens: e.KIRO_CONTEXT_WINDOW_TOKENS,
         runner: Object.freeze({
             eventName: e.GITHUB_EVENT_NAME,
             eventPath: e.GITHUB_EVENT_PATH,
@@ -40540,6 +40547,13 @@ async function run() {
         if (command.kind === 'noop') {
             lib_core/* info */.pq(`Kiro: nothing to do — ${command.reason}.`);
             lib_core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'skipped');
+            return;
+        }
+        // a workflow that cannot call the model fails at once, naming the input — before any comment
+        if (command.kind !== 'cancel' && settings.provider === 'anthropic' && !settings.anthropicApiKey) {
+            lib_core/* error */.z3("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).", { title: 'Kiro is not configured' });
+            lib_core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'failed');
+            process.exitCode = lib_core/* ExitCode */.yU.Failure;
             return;
         }
         if (settings.dryRun)

@@ -96,6 +96,13 @@ export async function run(): Promise<void> {
       core.setOutput(Outputs.Status, 'skipped');
       return;
     }
+    // a workflow that cannot call the model fails at once, naming the input — before any comment
+    if (command.kind !== 'cancel' && settings.provider === 'anthropic' && !settings.anthropicApiKey) {
+      core.error("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).", { title: 'Kiro is not configured' });
+      core.setOutput(Outputs.Status, 'failed');
+      process.exitCode = core.ExitCode.Failure;
+      return;
+    }
     if (settings.dryRun) core.info('Kiro: dry run — nothing will be written to GitHub or pushed; would-be writes are saved under RUNNER_TEMP.');
     const svc = buildServices(settings, redactor);
     const outcome = await handleCommand(svc, command);

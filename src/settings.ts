@@ -84,7 +84,13 @@ const list = z.string().transform((s) =>
 const InputsSchema = z.object({
   [Inputs.AnthropicApiKey]: z.string(),
   [Inputs.GithubToken]: z.string().min(1, 'is required (pass ${{ github.token }} or a PAT)'),
-  [Inputs.Model]: z.string().min(1).default('auto'),
+  // `auto`, or a Claude model id as the Messages API (or Bedrock/Vertex) names it: a typo such as
+  // `opus` or `gpt-4` fails before anything is posted
+  [Inputs.Model]: z
+    .string()
+    .min(1)
+    .default('auto')
+    .refine((m) => m === 'auto' || /^(?:[\w.-]+[.:/])?claude-[a-z0-9][a-z0-9.@:[\]-]*$/i.test(m.trim()), 'is not a Claude model id (use `auto`, or an id such as claude-opus-4-5)'),
   [Inputs.Provider]: z.enum(['anthropic', 'bedrock', 'vertex']),
   [Inputs.TriggerLabel]: z.string().min(1),
   [Inputs.TriggerCommand]: z.string().regex(/^\/[\w-]+$/, 'must look like /kiro'),
@@ -143,6 +149,7 @@ const EnvSchema = z.object({
   KIRO_RETRY_BASE_MS: z.coerce.number().int().min(0).optional(),
   KIRO_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   KIRO_ISOLATION: z.enum(['off', 'auto', '']).optional(),
+  KIRO_CONTEXT_WINDOW_TOKENS: z.coerce.number().int().min(4096).optional(),
   KIRO_FIREWALL: z.enum(['off', 'auto', '']).optional(),
 });
 
@@ -221,6 +228,12 @@ export interface Settings {
    * builds cannot live without the host's network; stated as a limitation in the PR).
    */
   firewallDisabledReason: string | undefined;
+  /**
+   * `KIRO_CONTEXT_WINDOW_TOKENS`: the context window to manage conversations against, for every
+   * model (a model the table does not know, and the tests of context management). Default: the
+   * model's own window (`modelInfo`).
+   */
+  contextWindowTokens: number | undefined;
   runner: RunnerContext;
   /** `.kiro/settings.json`, or defaults when it is absent or invalid (see `repoSettingsError`). */
   repo: RepoSettings;
@@ -353,6 +366,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     allowUnsandboxedCommands: i[Inputs.AllowUnsandboxedCommands] ?? false,
     sandboxDisabledReason: e.KIRO_ISOLATION === 'off' ? 'the workflow turned the OS sandbox off (KIRO_ISOLATION=off)' : undefined,
     firewallDisabledReason: e.KIRO_FIREWALL === 'off' ? 'the workflow turned the network namespace off (KIRO_FIREWALL=off)' : undefined,
+    contextWindowTokens: e.KIRO_CONTEXT_WINDOW_TOKENS,
     runner: Object.freeze({
       eventName: e.GITHUB_EVENT_NAME,
       eventPath: e.GITHUB_EVENT_PATH,

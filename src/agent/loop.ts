@@ -8,7 +8,10 @@
 import { z } from 'zod';
 import { Notices } from './notices.js';
 import { costUsd } from './pricing.js';
+import { clearOldToolResults, compactConversation, contextPolicy, ContextMeter, HANDOFF_REQUEST, isPromptTooLong } from './context.js';
+import { modelInfo } from './pricing.js';
 import { buildRequest, stripMessage } from './request.js';
+import type { BuildRequestInput } from './request.js';
 import { truncateOutput } from './tools/truncate.js';
 import type Anthropic from '@anthropic-ai/sdk';
 import type {
@@ -47,6 +50,12 @@ export interface RunAgentOptions {
   signal?: AbortSignal;
   /** Called at each step boundary where the loop goes on; a text is added to the next user turn. */
   steer?: () => Promise<string | undefined>;
+  /** The model's context window, tokens (default: `modelInfo(modelId)`; see context.ts). */
+  contextWindow?: number;
+  /** Extended thinking for every step of this role (see `BuildRequestInput.thinking`). */
+  thinking?: BuildRequestInput['thinking'];
+  /** Told when the conversation is cleared or compacted (for the log). */
+  onContext?: (event: { kind: 'cleared' | 'compacted'; count: number; promptTokens: number }) => void;
 }
 
 /** How often a model that ends its turn without calling a required submit tool is reminded. */
@@ -83,20 +92,72 @@ export async function runAgent(opts: RunAgentOptions): Promise<AgentResult> {
   let text = '';
   let reminders = 0;
   const end = (exit: Exit): AgentResult => ({ ...exit, text, messages, turns, costUsd: cost });
+  const meter = new ContextMeter(contextPolicy(opts.contextWindow ?? modelInfo(opts.modelId).contextWindow));
+  let compactedAfterError = false;
+  const build = (msgs: readonly MessageParam[] = messages) =>
+    buildRequest({ modelId: opts.modelId, system: opts.system, tools: opts.tools, messages: msgs, maxTokens: opts.maxTokens, ...(opts.thinking ? { thinking: opts.thinking } : {}) });
+  /**
+   * Asks the role for a hand-off note and restarts the conversation from the task and the note.
+   * If even that request is too long, every tool result is cleared first; if the note still cannot
+   * be had, the conversation restarts from the task with a note saying so.
+   */
+  const compact = async (): Promise<void> => {
+    let note = '';
+    for (const keep of [meter.policy.keepRecent, 0]) {
+      const cleared = clearOldToolResults(messages, keep).messages;
+      const ask = appendText(cleared, HANDOFF_REQUEST);
+      try {
+        const r = await opts.model.send(build(ask), { signal: opts.signal });
+        const c = costUsd(opts.modelId, r.usage);
+        turns++;
+        cost += c;
+        addSpend(opts.spend, r.usage, c);
+        note = textOf(r.message);
+        break;
+      } catch (e) {
+        if (!isPromptTooLong(e)) {
+          note = `(the hand-off note could not be written: ${e instanceof Error ? e.message : String(e)})`;
+          break;
+        }
+      }
+    }
+    messages.splice(0, messages.length, ...compactConversation(messages, note || '(no note)'));
+    opts.onContext?.({ kind: 'compacted', count: 1, promptTokens: meter.estimate(build()) });
+  };
 
   for (;;) {
     const limit = limitReached(opts.limits, opts.spend);
     if (limit) return end({ exitReason: 'limit_reached', limit });
     if (opts.signal?.aborted) return end({ exitReason: 'failed', error: 'cancelled before the next model call' });
 
-    const request = buildRequest({ modelId: opts.modelId, system: opts.system, tools: opts.tools, messages, maxTokens: opts.maxTokens });
+    let request = build();
+    // keep the conversation inside the window: clear old tool results in a batch, then compact
+    if (meter.stage(request)) {
+      const c = clearOldToolResults(messages, meter.policy.keepRecent);
+      if (c.cleared > 0) {
+        messages.splice(0, messages.length, ...c.messages);
+        request = build();
+        opts.onContext?.({ kind: 'cleared', count: c.cleared, promptTokens: meter.estimate(request) });
+      }
+      if (meter.stage(request) === 'compact') {
+        await compact();
+        request = build();
+      }
+    }
     let response;
     try {
       response = await opts.model.send(request, { signal: opts.signal });
     } catch (e) {
+      // "prompt is too long" is recoverable once: compact and try again
+      if (isPromptTooLong(e) && !compactedAfterError) {
+        compactedAfterError = true;
+        await compact();
+        continue;
+      }
       return end({ exitReason: 'failed', error: e instanceof Error ? e.message : String(e) });
     }
     const { message, usage } = response;
+    meter.observe(request, usage);
     const stepCost = costUsd(opts.modelId, usage);
     turns++;
     cost += stepCost;
@@ -181,6 +242,16 @@ async function runToolUses(
 ): Promise<{ results: ContentBlockParam[]; exit?: Exit }> {
   const results: ContentBlockParam[] = [];
   let exit: Exit | undefined;
+  // parallel tool use: a run of reads (view, search_code, list_files) executes concurrently; every
+  // other call runs in order. Results are answered in the order of the calls either way.
+  const early = new Map<number, Promise<ToolOutcome & { submitted?: { value: unknown } }>>();
+  for (let i = 0; i < uses.length; i++) {
+    if (!isRead(uses[i]!) || (lastCut && i === uses.length - 1)) continue;
+    let j = i;
+    while (j < uses.length && isRead(uses[j]!) && !(lastCut && j === uses.length - 1)) j++;
+    if (j - i > 1) for (let k = i; k < j; k++) early.set(k, executeToolUse(uses[k]!, tools, ctx, false));
+    i = j;
+  }
   for (const [i, use] of uses.entries()) {
     if (exit) {
       const why = exit.exitReason === 'paused' ? 'the run is paused for approval' : 'the result was already submitted';
@@ -191,12 +262,18 @@ async function runToolUses(
       results.push(toolResult(use.id, { content: Notices.truncatedToolUse, isError: true }));
       continue;
     }
-    const outcome = await executeToolUse(use, tools, ctx, submit.has(use.name));
+    const outcome = await (early.get(i) ?? executeToolUse(use, tools, ctx, submit.has(use.name)));
     if (outcome.submitted) exit = { exitReason: 'submitted', result: outcome.submitted.value, submitTool: use.name };
     else if (outcome.pause) exit = { exitReason: 'paused', pause: outcome.pause };
     results.push(toolResult(use.id, { ...outcome, content: ctx.redact(outcome.content) }));
   }
   return { results, exit };
+}
+
+/** Tool calls that only read the workspace (safe to run side by side). */
+function isRead(use: Anthropic.ToolUseBlock): boolean {
+  if (use.name === 'search_code' || use.name === 'list_files') return true;
+  return use.name === 'str_replace_based_edit_tool' && (use.input as { command?: unknown } | null)?.command === 'view';
 }
 
 /**
@@ -275,4 +352,17 @@ function addSpend(spend: Spend, usage: Usage, stepCost: number): void {
   spend.usage.output_tokens += usage.output_tokens;
   spend.usage.cache_creation_input_tokens += usage.cache_creation_input_tokens;
   spend.usage.cache_read_input_tokens += usage.cache_read_input_tokens;
+}
+
+/** `messages` with `text` added to the last user turn (or as a new user turn). Pure. */
+function appendText(messages: readonly MessageParam[], text: string): MessageParam[] {
+  const out = [...messages];
+  const last = out[out.length - 1];
+  if (last && last.role === 'user') {
+    const content: ContentBlockParam[] = typeof last.content === 'string' ? [{ type: 'text', text: last.content }] : [...last.content];
+    out[out.length - 1] = { role: 'user', content: [...content, { type: 'text', text }] };
+  } else {
+    out.push({ role: 'user', content: text });
+  }
+  return out;
 }

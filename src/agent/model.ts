@@ -125,6 +125,9 @@ function hint(c: Classified): string {
   }
 }
 
+/** https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-fetch-tool */
+const WEB_FETCH_BETA = 'web-fetch-2025-09-10';
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new Anthropic.APIUserAbortError());
@@ -179,7 +182,9 @@ export function createModelClient(opts: ModelClientOptions): ModelClient {
     async send(params: ModelRequest, sendOpts: { signal?: AbortSignal } = {}): Promise<ModelResponse> {
       for (let attempt = 1; ; attempt++) {
         try {
-          const stream = client.messages.stream(params, sendOpts.signal ? { signal: sendOpts.signal } : undefined);
+          // server tools still in beta need their beta header (web fetch)
+          const betas = (params.tools ?? []).some((t) => (t as { type?: string }).type?.startsWith('web_fetch_')) ? { 'anthropic-beta': WEB_FETCH_BETA } : undefined;
+          const stream = client.messages.stream(params, { ...(sendOpts.signal ? { signal: sendOpts.signal } : {}), ...(betas ? { headers: betas } : {}) });
           const message = await stream.finalMessage();
           return { message, usage: normalizeUsage(message.usage), attempts: attempt };
         } catch (e) {

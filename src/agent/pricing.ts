@@ -206,3 +206,29 @@ export function pickModel(role: Role, requested: string | undefined, hint: { sma
   if (role === 'coder' && hint.smallEdit) return AUTO_MODELS.smallEdit;
   return AUTO_MODELS[role];
 }
+
+/** What the loop needs to know of a model besides its price (windows and thinking modes are per family). */
+export interface ModelInfo {
+  /** Context window, tokens (prompt + output must fit). */
+  contextWindow: number;
+  /**
+   * Extended thinking: `adaptive` (the model decides how much to think), `enabled` (a fixed
+   * budget), or `none`. https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking
+   */
+  thinking: 'adaptive' | 'enabled' | 'none';
+}
+
+/**
+ * Window and thinking mode of a model id. Unknown ids get the common 200k window and no thinking
+ * (a request the API would refuse is worse than one without thinking). A `[1m]` tag on the id
+ * asks for the 1M-token window.
+ */
+export function modelInfo(modelId: string): ModelInfo {
+  const key = normalizeModelId(modelId);
+  const contextWindow = /\[1m\]$/i.test(modelId.trim()) ? 1_000_000 : 200_000;
+  if (!PRICES[key]) return { contextWindow, thinking: 'none' };
+  if (/haiku-3|3-5-haiku/.test(key)) return { contextWindow, thinking: 'none' };
+  // the 5 family and Opus/Sonnet 4.6 choose their own thinking budget; earlier 4.x and 3.7 take one
+  if (/-5(-\d+)?$|fable|mythos|-4-[6-9]$/.test(key) && !/haiku/.test(key)) return { contextWindow, thinking: 'adaptive' };
+  return { contextWindow, thinking: 'enabled' };
+}

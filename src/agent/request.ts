@@ -36,6 +36,11 @@ export interface BuildRequestInput {
   tools: readonly (AgentTool | ToolUnion)[];
   messages: readonly MessageParam[];
   maxTokens?: number;
+  /**
+   * Extended thinking for this step: `adaptive`, or `enabled` with a budget (below `max_tokens`).
+   * Thinking blocks of earlier turns travel back unchanged (signatures intact) in `messages`.
+   */
+  thinking?: { type: 'adaptive' } | { type: 'enabled'; budget_tokens: number };
 }
 
 type WithCache = { cache_control?: unknown };
@@ -127,6 +132,7 @@ export function buildRequest(input: BuildRequestInput): ModelRequest {
   };
   if (tools.length > 0) request.tools = tools;
   if (system.length > 0) request.system = system;
+  if (input.thinking) (request as unknown as { thinking: unknown }).thinking = input.thinking;
   return request;
 }
 

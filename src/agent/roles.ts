@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { renderPrompt } from '../prompts.js';
-import type { AgentTool, PolicyDecision, Role, TextBlockParam, ToolContext, ToolPolicy } from './types.js';
+import type { AgentTool, MessageParam, PolicyDecision, Role, TextBlockParam, ToolContext, ToolPolicy } from './types.js';
 import { createBashTool } from './tools/bash.js';
 import { createEditorTool } from './tools/editor.js';
 import { createListFilesTool, createSearchTool } from './tools/search.js';
@@ -83,8 +83,8 @@ export interface RoleTools {
  * The tool set of a role. `extra` adds orchestrator-provided tools (e.g. `complete_step`).
  * Tools are rebuilt per role run: the bash tool keeps a working directory per instance.
  */
-export function roleTools(role: Role, extra: AgentTool[] = []): RoleTools {
-  const search = [createListFilesTool(), createSearchTool()];
+export function roleTools(role: Role, extra: AgentTool[] = [], web: readonly AgentTool[] = []): RoleTools {
+  const search = [createListFilesTool(), createSearchTool(), ...(role === 'planner' || role === 'coder' ? web : [])];
   switch (role) {
     case 'planner':
       return {
@@ -111,6 +111,46 @@ export function roleTools(role: Role, extra: AgentTool[] = []): RoleTools {
         policy: readOnlyPolicy,
       };
   }
+}
+
+/**
+ * Anthropic's server tools for research on the web: web search
+ * (https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-search-tool) and web fetch
+ * (https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-fetch-tool). The API runs them;
+ * their `server_tool_use` and `*_tool_result` blocks stay in the conversation, and the sources are
+ * listed in the PR body. Offered to the planner and the coder when the network level lets the agent
+ * out: `open-internet` (any domain) or a custom allow-list (`allowedDomains`, the only domains
+ * searched and fetched). @returns none at the other levels
+ */
+export function webTools(level: string, allowedDomains: readonly string[]): AgentTool[] {
+  if (level !== 'open-internet' && !(level === 'custom' && allowedDomains.length)) return [];
+  const domains = level === 'open-internet' ? {} : { allowed_domains: allowedDomains.map((d) => d.replace(/^\*?\./, '')) };
+  const server = (definition: Record<string, unknown>): AgentTool => ({
+    name: String(definition.name),
+    definition: definition as unknown as AgentTool['definition'],
+    // never called: the API executes server tools and answers them itself
+    execute: async () => ({ content: `${String(definition.name)} is run by the API`, isError: true }),
+  });
+  return [
+    server({ type: 'web_search_20250305', name: 'web_search', max_uses: 8, ...domains }),
+    server({ type: 'web_fetch_20250910', name: 'web_fetch', max_uses: 8, ...domains }),
+  ];
+}
+
+/** URLs of the web sources a conversation used (search results and fetched pages), in order, once each. */
+export function webSources(messages: readonly MessageParam[]): string[] {
+  const out: string[] = [];
+  const add = (u: unknown) => {
+    if (typeof u === 'string' && /^https?:\/\//.test(u) && !out.includes(u)) out.push(u);
+  };
+  for (const m of messages) {
+    if (m.role !== 'assistant' || typeof m.content === 'string') continue;
+    for (const b of m.content as unknown as Array<Record<string, unknown>>) {
+      if (b.type === 'web_search_tool_result' && Array.isArray(b.content)) for (const r of b.content as Array<Record<string, unknown>>) add(r.url);
+      if (b.type === 'web_fetch_tool_result') add((b.content as Record<string, unknown> | undefined)?.url);
+    }
+  }
+  return out;
 }
 
 /**

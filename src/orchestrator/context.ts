@@ -12,7 +12,7 @@ import { RepoFiles } from '../constants.js';
 import type { IssueRef } from '../events.js';
 import type { IssueComment } from '../github/api.js';
 import { execGit } from '../git/exec.js';
-import { fenceUntrusted, sanitizeUntrusted } from '../policy/sanitize.js';
+import { fenceUntrusted, safeInline, sanitizeUntrusted } from '../policy/sanitize.js';
 import type { Services } from './services.js';
 
 const WRITE = new Set(['write', 'maintain', 'admin']);
@@ -52,12 +52,34 @@ export async function trustedComments(svc: Services, perms: PermissionCache, com
 /** Renders comments as fenced data blocks, one per comment. */
 export function renderDiscussion(comments: readonly IssueComment[]): string {
   if (!comments.length) return '(no comments)';
-  return comments.map((c) => fenceUntrusted(`comment by @${c.user.login} at ${c.createdAt}`, sanitizeUntrusted(c.body))).join('\n\n');
+  // the newest comments matter most: older ones give way first when the discussion is long
+  let budget = Budgets.discussion;
+  const parts: string[] = [];
+  for (const c of [...comments].reverse()) {
+    const text = cutToBudget(sanitizeUntrusted(c.body), Math.min(Budgets.comment, Math.max(budget, 0)), 'comment');
+    budget -= text.length;
+    parts.unshift(fenceUntrusted(`comment by @${c.user.login} at ${c.createdAt}`, text));
+    if (budget <= 0) break;
+  }
+  const dropped = comments.length - parts.length;
+  return [...(dropped > 0 ? [`(${dropped} older comment(s) not shown: the discussion is longer than the budget)`] : []), ...parts].join('\n\n');
+}
+
+/**
+ * Characters of untrusted text one prompt may carry (issue #11: a single 1 MB issue body must not
+ * fill the context window): the issue body, each comment, the whole discussion.
+ */
+export const Budgets = { issueBody: 40_000, comment: 8_000, discussion: 40_000 } as const;
+
+/** `text` cut to `max` characters, with a note saying how much was left out. */
+export function cutToBudget(text: string, max: number, what: string): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}\n\n[… the ${what} is ${text.length} characters long; only the first ${max} are shown]`;
 }
 
 /** The issue's title and body as a fenced data block. */
 export function renderIssue(issue: Pick<IssueRef, 'number' | 'title' | 'body' | 'author'>): string {
-  return fenceUntrusted(`issue #${issue.number} by @${issue.author.login}`, `# ${sanitizeUntrusted(issue.title)}\n\n${sanitizeUntrusted(issue.body)}`);
+  return fenceUntrusted(`issue #${issue.number} by @${issue.author.login}`, `# ${safeInline(sanitizeUntrusted(issue.title), 500)}\n\n${cutToBudget(sanitizeUntrusted(issue.body), Budgets.issueBody, 'issue body')}`);
 }
 
 /**

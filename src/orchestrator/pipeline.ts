@@ -9,8 +9,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Labels, Markers, Outputs, RepoFiles } from '../constants.js';
 import { createModelClient } from '../agent/model.js';
-import { pickModel } from '../agent/pricing.js';
-import { roleSystem, roleTools, SubmitToolNames, withPolicy } from '../agent/roles.js';
+import { modelInfo, pickModel } from '../agent/pricing.js';
+import { roleSystem, roleTools, SubmitToolNames, webSources, webTools, withPolicy } from '../agent/roles.js';
 import type { FinishSubmission, SpecSubmission, VerdictSubmission } from '../agent/roles.js';
 import { runAgent } from '../agent/loop.js';
 import { defineTool } from '../agent/tools/schema.js';
@@ -156,6 +156,8 @@ export interface AgentSession {
   runRole(role: Role, messages: MessageParam[], extra?: AgentTool[], steer?: () => Promise<string | undefined>, system?: TextBlockParam[]): Promise<AgentResult>;
   /** Sets the `cost-usd` output from the spend so far. */
   costOutputs(): void;
+  /** Web pages the roles searched or fetched so far (for the PR body). */
+  sources(): string[];
   /** Token counts of the spend so far, as the status comment shows them. */
   tokens(): NonNullable<StatusResult['tokens']>;
 }
@@ -184,17 +186,26 @@ export function openAgentSession(
   const repoCtx: RepoContext = repoContextOf(svc, o.sandbox);
   const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
   const baseVars = { repository: s.runner.repository, steering: o.steering };
+  const web = webTools(s.networkAccess, s.allowedDomains);
+  const sources: string[] = [];
   return {
     spend,
     started: svc.now(),
     repoCtx,
     learningsText,
     async runRole(role, messages, extra = [], steer, system) {
-      const rt = roleTools(role, extra);
+      const rt = roleTools(role, extra, web);
       const vars = role === 'verifier' ? baseVars : { ...baseVars, learnings: learningsText };
+      const modelId = pickModel(role, s.model);
+      const info = modelInfo(modelId);
+      // extended thinking for the roles that reason (planning, coding, judging), where the model has it
+      const thinking = role === 'learner' || info.thinking === 'none' ? undefined : info.thinking === 'adaptive' ? ({ type: 'adaptive' } as const) : ({ type: 'enabled', budget_tokens: 16_000 } as const);
       const result = await runAgent({
         model,
-        modelId: pickModel(role, s.model),
+        modelId,
+        ...(thinking ? { thinking } : {}),
+        contextWindow: s.contextWindowTokens ?? info.contextWindow,
+        onContext: (ev) => core.info(`Kiro: ${role} context ${ev.kind === 'cleared' ? `cleared ${ev.count} old tool results` : 'compacted into a hand-off note'} (~${ev.promptTokens} tokens now).`),
         role,
         system: system ?? roleSystem(role, vars),
         tools: rt.tools,
@@ -206,12 +217,14 @@ export function openAgentSession(
         onStep: (step) => transcript.record(step),
         ...(steer ? { steer } : {}),
       });
+      for (const u of webSources(result.messages)) if (!sources.includes(u)) sources.push(u);
       core.info(`Kiro: ${role} ended with ${result.exitReason}${result.limit ? ` (${result.limit})` : ''}${result.error ? `: ${safeInline(svc.redact(result.error), 2000)}` : ''} after ${spend.turns} turns, $${spend.costUsd.toFixed(4)}.`);
       return result;
     },
     costOutputs() {
       core.setOutput(Outputs.CostUsd, spend.costUsd.toFixed(4));
     },
+    sources: () => [...sources],
     tokens() {
       return {
         input: spend.usage.input_tokens,
@@ -563,6 +576,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     learningsApplied: t.learnings,
     blockedRequests: t.sandbox.blocked(),
     ...(t.sandbox.limitation ? { networkLimitation: t.sandbox.limitation } : {}),
+    sources: session.sources(),
     costUsd: spend.costUsd,
     durationMs: svc.now() - started,
     runUrl: s.runner.runUrl,

@@ -24,6 +24,8 @@ export interface PrBodyInput {
   learningsApplied?: ReadonlyArray<{ id: string; text: string }>;
   blockedRequests?: ReadonlyArray<{ host: string; command?: string }>;
   networkLimitation?: string;
+  /** Web pages the agent searched or fetched (web search / web fetch server tools), in order. */
+  sources?: readonly string[];
   /** One line per review-feedback round addressed on this PR (SPEC.md J3), oldest first. */
   feedbackRounds?: readonly string[];
   costUsd: number;
@@ -81,6 +83,10 @@ export function renderPrBody(p: PrBodyInput): string {
     out.push('', '## Network', '');
     for (const b of p.blockedRequests ?? []) out.push(`- Blocked \`${b.host}\`${b.command ? ` requested by \`${b.command.replace(/`/g, "'")}\`` : ''}`);
     if (p.networkLimitation) out.push(`- Note: ${p.networkLimitation}`);
+  }
+  if (p.sources?.length) {
+    out.push('', '## Sources', '');
+    for (const u of p.sources) out.push(`- <${u.replace(/[<>\s]/g, '')}>`);
   }
   if (p.feedbackRounds?.length) {
     out.push('', '## Review feedback addressed', '');

@@ -3,6 +3,8 @@
  * clock (the moment the create-comment request arrives) against the launcher's clock just before
  * it spawns `node dist/index.js` under Node 24. Target: under 500 ms on loopback.
  */
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { ALICE, startRig } from '../e2e/harness.js';
 
 export interface StartupBench {
@@ -15,6 +17,11 @@ export interface StartupBench {
 
 export async function benchStartup(runs = 7): Promise<StartupBench> {
   const rig = await startRig();
+  // a port nobody listens on (taken, then released)
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const deadUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+  await new Promise<void>((r) => probe.close(() => r()));
   const ack: number[] = [];
   const first: number[] = [];
   try {
@@ -22,8 +29,8 @@ export async function benchStartup(runs = 7): Promise<StartupBench> {
       const issue = rig.github.state.addIssue({ title: `bench ${i}`, body: 'x', user: ALICE });
       const n = issue.number as number;
       const before = rig.github.requests.length;
-      // no API key: the run acknowledges, reports the missing key and ends (the model is not under test)
-      const res = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, user: ALICE }, sender: ALICE }), { inputs: { 'anthropic-api-key': '' } });
+      // the model API is unreachable: the run acknowledges, fails to plan and ends (the model is not under test)
+      const res = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, user: ALICE }, sender: ALICE }), { env: { ANTHROPIC_BASE_URL: deadUrl } });
       const mine = rig.github.requests.slice(before);
       const created = mine.find((r) => r.operationId === 'issues/create-comment');
       if (!created || !mine[0]) throw new Error(`run ${i}: no status comment was created (exit ${res.code})\n${res.maskedLog}`);

@@ -126,15 +126,24 @@ describe('acknowledgement', () => {
 });
 
 describe('configuration', () => {
-  it('no API key → acknowledged, then Needs attention with an error annotation naming the input', async () => {
+  it('no API key → fails at once with an error annotation naming the input, before any comment or label', async () => {
     rig = await startRig();
     const issue = rig.github.state.addIssue({ title: 'x', body: 'y', user: ALICE });
     const n = issue.number as number;
     const res = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n }, sender: ALICE }), { inputs: { 'anthropic-api-key': '' } });
     expect(res.code).toBe(1);
     expect(res.annotations).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('anthropic-api-key') })]);
-    expect(rig.github.state.labelsOn(n)).toContain(Labels.NeedsAttention);
-    const status = rig.github.state.comments(n).find((c) => String(c.body).includes(Markers.StatusPrefix));
-    expect(String(status?.body)).toContain('anthropic-api-key');
+    expect(rig.github.writes()).toEqual([]);
+    expect(res.durationMs).toBeLessThan(5000);
+  });
+
+  it('an unknown model value → fails at once naming the input, nothing posted', async () => {
+    rig = await startRig();
+    const issue = rig.github.state.addIssue({ title: 'x', body: 'y', user: ALICE });
+    const n = issue.number as number;
+    const res = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n }, sender: ALICE }), { inputs: { model: 'gpt-4o' } });
+    expect(res.code).toBe(1);
+    expect(res.annotations).toEqual([expect.objectContaining({ level: 'error', message: expect.stringMatching(/Input 'model': is not a Claude model id/) })]);
+    expect(rig.github.writes()).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import { startGitHubServer, type GitHubServer } from '../rig/github-server.js';
 import { startGitRemote, type GitRemote, fixturePath } from '../rig/git-remote.js';
 import { runAction, type RunActionResult } from '../rig/launcher.js';
-import { startModelServer, type ModelScript, type ModelServer } from '../rig/model-server.js';
+import { startModelServer, type ModelScript, type ModelServer, type ModelServerOptions } from '../rig/model-server.js';
 import { prepareWorkspace } from '../rig/workspace.js';
 import { buildEvent, type EventKind, type EventOverrides, type WebhookEvent } from '../rig/events.js';
 
@@ -32,6 +32,8 @@ export interface RigOptions {
   repo?: string;
   /** Model script; when absent no model server is started. */
   script?: ModelScript;
+  /** More options for the model server (e.g. an enforced `contextWindow`). */
+  modelOptions?: Omit<ModelServerOptions, 'apiKey'>;
 }
 
 export interface RunOptions {
@@ -153,7 +155,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   github.state.ensureUser({ ...ALICE, type: 'User' });
   github.state.ensureUser({ ...BOB, type: 'User' });
   github.state.ensureUser({ ...MALLORY, type: 'User' });
-  const model = opts.script ? await startModelServer(opts.script, { apiKey: API_KEY }) : undefined;
+  const model = opts.script ? await startModelServer(opts.script, { apiKey: API_KEY, ...opts.modelOptions }) : undefined;
   return new Rig(github, remote, model, owner, repo);
 }
 

@@ -242,6 +242,11 @@ export interface ModelServerOptions {
   minCacheTokens?: (model: string) => number;
   /** Clock for cache TTLs, epoch ms (default `Date.now`). */
   now?: () => number;
+  /**
+   * Enforce a context window, tokens (as cache-accounting estimates them): a longer prompt gets the
+   * real API's 400 `invalid_request_error` "prompt is too long: N tokens > M maximum".
+   */
+  contextWindow?: number;
 }
 
 export interface ModelServer {
@@ -253,6 +258,8 @@ export interface ModelServer {
   rejected: RejectedRequest[];
   /** `/v1/messages/count_tokens` requests. */
   tokenCounts: ReceivedRequest[];
+  /** Requests refused as longer than `contextWindow` (they are in `rejected` too). */
+  overflows: Array<{ tokens: number; window: number }>;
   /** The prompt cache (shared by all requests of this server). */
   cache: CacheState;
   /** Unused steps (array scripts; summed over routes; function scripts count 0). */
@@ -699,6 +706,7 @@ export async function startModelServer(script: ModelScript, options: ModelServer
   const requests: RecordedModelRequest[] = [];
   const rejected: RejectedRequest[] = [];
   const tokenCounts: ReceivedRequest[] = [];
+  const overflows: Array<{ tokens: number; window: number }> = [];
   const cache = createCacheState();
   const now = options.now ?? Date.now;
   let seq = 0;
@@ -818,6 +826,13 @@ export async function startModelServer(script: ModelScript, options: ModelServer
 
   const handleMessages = async (res: ServerResponse, base: ReceivedRequest): Promise<void> => {
     const body = validateBody(base.body, true);
+    if (options.contextWindow !== undefined) {
+      const tokens = countInputTokens(body as unknown as Parameters<typeof countInputTokens>[0]);
+      if (tokens > options.contextWindow) {
+        overflows.push({ tokens, window: options.contextWindow });
+        return reject(res, base, 400, 'invalid_request_error', `prompt is too long: ${tokens} tokens > ${options.contextWindow} maximum`);
+      }
+    }
     const req: RecordedModelRequest = { ...base, body, stream: body.stream === true };
     const index = requests.length;
     requests.push(req);
@@ -1008,6 +1023,7 @@ export async function startModelServer(script: ModelScript, options: ModelServer
     requests,
     rejected,
     tokenCounts,
+    overflows,
     cache,
     remaining() {
       const left = (s: Sequence): number => (s.steps ? s.steps.length - s.cursor : 0);
