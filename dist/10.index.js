@@ -2349,9 +2349,9 @@ const Notices = {
 };
 
 ;// CONCATENATED MODULE: ./src/agent/context.ts
-/** Defaults: clear at 60 % of the usable window, compact at 85 %, keep the newest 3 results. */
+/** Defaults: clear at 75 % of the usable window down to 30 % (keeping up to 3 recent results), compact at 90 %. */
 function contextPolicy(window) {
-    return { window, clearAt: 0.6, compactAt: 0.85, keepRecent: 3 };
+    return { window, clearAt: 0.75, compactAt: 0.9, keepRecent: 3, clearTo: 0.3 };
 }
 /** What replaces a cleared tool result: short, and says how to get it back. */
 const CLEARED_RESULT = '[older tool result cleared to keep the conversation within the context window; run the tool again if you need it]';
@@ -2386,6 +2386,10 @@ class ContextMeter {
     /** Tokens a prompt may take: the window minus room for the answer (at most a fifth of the window). */
     usable(maxTokens) {
         return this.policy.window - Math.min(maxTokens, Math.floor(this.policy.window / 5));
+    }
+    /** True when `req` fits in the target of a clearing batch. */
+    fitsAfterClearing(req) {
+        return this.estimate(req) <= this.usable(req.max_tokens) * this.policy.clearTo;
     }
     /** Which stage `req` calls for, if any. */
     stage(req) {
@@ -2675,7 +2679,15 @@ async function runAgent(opts) {
         let request = build();
         // keep the conversation inside the window: clear old tool results in a batch, then compact
         if (meter.stage(request)) {
-            const c = clearOldToolResults(messages, meter.policy.keepRecent);
+            // one deep batch: keep as many recent results as fit under the target (down to none)
+            let c = clearOldToolResults(messages, 0);
+            for (let keep = meter.policy.keepRecent; keep > 0; keep--) {
+                const k = clearOldToolResults(messages, keep);
+                if (meter.fitsAfterClearing(build(k.messages))) {
+                    c = k;
+                    break;
+                }
+            }
             if (c.cleared > 0) {
                 messages.splice(0, messages.length, ...c.messages);
                 request = build();

@@ -23,13 +23,18 @@ export interface ContextPolicy {
   clearAt: number;
   /** Fraction at which, clearing not being enough, the conversation is compacted. */
   compactAt: number;
-  /** Newest tool results kept when clearing. */
+  /** Newest tool results kept when clearing, at most. */
   keepRecent: number;
+  /**
+   * Fraction of the usable window a clearing batch brings the prompt down to (fewer recent results
+   * are kept when needed): a deep batch means the cached prefix is rebuilt rarely.
+   */
+  clearTo: number;
 }
 
-/** Defaults: clear at 60 % of the usable window, compact at 85 %, keep the newest 3 results. */
+/** Defaults: clear at 75 % of the usable window down to 30 % (keeping up to 3 recent results), compact at 90 %. */
 export function contextPolicy(window: number): ContextPolicy {
-  return { window, clearAt: 0.6, compactAt: 0.85, keepRecent: 3 };
+  return { window, clearAt: 0.75, compactAt: 0.9, keepRecent: 3, clearTo: 0.3 };
 }
 
 /** What replaces a cleared tool result: short, and says how to get it back. */
@@ -67,6 +72,11 @@ export class ContextMeter {
   /** Tokens a prompt may take: the window minus room for the answer (at most a fifth of the window). */
   usable(maxTokens: number): number {
     return this.policy.window - Math.min(maxTokens, Math.floor(this.policy.window / 5));
+  }
+
+  /** True when `req` fits in the target of a clearing batch. */
+  fitsAfterClearing(req: ModelRequest): boolean {
+    return this.estimate(req) <= this.usable(req.max_tokens) * this.policy.clearTo;
   }
 
   /** Which stage `req` calls for, if any. */

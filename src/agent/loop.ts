@@ -133,7 +133,15 @@ export async function runAgent(opts: RunAgentOptions): Promise<AgentResult> {
     let request = build();
     // keep the conversation inside the window: clear old tool results in a batch, then compact
     if (meter.stage(request)) {
-      const c = clearOldToolResults(messages, meter.policy.keepRecent);
+      // one deep batch: keep as many recent results as fit under the target (down to none)
+      let c = clearOldToolResults(messages, 0);
+      for (let keep = meter.policy.keepRecent; keep > 0; keep--) {
+        const k = clearOldToolResults(messages, keep);
+        if (meter.fitsAfterClearing(build(k.messages))) {
+          c = k;
+          break;
+        }
+      }
       if (c.cleared > 0) {
         messages.splice(0, messages.length, ...c.messages);
         request = build();

@@ -29,6 +29,11 @@ export interface AgentLoopBench {
   harnessMedianMs: number;
   harnessP90Ms: number;
   files: number;
+  /** The largest prompt sent, tokens (usage: input + cache read + cache write). */
+  peakPromptTokens: number;
+  /** Context-management events (clearing batches, compactions) during the session. */
+  cleared: number;
+  compacted: number;
 }
 
 /** A repository with `files` source files in nested directories. */
@@ -74,9 +79,16 @@ function script(steps: number): Step[] {
   return out;
 }
 
-export async function benchAgentLoop(steps = 30, files = 2000): Promise<AgentLoopBench> {
+/**
+ * @param contextWindow when set, the server enforces this window (the real API's 400 beyond it)
+ *   and the loop manages the conversation against it — the long-session figure
+ */
+export async function benchAgentLoop(steps = 30, files = 2000, contextWindow?: number): Promise<AgentLoopBench> {
   const repo = await makeRepo(files);
-  const server = await startModelServer(script(steps), { apiKey: 'sk-ant-bench' });
+  const server = await startModelServer(script(steps), { apiKey: 'sk-ant-bench', ...(contextWindow ? { contextWindow } : {}) });
+  let peak = 0;
+  let cleared = 0;
+  let compacted = 0;
   try {
     const real = createModelClient({ apiKey: 'sk-ant-bench', baseURL: server.url, retryBaseMs: 5 });
     let inModel = 0;
@@ -84,7 +96,9 @@ export async function benchAgentLoop(steps = 30, files = 2000): Promise<AgentLoo
       async send(p, o) {
         const t0 = performance.now();
         try {
-          return await real.send(p, o);
+          const r = await real.send(p, o);
+          peak = Math.max(peak, r.usage.input_tokens + r.usage.cache_read_input_tokens + r.usage.cache_creation_input_tokens);
+          return r;
         } finally {
           inModel += performance.now() - t0;
         }
@@ -118,6 +132,8 @@ export async function benchAgentLoop(steps = 30, files = 2000): Promise<AgentLoo
       spend,
       ctx,
       submitTools: rt.submitTools,
+      ...(contextWindow ? { contextWindow } : {}),
+      onContext: (ev) => (ev.kind === 'cleared' ? cleared++ : compacted++),
       onStep: () => {
         const now = performance.now();
         harness.push(now - stepStart - (inModel - modelAtStart));
@@ -138,6 +154,9 @@ export async function benchAgentLoop(steps = 30, files = 2000): Promise<AgentLoo
       harnessMedianMs: sorted[Math.floor(sorted.length / 2)]!,
       harnessP90Ms: sorted[Math.floor(sorted.length * 0.9)]!,
       files,
+      peakPromptTokens: peak,
+      cleared,
+      compacted,
     };
   } finally {
     await server.close();

@@ -60,7 +60,10 @@ import {
 export type Block =
   | { type: 'text'; text: string }
   | { type: 'tool_use'; id?: string; name: string; input: unknown }
-  | { type: 'thinking'; thinking: string; signature?: string };
+  | { type: 'thinking'; thinking: string; signature?: string }
+  /** A server tool call the API made itself (web search, web fetch), and its result. */
+  | { type: 'server_tool_use'; id: string; name: string; input: unknown }
+  | { type: 'web_search_tool_result'; tool_use_id: string; content: Array<{ type: 'web_search_result'; url: string; title: string; encrypted_content: string; page_age?: string }> };
 
 export type StopReason = 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence' | 'pause_turn' | 'refusal';
 
@@ -355,6 +358,11 @@ export function sseEvents(message: MessageObject): { event: string; data: unknow
     } else if (block['type'] === 'tool_use') {
       start({ type: 'tool_use', id: block['id'], name: block['name'], input: {} });
       for (const c of chunks(JSON.stringify(block['input'] ?? {}), 3)) delta({ type: 'input_json_delta', partial_json: c });
+    } else if (block['type'] === 'server_tool_use') {
+      start({ type: 'server_tool_use', id: block['id'], name: block['name'], input: {} });
+      for (const c of chunks(JSON.stringify(block['input'] ?? {}), 2)) delta({ type: 'input_json_delta', partial_json: c });
+    } else if (block['type'] === 'web_search_tool_result') {
+      start(block);
     } else if (block['type'] === 'thinking') {
       start({ type: 'thinking', thinking: '', signature: '' });
       for (const c of chunks(String(block['thinking']), 2)) delta({ type: 'thinking_delta', thinking: c });
@@ -420,6 +428,11 @@ const CLIENT_TOOLS: Record<string, string> = {
   text_editor_20250728: 'str_replace_based_edit_tool',
   text_editor_20250124: 'str_replace_editor',
 };
+/** Server tools (run by the API): type → name, and the beta header a type needs. */
+const SERVER_TOOLS: Record<string, { name: string; beta?: string }> = {
+  web_search_20250305: { name: 'web_search' },
+  web_fetch_20250910: { name: 'web_fetch', beta: 'web-fetch-2025-09-10' },
+};
 const USER_BLOCKS = new Set(['text', 'image', 'document', 'search_result', 'tool_result']);
 const ASSISTANT_BLOCKS = new Set([
   'text',
@@ -431,7 +444,7 @@ const ASSISTANT_BLOCKS = new Set([
 ]);
 
 /** Checks a Messages request body like the real API; throws ApiError. */
-function validateBody(body: unknown, requireMaxTokens: boolean): ModelRequestBody {
+function validateBody(body: unknown, requireMaxTokens: boolean, betaHeader?: string): ModelRequestBody {
   if (!isRecord(body)) throw invalid('Request body must be a JSON object');
   if (typeof body['model'] !== 'string' || body['model'] === '') throw invalid('model: Field required');
   if (requireMaxTokens) {
@@ -483,6 +496,14 @@ function validateBody(body: unknown, requireMaxTokens: boolean): ModelRequestBod
         if (name !== CLIENT_TOOLS[type]) {
           throw invalid(`${where}.${type}.name: Input should be '${CLIENT_TOOLS[type]}'`);
         }
+      } else if (typeof type === 'string' && type in SERVER_TOOLS) {
+        if (name !== SERVER_TOOLS[type]!.name) throw invalid(`${where}.${type}.name: Input should be '${SERVER_TOOLS[type]!.name}'`);
+        const beta = SERVER_TOOLS[type]!.beta;
+        if (beta && !(betaHeader ?? '').split(',').map((b) => b.trim()).includes(beta)) {
+          throw invalid(`${where}: the ${type} tool needs the 'anthropic-beta: ${beta}' header`);
+        }
+        const domains = tool['allowed_domains'];
+        if (domains !== undefined && (!Array.isArray(domains) || domains.some((d) => typeof d !== 'string'))) throw invalid(`${where}.allowed_domains: Input should be a valid list of strings`);
       } else {
         throw invalid(
           `${where}: Input tag '${String(type)}' found using 'type' does not match any of the expected tags: ` +
@@ -730,6 +751,7 @@ export async function startModelServer(script: ModelScript, options: ModelServer
     const content = r.content.map((b): Record<string, unknown> => {
       if (b.type === 'tool_use') return { type: 'tool_use', id: b.id ?? id('toolu_01', ++toolCounter), name: b.name, input: b.input };
       if (b.type === 'thinking') return { type: 'thinking', thinking: b.thinking, signature: b.signature ?? `sig_${toolCounter}` };
+      if (b.type === 'server_tool_use' || b.type === 'web_search_tool_result') return { ...b };
       return { type: 'text', text: b.text };
     });
     const stop: StopReason = r.stop_reason ?? (content.some((b) => b['type'] === 'tool_use') ? 'tool_use' : 'end_turn');
@@ -825,7 +847,7 @@ export async function startModelServer(script: ModelScript, options: ModelServer
   };
 
   const handleMessages = async (res: ServerResponse, base: ReceivedRequest): Promise<void> => {
-    const body = validateBody(base.body, true);
+    const body = validateBody(base.body, true, base.headers['anthropic-beta']);
     if (options.contextWindow !== undefined) {
       const tokens = countInputTokens(body as unknown as Parameters<typeof countInputTokens>[0]);
       if (tokens > options.contextWindow) {
