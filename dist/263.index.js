@@ -281,6 +281,8 @@ function renderItems(items, redact) {
 
 // EXTERNAL MODULE: ./src/orchestrator/ending.ts
 var ending = __webpack_require__(7313);
+// EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
+var shutdown = __webpack_require__(104);
 // EXTERNAL MODULE: ./src/orchestrator/learn.ts
 var learn = __webpack_require__(2593);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
@@ -322,6 +324,7 @@ var orchestrator_task = __webpack_require__(8526);
  * a checkpoint or a stop) and `autoRounds`. A continuation run (`workflow_dispatch` with
  * `task-id`) of a task with pending requests runs them as a round (`routeDispatch`).
  */
+
 
 
 
@@ -508,16 +511,24 @@ async function startRound(svc, store, task, requests) {
         return {};
     }
     const round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
+    // a failed or stopped round ends truthfully too: record, slot, status comment, one label
+    const endTarget = { svc, store, taskId: task.id, status, issueNumber: target.number, labels: inProgressLabels(target.labels), spend: undefined };
     const heartbeat = (0,ending/* keepLeaseFresh */._Z)(svc, store, task.id);
+    const releaseShutdown = (0,shutdown/* onShutdown */.Ob)(async (signal) => {
+        heartbeat.stop();
+        await recordFailure(svc, store, task.id, requests).catch(() => undefined);
+        await (0,ending/* endInterrupted */.K0)(endTarget, signal, undefined);
+    });
     try {
         return await runRound(round);
     }
     catch (e) {
-        await recordFailure(svc, store, task.id, requests);
-        throw e;
+        await recordFailure(svc, store, task.id, requests).catch(() => undefined);
+        return await (0,ending/* endInFailure */.Ru)(endTarget, e);
     }
     finally {
         heartbeat.stop();
+        releaseShutdown();
     }
 }
 const ItemsInput = schemas/* object */.Ikc({

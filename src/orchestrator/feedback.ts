@@ -43,7 +43,8 @@ import { PermissionCache, readSteering } from './context.js';
 import { FeedbackRequest, gatherFeedback, itemTitle, renderItems, threadLocation } from './feedback-context.js';
 import type { FeedbackItem, OwnerFeedback, ThreadItem } from './feedback-context.js';
 import type { Outcome } from './handlers.js';
-import { keepLeaseFresh } from './ending.js';
+import { endInFailure, endInterrupted, keepLeaseFresh } from './ending.js';
+import { onShutdown } from './shutdown.js';
 import { learnFromFeedback } from './learn.js';
 import type { Learned } from './learn.js';
 import { addMarkerLabel, setLifecycleLabel, StatusComment } from './lifecycle.js';
@@ -249,14 +250,22 @@ async function startRound(svc: Services, store: StateStore, task: Task, requests
   }
 
   const round: Round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
+  // a failed or stopped round ends truthfully too: record, slot, status comment, one label
+  const endTarget = { svc, store, taskId: task.id, status, issueNumber: target.number, labels: inProgressLabels(target.labels), spend: undefined };
   const heartbeat = keepLeaseFresh(svc, store, task.id);
+  const releaseShutdown = onShutdown(async (signal) => {
+    heartbeat.stop();
+    await recordFailure(svc, store, task.id, requests).catch(() => undefined);
+    await endInterrupted(endTarget, signal, undefined);
+  });
   try {
     return await runRound(round);
   } catch (e) {
-    await recordFailure(svc, store, task.id, requests);
-    throw e;
+    await recordFailure(svc, store, task.id, requests).catch(() => undefined);
+    return await endInFailure(endTarget, e);
   } finally {
     heartbeat.stop();
+    releaseShutdown();
   }
 }
 
