@@ -4604,6 +4604,11 @@ function bwrapArgv(support, layout, argv, o) {
     for (const s of layout.maskSockets ?? DEFAULT_MASKED_SOCKETS)
         if ((0,external_node_fs_.existsSync)(s))
             out.push('--ro-bind', '/dev/null', s);
+    for (const d of layout.readOnly ?? []) {
+        const abs = external_node_path_default().resolve(d);
+        if ([...hidden].some((h) => isSameOrAncestor(h, abs)) && isDir(abs))
+            out.push('--ro-bind', abs, abs);
+    }
     out.push('--bind', layout.tmp, '/tmp');
     for (const d of [layout.home, ...(layout.writable ?? [])])
         out.push('--bind', d, d);
@@ -5626,6 +5631,7 @@ async function openSandbox(svc, policyOverride) {
         tmp: dirs.tmp,
         writable: [dirs.state],
         hideDirs: hiddenDirs(s.runner.runnerTemp),
+        readOnly: toolchainDirs(s.runner.runnerTemp),
         hideFiles: [s.runner.eventPath, ...policy_env/* RUNNER_FILE_COMMAND_VARS */.LU.map((v) => process.env[v]).filter((f) => !!f)],
         ...(confined ? { netns: confined.enter } : {}),
     };
@@ -5700,6 +5706,17 @@ function hiddenDirs(runnerTemp) {
     if (home)
         out.push(home);
     return out;
+}
+/**
+ * Toolchain directories a command needs although they may lie under a hidden directory: the
+ * runner's tool cache and every `PATH` entry (rustup's `~/.cargo/bin` on hosted runners, a
+ * self-hosted runner's `_work/_tool`), shown read-only. Never anything under `$RUNNER_TEMP` or the
+ * action's own directory.
+ */
+function toolchainDirs(runnerTemp) {
+    const never = [runnerTemp, actionRoot()].map((d) => external_node_path_default().resolve(d));
+    const candidates = [process.env.RUNNER_TOOL_CACHE, process.env.RUSTUP_HOME, ...(process.env.PATH ?? '').split((external_node_path_default()).delimiter)].filter((d) => !!d && external_node_path_default().isAbsolute(d));
+    return [...new Set(candidates.map((d) => external_node_path_default().resolve(d)))].filter((d) => !never.some((n) => d === n || d.startsWith(n + (external_node_path_default()).sep)));
 }
 /** The action's directory: the nearest ancestor of this module holding `action.yml` (dist/ in the bundle, src/ in tests). */
 function actionRoot() {

@@ -155,6 +155,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     tmp: dirs.tmp,
     writable: [dirs.state],
     hideDirs: hiddenDirs(s.runner.runnerTemp),
+    readOnly: toolchainDirs(s.runner.runnerTemp),
     hideFiles: [s.runner.eventPath, ...RUNNER_FILE_COMMAND_VARS.map((v) => process.env[v]).filter((f): f is string => !!f)],
     ...(confined ? { netns: confined.enter } : {}),
   };
@@ -229,6 +230,18 @@ function hiddenDirs(runnerTemp: string): string[] {
   const home = process.env.HOME || homedir();
   if (home) out.push(home);
   return out;
+}
+
+/**
+ * Toolchain directories a command needs although they may lie under a hidden directory: the
+ * runner's tool cache and every `PATH` entry (rustup's `~/.cargo/bin` on hosted runners, a
+ * self-hosted runner's `_work/_tool`), shown read-only. Never anything under `$RUNNER_TEMP` or the
+ * action's own directory.
+ */
+function toolchainDirs(runnerTemp: string): string[] {
+  const never = [runnerTemp, actionRoot()].map((d) => path.resolve(d));
+  const candidates = [process.env.RUNNER_TOOL_CACHE, process.env.RUSTUP_HOME, ...(process.env.PATH ?? '').split(path.delimiter)].filter((d): d is string => !!d && path.isAbsolute(d));
+  return [...new Set(candidates.map((d) => path.resolve(d)))].filter((d) => !never.some((n) => d === n || d.startsWith(n + path.sep)));
 }
 
 /** The action's directory: the nearest ancestor of this module holding `action.yml` (dist/ in the bundle, src/ in tests). */

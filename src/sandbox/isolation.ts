@@ -141,6 +141,11 @@ export interface SandboxLayout {
   tmp: string;
   /** Extra writable host directories bound at the same path (the bash tool's state). */
   writable?: readonly string[];
+  /**
+   * Directories shown read-only at the same path although they lie under a hidden one: toolchains
+   * the job's `PATH` points into (`~/.cargo/bin`, a self-hosted runner's `_work/_tool`).
+   */
+  readOnly?: readonly string[];
   /** Directories hidden behind an empty tmpfs. Ancestors of the workspace are skipped. */
   hideDirs: readonly string[];
   /** Files covered by `/dev/null` (event file, file-command files). */
@@ -199,6 +204,10 @@ export function bwrapArgv(
     out.push('--ro-bind', '/dev/null', abs);
   }
   for (const s of layout.maskSockets ?? DEFAULT_MASKED_SOCKETS) if (existsSync(s)) out.push('--ro-bind', '/dev/null', s);
+  for (const d of layout.readOnly ?? []) {
+    const abs = path.resolve(d);
+    if ([...hidden].some((h) => isSameOrAncestor(h, abs)) && isDir(abs)) out.push('--ro-bind', abs, abs);
+  }
   out.push('--bind', layout.tmp, '/tmp');
   for (const d of [layout.home, ...(layout.writable ?? [])]) out.push('--bind', d, d);
   for (const d of o.view?.readOnly ?? []) out.push('--ro-bind', d, d);

@@ -50,6 +50,17 @@ describe('bwrapArgv', () => {
     expect(argv).not.toContain('--clear-groups');
   });
 
+  it('shows toolchain directories under a hidden one read-only (PATH entries such as ~/.cargo/bin)', () => {
+    const bin = path.join(root, 'work', '_tool', 'node', 'bin');
+    mkdirSync(bin, { recursive: true });
+    const argv = bwrapArgv(fake, { ...layout, readOnly: [bin, '/usr/bin'] }, ['true'], { cwd: ws, env: {} });
+    const at = (a: string, b: string) => argv.findIndex((x, i) => x === a && argv[i + 1] === b);
+    expect(at('--ro-bind', bin)).toBeGreaterThan(at('--tmpfs', root));
+    expect(argv.slice(at('--ro-bind', bin), at('--ro-bind', bin) + 3)).toEqual(['--ro-bind', bin, bin]);
+    // a directory that is not hidden needs no bind of its own
+    expect(at('--ro-bind', '/usr/bin')).toBe(-1);
+  });
+
   it('refuses to build an argv without isolation', () => {
     expect(() => bwrapArgv({ mode: 'none', privilege: [] }, layout, ['true'], { cwd: ws, env: {} })).toThrow(/no isolation/);
   });
