@@ -1087,6 +1087,12 @@ function createModelClient(opts) {
     const base = opts.retryBaseMs ?? 1000;
     const cap = opts.maxRetryDelayMs ?? 60_000;
     return {
+        async countTokens(params) {
+            // the endpoint takes the prompt parts only (no max_tokens, no stream)
+            const { model, messages, system, tools, thinking, tool_choice } = params;
+            const r = await client.messages.countTokens({ model, messages, ...(system ? { system } : {}), ...(tools ? { tools } : {}), ...(thinking ? { thinking } : {}), ...(tool_choice ? { tool_choice } : {}) });
+            return r.input_tokens;
+        },
         async send(params, sendOpts = {}) {
             for (let attempt = 1;; attempt++) {
                 try {
@@ -2391,9 +2397,19 @@ class ContextMeter {
     fitsAfterClearing(req) {
         return this.estimate(req) <= this.usable(req.max_tokens) * this.policy.clearTo;
     }
-    /** Which stage `req` calls for, if any. */
-    stage(req) {
+    /**
+     * True when the estimate is too uncertain to decide on: no response has calibrated it yet and
+     * the request is large, or it lies within 10 % of the clearing threshold. The loop then asks
+     * the token-counting endpoint and passes the exact count to `stage`.
+     */
+    uncertain(req) {
         const est = this.estimate(req);
+        const at = this.usable(req.max_tokens) * this.policy.clearAt;
+        return (this.lastPromptTokens === 0 && est > at / 2) || Math.abs(est - at) < at * 0.1;
+    }
+    /** Which stage `req` calls for, if any (from `exact` tokens when known). */
+    stage(req, exact) {
+        const est = exact ?? this.estimate(req);
         const usable = this.usable(req.max_tokens);
         if (est >= usable * this.policy.compactAt)
             return 'compact';
@@ -2677,8 +2693,10 @@ async function runAgent(opts) {
         if (opts.signal?.aborted)
             return end({ exitReason: 'failed', error: 'cancelled before the next model call' });
         let request = build();
-        // keep the conversation inside the window: clear old tool results in a batch, then compact
-        if (meter.stage(request)) {
+        // keep the conversation inside the window: clear old tool results in a batch, then compact.
+        // Near the threshold (or before any usage calibrated the estimate) the exact count decides.
+        const exact = meter.uncertain(request) && opts.model.countTokens ? await opts.model.countTokens(request).catch(() => undefined) : undefined;
+        if (meter.stage(request, exact)) {
             // one deep batch: keep as many recent results as fit under the target (down to none)
             let c = clearOldToolResults(messages, 0);
             for (let keep = meter.policy.keepRecent; keep > 0; keep--) {

@@ -41172,6 +41172,7 @@ function redactingModelClient(client, redact) {
             const res = await client.send(redactModelValue(params, redact), opts);
             return { ...res, message: redactModelValue(res.message, redact) };
         },
+        ...(client.countTokens ? { countTokens: (params) => client.countTokens(redactModelValue(params, redact)) } : {}),
     };
 }
 /**

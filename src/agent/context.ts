@@ -79,9 +79,20 @@ export class ContextMeter {
     return this.estimate(req) <= this.usable(req.max_tokens) * this.policy.clearTo;
   }
 
-  /** Which stage `req` calls for, if any. */
-  stage(req: ModelRequest): 'clear' | 'compact' | undefined {
+  /**
+   * True when the estimate is too uncertain to decide on: no response has calibrated it yet and
+   * the request is large, or it lies within 10 % of the clearing threshold. The loop then asks
+   * the token-counting endpoint and passes the exact count to `stage`.
+   */
+  uncertain(req: ModelRequest): boolean {
     const est = this.estimate(req);
+    const at = this.usable(req.max_tokens) * this.policy.clearAt;
+    return (this.lastPromptTokens === 0 && est > at / 2) || Math.abs(est - at) < at * 0.1;
+  }
+
+  /** Which stage `req` calls for, if any (from `exact` tokens when known). */
+  stage(req: ModelRequest, exact?: number): 'clear' | 'compact' | undefined {
+    const est = exact ?? this.estimate(req);
     const usable = this.usable(req.max_tokens);
     if (est >= usable * this.policy.compactAt) return 'compact';
     if (est >= usable * this.policy.clearAt) return 'clear';

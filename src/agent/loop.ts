@@ -131,8 +131,10 @@ export async function runAgent(opts: RunAgentOptions): Promise<AgentResult> {
     if (opts.signal?.aborted) return end({ exitReason: 'failed', error: 'cancelled before the next model call' });
 
     let request = build();
-    // keep the conversation inside the window: clear old tool results in a batch, then compact
-    if (meter.stage(request)) {
+    // keep the conversation inside the window: clear old tool results in a batch, then compact.
+    // Near the threshold (or before any usage calibrated the estimate) the exact count decides.
+    const exact = meter.uncertain(request) && opts.model.countTokens ? await opts.model.countTokens(request).catch(() => undefined) : undefined;
+    if (meter.stage(request, exact)) {
       // one deep batch: keep as many recent results as fit under the target (down to none)
       let c = clearOldToolResults(messages, 0);
       for (let keep = meter.policy.keepRecent; keep > 0; keep--) {

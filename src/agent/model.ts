@@ -179,6 +179,12 @@ export function createModelClient(opts: ModelClientOptions): ModelClient {
   const cap = opts.maxRetryDelayMs ?? 60_000;
 
   return {
+    async countTokens(params: ModelRequest): Promise<number> {
+      // the endpoint takes the prompt parts only (no max_tokens, no stream)
+      const { model, messages, system, tools, thinking, tool_choice } = params as ModelRequest & { thinking?: unknown; tool_choice?: unknown };
+      const r = await client.messages.countTokens({ model, messages, ...(system ? { system } : {}), ...(tools ? { tools } : {}), ...(thinking ? { thinking } : {}), ...(tool_choice ? { tool_choice } : {}) } as Anthropic.MessageCountTokensParams);
+      return r.input_tokens;
+    },
     async send(params: ModelRequest, sendOpts: { signal?: AbortSignal } = {}): Promise<ModelResponse> {
       for (let attempt = 1; ; attempt++) {
         try {

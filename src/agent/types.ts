@@ -179,6 +179,12 @@ export interface ModelResponse {
  */
 export interface ModelClient {
   send(params: ModelRequest, opts?: { signal?: AbortSignal }): Promise<ModelResponse>;
+  /**
+   * Exact prompt tokens of a request, from the token-counting endpoint
+   * (https://docs.anthropic.com/en/api/messages-count-tokens). Optional: without it the loop
+   * estimates from the usage of earlier responses.
+   */
+  countTokens?(params: ModelRequest): Promise<number>;
 }
 
 /** What `runAgent` reports after every step (one model call and the tools it asked for). */

@@ -303,6 +303,7 @@ export function redactingModelClient(client: ModelClient, redact: (s: string) =>
       const res = await client.send(redactModelValue(params, redact), opts);
       return { ...res, message: redactModelValue(res.message, redact) };
     },
+    ...(client.countTokens ? { countTokens: (params) => client.countTokens!(redactModelValue(params, redact)) } : {}),
   };
 }
 

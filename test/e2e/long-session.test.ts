@@ -52,6 +52,8 @@ describe('context management', () => {
     expect(total).toBeGreaterThan(1.9 * WINDOW);
     expect(Math.max(...coder.map(promptTokens))).toBeLessThanOrEqual(WINDOW);
     expect(res.stdout).toMatch(/coder context cleared \d+ old tool results/);
+    // near the threshold the exact count from the token-counting endpoint decided
+    expect(rig.model!.tokenCounts.length).toBeGreaterThan(0);
     const pr = rig.github.state.pulls()[0]!;
     expect(pr.draft).toBe(false);
     const share = cacheShare(coder);
