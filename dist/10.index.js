@@ -867,7 +867,7 @@ async function recordEnd(t, exitReason) {
         written = await store.updateTask(t.taskId, (x) => ({
             ...x,
             state: x.state === 'completed' || x.state === 'cancelled' ? x.state : 'needs_attention',
-            ...(t.spend ? { costUsd: x.costUsd + t.spend.costUsd, tokens: addTokens(x.tokens, t.spend) } : {}),
+            ...(t.spend ? { costUsd: x.costUsd + t.spend.costUsd, turns: (x.turns ?? 0) + t.spend.turns, tokens: addTokens(x.tokens, t.spend) } : {}),
             runs: closeRun(x.runs, runId, exitReason),
         }), `${t.taskId}: run ${runId} ended (${exitReason})`);
     });
@@ -3328,7 +3328,8 @@ function openAgentSession(svc, o) {
     const spend = o.spend ?? emptySpend();
     // leave time to commit, push and report before the job's budget runs out
     const budgetMs = s.timeoutMinutes * 60_000;
-    const limits = { maxTurns: s.maxTurns, maxCostUsd: s.maxCostUsd, deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
+    const prior = o.prior ?? { turns: 0, costUsd: 0 };
+    const limits = { maxTurns: Math.max(0, s.maxTurns - prior.turns), maxCostUsd: Math.max(0, s.maxCostUsd - prior.costUsd), deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
     const transcript = createTranscriptWriter(external_node_path_default().join(s.runner.runnerTemp, 'kiro', o.taskId, 'transcript.jsonl'), svc.redact);
     const repoCtx = (0,services/* repoContextOf */.f)(svc, o.sandbox);
     const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
@@ -3525,7 +3526,7 @@ function criteriaWithVerdict(criteria, verdict) {
 async function runPipeline(t) {
     const { svc } = t;
     const s = svc.settings;
-    const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}) });
+    const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}), ...(t.prior ? { prior: t.prior } : {}) });
     const { spend, repoCtx, started } = session;
     const runRole = session.runRole;
     const costOutputs = () => session.costOutputs();
@@ -3755,7 +3756,7 @@ async function stopped(t, r, spend, phase, branch) {
     const base = { spend, exitReason: r.limit ? `limit_reached:${r.limit}` : r.exitReason };
     let reason;
     if (r.exitReason === 'limit_reached') {
-        const which = r.limit === 'turns' ? `the turn limit (${t.svc.settings.maxTurns} model calls)` : r.limit === 'cost' ? `the cost limit ($${t.svc.settings.maxCostUsd})` : 'the time budget';
+        const which = r.limit === 'turns' ? `the task's turn limit (${t.svc.settings.maxTurns} model calls across its runs)` : r.limit === 'cost' ? `the task's cost limit ($${t.svc.settings.maxCostUsd} across its runs)` : 'the time budget';
         reason = `Stopped while ${phase}: reached ${which}.`;
     }
     else if (r.exitReason === 'paused') {
@@ -3764,7 +3765,12 @@ async function stopped(t, r, spend, phase, branch) {
     else {
         reason = `Stopped while ${phase}: ${r.error ?? `the ${phase} sub-agent ended without a result`}.`;
     }
-    const notes = [branch ? `Work so far is pushed to \`${branch}\`.` : '', `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls.`].filter(Boolean);
+    const prior = t.prior ?? { turns: 0, costUsd: 0 };
+    const s = t.svc.settings;
+    const notes = [
+        branch ? `Work so far is pushed to \`${branch}\`.` : '',
+        `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls in this run; the task so far: $${(prior.costUsd + spend.costUsd).toFixed(2)} of $${s.maxCostUsd}, ${prior.turns + spend.turns} of ${s.maxTurns} model calls.`,
+    ].filter(Boolean);
     await Promise.all([
         t.status.update({ state: 'needs_attention', phase: reason, notes }),
         (0,lifecycle/* setLifecycleLabel */.Zw)(t.svc, t.issueNumber, 'needs_attention', t.labels),
@@ -7264,6 +7270,8 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
             steer,
             spend: run.spend,
             onWip: run.onWip,
+            // max-turns and max-cost-usd are per task: earlier runs' spend counts toward them
+            prior: { turns: task.turns ?? 0, costUsd: task.costUsd },
         });
     }
     finally {
@@ -7274,7 +7282,7 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
     // ---- outcome ---------------------------------------------------------------------------
     const costPatch = (t) => {
         run.spendRecorded();
-        return { costUsd: t.costUsd + end.spend.costUsd, tokens: (0,ending/* addTokens */.Ox)(t.tokens, end.spend) };
+        return { costUsd: t.costUsd + end.spend.costUsd, turns: (t.turns ?? 0) + end.spend.turns, tokens: (0,ending/* addTokens */.Ox)(t.tokens, end.spend) };
     };
     if (end.state === 'checkpoint') {
         await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, 'checkpoint') }), `${task.id}: checkpoint`);
@@ -10193,6 +10201,8 @@ const Task = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
     baseBranch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
     runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(TaskRun).default([]),
     costUsd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().default(0),
+    /** Model calls across all runs of the task (`max-turns` is per task). */
+    turns: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().default(0),
     tokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
         input: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().default(0),
         output: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().default(0),

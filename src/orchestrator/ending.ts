@@ -116,7 +116,7 @@ async function recordEnd(t: EndTarget, exitReason: string): Promise<Task | undef
         ({
           ...x,
           state: x.state === 'completed' || x.state === 'cancelled' ? x.state : 'needs_attention',
-          ...(t.spend ? { costUsd: x.costUsd + t.spend.costUsd, tokens: addTokens(x.tokens, t.spend) } : {}),
+          ...(t.spend ? { costUsd: x.costUsd + t.spend.costUsd, turns: (x.turns ?? 0) + t.spend.turns, tokens: addTokens(x.tokens, t.spend) } : {}),
           runs: closeRun(x.runs, runId, exitReason),
         }) as Task,
       `${t.taskId}: run ${runId} ended (${exitReason})`,

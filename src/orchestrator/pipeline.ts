@@ -69,6 +69,8 @@ export interface TaskRun {
    * branch pushed to.
    */
   onWip?: (wip: () => Promise<string>) => void;
+  /** What earlier runs of the task spent: `max-turns` and `max-cost-usd` are per task. */
+  prior?: { turns: number; costUsd: number };
 }
 
 /** What a resumed run brings beyond the task record. */
@@ -165,7 +167,7 @@ export interface AgentSession {
 /** Opens the session of one task run (no network: the model client connects lazily). */
 export function openAgentSession(
   svc: Services,
-  o: { taskId: string; sandbox: Sandbox; steering: string; learnings: ReadonlyArray<{ id: string; text: string }>; spend?: Spend },
+  o: { taskId: string; sandbox: Sandbox; steering: string; learnings: ReadonlyArray<{ id: string; text: string }>; spend?: Spend; prior?: { turns: number; costUsd: number } },
 ): AgentSession {
   const s = svc.settings;
   // secrets never travel through the model, in either direction (docs/security.md)
@@ -181,7 +183,8 @@ export function openAgentSession(
   const spend = o.spend ?? emptySpend();
   // leave time to commit, push and report before the job's budget runs out
   const budgetMs = s.timeoutMinutes * 60_000;
-  const limits = { maxTurns: s.maxTurns, maxCostUsd: s.maxCostUsd, deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
+  const prior = o.prior ?? { turns: 0, costUsd: 0 };
+  const limits = { maxTurns: Math.max(0, s.maxTurns - prior.turns), maxCostUsd: Math.max(0, s.maxCostUsd - prior.costUsd), deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
   const transcript = createTranscriptWriter(path.join(s.runner.runnerTemp, 'kiro', o.taskId, 'transcript.jsonl'), svc.redact);
   const repoCtx: RepoContext = repoContextOf(svc, o.sandbox);
   const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
@@ -425,7 +428,7 @@ export function criteriaWithVerdict(criteria: TaskSpec['acceptanceCriteria'], ve
 export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   const { svc } = t;
   const s = svc.settings;
-  const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}) });
+  const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}), ...(t.prior ? { prior: t.prior } : {}) });
   const { spend, repoCtx, started } = session;
   const runRole = session.runRole;
   const costOutputs = () => session.costOutputs();
@@ -651,14 +654,19 @@ async function stopped(t: TaskRun, r: AgentResult, spend: Spend, phase: string, 
   const base = { spend, exitReason: r.limit ? `limit_reached:${r.limit}` : r.exitReason };
   let reason: string;
   if (r.exitReason === 'limit_reached') {
-    const which = r.limit === 'turns' ? `the turn limit (${t.svc.settings.maxTurns} model calls)` : r.limit === 'cost' ? `the cost limit ($${t.svc.settings.maxCostUsd})` : 'the time budget';
+    const which = r.limit === 'turns' ? `the task's turn limit (${t.svc.settings.maxTurns} model calls across its runs)` : r.limit === 'cost' ? `the task's cost limit ($${t.svc.settings.maxCostUsd} across its runs)` : 'the time budget';
     reason = `Stopped while ${phase}: reached ${which}.`;
   } else if (r.exitReason === 'paused') {
     reason = `Paused while ${phase}: ${r.pause?.reason ?? 'approval needed'}.`;
   } else {
     reason = `Stopped while ${phase}: ${r.error ?? `the ${phase} sub-agent ended without a result`}.`;
   }
-  const notes = [branch ? `Work so far is pushed to \`${branch}\`.` : '', `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls.`].filter(Boolean);
+  const prior = t.prior ?? { turns: 0, costUsd: 0 };
+  const s = t.svc.settings;
+  const notes = [
+    branch ? `Work so far is pushed to \`${branch}\`.` : '',
+    `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls in this run; the task so far: $${(prior.costUsd + spend.costUsd).toFixed(2)} of $${s.maxCostUsd}, ${prior.turns + spend.turns} of ${s.maxTurns} model calls.`,
+  ].filter(Boolean);
   await Promise.all([
     t.status.update({ state: 'needs_attention', phase: reason, notes }),
     setLifecycleLabel(t.svc, t.issueNumber, 'needs_attention', t.labels),

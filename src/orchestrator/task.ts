@@ -277,6 +277,8 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
       steer,
       spend: run.spend,
       onWip: run.onWip,
+      // max-turns and max-cost-usd are per task: earlier runs' spend counts toward them
+      prior: { turns: task.turns ?? 0, costUsd: task.costUsd },
     });
   } finally {
     await sandbox.close();
@@ -286,7 +288,7 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
   // ---- outcome ---------------------------------------------------------------------------
   const costPatch = (t: Task) => {
     run.spendRecorded();
-    return { costUsd: t.costUsd + end.spend.costUsd, tokens: addTokens(t.tokens, end.spend) };
+    return { costUsd: t.costUsd + end.spend.costUsd, turns: (t.turns ?? 0) + end.spend.turns, tokens: addTokens(t.tokens, end.spend) };
   };
   if (end.state === 'checkpoint') {
     await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), runs: closeRun(t.runs, r.runId, 'checkpoint') }) as Task, `${task.id}: checkpoint`);

@@ -99,6 +99,8 @@ export const Task = z.looseObject({
   baseBranch: z.string().optional(),
   runs: z.array(TaskRun).default([]),
   costUsd: z.number().nonnegative().default(0),
+  /** Model calls across all runs of the task (`max-turns` is per task). */
+  turns: z.number().int().nonnegative().default(0),
   tokens: z
     .looseObject({
       input: z.number().int().nonnegative().default(0),

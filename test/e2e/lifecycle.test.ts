@@ -75,6 +75,29 @@ describe('clarifying questions', () => {
 });
 
 describe('cancel', () => {
+  it('max-cost-usd is per task: the answer run stops at the cap that the first run’s spend counts toward', async () => {
+    const script: RoutedScript = { route: roleOf, scripts: { planner: plannerSteps({ ...CALC_SPEC, questions: ['Strings too?'] }), coder: coderFixSteps(), verifier: verifierPass() } };
+    rig = await startRig({ script });
+    const n = rig.github.state.addIssue({ title: 'add() subtracts', body: 'fix it', user: ALICE }).number as number;
+    const first = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', user: ALICE }, sender: ALICE }));
+    expect(first.outputs.status).toBe('needs_attention');
+    const record = JSON.parse((await rig.remote.readFile(rig.owner, rig.repo, 'kiro/state', `tasks/${first.outputs['task-id']}.json`))!) as { costUsd: number; turns: number };
+    expect(record.costUsd).toBeGreaterThan(0);
+    expect(record.turns).toBe(3);
+    // the cap is what the first run already spent: nothing is left for the second
+    const before = rig.model!.requests.length;
+    const c = rig.github.state.addComment({ issue: n, body: 'No, numbers only.', user: ALICE });
+    const second = await rig.run(rig.event('issue_comment.created', { issue: { number: n, labels: rig.github.state.labelsOn(n), user: ALICE }, comment: { id: c.id as number, body: 'No, numbers only.', user: ALICE }, sender: ALICE }), {
+      inputs: { 'max-cost-usd': String(record.costUsd) },
+    });
+    expect(second.code, second.maskedLog).toBe(0);
+    expect(second.outputs.status).toBe('needs_attention');
+    expect(rig.model!.requests.length).toBe(before);
+    const status = statusOf(rig, n);
+    expect(status).toMatch(/reached the task's cost limit \(\$[\d.]+ across its runs\)/);
+    expect(status).toMatch(/the task so far: \$[\d.]+ of \$[\d.]+, 3 of 200 model calls/);
+  });
+
   it('/kiro cancel during a task → the run is cancelled through the API, kiro:cancelled, no PR', async () => {
     const script: RoutedScript = {
       route: roleOf,
