@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Local runs without Docker (SPEC.md J8): `npx kiro-action run --issue <n> [--repo owner/repo]
+ * Local runs without Docker (SPEC.md J8): `node bin/kiro-action.mjs run --issue <n> [--repo owner/repo]
  * [--instructions "…"]` runs the same bundle (dist/index.js) as a dry run on a copy of the local
  * checkout. It reads the issue and the state store from GitHub with GITHUB_TOKEN (or `gh auth
  * token`) and writes nothing: comments, labels, the PR body and the diff it would have written are
@@ -18,30 +18,82 @@ import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const usage = `usage: kiro-action run --issue <number> [--repo owner/repo] [--instructions "…"] [--checkout <dir>] [--actor <login>]
+const usage = `usage: kiro-action <command> [options]
 
-Runs the agent on a copy of a local checkout as a dry run: nothing is pushed or written to GitHub.
-Needs GITHUB_TOKEN and ANTHROPIC_API_KEY in the environment.`;
+commands:
+  run    run the agent on a copy of a local checkout as a dry run (nothing pushed or written)
 
-function fail(message) {
-  console.error(`kiro-action: ${message}\n\n${usage}`);
+kiro-action run --help shows the options of run.`;
+const runUsage = `usage: kiro-action run --issue <number> [--repo owner/repo] [--instructions "…"] [--checkout <dir>] [--actor <login>]
+
+Runs the agent on a copy of a local checkout as a dry run: nothing is pushed or written to GitHub;
+the comments, labels, PR body and diff it would have written are printed and saved.
+
+  --issue <number>        the issue to work on (required)
+  --repo owner/repo       the GitHub repository (default: from the checkout's origin URL)
+  --instructions "…"      run as if the issue got a "/kiro …" comment with these instructions
+  --checkout <dir>        the local checkout to copy (default: the current directory)
+  --actor <login>         whose request it is (default: the token's user); their permission is checked
+
+environment: GITHUB_TOKEN (or gh auth), ANTHROPIC_API_KEY; GITHUB_SERVER_URL and GITHUB_API_URL for
+GitHub Enterprise Server; ANTHROPIC_BASE_URL.`;
+
+/** One line on stderr and exit 2: a bad invocation never prints a stack trace. */
+function fail(message, help = runUsage) {
+  console.error(`kiro-action: ${message}\n\n${help}`);
   process.exit(2);
 }
-
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { issue: { type: 'string' }, repo: { type: 'string' }, instructions: { type: 'string' }, checkout: { type: 'string' }, actor: { type: 'string' }, help: { type: 'boolean' } },
+process.on('uncaughtException', (e) => {
+  console.error(`kiro-action: ${e && e.message ? e.message : String(e)}`);
+  process.exit(1);
 });
-if (values.help || positionals[0] !== 'run') fail(positionals[0] ? `unknown command '${positionals[0]}'` : 'missing command');
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { issue: { type: 'string' }, repo: { type: 'string' }, instructions: { type: 'string' }, checkout: { type: 'string' }, actor: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+} catch (e) {
+  fail(e.message.replace(/\. To specify a positional argument.*$/s, ''), process.argv[2] === 'run' ? runUsage : usage);
+}
+const { positionals, values } = parsed;
+if (positionals[0] === undefined) {
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  fail('missing command', usage);
+}
+if (positionals[0] === 'help') {
+  console.log(positionals[1] === 'run' ? runUsage : usage);
+  process.exit(0);
+}
+if (positionals[0] !== 'run') fail(`unknown command '${positionals[0]}'`, usage);
+if (values.help) {
+  console.log(runUsage);
+  process.exit(0);
+}
+if (positionals.length > 1) fail(`unexpected argument '${positionals[1]}'`);
 const issueNumber = Number(values.issue);
 if (!Number.isInteger(issueNumber) || issueNumber <= 0) fail('--issue must be an issue number');
 const checkout = path.resolve(values.checkout ?? process.cwd());
-const git = (...args) => execFileSync('git', args, { cwd: checkout, encoding: 'utf8' }).trim();
+const git = (...args) => execFileSync('git', args, { cwd: checkout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+try {
+  git('rev-parse', '--show-toplevel');
+} catch {
+  fail(`${checkout} is not a git checkout (pass --checkout <dir>)`);
+}
 const serverUrl = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
 const apiUrl = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
 let repository = values.repo;
 if (!repository) {
-  const origin = git('remote', 'get-url', 'origin');
+  let origin = '';
+  try {
+    origin = git('remote', 'get-url', 'origin');
+  } catch {
+    fail(`the checkout ${checkout} has no 'origin' remote; pass --repo owner/repo`);
+  }
   repository = /[:/]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(origin)?.[1];
   if (!repository) fail(`cannot tell owner/repo from the origin URL '${origin}'; pass --repo`);
 }
@@ -57,7 +109,12 @@ if (!process.env.ANTHROPIC_API_KEY) fail('set ANTHROPIC_API_KEY');
 
 const headers = { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'user-agent': 'kiro-action-cli' };
 const get = async (p) => {
-  const res = await fetch(`${apiUrl}${p}`, { headers });
+  let res;
+  try {
+    res = await fetch(`${apiUrl}${p}`, { headers });
+  } catch (e) {
+    fail(`cannot reach the GitHub API at ${apiUrl} (${e.cause?.code ?? e.message})`);
+  }
   if (!res.ok) fail(`GET ${p} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
   return res.json();
 };

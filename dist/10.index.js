@@ -3338,7 +3338,8 @@ function openAgentSession(svc, o) {
     const sources = [];
     return {
         spend,
-        started: svc.now(),
+        // one duration for a task everywhere (status header, result line, PR body): since it was created
+        started: o.startedAt ?? svc.now(),
         repoCtx,
         learningsText,
         async runRole(role, messages, extra = [], steer, system) {
@@ -3526,7 +3527,7 @@ function criteriaWithVerdict(criteria, verdict) {
 async function runPipeline(t) {
     const { svc } = t;
     const s = svc.settings;
-    const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}), ...(t.prior ? { prior: t.prior } : {}) });
+    const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}), ...(t.prior ? { prior: t.prior } : {}), ...(t.startedAt ? { startedAt: t.startedAt } : {}) });
     const { spend, repoCtx, started } = session;
     const runRole = session.runRole;
     const costOutputs = () => session.costOutputs();
@@ -7073,7 +7074,8 @@ async function runTask(svc, cmd, taskId, status) {
         const existing = await store.getTask(taskId);
         if (existing)
             return await resumeKnownTask(svc, store, existing, status, cmd);
-        const nowIso = new Date(svc.now()).toISOString();
+        // created when the job started: the status header, the result line and the PR body all count from here
+        const nowIso = new Date(svc.startedAt).toISOString();
         const previous = await store.findTaskByIssue(s.runner.repository, cmd.issue.number);
         const task = (0,tasks/* newTask */.eI)({
             id: taskId,
@@ -7272,6 +7274,7 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
             onWip: run.onWip,
             // max-turns and max-cost-usd are per task: earlier runs' spend counts toward them
             prior: { turns: task.turns ?? 0, costUsd: task.costUsd },
+            startedAt: Date.parse(task.createdAt),
         });
     }
     finally {

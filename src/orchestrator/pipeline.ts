@@ -71,6 +71,8 @@ export interface TaskRun {
   onWip?: (wip: () => Promise<string>) => void;
   /** What earlier runs of the task spent: `max-turns` and `max-cost-usd` are per task. */
   prior?: { turns: number; costUsd: number };
+  /** Epoch ms the task was created (its durations count from there, like the status header's). */
+  startedAt?: number;
 }
 
 /** What a resumed run brings beyond the task record. */
@@ -167,7 +169,7 @@ export interface AgentSession {
 /** Opens the session of one task run (no network: the model client connects lazily). */
 export function openAgentSession(
   svc: Services,
-  o: { taskId: string; sandbox: Sandbox; steering: string; learnings: ReadonlyArray<{ id: string; text: string }>; spend?: Spend; prior?: { turns: number; costUsd: number } },
+  o: { taskId: string; sandbox: Sandbox; steering: string; learnings: ReadonlyArray<{ id: string; text: string }>; spend?: Spend; prior?: { turns: number; costUsd: number }; startedAt?: number },
 ): AgentSession {
   const s = svc.settings;
   // secrets never travel through the model, in either direction (docs/security.md)
@@ -193,7 +195,8 @@ export function openAgentSession(
   const sources: string[] = [];
   return {
     spend,
-    started: svc.now(),
+    // one duration for a task everywhere (status header, result line, PR body): since it was created
+    started: o.startedAt ?? svc.now(),
     repoCtx,
     learningsText,
     async runRole(role, messages, extra = [], steer, system) {
@@ -428,7 +431,7 @@ export function criteriaWithVerdict(criteria: TaskSpec['acceptanceCriteria'], ve
 export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   const { svc } = t;
   const s = svc.settings;
-  const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}), ...(t.prior ? { prior: t.prior } : {}) });
+  const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}), ...(t.prior ? { prior: t.prior } : {}), ...(t.startedAt ? { startedAt: t.startedAt } : {}) });
   const { spend, repoCtx, started } = session;
   const runRole = session.runRole;
   const costOutputs = () => session.costOutputs();

@@ -58,7 +58,8 @@ export async function runTask(svc: Services, cmd: StartCommand, taskId: string, 
     // the record, never re-create it (that would lose the spec, the runs and the spend)
     const existing = await store.getTask(taskId);
     if (existing) return await resumeKnownTask(svc, store, existing, status, cmd);
-    const nowIso = new Date(svc.now()).toISOString();
+    // created when the job started: the status header, the result line and the PR body all count from here
+    const nowIso = new Date(svc.startedAt).toISOString();
     const previous = await store.findTaskByIssue(s.runner.repository, cmd.issue.number);
     const task = newTask(
       {
@@ -279,6 +280,7 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
       onWip: run.onWip,
       // max-turns and max-cost-usd are per task: earlier runs' spend counts toward them
       prior: { turns: task.turns ?? 0, costUsd: task.costUsd },
+      startedAt: Date.parse(task.createdAt),
     });
   } finally {
     await sandbox.close();

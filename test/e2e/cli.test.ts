@@ -52,3 +52,37 @@ it('runs the pipeline on a local checkout as a dry run: no writes, the PR body s
   expect(patch).toContain('+  return a + b;');
   expect(patch).toContain('Co-authored-by: alice');
 });
+
+/** Runs the CLI with `args`; never rejects. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const c = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'kiro-action.mjs'), ...args], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    c.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    c.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    c.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+it('CLI: per-command help, and one clear line (never a stack trace) for every bad invocation', async () => {
+  const help = await cli(['run', '--help']);
+  expect(help.code).toBe(0);
+  expect(help.out).toMatch(/^usage: kiro-action run --issue <number>/);
+  expect(help.out).toContain('--checkout <dir>');
+  expect((await cli(['--help'])).out).toMatch(/commands:\n {2}run/);
+  const cases: Array<[string[], RegExp, Record<string, string>?]> = [
+    [['run', '--bogus'], /^kiro-action: Unknown option '--bogus'/],
+    [['frob'], /^kiro-action: unknown command 'frob'/],
+    [[], /^kiro-action: missing command/],
+    [['run'], /^kiro-action: --issue must be an issue number/],
+    [['run', '--issue', '1', '--checkout', '/'], /^kiro-action: \/ is not a git checkout/],
+    [['run', '--issue', '1', '--repo', 'a/b', '--checkout', REPO_ROOT], /^kiro-action: cannot reach the GitHub API at http:\/\/127\.0\.0\.1:1 /, { GITHUB_TOKEN: 't', ANTHROPIC_API_KEY: 'k', GITHUB_API_URL: 'http://127.0.0.1:1' }],
+  ];
+  for (const [args, message, env] of cases) {
+    const r = await cli(args, env);
+    expect(r.code, args.join(' ')).not.toBe(0);
+    expect(r.err, args.join(' ')).toMatch(message);
+    expect(r.err, args.join(' ')).not.toMatch(/\n\s+at /);
+  }
+});
