@@ -5645,7 +5645,7 @@ async function openSandbox(svc, policyOverride) {
     const env = (0,policy_env/* buildSandboxEnv */.PZ)(process.env, {
         secrets,
         credentials: credentialForms(svc),
-        extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp' },
+        extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp', ...writableCaches(dirs.home) },
         taskEnv: task.env,
     });
     const confined = firewall?.mode === 'netns' ? firewall : undefined;
@@ -5742,6 +5742,18 @@ function toolchainDirs(runnerTemp) {
     const never = [runnerTemp, actionRoot()].map((d) => external_node_path_default().resolve(d));
     const candidates = [process.env.RUNNER_TOOL_CACHE, process.env.RUSTUP_HOME, ...(process.env.PATH ?? '').split((external_node_path_default()).delimiter)].filter((d) => !!d && external_node_path_default().isAbsolute(d));
     return [...new Set(candidates.map((d) => external_node_path_default().resolve(d)))].filter((d) => !never.some((n) => d === n || d.startsWith(n + (external_node_path_default()).sep)));
+}
+/**
+ * Package caches that live under the real `$HOME` (hidden, its toolchains shown read-only) move
+ * into the private home, so a build can still write them: `CARGO_HOME` (rustup's `~/.cargo` on
+ * hosted runners keeps its binaries on PATH, read-only; the registry goes to the private home).
+ */
+function writableCaches(privateHome) {
+    const realHome = process.env.HOME || (0,external_node_os_.homedir)();
+    const cargo = process.env.CARGO_HOME;
+    if (!cargo || (realHome && (cargo === realHome || cargo.startsWith(realHome + (external_node_path_default()).sep))))
+        return { CARGO_HOME: external_node_path_default().join(privateHome, '.cargo') };
+    return {};
 }
 /** The action's directory: the nearest ancestor of this module holding `action.yml` (dist/ in the bundle, src/ in tests). */
 function actionRoot() {

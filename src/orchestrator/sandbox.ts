@@ -144,7 +144,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
   const env = buildSandboxEnv(process.env, {
     secrets,
     credentials: credentialForms(svc),
-    extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp' },
+    extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp', ...writableCaches(dirs.home) },
     taskEnv: task.env,
   });
   const confined = firewall?.mode === 'netns' ? firewall : undefined;
@@ -242,6 +242,18 @@ function toolchainDirs(runnerTemp: string): string[] {
   const never = [runnerTemp, actionRoot()].map((d) => path.resolve(d));
   const candidates = [process.env.RUNNER_TOOL_CACHE, process.env.RUSTUP_HOME, ...(process.env.PATH ?? '').split(path.delimiter)].filter((d): d is string => !!d && path.isAbsolute(d));
   return [...new Set(candidates.map((d) => path.resolve(d)))].filter((d) => !never.some((n) => d === n || d.startsWith(n + path.sep)));
+}
+
+/**
+ * Package caches that live under the real `$HOME` (hidden, its toolchains shown read-only) move
+ * into the private home, so a build can still write them: `CARGO_HOME` (rustup's `~/.cargo` on
+ * hosted runners keeps its binaries on PATH, read-only; the registry goes to the private home).
+ */
+function writableCaches(privateHome: string): Record<string, string> {
+  const realHome = process.env.HOME || homedir();
+  const cargo = process.env.CARGO_HOME;
+  if (!cargo || (realHome && (cargo === realHome || cargo.startsWith(realHome + path.sep)))) return { CARGO_HOME: path.join(privateHome, '.cargo') };
+  return {};
 }
 
 /** The action's directory: the nearest ancestor of this module holding `action.yml` (dist/ in the bundle, src/ in tests). */

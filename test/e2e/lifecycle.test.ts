@@ -198,8 +198,9 @@ describe('long tasks', () => {
         coder: [
           reply(toolUse('str_replace_based_edit_tool', { command: 'str_replace', path: 'src/calc.js', old_str: 'return a - b;', new_str: 'return a + b;' })),
           reply(toolUse('complete_step', { step_id: 1, summary: 'add() returns a + b' })),
-          // a slow turn: the job's budget runs out while the model works on step 2
-          { ...reply(toolUse('str_replace_based_edit_tool', { command: 'str_replace', path: 'src/calc.js', old_str: ' * Multiplies two numbers.', new_str: ' * Multiplies two numbers (a × b).' })), delayMs: 7_000 },
+          // a slow turn: the job's budget (21 s, checkpoint at ~19 s) runs out while the model works on
+          // step 2 — this turn alone outlasts the whole budget, whatever the machine's load before it
+          { ...reply(toolUse('str_replace_based_edit_tool', { command: 'str_replace', path: 'src/calc.js', old_str: ' * Multiplies two numbers.', new_str: ' * Multiplies two numbers (a × b).' })), delayMs: 21_000 },
           // the continuation run
           reply(toolUse('complete_step', { step_id: 2, summary: 'documented multiply()' })),
           reply(toolUse('finish', { summary: 'Fixed add() and documented multiply().', approach: 'Two edits.', tradeoffs: 'None.' })),
@@ -210,7 +211,7 @@ describe('long tasks', () => {
     rig = await startRig({ script });
     const issue = rig.github.state.addIssue({ title: 'add() subtracts', body: 'fix it', user: ALICE });
     const n = issue.number as number;
-    const first = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', user: ALICE }, sender: ALICE }), { inputs: { 'timeout-minutes': '0.1' } });
+    const first = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', user: ALICE }, sender: ALICE }), { inputs: { 'timeout-minutes': '0.35' } });
     expect(first.code, first.maskedLog).toBe(0);
     expect(first.outputs.status).toBe('in_progress');
     expect(rig.github.state.dispatches).toHaveLength(1);
