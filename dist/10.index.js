@@ -2666,7 +2666,7 @@ async function runAgent(opts) {
         let note = '';
         for (const keep of [meter.policy.keepRecent, 0]) {
             const cleared = clearOldToolResults(messages, keep).messages;
-            const ask = appendText(cleared, HANDOFF_REQUEST);
+            const ask = appendUserText(cleared, HANDOFF_REQUEST);
             try {
                 const r = await opts.model.send(build(ask), { signal: opts.signal });
                 const c = costUsd(opts.modelId, r.usage);
@@ -2929,8 +2929,8 @@ function addSpend(spend, usage, stepCost) {
     spend.usage.cache_creation_input_tokens += usage.cache_creation_input_tokens;
     spend.usage.cache_read_input_tokens += usage.cache_read_input_tokens;
 }
-/** `messages` with `text` added to the last user turn (or as a new user turn). Pure. */
-function appendText(messages, text) {
+/** `messages` with `text` added to the last user turn, after its tool_result blocks (or as a new user turn). Pure. */
+function appendUserText(messages, text) {
     const out = [...messages];
     const last = out[out.length - 1];
     if (last && last.role === 'user') {
@@ -3301,19 +3301,6 @@ function planItems(spec) {
 /** A spend of nothing yet. */
 function emptySpend() {
     return { turns: 0, costUsd: 0, usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } };
-}
-/** Appends a text block to the last user turn (after its tool_result blocks), or a new user turn. */
-function appendUserText(messages, text) {
-    const out = [...messages];
-    const last = out[out.length - 1];
-    if (last && last.role === 'user') {
-        const content = typeof last.content === 'string' ? [{ type: 'text', text: last.content }] : [...last.content];
-        out[out.length - 1] = { role: 'user', content: [...content, { type: 'text', text }] };
-    }
-    else {
-        out.push({ role: 'user', content: text });
-    }
-    return out;
 }
 /** Opens the session of one task run (no network: the model client connects lazily). */
 function openAgentSession(svc, o) {

@@ -105,7 +105,7 @@ export async function runAgent(opts: RunAgentOptions): Promise<AgentResult> {
     let note = '';
     for (const keep of [meter.policy.keepRecent, 0]) {
       const cleared = clearOldToolResults(messages, keep).messages;
-      const ask = appendText(cleared, HANDOFF_REQUEST);
+      const ask = appendUserText(cleared, HANDOFF_REQUEST);
       try {
         const r = await opts.model.send(build(ask), { signal: opts.signal });
         const c = costUsd(opts.modelId, r.usage);
@@ -364,8 +364,8 @@ function addSpend(spend: Spend, usage: Usage, stepCost: number): void {
   spend.usage.cache_read_input_tokens += usage.cache_read_input_tokens;
 }
 
-/** `messages` with `text` added to the last user turn (or as a new user turn). Pure. */
-function appendText(messages: readonly MessageParam[], text: string): MessageParam[] {
+/** `messages` with `text` added to the last user turn, after its tool_result blocks (or as a new user turn). Pure. */
+export function appendUserText(messages: readonly MessageParam[], text: string): MessageParam[] {
   const out = [...messages];
   const last = out[out.length - 1];
   if (last && last.role === 'user') {

@@ -12,7 +12,7 @@ import { createModelClient } from '../agent/model.js';
 import { modelInfo, pickModel } from '../agent/pricing.js';
 import { roleSystem, roleTools, SubmitToolNames, webSources, webTools, withPolicy } from '../agent/roles.js';
 import type { FinishSubmission, SpecSubmission, VerdictSubmission } from '../agent/roles.js';
-import { runAgent } from '../agent/loop.js';
+import { appendUserText, runAgent } from '../agent/loop.js';
 import { defineTool } from '../agent/tools/schema.js';
 import { createTranscriptWriter } from '../agent/transcript.js';
 import type { AgentResult, AgentTool, MessageParam, ModelClient, PauseRequest, Role, Spend, TextBlockParam } from '../agent/types.js';
@@ -127,18 +127,6 @@ export function emptySpend(): Spend {
   return { turns: 0, costUsd: 0, usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } };
 }
 
-/** Appends a text block to the last user turn (after its tool_result blocks), or a new user turn. */
-function appendUserText(messages: MessageParam[], text: string): MessageParam[] {
-  const out = [...messages];
-  const last = out[out.length - 1];
-  if (last && last.role === 'user') {
-    const content = typeof last.content === 'string' ? [{ type: 'text' as const, text: last.content }] : [...last.content];
-    out[out.length - 1] = { role: 'user', content: [...content, { type: 'text', text }] };
-  } else {
-    out.push({ role: 'user', content: text });
-  }
-  return out;
-}
 
 /**
  * The machinery one task run shares between its sub-agents: one model client, the limits, the
