@@ -4692,7 +4692,6 @@ function isFile(p) {
 
 
 
-
 /** Forwarder run inside the namespace: 127.0.0.1:<ephemeral> → the proxy's UNIX socket. */
 const FORWARDER = `
 const net = require('net');
@@ -8652,7 +8651,9 @@ function gitConfigRule(rest) {
         return 'runs git config with arguments computed at run time';
     const verbs = ['get', 'set', 'unset', 'list', 'edit', 'rename-section', 'remove-section'];
     const ops = o.operands.map((w) => w.text);
-    const verb = ops[0] && verbs.includes(ops[0]) ? ops.shift() : undefined;
+    // `git config set KEY VALUE` and `git config KEY VALUE` name the key at the same place after this
+    if (ops[0] && verbs.includes(ops[0]))
+        ops.shift();
     const key = (ops[0] ?? '').toLowerCase();
     if (SECRET_GIT_KEY.test(key))
         return `git config ${key} concerns credentials or remotes; the agent's git never handles them (the action pushes)`;

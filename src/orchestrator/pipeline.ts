@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { Labels, Markers, Outputs, RepoFiles } from '../constants.js';
 import { createModelClient } from '../agent/model.js';
 import { modelInfo, pickModel } from '../agent/pricing.js';
-import { roleSystem, roleTools, SubmitToolNames, webSources, webTools, withPolicy } from '../agent/roles.js';
+import { roleSystem, roleTools, webSources, webTools, withPolicy } from '../agent/roles.js';
 import type { FinishSubmission, SpecSubmission, VerdictSubmission } from '../agent/roles.js';
 import { appendUserText, runAgent } from '../agent/loop.js';
 import { defineTool } from '../agent/tools/schema.js';

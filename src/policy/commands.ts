@@ -24,7 +24,7 @@ import type { PolicyDecision } from '../agent/types.js';
 import { createProtectedPaths, DEFAULT_PROTECTED_GLOBS } from './protected.js';
 import type { ProtectedPaths } from './protected.js';
 import { analyzeCommandLine, literalWord, parseGitArgs, resolveWordPath, ShellSyntaxError } from './shell.js';
-import type { Assignment, ShellAnalysis, ShellRedirect, ShellWord, SimpleCommand } from './shell.js';
+import type { ShellAnalysis, ShellRedirect, ShellWord, SimpleCommand } from './shell.js';
 
 export const AutonomyLevels = ['full', 'balanced', 'cautious'] as const;
 /** SPEC.md §2: full runs to the end; balanced pauses before destructive commands and large rewrites; cautious also after each plan step. */
@@ -355,7 +355,8 @@ function gitConfigRule(rest: ShellWord[]): string | undefined {
   if (rest.some((w) => w.dynamic)) return 'runs git config with arguments computed at run time';
   const verbs = ['get', 'set', 'unset', 'list', 'edit', 'rename-section', 'remove-section'];
   const ops = o.operands.map((w) => w.text);
-  const verb = ops[0] && verbs.includes(ops[0]) ? ops.shift() : undefined;
+  // `git config set KEY VALUE` and `git config KEY VALUE` name the key at the same place after this
+  if (ops[0] && verbs.includes(ops[0])) ops.shift();
   const key = (ops[0] ?? '').toLowerCase();
   if (SECRET_GIT_KEY.test(key)) return `git config ${key} concerns credentials or remotes; the agent's git never handles them (the action pushes)`;
   if (PUSHING_ALIAS(key, ops[1])) return `git config ${key} defines an alias that pushes; ${PUSH_REASON}`;

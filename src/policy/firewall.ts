@@ -27,10 +27,9 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, chmod, mkdtemp, rm } from 'node:fs/promises';
-import { constants as fsConstants } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import * as core from '@actions/core';
 import type { EgressProxy } from './egress-proxy.js';
 import type { NetworkPolicy } from './network.js';

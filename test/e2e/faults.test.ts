@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Labels, Markers } from '../../src/constants.js';
-import { reply, toolUse, type ReplyFn, type RoutedScript } from '../rig/model-server.js';
+import { reply, toolUse, type ReplyFn } from '../rig/model-server.js';
 import type { RunControl } from '../rig/launcher.js';
 import { ALICE, startRig, type Rig, closeChecked } from './harness.js';
 import { coderFixSteps, issueToPrScript, plannerSteps, roleOf, verifierPass } from './scripts.js';
@@ -43,13 +43,6 @@ function expectOneTrueEnd(r: Rig, n: number, title: RegExp, lifecycle: string): 
   expect(r.github.state.labelsOn(n).filter((l) => LIFECYCLE.includes(l))).toEqual([lifecycle]);
 }
 const planners = (r: Rig) => r.model!.requests.filter((q) => roleOf(q) === 'planner').length;
-async function until(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((res) => setTimeout(res, 50));
-  }
-}
 
 describe('idempotent creates', () => {
   it('PR create answered 422 "already exists" (someone opened it in between) → that PR is updated; one PR, Completed', async () => {
