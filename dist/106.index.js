@@ -2,7 +2,7 @@ export const id = 106;
 export const ids = [106,725];
 export const modules = {
 
-/***/ 5725:
+/***/ 85725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -13,12 +13,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   handleReply: () => (/* binding */ handleReply),
 /* harmony export */   isApproval: () => (/* binding */ isApproval)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
-/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1039);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8289);
-/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8526);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
+/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31039);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49492);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28289);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18526);
 /**
  * Control of existing tasks (SPEC.md J1.3, J2, J6, J7): answers to questions and steering
  * comments, `/kiro continue`, `/kiro cancel` (or removing the trigger label), and continuation
@@ -138,7 +138,7 @@ async function handleCancel(svc, cmd) {
  */
 async function handleDispatch(svc, cmd) {
     if (!cmd.taskId)
-        return (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 8164))).handleBatch(svc, cmd);
+        return (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 18164))).handleBatch(svc, cmd);
     const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
     const task = await store.getTask(cmd.taskId);
     if (!task) {
@@ -149,7 +149,7 @@ async function handleDispatch(svc, cmd) {
         return skip(`task ${task.id} is ${task.state}`);
     // a batch child may live in another repository than the workflow's; its batch's summary follows it
     if (task.batchId)
-        return (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 8164))).resumeBatchChild(svc, store, task);
+        return (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 18164))).resumeBatchChild(svc, store, task);
     const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.loadIssue)(svc, task);
     const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.openTaskStatus)(svc, task, issue);
     return (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.driveTask)(svc, store, task, status, issue, {});

@@ -2,7 +2,7 @@ export const id = 263;
 export const ids = [263,974];
 export const modules = {
 
-/***/ 1263:
+/***/ 71263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,27 +21,27 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 5 modules
-var schemas = __webpack_require__(2047);
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/git/repo.ts
-var repo = __webpack_require__(4134);
+var repo = __webpack_require__(14134);
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts
-var schema = __webpack_require__(7398);
+var schema = __webpack_require__(37398);
 // EXTERNAL MODULE: ./src/prompts.ts
-var prompts = __webpack_require__(6224);
+var prompts = __webpack_require__(66224);
 // EXTERNAL MODULE: ./src/report/pr-body.ts
-var pr_body = __webpack_require__(8843);
+var pr_body = __webpack_require__(68843);
 // EXTERNAL MODULE: ./src/report/status.ts
-var report_status = __webpack_require__(6934);
+var report_status = __webpack_require__(16934);
 // EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __webpack_require__(7994);
+var summary = __webpack_require__(57994);
 // EXTERNAL MODULE: ./src/orchestrator/context.ts
-var context = __webpack_require__(2971);
+var context = __webpack_require__(72971);
 // EXTERNAL MODULE: ./src/policy/sanitize.ts
-var sanitize = __webpack_require__(1039);
+var sanitize = __webpack_require__(31039);
 ;// CONCATENATED MODULE: ./src/orchestrator/feedback-context.ts
 /**
  * What a feedback round works on (SPEC.md J3): the unresolved, current review threads of the pull
@@ -280,23 +280,23 @@ function renderItems(items, redact) {
 }
 
 // EXTERNAL MODULE: ./src/orchestrator/ending.ts
-var ending = __webpack_require__(7313);
+var ending = __webpack_require__(57313);
 // EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
-var shutdown = __webpack_require__(104);
+var shutdown = __webpack_require__(80104);
 // EXTERNAL MODULE: ./src/orchestrator/learn.ts
-var learn = __webpack_require__(2593);
+var learn = __webpack_require__(82593);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
-var lifecycle = __webpack_require__(9492);
-// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 17 modules
-var pipeline = __webpack_require__(6481);
-// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 8 modules
-var orchestrator_sandbox = __webpack_require__(93);
+var lifecycle = __webpack_require__(49492);
+// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 16 modules
+var pipeline = __webpack_require__(42291);
+// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 9 modules
+var orchestrator_sandbox = __webpack_require__(92552);
 // EXTERNAL MODULE: ./src/orchestrator/services.ts
-var services = __webpack_require__(3262);
+var services = __webpack_require__(13262);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
-var orchestrator_store = __webpack_require__(8289);
+var orchestrator_store = __webpack_require__(28289);
 // EXTERNAL MODULE: ./src/orchestrator/task.ts + 1 modules
-var orchestrator_task = __webpack_require__(8526);
+var orchestrator_task = __webpack_require__(18526);
 ;// CONCATENATED MODULE: ./src/orchestrator/feedback.ts
 /**
  * Feedback rounds on the agent's own pull requests (SPEC.md J3, J4, J6).
@@ -449,7 +449,7 @@ async function routeDispatch(svc, cmd) {
             return startRound(svc, store, task, feedbackStateOf(task).pending);
         }
     }
-    return (await __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 5725))).handleDispatch(svc, cmd);
+    return (await __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 85725))).handleDispatch(svc, cmd);
 }
 async function statusTarget(svc, task, pr) {
     const n = task.issue ?? pr.number;
@@ -555,8 +555,9 @@ async function runRound(R) {
     core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
     const learnings = await store.listLearnings(task.owner.login);
     const sandbox = await (0,orchestrator_sandbox/* openSandbox */.E)(svc);
-    if (sandbox.isolation === 'refused' || sandbox.isolation === 'unsandboxed')
-        await status.update({ sandbox: sandbox.limitation ?? '' });
+    const notes = (0,orchestrator_sandbox/* sandboxNotes */.v)(sandbox);
+    if (notes.sandbox !== undefined || notes.mcp)
+        await status.update(notes);
     try {
         const session = (0,pipeline/* openAgentSession */.Uo)(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })) });
         // secrets scrubbed from changed files and commit messages (docs/security.md)
@@ -748,6 +749,10 @@ async function runRound(R) {
         return {};
     }
     finally {
+        // an MCP server that stopped during the run is reported too
+        const late = sandbox.mcpProblems();
+        if (late.length > (notes.mcp?.length ?? 0))
+            await status.update({ mcp: late }).catch(() => { });
         await sandbox.close();
     }
 }
@@ -916,7 +921,7 @@ function closeRun(runs, runId, exitReason) {
 
 /***/ }),
 
-/***/ 2593:
+/***/ 82593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -926,11 +931,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   learnFromFeedback: () => (/* binding */ learnFromFeedback),
 /* harmony export */   provenanceFor: () => (/* binding */ provenanceFor)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1039);
-/* harmony import */ var _prompts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6224);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31039);
+/* harmony import */ var _prompts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66224);
 /* harmony import */ var _state_learnings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3466);
-/* harmony import */ var _state_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5013);
+/* harmony import */ var _state_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65013);
 /**
  * Learning from the task owner's feedback (SPEC.md J4). A learner sub-agent reads only the owner's
  * own review text — never other reviewers' — and returns durable, general preferences; each is

@@ -2,7 +2,7 @@ export const id = 974;
 export const ids = [974];
 export const modules = {
 
-/***/ 2593:
+/***/ 82593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -12,11 +12,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   learnFromFeedback: () => (/* binding */ learnFromFeedback),
 /* harmony export */   provenanceFor: () => (/* binding */ provenanceFor)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1039);
-/* harmony import */ var _prompts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6224);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31039);
+/* harmony import */ var _prompts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66224);
 /* harmony import */ var _state_learnings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3466);
-/* harmony import */ var _state_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5013);
+/* harmony import */ var _state_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65013);
 /**
  * Learning from the task owner's feedback (SPEC.md J4). A learner sub-agent reads only the owner's
  * own review text — never other reviewers' — and returns durable, general preferences; each is

@@ -80,11 +80,13 @@ export interface RoleTools {
 }
 
 /**
- * The tool set of a role. `extra` adds orchestrator-provided tools (e.g. `complete_step`).
+ * The tool set of a role. `extra` adds orchestrator-provided tools (e.g. `complete_step`), `web`
+ * the server tools for research (planner, coder) and `mcp` the repository's MCP server tools
+ * (planner, coder, verifier: every role that works on the repository; src/mcp/).
  * Tools are rebuilt per role run: the bash tool keeps a working directory per instance.
  */
-export function roleTools(role: Role, extra: AgentTool[] = [], web: readonly AgentTool[] = []): RoleTools {
-  const search = [createListFilesTool(), createSearchTool(), ...(role === 'planner' || role === 'coder' ? web : [])];
+export function roleTools(role: Role, extra: AgentTool[] = [], web: readonly AgentTool[] = [], mcp: readonly AgentTool[] = []): RoleTools {
+  const search = [createListFilesTool(), createSearchTool(), ...(role === 'planner' || role === 'coder' ? web : []), ...(role === 'learner' ? [] : mcp)];
   switch (role) {
     case 'planner':
       return {

@@ -50,7 +50,7 @@ import type { Learned } from './learn.js';
 import { addMarkerLabel, setLifecycleLabel, StatusComment } from './lifecycle.js';
 import { codeAndVerify, createCommitter, criteriaWithVerdict, failureNotesOf, openAgentSession, specMarkdown } from './pipeline.js';
 import type { CodeVerifyEnd } from './pipeline.js';
-import { openSandbox } from './sandbox.js';
+import { openSandbox, sandboxNotes } from './sandbox.js';
 import { repoContextOf } from './services.js';
 import type { Services } from './services.js';
 import { dispatchContinuation, leaseMs, openStore, runningElsewhere } from './store.js';
@@ -329,7 +329,8 @@ async function runRound(R: Round): Promise<Outcome> {
 
   const learnings = await store.listLearnings(task.owner.login);
   const sandbox = await openSandbox(svc);
-  if (sandbox.isolation === 'refused' || sandbox.isolation === 'unsandboxed') await status.update({ sandbox: sandbox.limitation ?? '' });
+  const notes = sandboxNotes(sandbox);
+  if (notes.sandbox !== undefined || notes.mcp) await status.update(notes);
   try {
     const session = openAgentSession(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })) });
     // secrets scrubbed from changed files and commit messages (docs/security.md)
@@ -524,6 +525,9 @@ async function runRound(R: Round): Promise<Outcome> {
     if (feedbackStateOf(after).pending.length) await dispatchContinuation(svc, task.id);
     return {};
   } finally {
+    // an MCP server that stopped during the run is reported too
+    const late = sandbox.mcpProblems();
+    if (late.length > (notes.mcp?.length ?? 0)) await status.update({ mcp: late }).catch(() => {});
     await sandbox.close();
   }
 }

@@ -188,7 +188,7 @@ export function openAgentSession(
     repoCtx,
     learningsText,
     async runRole(role, messages, extra = [], steer, system) {
-      const rt = roleTools(role, extra, web);
+      const rt = roleTools(role, extra, web, o.sandbox.mcpTools);
       const vars = role === 'verifier' ? baseVars : { ...baseVars, learnings: learningsText };
       const modelId = pickModel(role, s.model);
       const info = modelInfo(modelId);

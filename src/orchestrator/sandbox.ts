@@ -12,7 +12,9 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ToolContext, ToolPolicy } from '../agent/types.js';
+import type { AgentTool, ToolContext, ToolPolicy } from '../agent/types.js';
+import type { McpHub } from '../mcp/client.js';
+import { readMcpConfig } from '../mcp/config.js';
 import { basicCredential } from '../git/auth.js';
 import { scrubPersistedCredentials } from '../git/repo.js';
 import { buildSandboxEnv, resolveTaskEnv } from '../policy/env.js';
@@ -63,6 +65,10 @@ export interface Sandbox {
   limitation?: string;
   /** How the network level is enforced here. */
   enforcement: NetworkEnforcement;
+  /** Tools of the repository's MCP servers (`.kiro/settings/mcp.json`) that started. */
+  mcpTools: AgentTool[];
+  /** MCP servers that could not be used or stopped during the run, as status lines (redacted). */
+  mcpProblems(): string[];
   /** Records the owner's approval of a paused command line (`/kiro continue`). */
   approve(command: string): void;
   /** Records the owner's approval of a paused file tool call (a new file or a large rewrite), by its workspace-relative path. */
@@ -163,6 +169,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
   const limitation = [isolationLimitation, firewall?.limitation].filter(Boolean).join(' ') || undefined;
   const releaseSignals = confined ? teardownOnSignals(confined) : () => {};
   const commandEnv = proxy && proxyUrl ? (command: string) => proxyEnv(proxyUrl, { token: proxy.setCommand(command), base: env }) : undefined;
+  const mcp = await startMcp(svc, { runner, workspace, env, ...(proxy ? { proxy } : {}) });
   const toolContext: ToolContext = {
     workspace,
     env,
@@ -187,12 +194,53 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
       if (kiroPolicy && !kiroPolicy.approvePath(p)) core.warning(`Kiro: the approved path ${p} is not writable by the agent's tools; nothing was approved.`);
     },
     countEdited: (paths) => kiroPolicy?.countEdited(paths),
+    mcpTools: mcp?.tools ?? [],
+    mcpProblems: () => (mcp?.problems() ?? []).map((p) => svc.redact(`"${p.server}": ${p.reason}`)),
     close: async () => {
+      await mcp?.close();
       releaseSignals();
       await firewall?.teardown();
       await proxy?.close();
     },
   };
+}
+
+/**
+ * What the status comment must say about this run's sandbox: the isolation it lacks (fail-closed
+ * or unsandboxed) and the MCP servers that are not available. Empty when there is nothing to say.
+ */
+export function sandboxNotes(sandbox: Pick<Sandbox, 'isolation' | 'limitation' | 'mcpProblems'>): { sandbox?: string; mcp?: string[] } {
+  const mcp = sandbox.mcpProblems();
+  return {
+    ...(sandbox.isolation === 'refused' || sandbox.isolation === 'unsandboxed' ? { sandbox: sandbox.limitation ?? '' } : {}),
+    ...(mcp.length ? { mcp } : {}),
+  };
+}
+
+/**
+ * Starts the repository's MCP servers (`.kiro/settings/mcp.json`): local ones through `runner`
+ * (inside the sandbox, fail-closed like any command), remote ones through the egress proxy when
+ * the network level is enforced. Values of `${NAME}` references become secrets before anything is
+ * logged. The client module is loaded only when there is something to start.
+ * @returns undefined when the repository configures no server
+ */
+async function startMcp(svc: Services, o: { runner: CommandRunner; workspace: string; env: Readonly<Record<string, string>>; proxy?: EgressProxy }): Promise<McpHub | undefined> {
+  const config = readMcpConfig(o.workspace, process.env);
+  for (const v of config.secrets) svc.addSecret(v);
+  if (!config.servers.length && !config.problems.length) return undefined;
+  const { startMcpServers, proxiedFetch } = await import('../mcp/client.js');
+  const proxy = o.proxy;
+  const hub = await startMcpServers(config, {
+    runner: o.runner,
+    cwd: o.workspace,
+    env: o.env,
+    callTimeoutMs: svc.settings.commandTimeoutMs,
+    // remote servers obey the network level: their requests go through the egress proxy
+    ...(proxy ? { fetchFor: (server: string) => proxiedFetch(proxy.url, proxy.setCommand(`MCP server ${server}`)) } : {}),
+  });
+  for (const name of hub.started) core.info(`Kiro: MCP server "${name}" started (${hub.tools.filter((t) => t.name.startsWith(`${name.replace(/[^A-Za-z0-9_-]/g, '_')}__`)).length} tools).`);
+  for (const p of hub.problems()) core.warning(safeInline(svc.redact(`Kiro: MCP server "${p.server}" is not available: ${p.reason}`), 2000));
+  return hub;
 }
 
 /**

@@ -26,7 +26,7 @@ import { setLifecycleLabel, StatusComment } from './lifecycle.js';
 import { onShutdown } from './shutdown.js';
 import { emptySpend, runPipeline } from './pipeline.js';
 import type { PipelineEnd, ResumeInput } from './pipeline.js';
-import { openSandbox } from './sandbox.js';
+import { openSandbox, sandboxNotes } from './sandbox.js';
 import type { Services } from './services.js';
 import { dispatchContinuation, leaseMs, openStore, recordDryRunState } from './store.js';
 
@@ -256,7 +256,8 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
   // ---- pipeline --------------------------------------------------------------------------
   const sandbox = await openSandbox(svc);
   let end: PipelineEnd;
-  if (sandbox.isolation === 'refused' || sandbox.isolation === 'unsandboxed') await status.update({ sandbox: sandbox.limitation ?? '' });
+  const notes = sandboxNotes(sandbox);
+  if (notes.sandbox !== undefined || notes.mcp) await status.update(notes);
   try {
     end = await runPipeline({
       svc,
@@ -283,6 +284,9 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
       startedAt: Date.parse(task.createdAt),
     });
   } finally {
+    // an MCP server that stopped during the run is reported too
+    const late = sandbox.mcpProblems();
+    if (late.length > (notes.mcp?.length ?? 0)) await status.update({ mcp: late }).catch(() => {});
     await sandbox.close();
     if (!s.dryRun) await cache.save({ taskId: task.id, kind: 'transcript', paths: [transcriptDir], runId: r.runId, checkpoint: r.runAttempt });
   }

@@ -43,6 +43,8 @@ export interface StatusView {
   notes?: readonly string[];
   /** What the command sandbox could not do on this runner (fail-closed, or commands without isolation). */
   sandbox?: string;
+  /** MCP servers that could not be used or stopped during the run: `"name": reason` (redacted). */
+  mcp?: readonly string[];
 }
 
 const StateTitle: Record<TaskState, string> = {
@@ -84,6 +86,7 @@ export function renderStatus(v: StatusView): string {
   lines.push(`> ${v.phase}`);
   for (const n of v.notes ?? []) lines.push('', n);
   if (v.sandbox) lines.push('', `⚠️ Sandbox: ${v.sandbox}`);
+  if (v.mcp?.length) lines.push('', ...v.mcp.map((m) => `⚠️ MCP server ${safeInline(m, 600)} — the task goes on without it.`));
   if (v.plan && v.plan.length) {
     lines.push('', '**Plan**', '');
     for (const p of v.plan) lines.push(`- [${p.done ? 'x' : ' '}] ${p.id}. ${escapeMd(p.title)}`);

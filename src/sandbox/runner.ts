@@ -51,19 +51,46 @@ export interface CommandRunner {
   readonly mode: RunnerMode;
   /** Runs one command to its end. Never rejects: spawn failures are in `spawnError`. */
   run(req: RunRequest): Promise<RunResult>;
+  /**
+   * How to start a long-lived command in this runner's confinement when the caller owns its stdio
+   * (an MCP server over stdio, src/mcp/): the program, arguments, environment and directory to
+   * pass to `spawn`. Absent on runners that refuse commands (fail-closed).
+   */
+  spawnSpec?(req: SpawnRequest): SpawnSpec;
+}
+
+/** A long-lived command: what `spawnSpec` wraps. */
+export interface SpawnRequest {
+  argv: readonly string[];
+  cwd: string;
+  /** The command's whole environment. */
+  env: Readonly<Record<string, string>>;
+}
+
+/** Arguments for `child_process.spawn` (or an SDK transport that spawns). */
+export interface SpawnSpec {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd: string;
 }
 
 /** A runner that puts every command in the sandbox `layout` describes. */
 export function createSandboxRunner(support: IsolationSupport, layout: SandboxLayout): CommandRunner {
   if (support.mode === 'none') throw new Error(`no sandbox: ${support.reason ?? 'unknown reason'}`);
+  // bwrap's own environment is visible inside as /proc/1/environ: give it nothing
+  const bwrapEnv = { PATH: '/usr/bin:/bin' };
   return {
     mode: support.mode,
     run: (req) =>
       spawnCaptured(bwrapArgv(support, layout, req.argv, { cwd: req.cwd, env: req.env, ...(req.view ? { view: req.view } : {}) }), req, {
-        // bwrap's own environment is visible inside as /proc/1/environ: give it nothing
-        spawnEnv: { PATH: '/usr/bin:/bin' },
+        spawnEnv: bwrapEnv,
         spawnCwd: '/',
       }),
+    spawnSpec: (req) => {
+      const argv = bwrapArgv(support, layout, req.argv, { cwd: req.cwd, env: req.env });
+      return { command: argv[0]!, args: argv.slice(1), env: { ...bwrapEnv }, cwd: '/' };
+    },
   };
 }
 
@@ -72,7 +99,11 @@ export function createSandboxRunner(support: IsolationSupport, layout: SandboxLa
  * (and for unit tests of the tools). Commands see everything the action's user can see.
  */
 export function createUnsandboxedRunner(): CommandRunner {
-  return { mode: 'unsandboxed', run: (req) => spawnCaptured(req.argv, req, { spawnEnv: { ...req.env }, spawnCwd: req.cwd }) };
+  return {
+    mode: 'unsandboxed',
+    run: (req) => spawnCaptured(req.argv, req, { spawnEnv: { ...req.env }, spawnCwd: req.cwd }),
+    spawnSpec: (req) => ({ command: req.argv[0]!, args: req.argv.slice(1), env: { ...req.env }, cwd: req.cwd }),
+  };
 }
 
 /** Fail closed: no command runs; each attempt gets `reason` back. */

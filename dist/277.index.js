@@ -1,15 +1,15 @@
-export const id = 10;
-export const ids = [10];
+export const id = 277;
+export const ids = [277];
 export const modules = {
 
-/***/ 7398:
+/***/ 37398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ customToolDefinition),
 /* harmony export */   u: () => (/* binding */ defineTool)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8439);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98439);
 
 /**
  * A custom tool definition (`{name, description, input_schema}`) whose JSON Schema is generated
@@ -37,7 +37,94 @@ function defineTool(name, description, schema, execute) {
 
 /***/ }),
 
-/***/ 9395:
+/***/ 89551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kx: () => (/* binding */ truncateOutput),
+/* harmony export */   dx: () => (/* binding */ commandHint)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_LINES, DEFAULT_MAX_CHARS */
+/**
+ * The one truncation helper every tool uses: long output keeps its head and its tail, and the cut
+ * says how much went missing and how to read it (STYLE.md habit 7).
+ */
+const DEFAULT_MAX_LINES = 400;
+const DEFAULT_MAX_CHARS = 20_000;
+/** Hint for command output: how to re-run the command and read a part. */
+function commandHint(cut) {
+    return (`To read them, re-run the command narrowed: pipe through \`| head -n N\`, \`| tail -n N\`, ` +
+        `\`| sed -n '${cut.fromLine},${Math.min(cut.toLine, cut.fromLine + 199)}p'\` or \`| grep PATTERN\`, ` +
+        `or redirect to a file and view parts of it`);
+}
+/**
+ * Returns `text` unchanged when it fits, else its first and last lines with a marker in between:
+ * `[… 1200 lines (48000 characters) omitted: lines 201–1400 of 1600. <hint> …]`. A text made of
+ * a few huge lines is cut by characters instead.
+ */
+function truncateOutput(text, opts = {}) {
+    const maxLines = Math.max(2, opts.maxLines ?? DEFAULT_MAX_LINES);
+    const maxChars = Math.max(200, opts.maxChars ?? DEFAULT_MAX_CHARS);
+    const headShare = Math.min(0.9, Math.max(0.1, opts.headShare ?? 0.5));
+    const first = opts.firstLine ?? 1;
+    if (text.length <= maxChars && countLines(text, maxLines + 1) <= maxLines)
+        return text;
+    const lines = text.split('\n');
+    const n = lines.length;
+    const headLines = Math.max(1, Math.floor(maxLines * headShare));
+    const tailLines = Math.max(1, maxLines - headLines);
+    const headChars = Math.floor(maxChars * headShare);
+    const tailChars = maxChars - headChars;
+    let h = 0;
+    let used = 0;
+    while (h < n && h < headLines && used + lines[h].length + 1 <= headChars)
+        used += lines[h++].length + 1;
+    let t = 0;
+    used = 0;
+    while (t < n - h && t < tailLines && used + lines[n - 1 - t].length + 1 <= tailChars)
+        used += lines[n - 1 - t++].length + 1;
+    if (h + t >= n)
+        return text;
+    if (h === 0 && t === 0) {
+        // A few enormous lines: cut by characters.
+        const head = text.slice(0, headChars);
+        const tail = text.slice(text.length - tailChars);
+        const omitted = text.length - head.length - tail.length;
+        const cutLine = first + countLines(head, Infinity) - 1;
+        const cut = { fromLine: cutLine, toLine: cutLine, lines: 0, chars: omitted, totalLines: n };
+        return `${head}\n[… ${omitted} characters omitted (very long lines). ${hintText(opts, cut)} …]\n${tail}`;
+    }
+    const omittedLines = lines.slice(h, n - t);
+    const chars = omittedLines.reduce((s, l) => s + l.length + 1, 0);
+    const cut = { fromLine: first + h, toLine: first + n - t - 1, lines: omittedLines.length, chars, totalLines: n };
+    const marker = `[… ${cut.lines} lines (${chars} characters) omitted: lines ${cut.fromLine}–${cut.toLine} ` +
+        `of ${first + n - 1}. ${hintText(opts, cut)} …]`;
+    const parts = [];
+    if (h > 0)
+        parts.push(lines.slice(0, h).join('\n'));
+    parts.push(marker);
+    if (t > 0)
+        parts.push(lines.slice(n - t).join('\n'));
+    return parts.join('\n');
+}
+function hintText(opts, cut) {
+    return opts.hint ? opts.hint(cut) : 'Ask for a narrower range to read them';
+}
+/** Counts lines up to `limit` (stops early on huge texts). */
+function countLines(text, limit) {
+    let count = 1;
+    let i = -1;
+    while ((i = text.indexOf('\n', i + 1)) !== -1) {
+        if (++count > limit)
+            return count;
+    }
+    return count;
+}
+
+
+/***/ }),
+
+/***/ 29395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -45,9 +132,9 @@ function defineTool(name, description, schema, execute) {
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   d7: () => (/* binding */ isNonFastForward)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -165,7 +252,7 @@ function isNonFastForward(r) {
 
 /***/ }),
 
-/***/ 4134:
+/***/ 14134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -183,15 +270,15 @@ function isNonFastForward(r) {
 /* harmony export */   po: () => (/* binding */ commitWorkTree)
 /* harmony export */ });
 /* unused harmony exports ensureTrustedRepo, headSha */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5768);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9395);
-/* harmony import */ var _workspace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3773);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29395);
+/* harmony import */ var _workspace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63773);
 /**
  * The action's trusted git (issue #9, docs/security.md "The boundary"). The workspace's own
  * `.git` is the model's scratch; the action keeps its own git directory outside the sandbox's
@@ -594,13 +681,13 @@ async function excludeFromCommits(ctx, patterns) {
 
 /***/ }),
 
-/***/ 3773:
+/***/ 63773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ workspaceGit)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Git on the model's side of the boundary: the workspace's own `.git` is the model's scratch (its
@@ -633,7 +720,7 @@ async function workspaceGit(ctx, args, readOnly = []) {
 
 /***/ }),
 
-/***/ 2971:
+/***/ 72971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -645,13 +732,13 @@ async function workspaceGit(ctx, args, readOnly = []) {
 /* harmony export */   yi: () => (/* binding */ renderIssue)
 /* harmony export */ });
 /* unused harmony exports Budgets, cutToBudget */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
-/* harmony import */ var _git_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9395);
-/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1039);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27242);
+/* harmony import */ var _git_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29395);
+/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31039);
 /**
  * What the sub-agents are told about a task: the issue and its discussion (sanitised and fenced
  * as data), the team's steering files, the owner's learnings and the repository layout.
@@ -762,7 +849,7 @@ async function repositoryLayout(workspace, max = 400) {
 
 /***/ }),
 
-/***/ 7313:
+/***/ 57313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -772,11 +859,11 @@ async function repositoryLayout(workspace, max = 400) {
 /* harmony export */   Ru: () => (/* binding */ endInFailure),
 /* harmony export */   _Z: () => (/* binding */ keepLeaseFresh)
 /* harmony export */ });
-/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1039);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8289);
+/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31039);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27242);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49492);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28289);
 /**
  * How a task run ends when it does not end well (issue #10): one place turns any failure — an
  * exception after the acknowledgement, or the runner stopping the job — into a truthful end:
@@ -904,7 +991,7 @@ function keepLeaseFresh(svc, store, taskId) {
 
 /***/ }),
 
-/***/ 6481:
+/***/ 42291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -923,16 +1010,16 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: COMMIT_PROTECTED_GLOBS, taskBranch
 
 // EXTERNAL MODULE: ./src/policy/sanitize.ts
-var sanitize = __webpack_require__(1039);
+var sanitize = __webpack_require__(31039);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 5 modules
-var schemas = __webpack_require__(2047);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/client.mjs + 226 modules
 var sdk_client = __webpack_require__(7766);
 ;// CONCATENATED MODULE: ./src/agent/model.ts
@@ -1313,88 +1400,13 @@ function modelInfo(modelId) {
 }
 
 // EXTERNAL MODULE: ./src/prompts.ts
-var prompts = __webpack_require__(6224);
+var prompts = __webpack_require__(66224);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/agent/tools/truncate.ts
-/**
- * The one truncation helper every tool uses: long output keeps its head and its tail, and the cut
- * says how much went missing and how to read it (STYLE.md habit 7).
- */
-const DEFAULT_MAX_LINES = 400;
-const DEFAULT_MAX_CHARS = 20_000;
-/** Hint for command output: how to re-run the command and read a part. */
-function commandHint(cut) {
-    return (`To read them, re-run the command narrowed: pipe through \`| head -n N\`, \`| tail -n N\`, ` +
-        `\`| sed -n '${cut.fromLine},${Math.min(cut.toLine, cut.fromLine + 199)}p'\` or \`| grep PATTERN\`, ` +
-        `or redirect to a file and view parts of it`);
-}
-/**
- * Returns `text` unchanged when it fits, else its first and last lines with a marker in between:
- * `[… 1200 lines (48000 characters) omitted: lines 201–1400 of 1600. <hint> …]`. A text made of
- * a few huge lines is cut by characters instead.
- */
-function truncateOutput(text, opts = {}) {
-    const maxLines = Math.max(2, opts.maxLines ?? DEFAULT_MAX_LINES);
-    const maxChars = Math.max(200, opts.maxChars ?? DEFAULT_MAX_CHARS);
-    const headShare = Math.min(0.9, Math.max(0.1, opts.headShare ?? 0.5));
-    const first = opts.firstLine ?? 1;
-    if (text.length <= maxChars && countLines(text, maxLines + 1) <= maxLines)
-        return text;
-    const lines = text.split('\n');
-    const n = lines.length;
-    const headLines = Math.max(1, Math.floor(maxLines * headShare));
-    const tailLines = Math.max(1, maxLines - headLines);
-    const headChars = Math.floor(maxChars * headShare);
-    const tailChars = maxChars - headChars;
-    let h = 0;
-    let used = 0;
-    while (h < n && h < headLines && used + lines[h].length + 1 <= headChars)
-        used += lines[h++].length + 1;
-    let t = 0;
-    used = 0;
-    while (t < n - h && t < tailLines && used + lines[n - 1 - t].length + 1 <= tailChars)
-        used += lines[n - 1 - t++].length + 1;
-    if (h + t >= n)
-        return text;
-    if (h === 0 && t === 0) {
-        // A few enormous lines: cut by characters.
-        const head = text.slice(0, headChars);
-        const tail = text.slice(text.length - tailChars);
-        const omitted = text.length - head.length - tail.length;
-        const cutLine = first + countLines(head, Infinity) - 1;
-        const cut = { fromLine: cutLine, toLine: cutLine, lines: 0, chars: omitted, totalLines: n };
-        return `${head}\n[… ${omitted} characters omitted (very long lines). ${hintText(opts, cut)} …]\n${tail}`;
-    }
-    const omittedLines = lines.slice(h, n - t);
-    const chars = omittedLines.reduce((s, l) => s + l.length + 1, 0);
-    const cut = { fromLine: first + h, toLine: first + n - t - 1, lines: omittedLines.length, chars, totalLines: n };
-    const marker = `[… ${cut.lines} lines (${chars} characters) omitted: lines ${cut.fromLine}–${cut.toLine} ` +
-        `of ${first + n - 1}. ${hintText(opts, cut)} …]`;
-    const parts = [];
-    if (h > 0)
-        parts.push(lines.slice(0, h).join('\n'));
-    parts.push(marker);
-    if (t > 0)
-        parts.push(lines.slice(n - t).join('\n'));
-    return parts.join('\n');
-}
-function hintText(opts, cut) {
-    return opts.hint ? opts.hint(cut) : 'Ask for a narrower range to read them';
-}
-/** Counts lines up to `limit` (stops early on huge texts). */
-function countLines(text, limit) {
-    let count = 1;
-    let i = -1;
-    while ((i = text.indexOf('\n', i + 1)) !== -1) {
-        if (++count > limit)
-            return count;
-    }
-    return count;
-}
-
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./src/agent/tools/truncate.ts
+var truncate = __webpack_require__(89551);
 ;// CONCATENATED MODULE: ./src/agent/tools/bash.ts
 /**
  * Anthropic's bash tool (`type: bash_20250124`, name `bash`), executed in the workspace under the
@@ -1510,11 +1522,11 @@ function createBashTool(opts = {}) {
                 }
             }
             // No trap output (the command replaced the shell or was killed): keep the previous cwd.
-            const shown = truncateOutput(run.output.replace(/\n$/, ''), {
+            const shown = (0,truncate/* truncateOutput */.Kx)(run.output.replace(/\n$/, ''), {
                 maxLines: opts.maxLines,
                 maxChars: opts.maxChars,
                 headShare: 0.3,
-                hint: commandHint,
+                hint: truncate/* commandHint */.dx,
             });
             const body = shown === '' ? '(no output)' : shown;
             if (run.timedOut) {
@@ -1582,7 +1594,7 @@ function readSmallFile(p) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/agent/tools/safe-fs.ts
 /**
  * File I/O for the file tools that cannot be led outside the workspace by what the model's shell
@@ -1825,7 +1837,7 @@ async function view(input, ctx, maxChars, maxLines) {
         if (input.view_range)
             return error('view_range applies to files; leave it out to list a directory');
         const entries = await listDir(p.resolved, 2);
-        const listing = truncateOutput(entries.join('\n'), {
+        const listing = (0,truncate/* truncateOutput */.Kx)(entries.join('\n'), {
             maxLines,
             maxChars,
             hint: () => 'View a subdirectory, or use list_files with a glob',
@@ -1850,7 +1862,7 @@ async function view(input, ctx, maxChars, maxLines) {
         first = start;
         last = end === -1 ? lines.length : Math.min(end, lines.length);
     }
-    const shown = truncateOutput(numbered(lines.slice(first - 1, last), first), {
+    const shown = (0,truncate/* truncateOutput */.Kx)(numbered(lines.slice(first - 1, last), first), {
         maxLines,
         maxChars,
         headShare: 0.6,
@@ -2018,12 +2030,12 @@ async function insert(input, ctx) {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/git/workspace.ts
-var workspace = __webpack_require__(3773);
+var workspace = __webpack_require__(63773);
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts
-var tools_schema = __webpack_require__(7398);
+var tools_schema = __webpack_require__(37398);
 ;// CONCATENATED MODULE: ./src/agent/tools/search.ts
 /**
  * Fast code search for large repositories: `search_code` (`git grep`, tracked and untracked files,
@@ -2101,7 +2113,7 @@ function createSearchTool() {
             const files = new Set(lines.map((l) => l.slice(0, l.indexOf(':'))));
             out += `\n[showing ${max} of ${lines.length} matching lines in ${files.size} files; narrow the pattern or path_glob, or raise max_results]`;
         }
-        return { content: truncateOutput(out, { hint: () => 'Narrow the pattern or path_glob' }) };
+        return { content: (0,truncate/* truncateOutput */.Kx)(out, { hint: () => 'Narrow the pattern or path_glob' }) };
     });
 }
 /** Builds the `list_files` tool. */
@@ -2131,7 +2143,7 @@ function createListFilesTool() {
         let out = files.slice(0, max).join('\n');
         if (files.length > max)
             out += `\n[showing ${max} of ${files.length} files${scope}; narrow the glob or raise max_results]`;
-        return { content: truncateOutput(out, { maxLines: max + 1, hint: () => 'Narrow the glob' }) };
+        return { content: (0,truncate/* truncateOutput */.Kx)(out, { maxLines: max + 1, hint: () => 'Narrow the glob' }) };
     });
 }
 /** Files under `root` (relative, sorted), skipping .git and node_modules; at most WALK_LIMIT. */
@@ -2241,11 +2253,13 @@ function readOnlyPolicy(base) {
     };
 }
 /**
- * The tool set of a role. `extra` adds orchestrator-provided tools (e.g. `complete_step`).
+ * The tool set of a role. `extra` adds orchestrator-provided tools (e.g. `complete_step`), `web`
+ * the server tools for research (planner, coder) and `mcp` the repository's MCP server tools
+ * (planner, coder, verifier: every role that works on the repository; src/mcp/).
  * Tools are rebuilt per role run: the bash tool keeps a working directory per instance.
  */
-function roleTools(role, extra = [], web = []) {
-    const search = [createListFilesTool(), createSearchTool(), ...(role === 'planner' || role === 'coder' ? web : [])];
+function roleTools(role, extra = [], web = [], mcp = []) {
+    const search = [createListFilesTool(), createSearchTool(), ...(role === 'planner' || role === 'coder' ? web : []), ...(role === 'learner' ? [] : mcp)];
     switch (role) {
         case 'planner':
             return {
@@ -2330,7 +2344,7 @@ function withPolicy(ctx, rt) {
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
-var errors = __webpack_require__(7428);
+var errors = __webpack_require__(37428);
 ;// CONCATENATED MODULE: ./src/agent/notices.ts
 /**
  * The fixed texts the loop itself puts into a conversation (tool_result hints and short user
@@ -2882,7 +2896,7 @@ async function executeToolUse(use, tools, ctx, isSubmit = false) {
     }
 }
 function toolResult(id, outcome) {
-    const content = outcome.content === '' ? '(no output)' : truncateOutput(outcome.content, { maxChars: MAX_RESULT_CHARS, maxLines: 5000 });
+    const content = outcome.content === '' ? '(no output)' : (0,truncate/* truncateOutput */.Kx)(outcome.content, { maxChars: MAX_RESULT_CHARS, maxLines: 5000 });
     return outcome.isError
         ? { type: 'tool_result', tool_use_id: id, content, is_error: true }
         : { type: 'tool_result', tool_use_id: id, content };
@@ -3045,17 +3059,17 @@ function transcriptMessages(entries, role, run) {
 }
 
 // EXTERNAL MODULE: ./src/git/repo.ts
-var repo = __webpack_require__(4134);
+var repo = __webpack_require__(14134);
 // EXTERNAL MODULE: ./src/policy/commands.ts + 1 modules
 var commands = __webpack_require__(9435);
 // EXTERNAL MODULE: ./src/policy/paths.ts
-var policy_paths = __webpack_require__(786);
+var policy_paths = __webpack_require__(40786);
 // EXTERNAL MODULE: ./src/policy/redact.ts
-var redact = __webpack_require__(6509);
+var redact = __webpack_require__(66509);
 // EXTERNAL MODULE: ./src/report/pr-body.ts
-var pr_body = __webpack_require__(8843);
+var pr_body = __webpack_require__(68843);
 // EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __webpack_require__(7994);
+var summary = __webpack_require__(57994);
 ;// CONCATENATED MODULE: ./src/verify/detect.ts
 /**
  * Detects how a project verifies itself (SPEC.md §2 "Environment"): test, lint and type-check
@@ -3178,7 +3192,7 @@ async function runChecks(checks, opts) {
             exitCode: r.code,
             timedOut: r.timedOut,
             durationMs: r.durationMs,
-            output: opts.redact(truncateOutput(r.output, { maxLines: 120, maxChars: 8000 })),
+            output: opts.redact((0,truncate/* truncateOutput */.Kx)(r.output, { maxLines: 120, maxChars: 8000 })),
         });
     }
     return results;
@@ -3247,9 +3261,9 @@ async function runSetup(dir, opts) {
 }
 
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
-var lifecycle = __webpack_require__(9492);
+var lifecycle = __webpack_require__(49492);
 // EXTERNAL MODULE: ./src/orchestrator/services.ts
-var services = __webpack_require__(3262);
+var services = __webpack_require__(13262);
 ;// CONCATENATED MODULE: ./src/orchestrator/pipeline.ts
 /**
  * The plan → code → verify → publish pipeline for one task run (SPEC.md J1.2–J1.6).
@@ -3330,7 +3344,7 @@ function openAgentSession(svc, o) {
         repoCtx,
         learningsText,
         async runRole(role, messages, extra = [], steer, system) {
-            const rt = roleTools(role, extra, web);
+            const rt = roleTools(role, extra, web, o.sandbox.mcpTools);
             const vars = role === 'verifier' ? baseVars : { ...baseVars, learnings: learningsText };
             const modelId = pickModel(role, s.model);
             const info = modelInfo(modelId);
@@ -3791,44 +3805,150 @@ async function stopped(t, r, spend, phase, branch) {
 
 /***/ }),
 
-/***/ 93:
+/***/ 92552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ openSandbox)
+  E: () => (/* binding */ openSandbox),
+  v: () => (/* binding */ sandboxNotes)
 });
 
 // EXTERNAL MODULE: ./src/policy/sanitize.ts
-var sanitize = __webpack_require__(1039);
+var sanitize = __webpack_require__(31039);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(27242);
+;// CONCATENATED MODULE: ./src/mcp/config.ts
+/**
+ * `.kiro/settings/mcp.json` (SPEC.md §2; the Kiro autonomous agent's "MCP" page in the seeds):
+ *
+ *   { "mcpServers": {
+ *       "<name>": { "command": "uvx", "args": ["…"], "env": { "KEY": "${NAME}" }, "disabled": false },
+ *       "<name>": { "url": "https://mcp.example.com/mcp", "headers": { "Authorization": "Bearer ${TOKEN}" } } } }
+ *
+ * Local servers (`command`) are started over stdio inside the command sandbox; remote servers
+ * (`url`, MCP's Streamable HTTP transport) are reached through the egress proxy. `${NAME}` in
+ * `args`, `env`, `url` and `headers` is resolved from the job's environment (where a workflow puts
+ * its secrets); every resolved value is registered as a secret, so it is redacted from everything
+ * the action writes and never reaches the model.
+ */
+
+
+
+
+const NameSchema = schemas/* string */.YjP().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'server names are 1–40 letters, digits, `_`, `.` or `-`');
+const LocalServer = schemas/* strictObject */.rej({
+    command: schemas/* string */.YjP().min(1, 'is empty'),
+    args: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+    env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
+    disabled: schemas/* boolean */.zMY().default(false),
+    /** Per-call limit, ms (default: the command timeout). */
+    timeout: schemas/* number */.aig().int().positive().optional(),
+});
+const RemoteServer = schemas/* strictObject */.rej({
+    url: schemas/* string */.YjP().regex(/^https?:\/\//, 'must be an http(s) URL'),
+    headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
+    disabled: schemas/* boolean */.zMY().default(false),
+    timeout: schemas/* number */.aig().int().positive().optional(),
+});
+const McpFileSchema = schemas/* strictObject */.rej({
+    mcpServers: schemas/* record */.g1P(NameSchema, schemas/* union */.KCZ([LocalServer, RemoteServer])).default({}),
+});
+const EMPTY = Object.freeze({ servers: [], problems: [], secrets: [] });
+/**
+ * Parses the text of `.kiro/settings/mcp.json`. A file that is not valid JSON or breaks the schema
+ * yields one problem naming the field (server `(file)`) and no servers: the task goes on without
+ * MCP. Pure.
+ * @param env the job's environment, for `${NAME}` references
+ */
+function parseMcpConfig(text, env) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        return { servers: [], problems: [{ server: '(file)', reason: `${constants/* RepoFiles */.op.McpConfig} is not valid JSON: ${e.message}` }], secrets: [] };
+    }
+    const parsed = McpFileSchema.safeParse(raw);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue.path.join('.') || '(root)';
+        const why = issue.code === 'invalid_union'
+            ? 'needs either `command` (a local server) or `url` (a remote server), with only their known keys'
+            : issue.code === 'invalid_key'
+                ? `is not a valid server name: ${issue.issues[0]?.message ?? issue.message}`
+                : issue.message;
+        return { servers: [], problems: [{ server: '(file)', reason: `${constants/* RepoFiles */.op.McpConfig}: \`${field}\` ${why}` }], secrets: [] };
+    }
+    const out = { servers: [], problems: [], secrets: [] };
+    for (const [name, cfg] of Object.entries(parsed.data.mcpServers)) {
+        if (cfg.disabled)
+            continue;
+        const missing = new Set();
+        const sub = (s) => s.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, key) => {
+            const v = env[key];
+            if (v === undefined || v === '') {
+                missing.add(key);
+                return '';
+            }
+            if (!out.secrets.includes(v))
+                out.secrets.push(v);
+            return v;
+        });
+        const subAll = (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, sub(v)]));
+        const server = 'command' in cfg
+            ? { name, kind: 'stdio', command: sub(cfg.command), args: cfg.args.map(sub), env: subAll(cfg.env), ...(cfg.timeout ? { timeoutMs: cfg.timeout } : {}) }
+            : { name, kind: 'http', url: sub(cfg.url), headers: subAll(cfg.headers), ...(cfg.timeout ? { timeoutMs: cfg.timeout } : {}) };
+        if (missing.size) {
+            out.problems.push({ server: name, reason: `${[...missing].map((k) => `\${${k}}`).join(', ')} ${missing.size > 1 ? 'are' : 'is'} not set in the job's environment (pass it with the step's \`env:\`)` });
+            continue;
+        }
+        out.servers.push(server);
+    }
+    return out;
+}
+/** Reads `.kiro/settings/mcp.json` from a work tree; absent → no servers. */
+function readMcpConfig(workspace, env) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(workspace, constants/* RepoFiles */.op.McpConfig), 'utf8');
+    }
+    catch {
+        return EMPTY;
+    }
+    return parseMcpConfig(text, env);
+}
+
 // EXTERNAL MODULE: ./src/git/auth.ts
 var auth = __webpack_require__(5768);
 // EXTERNAL MODULE: ./src/git/repo.ts
-var repo = __webpack_require__(4134);
+var repo = __webpack_require__(14134);
 // EXTERNAL MODULE: ./src/policy/env.ts
-var policy_env = __webpack_require__(9713);
+var policy_env = __webpack_require__(99713);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:dns"
-var external_node_dns_ = __webpack_require__(610);
+var external_node_dns_ = __webpack_require__(40610);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/policy/common-dependencies.json
 const common_dependencies_namespaceObject = /*#__PURE__*/JSON.parse('{"C5":["alpinelinux.org","amazonaws.com","anaconda.com","apache.org","apt.llvm.org","archlinux.org","aws.amazon.com","azure.com","bitbucket.org","bower.io","centos.org","cocoapods.org","continuum.io","cpan.org","crates.io","docker.com","docker.io","dot.net","dotnet.microsoft.com","eclipse.org","fedoraproject.org","gcr.io","ghcr.io","github.com","githubusercontent.com","gitlab.com","golang.org","google.com","goproxy.io","gradle.org","hashicorp.com","haskell.org","hex.pm","java.com","java.net","jcenter.bintray.com","json-schema.org","json.schemastore.org","k8s.io","launchpad.net","maven.org","mcr.microsoft.com","metacpan.org","microsoft.com","nodejs.org","nuget.org","oracle.com","packagecloud.io","packages.microsoft.com","packagist.org","pkg.go.dev","ppa.launchpad.net","pub.dev","pypa.io","pypi.org","pypi.python.org","pythonhosted.org","quay.io","ruby-lang.org","rubyforge.org","rubygems.org","rubyonrails.org","rustup.rs","rvm.io","sourceforge.net","spring.io","swift.org","ubuntu.com","visualstudio.com","yarnpkg.com"]}');
 ;// CONCATENATED MODULE: ./src/policy/network.ts
@@ -4459,7 +4579,7 @@ function formatBlockedRequests(blocked, level, max = 50) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./src/sandbox/isolation.ts
 /**
  * The operating-system boundary around every process the model causes (SPEC.md §4, issue #9,
@@ -4871,11 +4991,11 @@ async function prepareFirewall(policy, proxy, opts = {}) {
 }
 
 // EXTERNAL MODULE: ./src/policy/paths.ts
-var paths = __webpack_require__(786);
+var paths = __webpack_require__(40786);
 // EXTERNAL MODULE: ./src/policy/redact.ts
-var redact = __webpack_require__(6509);
+var redact = __webpack_require__(66509);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/policy/registries.ts
 /**
  * Discovers the package-registry hosts the runner's own package managers are configured to use,
@@ -5364,13 +5484,18 @@ function defaultExec(file, args, opts) {
 function createSandboxRunner(support, layout) {
     if (support.mode === 'none')
         throw new Error(`no sandbox: ${support.reason ?? 'unknown reason'}`);
+    // bwrap's own environment is visible inside as /proc/1/environ: give it nothing
+    const bwrapEnv = { PATH: '/usr/bin:/bin' };
     return {
         mode: support.mode,
         run: (req) => spawnCaptured(bwrapArgv(support, layout, req.argv, { cwd: req.cwd, env: req.env, ...(req.view ? { view: req.view } : {}) }), req, {
-            // bwrap's own environment is visible inside as /proc/1/environ: give it nothing
-            spawnEnv: { PATH: '/usr/bin:/bin' },
+            spawnEnv: bwrapEnv,
             spawnCwd: '/',
         }),
+        spawnSpec: (req) => {
+            const argv = bwrapArgv(support, layout, req.argv, { cwd: req.cwd, env: req.env });
+            return { command: argv[0], args: argv.slice(1), env: { ...bwrapEnv }, cwd: '/' };
+        },
     };
 }
 /**
@@ -5378,7 +5503,11 @@ function createSandboxRunner(support, layout) {
  * (and for unit tests of the tools). Commands see everything the action's user can see.
  */
 function createUnsandboxedRunner() {
-    return { mode: 'unsandboxed', run: (req) => spawnCaptured(req.argv, req, { spawnEnv: { ...req.env }, spawnCwd: req.cwd }) };
+    return {
+        mode: 'unsandboxed',
+        run: (req) => spawnCaptured(req.argv, req, { spawnEnv: { ...req.env }, spawnCwd: req.cwd }),
+        spawnSpec: (req) => ({ command: req.argv[0], args: req.argv.slice(1), env: { ...req.env }, cwd: req.cwd }),
+    };
 }
 /** Fail closed: no command runs; each attempt gets `reason` back. */
 function createRefusingRunner(reason) {
@@ -5508,7 +5637,7 @@ class Capture {
 }
 
 // EXTERNAL MODULE: ./src/prompts.ts
-var prompts = __webpack_require__(6224);
+var prompts = __webpack_require__(66224);
 ;// CONCATENATED MODULE: ./src/orchestrator/preload.ts
 /**
  * Loads every part of the action that is otherwise loaded on demand — the lazily imported
@@ -5520,12 +5649,12 @@ var prompts = __webpack_require__(6224);
 
 /** @returns how many modules and templates were loaded (for the log) */
 async function preloadActionCode() {
-    const modules = await Promise.all([__webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 5725)), __webpack_require__.e(/* import() */ 263).then(__webpack_require__.bind(__webpack_require__, 1263)), __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 8164)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 8526)), __webpack_require__.e(/* import() */ 974).then(__webpack_require__.bind(__webpack_require__, 2593))]);
+    const modules = await Promise.all([__webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 85725)), __webpack_require__.e(/* import() */ 263).then(__webpack_require__.bind(__webpack_require__, 71263)), __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 18164)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 18526)), __webpack_require__.e(/* import() */ 974).then(__webpack_require__.bind(__webpack_require__, 82593))]);
     return { modules: modules.length, prompts: (0,prompts/* preloadPrompts */.dw)().length };
 }
 
 // EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
-var shutdown = __webpack_require__(104);
+var shutdown = __webpack_require__(80104);
 ;// CONCATENATED MODULE: ./src/orchestrator/sandbox.ts
 /**
  * The sandbox the model's commands run in (SPEC.md §4, docs/security.md): the OS boundary
@@ -5535,6 +5664,7 @@ var shutdown = __webpack_require__(104);
  * where the runner permits, a network namespace whose only way out is that proxy
  * (`src/policy/firewall.ts`), and the command/path/edit policy (guidance and autonomy pauses).
  */
+
 
 
 
@@ -5650,6 +5780,7 @@ async function openSandbox(svc, policyOverride) {
     const limitation = [isolationLimitation, firewall?.limitation].filter(Boolean).join(' ') || undefined;
     const releaseSignals = confined ? teardownOnSignals(confined) : () => { };
     const commandEnv = proxy && proxyUrl ? (command) => proxyEnv(proxyUrl, { token: proxy.setCommand(command), base: env }) : undefined;
+    const mcp = await startMcp(svc, { runner, workspace, env, ...(proxy ? { proxy } : {}) });
     const toolContext = {
         workspace,
         env,
@@ -5675,12 +5806,55 @@ async function openSandbox(svc, policyOverride) {
                 core/* warning */.$e(`Kiro: the approved path ${p} is not writable by the agent's tools; nothing was approved.`);
         },
         countEdited: (paths) => kiroPolicy?.countEdited(paths),
+        mcpTools: mcp?.tools ?? [],
+        mcpProblems: () => (mcp?.problems() ?? []).map((p) => svc.redact(`"${p.server}": ${p.reason}`)),
         close: async () => {
+            await mcp?.close();
             releaseSignals();
             await firewall?.teardown();
             await proxy?.close();
         },
     };
+}
+/**
+ * What the status comment must say about this run's sandbox: the isolation it lacks (fail-closed
+ * or unsandboxed) and the MCP servers that are not available. Empty when there is nothing to say.
+ */
+function sandboxNotes(sandbox) {
+    const mcp = sandbox.mcpProblems();
+    return {
+        ...(sandbox.isolation === 'refused' || sandbox.isolation === 'unsandboxed' ? { sandbox: sandbox.limitation ?? '' } : {}),
+        ...(mcp.length ? { mcp } : {}),
+    };
+}
+/**
+ * Starts the repository's MCP servers (`.kiro/settings/mcp.json`): local ones through `runner`
+ * (inside the sandbox, fail-closed like any command), remote ones through the egress proxy when
+ * the network level is enforced. Values of `${NAME}` references become secrets before anything is
+ * logged. The client module is loaded only when there is something to start.
+ * @returns undefined when the repository configures no server
+ */
+async function startMcp(svc, o) {
+    const config = readMcpConfig(o.workspace, process.env);
+    for (const v of config.secrets)
+        svc.addSecret(v);
+    if (!config.servers.length && !config.problems.length)
+        return undefined;
+    const { startMcpServers, proxiedFetch } = await Promise.all(/* import() */[__webpack_require__.e(156), __webpack_require__.e(397)]).then(__webpack_require__.bind(__webpack_require__, 65397));
+    const proxy = o.proxy;
+    const hub = await startMcpServers(config, {
+        runner: o.runner,
+        cwd: o.workspace,
+        env: o.env,
+        callTimeoutMs: svc.settings.commandTimeoutMs,
+        // remote servers obey the network level: their requests go through the egress proxy
+        ...(proxy ? { fetchFor: (server) => proxiedFetch(proxy.url, proxy.setCommand(`MCP server ${server}`)) } : {}),
+    });
+    for (const name of hub.started)
+        core/* info */.pq(`Kiro: MCP server "${name}" started (${hub.tools.filter((t) => t.name.startsWith(`${name.replace(/[^A-Za-z0-9_-]/g, '_')}__`)).length} tools).`);
+    for (const p of hub.problems())
+        core/* warning */.$e((0,sanitize/* safeInline */.H1)(svc.redact(`Kiro: MCP server "${p.server}" is not available: ${p.reason}`), 2000));
+    return hub;
 }
 /**
  * Picks the runner for this run from what the runner machine allows (logged, so the job log says
@@ -5763,13 +5937,13 @@ function teardownOnSignals(firewall) {
 
 /***/ }),
 
-/***/ 3262:
+/***/ 13262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ repoContextOf)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
@@ -5804,14 +5978,14 @@ function repoContextOf(svc, sandbox) {
 
 /***/ }),
 
-/***/ 104:
+/***/ 80104:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ob: () => (/* binding */ onShutdown)
 /* harmony export */ });
 /* unused harmony exports setShutdownGrace, stoppingOn */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /**
  * What the job does when the runner stops it (issue #10 "work survives the runner"). A cancelled
  * run gets SIGINT, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after that
@@ -5878,7 +6052,7 @@ async function runHooks(signal) {
 
 /***/ }),
 
-/***/ 8289:
+/***/ 28289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5892,22 +6066,22 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/git/auth.ts
 var auth = __webpack_require__(5768);
 // EXTERNAL MODULE: ./src/state/batches.ts
-var batches = __webpack_require__(469);
+var batches = __webpack_require__(80469);
 // EXTERNAL MODULE: ./src/state/errors.ts
-var errors = __webpack_require__(3406);
+var errors = __webpack_require__(43406);
 // EXTERNAL MODULE: ./src/state/learnings.ts
 var state_learnings = __webpack_require__(3466);
 // EXTERNAL MODULE: ./src/state/paths.ts
-var paths = __webpack_require__(5013);
+var paths = __webpack_require__(65013);
 ;// CONCATENATED MODULE: ./src/state/migrations.ts
 /**
  * Layout migrations (SPEC.md §3: "a newer action reads an older store"). A snapshot whose
@@ -5996,11 +6170,11 @@ async function migrateTo(tx, version, where, target = constants/* StateVersion *
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/git/exec.ts
-var exec = __webpack_require__(9395);
+var exec = __webpack_require__(29395);
 ;// CONCATENATED MODULE: ./src/state/repo.ts
 /**
  * The state store's private git repository: a bare repository in a scratch directory (never the
@@ -6189,7 +6363,7 @@ function lastLines(text) {
 }
 
 // EXTERNAL MODULE: ./src/state/schema.ts
-var schema = __webpack_require__(6858);
+var schema = __webpack_require__(76858);
 ;// CONCATENATED MODULE: ./src/state/slots.ts
 /**
  * Concurrency slots (SPEC.md J6: at most `max-concurrent-tasks` tasks In progress per state
@@ -6347,7 +6521,7 @@ async function readLeases(r, nowMs) {
 }
 
 // EXTERNAL MODULE: ./src/state/tasks.ts
-var tasks = __webpack_require__(8643);
+var tasks = __webpack_require__(68643);
 ;// CONCATENATED MODULE: ./src/state/view.ts
 
 
@@ -6916,7 +7090,7 @@ async function runningElsewhere(svc, store, task) {
 
 /***/ }),
 
-/***/ 8526:
+/***/ 18526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -6934,17 +7108,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/policy/sanitize.ts
-var sanitize = __webpack_require__(1039);
+var sanitize = __webpack_require__(31039);
 // EXTERNAL MODULE: ./src/prompts.ts
-var prompts = __webpack_require__(6224);
+var prompts = __webpack_require__(66224);
 // EXTERNAL MODULE: ./src/state/tasks.ts
-var tasks = __webpack_require__(8643);
+var tasks = __webpack_require__(68643);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 340 modules
-var cache = __webpack_require__(1691);
+var cache = __webpack_require__(61691);
 ;// CONCATENATED MODULE: ./src/state/cache.ts
 /**
  * Disposable per-task artefacts in the Actions cache (docs/state.md "Cache"): the transcript and
@@ -7015,22 +7189,22 @@ function createTaskCache(backend = cache) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/orchestrator/context.ts
-var context = __webpack_require__(2971);
+var context = __webpack_require__(72971);
 // EXTERNAL MODULE: ./src/orchestrator/ending.ts
-var ending = __webpack_require__(7313);
+var ending = __webpack_require__(57313);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
-var lifecycle = __webpack_require__(9492);
+var lifecycle = __webpack_require__(49492);
 // EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
-var shutdown = __webpack_require__(104);
-// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 17 modules
-var pipeline = __webpack_require__(6481);
-// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 8 modules
-var orchestrator_sandbox = __webpack_require__(93);
+var shutdown = __webpack_require__(80104);
+// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 16 modules
+var pipeline = __webpack_require__(42291);
+// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 9 modules
+var orchestrator_sandbox = __webpack_require__(92552);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
-var orchestrator_store = __webpack_require__(8289);
+var orchestrator_store = __webpack_require__(28289);
 ;// CONCATENATED MODULE: ./src/orchestrator/task.ts
 /**
  * Running a task (SPEC.md J1, J2, J6, J7): the task record on the state branch, the concurrency
@@ -7247,8 +7421,9 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
     // ---- pipeline --------------------------------------------------------------------------
     const sandbox = await (0,orchestrator_sandbox/* openSandbox */.E)(svc);
     let end;
-    if (sandbox.isolation === 'refused' || sandbox.isolation === 'unsandboxed')
-        await status.update({ sandbox: sandbox.limitation ?? '' });
+    const notes = (0,orchestrator_sandbox/* sandboxNotes */.v)(sandbox);
+    if (notes.sandbox !== undefined || notes.mcp)
+        await status.update(notes);
     try {
         end = await (0,pipeline/* runPipeline */.aI)({
             svc,
@@ -7276,6 +7451,10 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
         });
     }
     finally {
+        // an MCP server that stopped during the run is reported too
+        const late = sandbox.mcpProblems();
+        if (late.length > (notes.mcp?.length ?? 0))
+            await status.update({ mcp: late }).catch(() => { });
         await sandbox.close();
         if (!s.dryRun)
             await cache.save({ taskId: task.id, kind: 'transcript', paths: [transcriptDir], runId: r.runId, checkpoint: r.runAttempt });
@@ -7352,20 +7531,20 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: AutonomyLevels, compileCommandRule
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/policy/protected.ts
-var policy_protected = __webpack_require__(7656);
+var policy_protected = __webpack_require__(27656);
 // EXTERNAL MODULE: ./node_modules/mvdan-sh/index.js
-var mvdan_sh = __webpack_require__(2914);
+var mvdan_sh = __webpack_require__(62914);
 var mvdan_sh_default = /*#__PURE__*/__webpack_require__.n(mvdan_sh);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/policy/shell.ts
 /**
  * What a shell command line will run: every simple command (argv after quote removal), every
@@ -9108,7 +9287,7 @@ function createCommandPolicy(config) {
 
 /***/ }),
 
-/***/ 786:
+/***/ 40786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9117,12 +9296,12 @@ function createCommandPolicy(config) {
 /* harmony export */   hQ: () => (/* binding */ createToolPolicy)
 /* harmony export */ });
 /* unused harmony exports createPathGuard, createEditBudget, DEFAULT_REWRITE_THRESHOLDS, checkRewrite */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9435);
-/* harmony import */ var _protected_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7656);
+/* harmony import */ var _protected_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27656);
 /**
  * File-tool confinement (SPEC.md §4 "File tools stay inside the workspace") and the edit budget
  * (§2 `maxFileEditsPerTask`, `requireApprovalForNewFiles`).
@@ -9352,7 +9531,7 @@ function createToolPolicy(config) {
 
 /***/ }),
 
-/***/ 7656:
+/***/ 27656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9363,7 +9542,7 @@ function createToolPolicy(config) {
 /* harmony export */   lA: () => (/* binding */ isInGitDir),
 /* harmony export */   vg: () => (/* binding */ PathReasons)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Protected paths shared by the file tools (`paths.ts`), the command policy (`commands.ts`) and
@@ -9442,7 +9621,7 @@ function findProtectedChanges(changedPaths, globs = DEFAULT_PROTECTED_GLOBS) {
 
 /***/ }),
 
-/***/ 6224:
+/***/ 66224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9450,11 +9629,11 @@ function findProtectedChanges(changedPaths, globs = DEFAULT_PROTECTED_GLOBS) {
 /* harmony export */   nQ: () => (/* binding */ renderPrompt)
 /* harmony export */ });
 /* unused harmony exports setPromptsDir, promptsDir, loadPrompt, promptVariables */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * Prompt templates: `prompts/<name>.md` at the action root, with `{{variable}}` placeholders.
@@ -9539,14 +9718,14 @@ function renderPrompt(name, vars, opts = {}) {
 
 /***/ }),
 
-/***/ 8843:
+/***/ 68843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ renderPrBody)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6934);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16934);
 /**
  * The pull request body (SPEC.md J1.5): summary, `Closes #n`, approach, trade-offs, changed files,
  * verification results, the acceptance-criteria checklist, cost and duration; plus the learnings
@@ -9634,15 +9813,15 @@ function renderPrBody(p) {
 
 /***/ }),
 
-/***/ 7994:
+/***/ 57994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ writeJobSummary)
 /* harmony export */ });
 /* unused harmony export renderSummary */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6934);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16934);
 /**
  * The job summary (`$GITHUB_STEP_SUMMARY`, https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#adding-a-job-summary):
  * the plan, its steps, the checks, tokens, cost and time of the run.
@@ -9684,7 +9863,7 @@ async function writeJobSummary(svc, i) {
 
 /***/ }),
 
-/***/ 469:
+/***/ 80469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9692,10 +9871,10 @@ async function writeJobSummary(svc, i) {
 /* harmony export */   wP: () => (/* binding */ writeBatch),
 /* harmony export */   x3: () => (/* binding */ readBatch)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5013);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6858);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65013);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76858);
 /** Batches across repositories (SPEC.md J5): `batches/<batchId>.json`. */
 
 
@@ -9718,7 +9897,7 @@ function writeBatch(tx, batch, nowIso) {
 
 /***/ }),
 
-/***/ 3406:
+/***/ 43406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9785,11 +9964,11 @@ class StateRecordError extends StateStoreError {
 /* harmony export */   ku: () => (/* binding */ learningId)
 /* harmony export */ });
 /* unused harmony exports LearningMergeThreshold, normaliseLearningText, learningSimilarity, parseLearningFile */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5013);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6858);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65013);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76858);
 /**
  * Learnings (SPEC.md J4): durable preferences of a task owner, one readable markdown file per
  * learning at `learnings/<owner>/<id>.md` (YAML front matter + the preference as the body).
@@ -9992,7 +10171,7 @@ async function deleteLearningTx(tx, owner, id) {
 
 /***/ }),
 
-/***/ 5013:
+/***/ 65013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10004,7 +10183,7 @@ async function deleteLearningTx(tx, owner, id) {
 /* harmony export */   lf: () => (/* binding */ ownerKey)
 /* harmony export */ });
 /* unused harmony export QueueStampDigits */
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6858);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76858);
 /**
  * File names of the state branch layout (docs/state.md). Every path the store reads or writes is
  * built here, so the layout has one definition that the code, the docs and the tests share.
@@ -10105,7 +10284,7 @@ function positive(n) {
 
 /***/ }),
 
-/***/ 6858:
+/***/ 76858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10118,8 +10297,8 @@ function positive(n) {
 /* harmony export */   yj: () => (/* binding */ IdPattern)
 /* harmony export */ });
 /* unused harmony exports RepositoryName, StateMeta, Person, TaskSpec, TaskKinds, TaskPhases, TaskRun, QueueEntry, BatchItem */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2047);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41514);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
 /**
  * Shapes of the records kept on the state branch (docs/state.md). Records are `looseObject`s:
  * fields this version does not know are kept when a record is read and written back, so an older
@@ -10294,7 +10473,7 @@ const Batch = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
 
 /***/ }),
 
-/***/ 8643:
+/***/ 68643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10306,11 +10485,11 @@ const Batch = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
 /* harmony export */   j9: () => (/* binding */ readTasks)
 /* harmony export */ });
 /* unused harmony export newTaskId */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5013);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6858);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3406);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65013);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76858);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43406);
 /**
  * Task records (`tasks/<id>.json`) and their lookup indexes (`index/issues/…`, `index/pulls/…`),
  * as functions over a snapshot or transaction so the orchestrator can combine them in one update.
