@@ -287,8 +287,8 @@ var shutdown = __webpack_require__(80104);
 var learn = __webpack_require__(82593);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
 var lifecycle = __webpack_require__(49492);
-// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 16 modules
-var pipeline = __webpack_require__(42291);
+// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 15 modules
+var pipeline = __webpack_require__(27008);
 // EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 9 modules
 var orchestrator_sandbox = __webpack_require__(92552);
 // EXTERNAL MODULE: ./src/orchestrator/services.ts

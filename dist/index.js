@@ -40025,18 +40025,18 @@ async function handleCommand(svc, cmd) {
         case 'start':
             return startTask(svc, cmd);
         case 'reply':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(277), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
         case 'continue':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(277), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
         case 'cancel':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(277), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
         case 'dispatch':
             // a task with pending review feedback resumes as a feedback round, anything else in control.ts
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(277), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).routeDispatch(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).routeDispatch(svc, cmd);
         case 'feedback':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(277), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleFeedback(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleFeedback(svc, cmd);
         case 'checks_failed':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(277), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleChecksFailed(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleChecksFailed(svc, cmd);
         default: {
             const unhandled = cmd;
             core/* info */.pq(`Kiro: '${unhandled.kind}' is not handled by this version.`);
@@ -40078,7 +40078,7 @@ async function startTask(svc, cmd) {
     });
     core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
     core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
-    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(604), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18526));
+    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18526));
     return runTask(svc, cmd, taskId, status);
 }
 function issueOf(cmd) {
@@ -40259,6 +40259,8 @@ const EnvSchema = schemas/* object */.Ikc({
     RUNNER_TEMP: schemas/* string */.YjP().min(1),
     ACT: schemas/* string */.YjP().optional(),
     ANTHROPIC_BASE_URL: schemas/* string */.YjP().optional(),
+    ANTHROPIC_VERTEX_PROJECT_ID: schemas/* string */.YjP().optional(),
+    GOOGLE_CLOUD_PROJECT: schemas/* string */.YjP().optional(),
     KIRO_RETRY_BASE_MS: coerce/* number */.ai().int().min(0).optional(),
     KIRO_COMMAND_TIMEOUT_MS: coerce/* number */.ai().int().positive().optional(),
     KIRO_ISOLATION: schemas/* enum */.k5n(['off', 'auto', '']).optional(),
@@ -40360,6 +40362,7 @@ function loadSettings(env = process.env) {
     const settings = {
         anthropicApiKey: i[constants/* Inputs */.G0.AnthropicApiKey],
         anthropicBaseUrl: e.ANTHROPIC_BASE_URL || undefined,
+        vertexProjectId: e.ANTHROPIC_VERTEX_PROJECT_ID || e.GOOGLE_CLOUD_PROJECT || undefined,
         githubToken: i[constants/* Inputs */.G0.GithubToken],
         model: i[constants/* Inputs */.G0.Model],
         provider: i[constants/* Inputs */.G0.Provider],
@@ -41529,6 +41532,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
+
+/***/ }),
+
 /***/ 65692:
 /***/ ((module) => {
 
@@ -41704,6 +41714,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 37830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
 /***/ 41692:
 /***/ ((module) => {
 
@@ -41767,6 +41784,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
+/***/ 83480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -41806,6 +41830,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 28167:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
 
 /***/ }),
 

@@ -146,6 +146,8 @@ const EnvSchema = z.object({
   RUNNER_TEMP: z.string().min(1),
   ACT: z.string().optional(),
   ANTHROPIC_BASE_URL: z.string().optional(),
+  ANTHROPIC_VERTEX_PROJECT_ID: z.string().optional(),
+  GOOGLE_CLOUD_PROJECT: z.string().optional(),
   KIRO_RETRY_BASE_MS: z.coerce.number().int().min(0).optional(),
   KIRO_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   KIRO_ISOLATION: z.enum(['off', 'auto', '']).optional(),
@@ -185,6 +187,8 @@ export interface RunnerContext {
 export interface Settings {
   anthropicApiKey: string;
   anthropicBaseUrl: string | undefined;
+  /** Vertex AI project (`ANTHROPIC_VERTEX_PROJECT_ID`, else `GOOGLE_CLOUD_PROJECT` as google-github-actions/auth exports it). */
+  vertexProjectId: string | undefined;
   githubToken: string;
   model: string;
   provider: 'anthropic' | 'bedrock' | 'vertex';
@@ -338,6 +342,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const settings: Settings = {
     anthropicApiKey: i[Inputs.AnthropicApiKey],
     anthropicBaseUrl: e.ANTHROPIC_BASE_URL || undefined,
+    vertexProjectId: e.ANTHROPIC_VERTEX_PROJECT_ID || e.GOOGLE_CLOUD_PROJECT || undefined,
     githubToken: i[Inputs.GithubToken],
     model: i[Inputs.Model],
     provider: i[Inputs.Provider],

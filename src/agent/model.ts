@@ -20,9 +20,11 @@ export type Provider = 'anthropic' | 'bedrock' | 'vertex';
 
 export interface ModelClientOptions {
   apiKey: string;
-  /** Defaults to the SDK's: `ANTHROPIC_BASE_URL`, else https://api.anthropic.com. */
+  /** Defaults to the SDK's: `ANTHROPIC_BASE_URL`, else https://api.anthropic.com. Bedrock and Vertex read their own (`ANTHROPIC_BEDROCK_BASE_URL`, `ANTHROPIC_VERTEX_BASE_URL`). */
   baseURL?: string;
   provider?: Provider;
+  /** Vertex AI project id: given to Google's auth too, so it does not look the project up. */
+  projectId?: string;
   /** SDK-level retries per attempt (default 2). */
   maxRetries?: number;
   /** Per-request timeout, ms (SDK default 10 minutes). */
@@ -51,10 +53,59 @@ export class ModelError extends Error {
   }
 }
 
-const PROVIDER_PACKAGES: Record<Exclude<Provider, 'anthropic'>, string> = {
-  bedrock: '@anthropic-ai/bedrock-sdk',
-  vertex: '@anthropic-ai/vertex-sdk',
+/** How each provider is named in errors, and what to check on 401/403. */
+const PROVIDER_TEXT: Record<Provider, { name: string; auth: string }> = {
+  anthropic: { name: 'Anthropic API', auth: 'check the anthropic-api-key input' },
+  bedrock: { name: 'Amazon Bedrock', auth: 'check the AWS credentials (AWS_REGION and keys, or the role from aws-actions/configure-aws-credentials) and that the model is enabled in Bedrock' },
+  vertex: { name: 'Google Vertex AI', auth: 'check the Google credentials (google-github-actions/auth), CLOUD_ML_REGION and ANTHROPIC_VERTEX_PROJECT_ID, and that the model is enabled in Vertex AI' },
 };
+
+/** The SDK client surface the model client uses (the Anthropic, Bedrock and Vertex clients all have it). */
+type SdkClient = Pick<Anthropic, 'messages'>;
+
+const providerModules: Partial<Record<Provider, Promise<unknown>>> = {};
+
+/**
+ * Loads a provider's SDK (`@anthropic-ai/bedrock-sdk`, `@anthropic-ai/vertex-sdk`; separate bundle
+ * chunks, so start-up does not pay for them). Called before the sandbox opens (code loaded later
+ * must not be something a command could have written) and by the client on first use. Cached.
+ */
+export function loadProvider(provider: Provider): Promise<unknown> {
+  if (provider === 'anthropic') return Promise.resolve(Anthropic);
+  providerModules[provider] ??= provider === 'bedrock' ? import('@anthropic-ai/bedrock-sdk') : Promise.all([import('@anthropic-ai/vertex-sdk'), import('google-auth-library')]);
+  return providerModules[provider]!;
+}
+
+/**
+ * The model id as `provider` names it. Bedrock: `claude-x` → `anthropic.claude-x-v1:0` unless the
+ * id already is a Bedrock id or inference profile (`…anthropic.…`, an ARN); Vertex and the
+ * Messages API take `claude-x` (Vertex also `claude-x@YYYYMMDD`) as given.
+ * https://docs.anthropic.com/en/api/claude-on-amazon-bedrock, https://docs.anthropic.com/en/api/claude-on-vertex-ai
+ */
+export function providerModelId(modelId: string, provider: Provider): string {
+  if (provider !== 'bedrock' || /(^|\.)anthropic\.|^arn:/.test(modelId)) return modelId;
+  return `anthropic.${modelId}-v1:0`;
+}
+
+async function sdkClient(opts: ModelClientOptions, provider: Provider): Promise<SdkClient> {
+  const common = { maxRetries: opts.maxRetries ?? 2, ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}) };
+  if (provider === 'bedrock') {
+    const { AnthropicBedrock } = (await loadProvider('bedrock')) as typeof import('@anthropic-ai/bedrock-sdk');
+    // region, keys or the default AWS credential chain (OIDC web identity, profiles) and
+    // ANTHROPIC_BEDROCK_BASE_URL are read by the SDK from the standard environment
+    return new AnthropicBedrock(common) as unknown as SdkClient;
+  }
+  if (provider === 'vertex') {
+    const [{ AnthropicVertex }, { GoogleAuth }] = (await loadProvider('vertex')) as [typeof import('@anthropic-ai/vertex-sdk'), typeof import('google-auth-library')];
+    // CLOUD_ML_REGION, ANTHROPIC_VERTEX_BASE_URL and Google's application default credentials
+    // (GOOGLE_APPLICATION_CREDENTIALS from google-github-actions/auth) are read from the standard
+    // environment; the project is given to the auth client too, or it would ask Cloud Resource
+    // Manager for it (an extra call and an extra permission)
+    const googleAuth = new GoogleAuth({ scopes: 'https://www.googleapis.com/auth/cloud-platform', ...(opts.projectId ? { projectId: opts.projectId } : {}) });
+    return new AnthropicVertex({ ...common, ...(opts.projectId ? { projectId: opts.projectId } : {}), googleAuth: googleAuth as never }) as unknown as SdkClient;
+  }
+  return new Anthropic({ apiKey: opts.apiKey, ...(opts.baseURL ? { baseURL: opts.baseURL } : {}), ...common });
+}
 
 const RETRYABLE_TYPES = new Set(['overloaded_error', 'api_error', 'rate_limit_error', 'timeout_error']);
 const RETRYABLE_STATUS = (s: number): boolean => s === 408 || s === 409 || s === 429 || s >= 500;
@@ -109,12 +160,12 @@ function retryAfter(headers: Headers | undefined): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-function hint(c: Classified): string {
+function hint(c: Classified, provider: Provider): string {
   switch (c.status) {
     case 401:
-      return ' — check the anthropic-api-key input';
+      return ` — ${PROVIDER_TEXT[provider].auth}`;
     case 403:
-      return ' — the API key may not have access to this model';
+      return provider === 'anthropic' ? ' — the API key may not have access to this model' : ` — ${PROVIDER_TEXT[provider].auth}`;
     case 404:
       return ' — check the model id (the `model` input)';
     case 400:
@@ -158,39 +209,40 @@ export function normalizeUsage(u: Anthropic.Usage | undefined): Usage {
  * `ModelError` (not retryable, or attempts exhausted; `message` names the status, the API's error
  * type and message, and the attempts made).
  *
- * @throws Error for `provider: 'bedrock' | 'vertex'`: their SDK packages are not bundled
+ * Providers: `anthropic` (the Messages API, `apiKey`), `bedrock` (Amazon Bedrock's
+ * InvokeModelWithResponseStream, SigV4 from the standard AWS environment) and `vertex` (Vertex
+ * AI's streamRawPredict, Google application default credentials), through Anthropic's SDKs for
+ * each; model ids are mapped by `providerModelId`. The Bedrock SDK has no token counting, so its
+ * client has no `countTokens` (the loop then estimates).
+ *
+ * @throws Error for the `anthropic` provider without an API key
  */
 export function createModelClient(opts: ModelClientOptions): ModelClient {
   const provider = opts.provider ?? 'anthropic';
-  if (provider !== 'anthropic') {
-    throw new Error(
-      `provider "${provider}" needs the package ${PROVIDER_PACKAGES[provider]}, which this action does not bundle; use provider "anthropic"`,
-    );
-  }
-  if (!opts.apiKey) throw new Error('anthropic-api-key is empty: the Anthropic provider needs an API key');
-  const client = new Anthropic({
-    apiKey: opts.apiKey,
-    ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
-    maxRetries: opts.maxRetries ?? 2,
-    ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
-  });
+  if (provider === 'anthropic' && !opts.apiKey) throw new Error('anthropic-api-key is empty: the Anthropic provider needs an API key');
+  let clientP: Promise<SdkClient> | undefined;
+  const sdk = (): Promise<SdkClient> => (clientP ??= sdkClient(opts, provider));
+  const model = (id: string) => providerModelId(id, provider);
   const maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
   const base = opts.retryBaseMs ?? 1000;
   const cap = opts.maxRetryDelayMs ?? 60_000;
 
+  const countTokens = async (params: ModelRequest): Promise<number> => {
+    // the endpoint takes the prompt parts only (no max_tokens, no stream)
+    const { messages, system, tools, thinking, tool_choice } = params as ModelRequest & { thinking?: unknown; tool_choice?: unknown };
+    const client = await sdk();
+    const r = await client.messages.countTokens({ model: model(params.model), messages, ...(system ? { system } : {}), ...(tools ? { tools } : {}), ...(thinking ? { thinking } : {}), ...(tool_choice ? { tool_choice } : {}) } as Anthropic.MessageCountTokensParams);
+    return r.input_tokens;
+  };
   return {
-    async countTokens(params: ModelRequest): Promise<number> {
-      // the endpoint takes the prompt parts only (no max_tokens, no stream)
-      const { model, messages, system, tools, thinking, tool_choice } = params as ModelRequest & { thinking?: unknown; tool_choice?: unknown };
-      const r = await client.messages.countTokens({ model, messages, ...(system ? { system } : {}), ...(tools ? { tools } : {}), ...(thinking ? { thinking } : {}), ...(tool_choice ? { tool_choice } : {}) } as Anthropic.MessageCountTokensParams);
-      return r.input_tokens;
-    },
+    ...(provider === 'bedrock' ? {} : { countTokens }),
     async send(params: ModelRequest, sendOpts: { signal?: AbortSignal } = {}): Promise<ModelResponse> {
       for (let attempt = 1; ; attempt++) {
         try {
           // server tools still in beta need their beta header (web fetch)
           const betas = (params.tools ?? []).some((t) => (t as { type?: string }).type?.startsWith('web_fetch_')) ? { 'anthropic-beta': WEB_FETCH_BETA } : undefined;
-          const stream = client.messages.stream(params, { ...(sendOpts.signal ? { signal: sendOpts.signal } : {}), ...(betas ? { headers: betas } : {}) });
+          const client = await sdk();
+          const stream = client.messages.stream({ ...params, model: model(params.model) }, { ...(sendOpts.signal ? { signal: sendOpts.signal } : {}), ...(betas ? { headers: betas } : {}) });
           const message = await stream.finalMessage();
           return { message, usage: normalizeUsage(message.usage), attempts: attempt };
         } catch (e) {
@@ -198,7 +250,7 @@ export function createModelClient(opts: ModelClientOptions): ModelClient {
           if (sendOpts.signal?.aborted) throw new ModelError('model request cancelled', undefined, undefined, attempt, false);
           if (!c.retryable || attempt >= maxAttempts) {
             const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
-            throw new ModelError(`Anthropic API request failed${tries}: ${c.reason}${hint(c)}`, c.status, c.type, attempt, c.retryable);
+            throw new ModelError(`${PROVIDER_TEXT[provider].name} request failed${tries}: ${c.reason}${hint(c, provider)}`, c.status, c.type, attempt, c.retryable);
           }
           const backoff = base * 2 ** (attempt - 1) * (0.5 + Math.random() * 0.5);
           const delay = Math.min(cap, c.retryAfterMs !== undefined && c.retryAfterMs > 0 ? c.retryAfterMs : backoff);

@@ -166,6 +166,7 @@ export function openAgentSession(
       apiKey: s.anthropicApiKey,
       ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
       provider: s.provider,
+      ...(s.vertexProjectId ? { projectId: s.vertexProjectId } : {}),
       retryBaseMs: s.retryBaseMs,
     }),
     svc.redact,

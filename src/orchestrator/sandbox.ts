@@ -98,7 +98,7 @@ function credentialForms(svc: Services): string[] {
 export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): Promise<Sandbox> {
   const s = svc.settings;
   const workspace = s.runner.workspace;
-  const loaded = await preloadActionCode();
+  const loaded = await preloadActionCode(s.provider);
   core.debug(`Kiro: ${loaded.modules} orchestrator modules and ${loaded.prompts} prompt templates loaded before the sandbox opens.`);
   // actions/checkout leaves the token in .git/config; the model's shell could read it (NOTES.md)
   const scrubbed = await scrubPersistedCredentials(workspace);

@@ -7,7 +7,9 @@
  * https://docs.anthropic.com/en/api/errors, usage per prompt caching (see `cache-accounting.ts`).
  *
  * Endpoints: `POST /v1/messages` (JSON, or SSE when `stream: true`) and
- * `POST /v1/messages/count_tokens`. Anything else is a 404 `not_found_error`.
+ * `POST /v1/messages/count_tokens`; with `options.bedrock` / `options.vertex`, the same behind
+ * Amazon Bedrock's and Vertex AI's paths and auth (test/rig/providers.ts). Anything else is a
+ * 404 `not_found_error`.
  *
  * Request checks (a failed check answers like the real API and is recorded in `rejected`):
  * - auth: `x-api-key` or `authorization: Bearer …` (the SDK 1.x sends the latter) → else 401
@@ -42,6 +44,7 @@
  * `shouldRetry`). Errors after the response headers (a `cut` or a `stream-error`) are NOT
  * retried by the SDK: the caller's own retry logic must handle them.
  */
+import { adaptProviderRequest, bedrockFrame, isProviderPath, ProviderError, stsResponse, type BedrockOptions, type VertexOptions } from './providers.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import {
@@ -189,6 +192,8 @@ export interface ReceivedRequest {
   body: unknown;
   /** Epoch ms. */
   receivedAt: number;
+  /** Set when the request came in on Bedrock's or Vertex's paths (the body is then the Messages body it stands for). */
+  provider?: 'bedrock' | 'vertex';
 }
 
 /** The validated body of a Messages request (loosely typed: it is what the client sent). */
@@ -250,6 +255,10 @@ export interface ModelServerOptions {
    * real API's 400 `invalid_request_error` "prompt is too long: N tokens > M maximum".
    */
   contextWindow?: number;
+  /** Also serve Amazon Bedrock's paths, SigV4 checked against these credentials (test/rig/providers.ts). */
+  bedrock?: BedrockOptions;
+  /** Also serve Vertex AI's paths and a Google STS token endpoint (test/rig/providers.ts). */
+  vertex?: VertexOptions;
 }
 
 export interface ModelServer {
@@ -261,6 +270,8 @@ export interface ModelServer {
   rejected: RejectedRequest[];
   /** `/v1/messages/count_tokens` requests. */
   tokenCounts: ReceivedRequest[];
+  /** Google STS token exchanges (Vertex front-end). */
+  stsRequests: ReceivedRequest[];
   /** Requests refused as longer than `contextWindow` (they are in `rejected` too). */
   overflows: Array<{ tokens: number; window: number }>;
   /** The prompt cache (shared by all requests of this server). */
@@ -727,6 +738,7 @@ export async function startModelServer(script: ModelScript, options: ModelServer
   const requests: RecordedModelRequest[] = [];
   const rejected: RejectedRequest[] = [];
   const tokenCounts: ReceivedRequest[] = [];
+  const stsRequests: ReceivedRequest[] = [];
   const overflows: Array<{ tokens: number; window: number }> = [];
   const cache = createCacheState();
   const now = options.now ?? Date.now;
@@ -832,15 +844,18 @@ export async function startModelServer(script: ModelScript, options: ModelServer
     send(res, status, body);
   };
 
+  /** Responses to Bedrock's streaming path: events go out as EventStream frames, not SSE. */
+  const eventStreamed = new WeakSet<ServerResponse>();
   const writeEvents = async (res: ServerResponse, events: { event: string; data: unknown }[]): Promise<void> => {
     for (const e of events) {
-      await new Promise<void>((resolve, reject) => res.write(formatSse(e), (err) => (err ? reject(err) : resolve())));
+      const chunk = eventStreamed.has(res) ? bedrockFrame(e.data) : formatSse(e);
+      await new Promise<void>((resolve, reject) => res.write(chunk, (err) => (err ? reject(err) : resolve())));
     }
   };
 
   const startSse = (res: ServerResponse): void => {
     res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
+      'content-type': eventStreamed.has(res) ? 'application/vnd.amazon.eventstream' : 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
       'request-id': id('req_01', ++reqCounter),
     });
@@ -993,6 +1008,33 @@ export async function startModelServer(script: ModelScript, options: ModelServer
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const base: ReceivedRequest = { seq: seq++, method: req.method ?? 'GET', path, headers, body, receivedAt: Date.now() };
 
+    if (req.method === 'POST' && path === '/google/sts/token' && options.vertex) {
+      stsRequests.push(base);
+      const r = stsResponse(raw, options.vertex);
+      return send(res, r.status, r.body);
+    }
+    if (req.method === 'POST' && isProviderPath(path)) {
+      let adapted;
+      try {
+        adapted = await adaptProviderRequest({ method: req.method, path, rawPath: req.url ?? path, host: headers['host'] ?? '', headers, body, raw }, options);
+      } catch (err) {
+        if (err instanceof ProviderError) return reject(res, base, err.status, err.type as ErrorType, err.message);
+        throw err;
+      }
+      const adaptedBase: ReceivedRequest = { ...base, body: adapted.body, provider: adapted.provider };
+      try {
+        if (adapted.countTokens) {
+          tokenCounts.push(adaptedBase);
+          return send(res, 200, { input_tokens: countInputTokens(validateBody(adapted.body, false)) });
+        }
+        if (adapted.provider === 'bedrock' && adapted.stream) eventStreamed.add(res);
+        await handleMessages(res, adaptedBase);
+      } catch (err) {
+        if (err instanceof ApiError) return reject(res, adaptedBase, err.status, err.type, err.message);
+        throw err;
+      }
+      return;
+    }
     if (req.method !== 'POST' || (path !== '/v1/messages' && path !== '/v1/messages/count_tokens')) {
       return reject(res, base, 404, 'not_found_error', `model-server: no route for ${base.method} ${path} (base URL must not end in /v1)`);
     }
@@ -1045,6 +1087,7 @@ export async function startModelServer(script: ModelScript, options: ModelServer
     requests,
     rejected,
     tokenCounts,
+    stsRequests,
     overflows,
     cache,
     remaining() {

@@ -3,7 +3,7 @@
  * 529/429/500, on a stream cut mid-message and on an SSE error event; no retry on 4xx.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createModelClient, ModelError } from '../../../src/agent/model.js';
+import { createModelClient, ModelError, providerModelId } from '../../../src/agent/model.js';
 import { runAgent } from '../../../src/agent/loop.js';
 import { buildRequest } from '../../../src/agent/request.js';
 import type { ModelRequest } from '../../../src/agent/types.js';
@@ -112,9 +112,46 @@ describe('createModelClient', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 
-  it('refuses Bedrock and Vertex without their SDK packages', () => {
-    expect(() => createModelClient({ apiKey: 'x', provider: 'bedrock' })).toThrow('provider "bedrock" needs the package @anthropic-ai/bedrock-sdk');
-    expect(() => createModelClient({ apiKey: 'x', provider: 'vertex' })).toThrow('@anthropic-ai/vertex-sdk');
+  it('maps model ids per provider: Bedrock gets anthropic.<id>-v1:0 unless the id already is a Bedrock id, profile or ARN', () => {
+    expect(providerModelId('claude-sonnet-4-5', 'bedrock')).toBe('anthropic.claude-sonnet-4-5-v1:0');
+    expect(providerModelId('us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'bedrock')).toBe('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
+    expect(providerModelId('arn:aws:bedrock:us-west-2:1:inference-profile/x', 'bedrock')).toBe('arn:aws:bedrock:us-west-2:1:inference-profile/x');
+    expect(providerModelId('claude-sonnet-4-5@20250929', 'vertex')).toBe('claude-sonnet-4-5@20250929');
+    expect(providerModelId('claude-sonnet-4-5', 'anthropic')).toBe('claude-sonnet-4-5');
+  });
+
+  it('bedrock: SigV4 from the AWS environment, a 529 and a cut EventStream retried by our layer; no countTokens (Bedrock has none)', async () => {
+    const aws = { accessKeyId: 'AKIAUNIT', secretAccessKey: 'unit-secret', region: 'eu-west-1' };
+    server = await startModelServer([{ fault: 'http', status: 529 }, { fault: 'cut', afterEvents: 3 }, reply(text('from bedrock'))], { bedrock: aws });
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_REGION: aws.region, AWS_ACCESS_KEY_ID: aws.accessKeyId, AWS_SECRET_ACCESS_KEY: aws.secretAccessKey, ANTHROPIC_BEDROCK_BASE_URL: server.url });
+    try {
+      const m = createModelClient({ apiKey: '', provider: 'bedrock', retryBaseMs: 5, maxRetries: 0 });
+      expect(m.countTokens).toBeUndefined();
+      const r = await m.send(params());
+      expect(r.attempts).toBe(3);
+      expect(r.message.content).toMatchObject([{ type: 'text', text: 'from bedrock' }]);
+      expect(server.rejected).toEqual([]);
+      expect(server.requests.map((q) => q.path)).toEqual(Array(3).fill('/model/anthropic.claude-sonnet-4-5-v1:0/invoke-with-response-stream'));
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('bedrock: a wrong secret is a 403 that is not retried, and the message says what to check', async () => {
+    server = await startModelServer([reply(text('never'))], { bedrock: { accessKeyId: 'AKIAUNIT', secretAccessKey: 'right', region: 'eu-west-1' } });
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIAUNIT', AWS_SECRET_ACCESS_KEY: 'wrong', ANTHROPIC_BEDROCK_BASE_URL: server.url });
+    try {
+      const m = createModelClient({ apiKey: '', provider: 'bedrock', retryBaseMs: 5, maxRetries: 0 });
+      const err = await m.send(params()).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ModelError);
+      expect((err as ModelError).status).toBe(403);
+      expect((err as ModelError).message).toMatch(/^Amazon Bedrock request failed: 403 .*signature.* — check the AWS credentials/);
+      expect(server.rejected).toHaveLength(1);
+    } finally {
+      process.env = saved;
+    }
   });
 
   it('drives the real loop end to end: faults are retried, the conversation stays valid, the cache is read', async () => {
