@@ -277,7 +277,8 @@ export function createCommitter(repoCtx: RepoContext, bot: Identity, owner: { lo
 }
 
 /** Paths no commit of the action carries, whoever changed them (see `createCommitter`). */
-export const COMMIT_PROTECTED_GLOBS: readonly string[] = Object.freeze([...DEFAULT_PROTECTED_GLOBS, RepoFiles.Settings, '.kiro/settings/**']);
+// `gha-creds-*.json`: the credentials file google-github-actions/auth writes into the checkout
+export const COMMIT_PROTECTED_GLOBS: readonly string[] = Object.freeze([...DEFAULT_PROTECTED_GLOBS, RepoFiles.Settings, '.kiro/settings/**', 'gha-creds-*.json']);
 
 export interface CodeVerifyOptions {
   svc: Services;

@@ -78,6 +78,9 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** Variables naming credential files of the job (Google's application default credentials, AWS's shared files). */
+const CREDENTIAL_FILE_VARS = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'GOOGLE_GHA_CREDS_PATH', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_WEB_IDENTITY_TOKEN_FILE'];
+
 /** Every form of the action's own credentials: these never enter the sandbox, whatever the name. */
 function credentialForms(svc: Services): string[] {
   const r = new Redactor({ setSecret: () => {} });
@@ -162,7 +165,8 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     writable: [dirs.state],
     hideDirs: hiddenDirs(s.runner.runnerTemp),
     readOnly: toolchainDirs(s.runner.runnerTemp),
-    hideFiles: [s.runner.eventPath, ...RUNNER_FILE_COMMAND_VARS.map((v) => process.env[v]).filter((f): f is string => !!f)],
+    // credential files the job's own steps wrote (google-github-actions/auth puts one into the checkout)
+    hideFiles: [s.runner.eventPath, ...[...RUNNER_FILE_COMMAND_VARS, ...CREDENTIAL_FILE_VARS].map((v) => process.env[v]).filter((f): f is string => !!f)],
     ...(confined ? { netns: confined.enter } : {}),
   };
   const { runner, workspaceRunner, limitation: isolationLimitation } = chooseRunner(support, layout, s.allowUnsandboxedCommands);

@@ -148,7 +148,7 @@ export interface SandboxLayout {
   readOnly?: readonly string[];
   /** Directories hidden behind an empty tmpfs. Ancestors of the workspace are skipped. */
   hideDirs: readonly string[];
-  /** Files covered by `/dev/null` (event file, file-command files). */
+  /** Files covered by `/dev/null` (event file, file-command files, a credentials file — also inside the workspace). */
   hideFiles: readonly string[];
   /** Sockets covered by `/dev/null` when they exist. */
   maskSockets?: readonly string[];
@@ -198,10 +198,13 @@ export function bwrapArgv(
   }
   // shallow first, so a deeper mount is not covered by a shallower one
   for (const d of [...hidden].sort((a, b) => a.length - b.length)) out.push('--tmpfs', d);
+  // files inside the workspace are covered after the workspace is bound (a later mount wins)
+  const inWorkspace: string[] = [];
   for (const f of layout.hideFiles) {
     const abs = path.resolve(f);
-    if ([...hidden].some((d) => isSameOrAncestor(d, abs)) || !isFile(abs)) continue;
-    out.push('--ro-bind', '/dev/null', abs);
+    if (!isFile(abs)) continue;
+    if (isSameOrAncestor(ws, abs)) inWorkspace.push(abs);
+    else if (![...hidden].some((d) => isSameOrAncestor(d, abs))) out.push('--ro-bind', '/dev/null', abs);
   }
   for (const s of layout.maskSockets ?? DEFAULT_MASKED_SOCKETS) if (existsSync(s)) out.push('--ro-bind', '/dev/null', s);
   for (const d of layout.readOnly ?? []) {
@@ -212,6 +215,7 @@ export function bwrapArgv(
   for (const d of [layout.home, ...(layout.writable ?? [])]) out.push('--bind', d, d);
   for (const d of o.view?.readOnly ?? []) out.push('--ro-bind', d, d);
   out.push('--bind', ws, ws);
+  for (const f of inWorkspace) out.push('--ro-bind', '/dev/null', f);
   out.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--die-with-parent', '--new-session');
   if (layout.unshareNet) out.push('--unshare-net');
   out.push('--chdir', o.cwd, '--clearenv');

@@ -94,8 +94,9 @@ describe.skipIf(!sandbox.ok)(`a command inside the sandbox${sandbox.ok ? '' : ` 
     writeFileSync(path.join(temp, 'set_env'), '');
     writeFileSync(sibling, 'next to the checkout\n');
     writeFileSync(eventFile, '{"action":"labeled"}');
+    writeFileSync(path.join(ws, 'gha-creds-1.json'), '{"type":"external_account"}');
     support = await detectIsolation();
-    runner = createSandboxRunner(support, { workspace: ws, home: sbx.home, tmp: sbx.tmp, hideDirs: [home, temp], hideFiles: [eventFile] });
+    runner = createSandboxRunner(support, { workspace: ws, home: sbx.home, tmp: sbx.tmp, hideDirs: [home, temp], hideFiles: [eventFile, path.join(ws, 'gha-creds-1.json')] });
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -108,11 +109,13 @@ describe.skipIf(!sandbox.ok)(`a command inside the sandbox${sandbox.ok ? '' : ` 
         `ls ${temp} | grep -c set_env`,
         `cat ${eventFile}; echo "[event]"`,
         `cat ${sibling} 2>/dev/null || echo sibling-hidden`,
+        // a credentials file a step wrote into the checkout: covered although the workspace is bound on top
+        'cat gha-creds-1.json; echo "[creds]"',
         'echo persist > /tmp/keep; echo home > ~/keep',
       ].join('\n'),
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.output).toBe('ws-writable\ncreds-hidden\n0\n[event]\nsibling-hidden\n');
+    expect(r.output).toBe('ws-writable\ncreds-hidden\n0\n[event]\nsibling-hidden\n[creds]\n');
     expect(readFileSync(path.join(ws, 'ws.txt'), 'utf8')).toBe('ok\n');
     expect(readFileSync(eventFile, 'utf8')).toBe('{"action":"labeled"}');
     // the private /tmp and $HOME are host directories that outlive the command
