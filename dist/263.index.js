@@ -559,7 +559,8 @@ async function runRound(R) {
     if (notes.sandbox !== undefined || notes.mcp)
         await status.update(notes);
     try {
-        const session = (0,pipeline/* openAgentSession */.Uo)(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })) });
+        // max-turns and max-cost-usd are per task: the task's earlier runs count toward them
+        const session = (0,pipeline/* openAgentSession */.Uo)(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })), prior: { turns: task.turns ?? 0, costUsd: task.costUsd } });
         // secrets scrubbed from changed files and commit messages (docs/security.md)
         R.repoCtx = session.repoCtx;
         await (0,repo/* checkoutTaskBranch */.c5)(R.repoCtx, R.branch, R.base);
@@ -709,6 +710,7 @@ async function runRound(R) {
             state: 'completed',
             progress: { phase: 'done', verifyAttempts: 0 },
             costUsd: t.costUsd + spend.costUsd,
+            turns: (t.turns ?? 0) + spend.turns,
             tokens: addTokens(t.tokens, spend.usage),
             learningsApplied: [...new Set([...t.learningsApplied, ...learnings.map((l) => l.id)])],
             runs: closeRun(t.runs, r.runId, 'completed'),
@@ -722,7 +724,7 @@ async function runRound(R) {
                     pullRequestUrl: R.pr.htmlUrl,
                     ...(R.pr.draft ? { draft: true } : {}),
                     verification: cv.checks.map((c) => ({ name: c.name, command: c.command, passed: c.passed })),
-                    costUsd: spend.costUsd,
+                    ...session.cost(),
                     tokens: session.tokens(),
                     durationMs: svc.now() - session.started,
                 },
@@ -882,6 +884,7 @@ async function stopRound(R, cv, spend) {
         ...t,
         state,
         costUsd: t.costUsd + spend.costUsd,
+        turns: (t.turns ?? 0) + spend.turns,
         tokens: addTokens(t.tokens, spend.usage),
         runs: closeRun(t.runs, s.runner.runId, checkpoint ? 'checkpoint' : res.limit ? `limit_reached:${res.limit}` : res.exitReason),
     }, { pending: mergePending(feedbackStateOf(t).pending, R.requests) }), `${task.id}: feedback round ${checkpoint ? 'checkpoint' : 'stopped'}`);
@@ -892,7 +895,7 @@ async function stopRound(R, cv, spend) {
         return {};
     }
     await Promise.all([
-        status.update({ state: 'needs_attention', phase: reason, notes: [`Work so far is pushed to \`${R.branch}\`.`, `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls.`] }),
+        status.update({ state: 'needs_attention', phase: reason, notes: [`Work so far is pushed to \`${R.branch}\`.`, `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls in this round; the task so far: $${(task.costUsd + spend.costUsd).toFixed(2)} of $${s.maxCostUsd}, ${(task.turns ?? 0) + spend.turns} of ${s.maxTurns} model calls.`] }),
         (0,lifecycle/* setLifecycleLabel */.Zw)(svc, R.target.number, 'needs_attention', inProgressLabels(R.target.labels)),
     ]);
     await (0,orchestrator_task.startHandedTasks)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));

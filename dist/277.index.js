@@ -3436,6 +3436,7 @@ function openAgentSession(svc, o) {
             core/* setOutput */.uH(constants/* Outputs */.tY.CostUsd, spend.costUsd.toFixed(4));
         },
         sources: () => [...sources],
+        cost: () => ({ costUsd: spend.costUsd, costTotalUsd: prior.costUsd + spend.costUsd, costCapUsd: s.maxCostUsd }),
         tokens() {
             return {
                 input: spend.usage.input_tokens,
@@ -3475,7 +3476,8 @@ function createCommitter(repoCtx, bot, owner, guard) {
     };
 }
 /** Paths no commit of the action carries, whoever changed them (see `createCommitter`). */
-const COMMIT_PROTECTED_GLOBS = Object.freeze([...policy_paths/* DEFAULT_PROTECTED_GLOBS */.Nf, constants/* RepoFiles */.op.Settings, '.kiro/settings/**']);
+// `gha-creds-*.json`: the credentials file google-github-actions/auth writes into the checkout
+const COMMIT_PROTECTED_GLOBS = Object.freeze([...policy_paths/* DEFAULT_PROTECTED_GLOBS */.Nf, constants/* RepoFiles */.op.Settings, '.kiro/settings/**', 'gha-creds-*.json']);
 /**
  * Installs the project's dependencies (once per work tree and run) before the coder starts, so
  * that its tests and the verification can run. Dependency directories are kept out of commits
@@ -3619,7 +3621,7 @@ async function runPipeline(t) {
     }
     if (!plan.needsCode) {
         costOutputs();
-        await finishStatus(t, 'completed', { answer: plan.summary, costUsd: spend.costUsd, tokens: tokens(), durationMs: svc.now() - started }, 'Answered; no code change was needed.');
+        await finishStatus(t, 'completed', { answer: plan.summary, ...session.cost(), tokens: tokens(), durationMs: svc.now() - started }, 'Answered; no code change was needed.');
         await (0,summary/* writeJobSummary */.j)(svc, { taskId: t.taskId, title: plan.title, state: 'completed', plan: planItems(plan), spend, durationMs: svc.now() - started, answer: plan.summary });
         return { state: 'completed', spend, exitReason: 'completed' };
     }
@@ -3740,7 +3742,8 @@ async function runPipeline(t) {
         blockedRequests: t.sandbox.blocked(),
         ...(t.sandbox.limitation ? { networkLimitation: t.sandbox.limitation } : {}),
         sources: session.sources(),
-        costUsd: spend.costUsd,
+        // the task's spend, earlier runs included
+        costUsd: session.cost().costTotalUsd,
         durationMs: svc.now() - started,
         runUrl: s.runner.runUrl,
     });
@@ -3763,7 +3766,7 @@ async function runPipeline(t) {
         pullRequestUrl: pr.htmlUrl,
         draft: !passed,
         verification: checks.map((c) => ({ name: c.name, command: c.command, passed: c.passed })),
-        costUsd: spend.costUsd,
+        ...session.cost(),
         tokens: tokens(),
         durationMs: svc.now() - started,
     };
@@ -4786,11 +4789,16 @@ function bwrapArgv(support, layout, argv, o) {
     // shallow first, so a deeper mount is not covered by a shallower one
     for (const d of [...hidden].sort((a, b) => a.length - b.length))
         out.push('--tmpfs', d);
+    // files inside the workspace are covered after the workspace is bound (a later mount wins)
+    const inWorkspace = [];
     for (const f of layout.hideFiles) {
         const abs = external_node_path_default().resolve(f);
-        if ([...hidden].some((d) => isSameOrAncestor(d, abs)) || !isFile(abs))
+        if (!isFile(abs))
             continue;
-        out.push('--ro-bind', '/dev/null', abs);
+        if (isSameOrAncestor(ws, abs))
+            inWorkspace.push(abs);
+        else if (![...hidden].some((d) => isSameOrAncestor(d, abs)))
+            out.push('--ro-bind', '/dev/null', abs);
     }
     for (const s of layout.maskSockets ?? DEFAULT_MASKED_SOCKETS)
         if ((0,external_node_fs_.existsSync)(s))
@@ -4806,6 +4814,8 @@ function bwrapArgv(support, layout, argv, o) {
     for (const d of o.view?.readOnly ?? [])
         out.push('--ro-bind', d, d);
     out.push('--bind', ws, ws);
+    for (const f of inWorkspace)
+        out.push('--ro-bind', '/dev/null', f);
     out.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--die-with-parent', '--new-session');
     if (layout.unshareNet)
         out.push('--unshare-net');
@@ -5750,6 +5760,8 @@ var shutdown = __webpack_require__(80104);
 
 
 
+/** Variables naming credential files of the job (Google's application default credentials, AWS's shared files). */
+const CREDENTIAL_FILE_VARS = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'GOOGLE_GHA_CREDS_PATH', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_WEB_IDENTITY_TOKEN_FILE'];
 /** Every form of the action's own credentials: these never enter the sandbox, whatever the name. */
 function credentialForms(svc) {
     const r = new redact/* Redactor */.pO({ setSecret: () => { } });
@@ -5838,7 +5850,8 @@ async function openSandbox(svc, policyOverride) {
         writable: [dirs.state],
         hideDirs: hiddenDirs(s.runner.runnerTemp),
         readOnly: toolchainDirs(s.runner.runnerTemp),
-        hideFiles: [s.runner.eventPath, ...policy_env/* RUNNER_FILE_COMMAND_VARS */.LU.map((v) => process.env[v]).filter((f) => !!f)],
+        // credential files the job's own steps wrote (google-github-actions/auth puts one into the checkout)
+        hideFiles: [s.runner.eventPath, ...[...policy_env/* RUNNER_FILE_COMMAND_VARS */.LU, ...CREDENTIAL_FILE_VARS].map((v) => process.env[v]).filter((f) => !!f)],
         ...(confined ? { netns: confined.enter } : {}),
     };
     const { runner, workspaceRunner, limitation: isolationLimitation } = chooseRunner(support, layout, s.allowUnsandboxedCommands);

@@ -41461,7 +41461,7 @@ function renderStatus(v) {
             lines.push(`- Verification: ${r.verification.map((c) => `${c.passed ? '✅' : '❌'} \`${c.name}\``).join(' ')}`);
         }
         if (r.costUsd !== undefined)
-            lines.push(`- Cost: ${formatUsd(r.costUsd)}`);
+            lines.push(`- Cost: ${costLine(r)}`);
         if (r.tokens) {
             lines.push(`- Tokens: ${r.tokens.input + r.tokens.cacheRead + r.tokens.cacheWrite} in (${r.tokens.cacheRead} from cache), ${r.tokens.output} out`);
         }
@@ -41474,6 +41474,16 @@ function renderStatus(v) {
             lines.push(`💡 Learned: ${escapeMd(l)}`);
     }
     return lines.join('\n');
+}
+/** `$0.12 of the $20.00 cap`, or with earlier runs `$0.12 this run; $0.40 of the $20.00 cap for the task`. */
+function costLine(r) {
+    const run = formatUsd(r.costUsd ?? 0);
+    if (r.costCapUsd === undefined)
+        return run;
+    const total = r.costTotalUsd ?? r.costUsd ?? 0;
+    if (Math.abs(total - (r.costUsd ?? 0)) < 1e-9)
+        return `${run} of the ${formatUsd(r.costCapUsd)} cap`;
+    return `${run} this run; ${formatUsd(total)} of the ${formatUsd(r.costCapUsd)} cap for the task`;
 }
 /** Escapes characters that would start markdown structure or mentions in a one-line title. */
 function escapeMd(s) {

@@ -332,7 +332,8 @@ async function runRound(R: Round): Promise<Outcome> {
   const notes = sandboxNotes(sandbox);
   if (notes.sandbox !== undefined || notes.mcp) await status.update(notes);
   try {
-    const session = openAgentSession(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })) });
+    // max-turns and max-cost-usd are per task: the task's earlier runs count toward them
+    const session = openAgentSession(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })), prior: { turns: task.turns ?? 0, costUsd: task.costUsd } });
     // secrets scrubbed from changed files and commit messages (docs/security.md)
     R.repoCtx = session.repoCtx;
     await checkoutTaskBranch(R.repoCtx, R.branch, R.base);
@@ -483,6 +484,7 @@ async function runRound(R: Round): Promise<Outcome> {
             state: 'completed',
             progress: { phase: 'done', verifyAttempts: 0 },
             costUsd: t.costUsd + spend.costUsd,
+            turns: (t.turns ?? 0) + spend.turns,
             tokens: addTokens(t.tokens, spend.usage),
             learningsApplied: [...new Set([...t.learningsApplied, ...learnings.map((l) => l.id)])],
             runs: closeRun(t.runs, r.runId, 'completed'),
@@ -500,7 +502,7 @@ async function runRound(R: Round): Promise<Outcome> {
           pullRequestUrl: R.pr.htmlUrl,
           ...(R.pr.draft ? { draft: true } : {}),
           verification: cv.checks.map((c) => ({ name: c.name, command: c.command, passed: c.passed })),
-          costUsd: spend.costUsd,
+          ...session.cost(),
           tokens: session.tokens(),
           durationMs: svc.now() - session.started,
         },
@@ -675,6 +677,7 @@ async function stopRound(R: Round, cv: Exclude<CodeVerifyEnd, { kind: 'done' }>,
           ...t,
           state,
           costUsd: t.costUsd + spend.costUsd,
+          turns: (t.turns ?? 0) + spend.turns,
           tokens: addTokens(t.tokens, spend.usage),
           runs: closeRun(t.runs, s.runner.runId, checkpoint ? 'checkpoint' : res.limit ? `limit_reached:${res.limit}` : res.exitReason),
         } as Task,
@@ -689,7 +692,7 @@ async function stopRound(R: Round, cv: Exclude<CodeVerifyEnd, { kind: 'done' }>,
     return {};
   }
   await Promise.all([
-    status.update({ state: 'needs_attention', phase: reason, notes: [`Work so far is pushed to \`${R.branch}\`.`, `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls.`] }),
+    status.update({ state: 'needs_attention', phase: reason, notes: [`Work so far is pushed to \`${R.branch}\`.`, `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls in this round; the task so far: $${(task.costUsd + spend.costUsd).toFixed(2)} of $${s.maxCostUsd}, ${(task.turns ?? 0) + spend.turns} of ${s.maxTurns} model calls.`] }),
     setLifecycleLabel(svc, R.target.number, 'needs_attention', inProgressLabels(R.target.labels)),
   ]);
   await startHandedTasks(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));

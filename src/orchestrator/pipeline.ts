@@ -152,6 +152,8 @@ export interface AgentSession {
   sources(): string[];
   /** Token counts of the spend so far, as the status comment shows them. */
   tokens(): NonNullable<StatusResult['tokens']>;
+  /** This run's spend, the task's total (earlier runs included) and the task's cap, USD. */
+  cost(): Required<Pick<StatusResult, 'costUsd' | 'costTotalUsd' | 'costCapUsd'>>;
 }
 
 /** Opens the session of one task run (no network: the model client connects lazily). */
@@ -220,6 +222,7 @@ export function openAgentSession(
       core.setOutput(Outputs.CostUsd, spend.costUsd.toFixed(4));
     },
     sources: () => [...sources],
+    cost: () => ({ costUsd: spend.costUsd, costTotalUsd: prior.costUsd + spend.costUsd, costCapUsd: s.maxCostUsd }),
     tokens() {
       return {
         input: spend.usage.input_tokens,
@@ -455,7 +458,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
 
   if (!plan.needsCode) {
     costOutputs();
-    await finishStatus(t, 'completed', { answer: plan.summary, costUsd: spend.costUsd, tokens: tokens(), durationMs: svc.now() - started }, 'Answered; no code change was needed.');
+    await finishStatus(t, 'completed', { answer: plan.summary, ...session.cost(), tokens: tokens(), durationMs: svc.now() - started }, 'Answered; no code change was needed.');
     await writeJobSummary(svc, { taskId: t.taskId, title: plan.title, state: 'completed', plan: planItems(plan), spend, durationMs: svc.now() - started, answer: plan.summary });
     return { state: 'completed', spend, exitReason: 'completed' };
   }
@@ -573,7 +576,8 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     blockedRequests: t.sandbox.blocked(),
     ...(t.sandbox.limitation ? { networkLimitation: t.sandbox.limitation } : {}),
     sources: session.sources(),
-    costUsd: spend.costUsd,
+    // the task's spend, earlier runs included
+    costUsd: session.cost().costTotalUsd,
     durationMs: svc.now() - started,
     runUrl: s.runner.runUrl,
   });
@@ -594,7 +598,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
     pullRequestUrl: pr.htmlUrl,
     draft: !passed,
     verification: checks.map((c) => ({ name: c.name, command: c.command, passed: c.passed })),
-    costUsd: spend.costUsd,
+    ...session.cost(),
     tokens: tokens(),
     durationMs: svc.now() - started,
   };

@@ -17,7 +17,12 @@ export interface StatusResult {
   pullRequestUrl?: string;
   draft?: boolean;
   verification?: Array<{ name: string; command: string; passed: boolean }>;
+  /** Spend of this run, USD. */
   costUsd?: number;
+  /** Spend of the task so far (every run), USD. */
+  costTotalUsd?: number;
+  /** The task's cap (`max-cost-usd`), USD. */
+  costCapUsd?: number;
   tokens?: { input: number; output: number; cacheRead: number; cacheWrite: number };
   durationMs?: number;
   /** A direct answer when the task needed no code change. */
@@ -100,7 +105,7 @@ export function renderStatus(v: StatusView): string {
     if (r.verification?.length) {
       lines.push(`- Verification: ${r.verification.map((c) => `${c.passed ? '✅' : '❌'} \`${c.name}\``).join(' ')}`);
     }
-    if (r.costUsd !== undefined) lines.push(`- Cost: ${formatUsd(r.costUsd)}`);
+    if (r.costUsd !== undefined) lines.push(`- Cost: ${costLine(r)}`);
     if (r.tokens) {
       lines.push(`- Tokens: ${r.tokens.input + r.tokens.cacheRead + r.tokens.cacheWrite} in (${r.tokens.cacheRead} from cache), ${r.tokens.output} out`);
     }
@@ -111,6 +116,15 @@ export function renderStatus(v: StatusView): string {
     for (const l of v.learned) lines.push(`💡 Learned: ${escapeMd(l)}`);
   }
   return lines.join('\n');
+}
+
+/** `$0.12 of the $20.00 cap`, or with earlier runs `$0.12 this run; $0.40 of the $20.00 cap for the task`. */
+function costLine(r: StatusResult): string {
+  const run = formatUsd(r.costUsd ?? 0);
+  if (r.costCapUsd === undefined) return run;
+  const total = r.costTotalUsd ?? r.costUsd ?? 0;
+  if (Math.abs(total - (r.costUsd ?? 0)) < 1e-9) return `${run} of the ${formatUsd(r.costCapUsd)} cap`;
+  return `${run} this run; ${formatUsd(total)} of the ${formatUsd(r.costCapUsd)} cap for the task`;
 }
 
 /** Escapes characters that would start markdown structure or mentions in a one-line title. */

@@ -189,6 +189,25 @@ describe('review feedback on the agent’s pull request (J3)', () => {
     expect(rig.github.state.pulls()).toHaveLength(1);
   });
 
+  it('max-cost-usd is per task: a feedback round stops at the cap that the issue run’s spend counts toward; the status says spend and cap', { timeout: 120_000 }, async () => {
+    rig = await startRig({ script: script([finish('never reached')]) });
+    const pr = await openAgentPr(rig);
+    const done = String(rig.github.state.comments(pr.issue).map((c) => String(c.body)).find((b) => b.includes(Markers.StatusPrefix)));
+    // the first run's status shows its spend against the cap
+    expect(done).toMatch(/- Cost: \$[\d.]+ of the \$20\.00 cap/);
+    const record = await taskRecord(rig, pr.taskId);
+    expect(record.turns).toBeGreaterThan(0);
+    const before = rig.model!.requests.length;
+    rig.github.state.addReviewThread({ pull: pr.pull, path: 'src/calc.js', line: 8, comments: [{ user: ALICE, body: 'Rename to sum().' }] });
+    const res = await rig.run(reviewEvent(rig, pr, { id: 9101, body: 'One change please.', user: ALICE }), { inputs: { 'max-cost-usd': String(record.costUsd) } });
+    expect(res.code, res.maskedLog).toBe(0);
+    expect(res.outputs.status).toBe('needs_attention');
+    expect(rig.model!.requests.length).toBe(before);
+    const status = String(rig.github.state.comments(pr.issue).map((c) => String(c.body)).find((b) => b.includes(Markers.StatusPrefix)));
+    expect(status).toMatch(/reached the cost limit/);
+    expect(status).toMatch(new RegExp(`the task so far: \\$${Number(record.costUsd).toFixed(2).replace('.', '\\.')} of \\$[\\d.]+, ${record.turns} of 200 model calls`));
+  });
+
   it('a review by someone else starts nothing; then `/kiro all` by the owner addresses that reviewer’s threads', { timeout: 120_000 }, async () => {
     rig = await startRig({
       script: script([
