@@ -1,5 +1,5 @@
 export const id = 106;
-export const ids = [106,725];
+export const ids = [106,725,487];
 export const modules = {
 
 /***/ 85725:

@@ -449,7 +449,7 @@ async function routeDispatch(svc, cmd) {
             return startRound(svc, store, task, feedbackStateOf(task).pending);
         }
     }
-    return (await __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 85725))).handleDispatch(svc, cmd);
+    return (await __webpack_require__.e(/* import() */ 487).then(__webpack_require__.bind(__webpack_require__, 85725))).handleDispatch(svc, cmd);
 }
 async function statusTarget(svc, task, pr) {
     const n = task.issue ?? pr.number;

@@ -33616,6 +33616,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $A: () => (/* binding */ DefaultStateBranch),
 /* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   Gl: () => (/* binding */ AutomationBranchPrefix),
 /* harmony export */   HV: () => (/* binding */ LabelColors),
 /* harmony export */   Ii: () => (/* binding */ DryRunDir),
 /* harmony export */   Pw: () => (/* binding */ DefaultBot),
@@ -33658,6 +33659,7 @@ const Inputs = {
     Repositories: 'repositories',
     Task: 'task',
     TaskId: 'task-id',
+    Automation: 'automation',
     BotName: 'bot-name',
     BotEmail: 'bot-email',
     AllowUnsandboxedCommands: 'allow-unsandboxed-commands',
@@ -33734,7 +33736,11 @@ const RepoFiles = {
     Settings: '.kiro/settings.json',
     SteeringDir: '.kiro/steering',
     McpConfig: '.kiro/settings/mcp.json',
+    /** Automations: one prompt per file, `<name>.md`, with optional front matter. */
+    AutomationsDir: '.kiro/automations',
 };
+/** Branches of automation pull requests: `kiro/automation-<name>-<run id>`. */
+const AutomationBranchPrefix = 'kiro/automation-';
 /** Directory (under RUNNER_TEMP) where a dry run saves the writes it would have made. */
 const DryRunDir = 'kiro-dry-run';
 /** Version of the state-store layout (docs/state.md). */
@@ -34079,9 +34085,20 @@ function routeEvent(eventName, payload, cfg) {
                 .filter(Boolean);
             const repositories = fromPayload.length ? fromPayload : [...(cfg.batch?.repositories ?? [])];
             const task = str('task') || cfg.batch?.task || '';
+            const automation = str('automation') || (!taskId && repositories.length === 0 ? (cfg.automation ?? '') : '');
+            if (automation && !taskId) {
+                if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(automation))
+                    throw new EventPayloadError(eventName, 'inputs.automation', `is not the name of a file in .kiro/automations: ${JSON.stringify(automation.slice(0, 80))}`);
+                return { kind: 'automation', name: automation, trigger: 'workflow_dispatch', actor: sender ?? { login: '', id: 0, type: 'User' } };
+            }
             if (!taskId && repositories.length === 0)
-                return noop('workflow_dispatch without task-id or repositories inputs');
+                return noop('workflow_dispatch without task-id, repositories or automation inputs');
             return { kind: 'dispatch', taskId, repositories, task, actor: sender ?? { login: '', id: 0, type: 'User' } };
+        }
+        case 'schedule': {
+            // https://docs.github.com/webhooks/webhook-events-and-payloads#schedule: `schedule` is the cron that fired
+            const cron = typeof p.schedule === 'string' ? p.schedule : undefined;
+            return { kind: 'automation', name: cfg.automation ?? '', ...(cron ? { schedule: cron } : {}), trigger: 'schedule', actor: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } };
         }
         case 'check_suite':
         case 'workflow_run': {
@@ -34310,6 +34327,10 @@ function createGitHubApi(octokit, redactSecrets, retryBaseMs = 1000) {
             const { data } = await octokit.rest.pulls.list({ ...r, head: `${r.owner}:${branch}`, state: 'open', per_page: 10 });
             const p = data[0];
             return p ? toPull(p) : undefined;
+        },
+        async listOpenPulls(r, head) {
+            const all = await octokit.paginate(octokit.rest.pulls.list, { ...r, state: 'open', per_page: 100 });
+            return all.filter((p) => head.test(p.head.ref)).map(toPull);
         },
         async getPull(r, pullNumber) {
             const { data } = await octokit.rest.pulls.get({ ...r, pull_number: pullNumber });
@@ -39883,6 +39904,7 @@ function createDryRunGitHubApi(real, recorder) {
         getIssue: (r, n) => real.getIssue(r, n),
         listIssueComments: (r, n) => real.listIssueComments(r, n),
         findOpenPullByHead: (r, b) => real.findOpenPullByHead(r, b),
+        listOpenPulls: (r, head) => real.listOpenPulls(r, head),
         getPull: (r, n) => real.getPull(r, n),
         listReviewThreads: (r, n) => real.listReviewThreads(r, n),
         listReviews: (r, n) => real.listReviews(r, n),
@@ -40003,7 +40025,8 @@ async function handleCommand(svc, cmd) {
     // github-actions[bot]); dispatching already requires write access to the repository's actions
     const selfDispatch = cmd.kind === 'dispatch' && cmd.actor.login === 'github-actions[bot]';
     // failing CI carries no one's instructions; feedback.ts acts on it only for PRs Kiro opened
-    const trusted = selfDispatch || cmd.kind === 'checks_failed';
+    // a `schedule` run comes from the default branch's workflow file, written by people with write access
+    const trusted = selfDispatch || cmd.kind === 'checks_failed' || (cmd.kind === 'automation' && cmd.trigger === 'schedule');
     const gate = trusted ? { allowed: true } : await checkActor(svc, cmd.actor);
     if (!gate.allowed) {
         const issueNumber = issueOf(cmd);
@@ -40025,18 +40048,20 @@ async function handleCommand(svc, cmd) {
         case 'start':
             return startTask(svc, cmd);
         case 'reply':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(328), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(811), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
         case 'continue':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(328), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(811), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
         case 'cancel':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(328), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(811), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
         case 'dispatch':
             // a task with pending review feedback resumes as a feedback round, anything else in control.ts
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).routeDispatch(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(328), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(811), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).routeDispatch(svc, cmd);
         case 'feedback':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleFeedback(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(328), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(811), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleFeedback(svc, cmd);
         case 'checks_failed':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleChecksFailed(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(328), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(811), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleChecksFailed(svc, cmd);
+        case 'automation':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(328), __nccwpck_require__.e(811), __nccwpck_require__.e(517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17517))).runAutomations(svc, cmd);
         default: {
             const unhandled = cmd;
             core/* info */.pq(`Kiro: '${unhandled.kind}' is not handled by this version.`);
@@ -40078,7 +40103,7 @@ async function startTask(svc, cmd) {
     });
     core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
     core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
-    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(334), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18526));
+    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(328), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(811)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18526));
     return runTask(svc, cmd, taskId, status);
 }
 function issueOf(cmd) {
@@ -40226,6 +40251,7 @@ const InputsSchema = schemas/* object */.Ikc({
     [constants/* Inputs */.G0.Repositories]: list,
     [constants/* Inputs */.G0.Task]: schemas/* string */.YjP(),
     [constants/* Inputs */.G0.TaskId]: schemas/* string */.YjP(),
+    [constants/* Inputs */.G0.Automation]: schemas/* string */.YjP().regex(/^$|^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'is the name of a file in .kiro/automations without `.md` (letters, digits, `_`, `.`, `-`)'),
     [constants/* Inputs */.G0.BotName]: schemas/* string */.YjP(),
     [constants/* Inputs */.G0.BotEmail]: schemas/* string */.YjP(),
     [constants/* Inputs */.G0.AllowUnsandboxedCommands]: bool,
@@ -40385,6 +40411,7 @@ function loadSettings(env = process.env) {
         fixFailingChecks: i[constants/* Inputs */.G0.FixFailingChecks] ?? false,
         batch: Object.freeze({ repositories: Object.freeze(i[constants/* Inputs */.G0.Repositories]), task: i[constants/* Inputs */.G0.Task] }),
         continuationTaskId: i[constants/* Inputs */.G0.TaskId],
+        automation: i[constants/* Inputs */.G0.Automation],
         bot: Object.freeze({ name: i[constants/* Inputs */.G0.BotName] || constants/* DefaultBot */.Pw.name, email: i[constants/* Inputs */.G0.BotEmail] || constants/* DefaultBot */.Pw.email }),
         retryBaseMs: e.KIRO_RETRY_BASE_MS ?? 1000,
         commandTimeoutMs: e.KIRO_COMMAND_TIMEOUT_MS ?? 10 * 60_000,

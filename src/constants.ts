@@ -28,6 +28,7 @@ export const Inputs = {
   Repositories: 'repositories',
   Task: 'task',
   TaskId: 'task-id',
+  Automation: 'automation',
   BotName: 'bot-name',
   BotEmail: 'bot-email',
   AllowUnsandboxedCommands: 'allow-unsandboxed-commands',
@@ -117,7 +118,12 @@ export const RepoFiles = {
   Settings: '.kiro/settings.json',
   SteeringDir: '.kiro/steering',
   McpConfig: '.kiro/settings/mcp.json',
+  /** Automations: one prompt per file, `<name>.md`, with optional front matter. */
+  AutomationsDir: '.kiro/automations',
 } as const;
+
+/** Branches of automation pull requests: `kiro/automation-<name>-<run id>`. */
+export const AutomationBranchPrefix = 'kiro/automation-';
 
 /** Directory (under RUNNER_TEMP) where a dry run saves the writes it would have made. */
 export const DryRunDir = 'kiro-dry-run';

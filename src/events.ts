@@ -83,7 +83,13 @@ export type Command =
   /** `workflow_dispatch`: a continuation of a task, or a batch across repositories. */
   | (Base & { kind: 'dispatch'; taskId: string; repositories: string[]; task: string })
   /** A check suite or workflow run on a branch finished with failure. */
-  | (Base & { kind: 'checks_failed'; headSha: string; headBranch: string; pullNumbers: number[] });
+  | (Base & { kind: 'checks_failed'; headSha: string; headBranch: string; pullNumbers: number[] })
+  /**
+   * Scheduled work (`schedule`, or `workflow_dispatch` with an `automation` input): run
+   * `.kiro/automations/<name>.md`. `name` empty: the automations for the cron that fired
+   * (`schedule`). No actor on `schedule` (GitHub runs it from the default branch's workflow).
+   */
+  | (Base & { kind: 'automation'; name: string; schedule?: string; trigger: 'schedule' | 'workflow_dispatch' });
 
 const UserSchema = z.looseObject({ login: z.string(), id: z.number(), type: z.string().default('User') });
 const LabelSchema = z.looseObject({ name: z.string() });
@@ -215,6 +221,8 @@ export interface RouteConfig {
   continuationTaskId?: string;
   /** The `repositories` and `task` inputs: used when the dispatch payload does not carry them. */
   batch?: { repositories: readonly string[]; task: string };
+  /** The `automation` input (scheduled work). */
+  automation?: string;
 }
 
 /** True when the issue carries the trigger label or any lifecycle label (`kiro:*`). */
@@ -356,8 +364,18 @@ export function routeEvent(eventName: string, payload: unknown, cfg: RouteConfig
         .filter(Boolean);
       const repositories = fromPayload.length ? fromPayload : [...(cfg.batch?.repositories ?? [])];
       const task = str('task') || cfg.batch?.task || '';
-      if (!taskId && repositories.length === 0) return noop('workflow_dispatch without task-id or repositories inputs');
+      const automation = str('automation') || (!taskId && repositories.length === 0 ? (cfg.automation ?? '') : '');
+      if (automation && !taskId) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(automation)) throw new EventPayloadError(eventName, 'inputs.automation', `is not the name of a file in .kiro/automations: ${JSON.stringify(automation.slice(0, 80))}`);
+        return { kind: 'automation', name: automation, trigger: 'workflow_dispatch', actor: sender ?? { login: '', id: 0, type: 'User' } };
+      }
+      if (!taskId && repositories.length === 0) return noop('workflow_dispatch without task-id, repositories or automation inputs');
       return { kind: 'dispatch', taskId, repositories, task, actor: sender ?? { login: '', id: 0, type: 'User' } };
+    }
+    case 'schedule': {
+      // https://docs.github.com/webhooks/webhook-events-and-payloads#schedule: `schedule` is the cron that fired
+      const cron = typeof p.schedule === 'string' ? p.schedule : undefined;
+      return { kind: 'automation', name: cfg.automation ?? '', ...(cron ? { schedule: cron } : {}), trigger: 'schedule', actor: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } };
     }
     case 'check_suite':
     case 'workflow_run': {

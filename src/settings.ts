@@ -111,6 +111,7 @@ const InputsSchema = z.object({
   [Inputs.Repositories]: list,
   [Inputs.Task]: z.string(),
   [Inputs.TaskId]: z.string(),
+  [Inputs.Automation]: z.string().regex(/^$|^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'is the name of a file in .kiro/automations without `.md` (letters, digits, `_`, `.`, `-`)'),
   [Inputs.BotName]: z.string(),
   [Inputs.BotEmail]: z.string(),
   [Inputs.AllowUnsandboxedCommands]: bool,
@@ -211,6 +212,8 @@ export interface Settings {
   fixFailingChecks: boolean;
   batch: { repositories: readonly string[]; task: string };
   continuationTaskId: string;
+  /** The `automation` input: the automation a `schedule`/`workflow_dispatch` run performs (empty: chosen by schedule). */
+  automation: string;
   bot: { name: string; email: string };
   /** Base delay for model retries, ms (tests shorten it). */
   retryBaseMs: number;
@@ -365,6 +368,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     fixFailingChecks: i[Inputs.FixFailingChecks] ?? false,
     batch: Object.freeze({ repositories: Object.freeze(i[Inputs.Repositories]), task: i[Inputs.Task] }),
     continuationTaskId: i[Inputs.TaskId],
+    automation: i[Inputs.Automation],
     bot: Object.freeze({ name: i[Inputs.BotName] || DefaultBot.name, email: i[Inputs.BotEmail] || DefaultBot.email }),
     retryBaseMs: e.KIRO_RETRY_BASE_MS ?? 1000,
     commandTimeoutMs: e.KIRO_COMMAND_TIMEOUT_MS ?? 10 * 60_000,

@@ -116,6 +116,8 @@ export interface GitHubApi {
   removeLabel(r: RepoRef, issueNumber: number, label: string): Promise<void>;
 
   findOpenPullByHead(r: RepoRef, branch: string): Promise<PullRequestRef | undefined>;
+  /** Open pull requests of the repository whose head branch matches `head` (all pages). https://docs.github.com/rest/pulls/pulls#list-pull-requests */
+  listOpenPulls(r: RepoRef, head: RegExp): Promise<PullRequestRef[]>;
   getPull(r: RepoRef, pullNumber: number): Promise<PullRequestRef>;
   /**
    * Opens a pull request, idempotently: after a lost response, or a 422 "A pull request already
@@ -358,6 +360,11 @@ export function createGitHubApi(octokit: Octokit, redactSecrets: (s: string) => 
       const { data } = await octokit.rest.pulls.list({ ...r, head: `${r.owner}:${branch}`, state: 'open', per_page: 10 });
       const p = data[0];
       return p ? toPull(p) : undefined;
+    },
+
+    async listOpenPulls(r, head) {
+      const all = await octokit.paginate(octokit.rest.pulls.list, { ...r, state: 'open', per_page: 100 });
+      return all.filter((p) => head.test(p.head.ref)).map(toPull);
     },
 
     async getPull(r, pullNumber) {

@@ -54,6 +54,7 @@ export function createDryRunGitHubApi(real: GitHubApi, recorder: DryRunRecorder)
     getIssue: (r, n) => real.getIssue(r, n),
     listIssueComments: (r, n) => real.listIssueComments(r, n),
     findOpenPullByHead: (r, b) => real.findOpenPullByHead(r, b),
+    listOpenPulls: (r, head) => real.listOpenPulls(r, head),
     getPull: (r, n) => real.getPull(r, n),
     listReviewThreads: (r, n) => real.listReviewThreads(r, n),
     listReviews: (r, n) => real.listReviews(r, n),

@@ -25,7 +25,8 @@ export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcom
   // github-actions[bot]); dispatching already requires write access to the repository's actions
   const selfDispatch = cmd.kind === 'dispatch' && cmd.actor.login === 'github-actions[bot]';
   // failing CI carries no one's instructions; feedback.ts acts on it only for PRs Kiro opened
-  const trusted = selfDispatch || cmd.kind === 'checks_failed';
+  // a `schedule` run comes from the default branch's workflow file, written by people with write access
+  const trusted = selfDispatch || cmd.kind === 'checks_failed' || (cmd.kind === 'automation' && cmd.trigger === 'schedule');
   const gate = trusted ? ({ allowed: true } as const) : await checkActor(svc, cmd.actor);
   if (!gate.allowed) {
     const issueNumber = issueOf(cmd);
@@ -58,6 +59,8 @@ export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcom
       return (await import('./feedback.js')).handleFeedback(svc, cmd);
     case 'checks_failed':
       return (await import('./feedback.js')).handleChecksFailed(svc, cmd);
+    case 'automation':
+      return (await import('./automation.js')).runAutomations(svc, cmd);
     default: {
       const unhandled: never = cmd;
       core.info(`Kiro: '${(unhandled as { kind: string }).kind}' is not handled by this version.`);

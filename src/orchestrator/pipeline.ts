@@ -259,12 +259,13 @@ export interface CommitGuard {
  * left out and restored; secrets are replaced in the staged content and redacted from the
  * message (docs/security.md).
  */
-export function createCommitter(repoCtx: RepoContext, bot: Identity, owner: { login: string; id: number }, guard: CommitGuard): Committer {
-  const coAuthor: Identity = { name: owner.login, email: noreplyEmail(owner.login, owner.id) };
+export function createCommitter(repoCtx: RepoContext, bot: Identity, owner: { login: string; id: number } | undefined, guard: CommitGuard): Committer {
+  // an automation on a schedule has no one to credit
+  const coAuthors: Identity[] = owner ? [{ name: owner.login, email: noreplyEmail(owner.login, owner.id) }] : [];
   const refused = new Set<string>();
   return {
     async commit(message) {
-      const out = await commitWorkTree(repoCtx, guard.redact(message), bot, [coAuthor], {
+      const out = await commitWorkTree(repoCtx, guard.redact(message), bot, coAuthors, {
         refuse: (paths) => findProtectedChanges(paths, COMMIT_PROTECTED_GLOBS),
         secrets: () => guard.secrets(),
       });
@@ -287,7 +288,7 @@ export interface CodeVerifyOptions {
   svc: Services;
   session: AgentSession;
   sandbox: Sandbox;
-  status: StatusComment;
+  status: Pick<StatusComment, 'update'>;
   committer: Committer;
   /** The coder's opening conversation. */
   coderMessages: MessageParam[];

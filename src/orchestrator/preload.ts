@@ -14,6 +14,6 @@ import { preloadPrompts } from '../prompts.js';
  * @returns how many modules and templates were loaded (for the log)
  */
 export async function preloadActionCode(provider: Provider = 'anthropic'): Promise<{ modules: number; prompts: number }> {
-  const modules = await Promise.all([import('./control.js'), import('./feedback.js'), import('./batch.js'), import('./task.js'), import('./learn.js'), loadProvider(provider)]);
+  const modules = await Promise.all([import('./control.js'), import('./feedback.js'), import('./batch.js'), import('./task.js'), import('./learn.js'), import('./automation.js'), loadProvider(provider)]);
   return { modules: modules.length, prompts: preloadPrompts().length };
 }

@@ -118,6 +118,18 @@ describe('routeEvent', () => {
     expect(routeEvent(e.eventName, e.payload, cfg)).toMatchObject({ kind: 'noop' });
   });
 
+  it('schedule is an automation run for the cron that fired; workflow_dispatch with an automation input runs that one', () => {
+    expect(routeEvent('schedule', { schedule: '0 6 * * 1', workflow: '.github/workflows/kiro.yml' }, cfg)).toMatchObject({ kind: 'automation', name: '', schedule: '0 6 * * 1', trigger: 'schedule' });
+    expect(routeEvent('schedule', { schedule: '0 6 * * 1' }, { ...cfg, automation: 'deps' })).toMatchObject({ kind: 'automation', name: 'deps' });
+    const d = buildEvent('workflow_dispatch', target, { dispatch: { inputs: { automation: 'deps' } } });
+    expect(routeEvent(d.eventName, d.payload, cfg)).toMatchObject({ kind: 'automation', name: 'deps', trigger: 'workflow_dispatch' });
+    // a continuation's task-id wins over the action's automation input
+    const c = buildEvent('workflow_dispatch', target, { dispatch: { inputs: { 'task-id': 't-1' } } });
+    expect(routeEvent(c.eventName, c.payload, { ...cfg, automation: 'deps' })).toMatchObject({ kind: 'dispatch', taskId: 't-1' });
+    const bad = buildEvent('workflow_dispatch', target, { dispatch: { inputs: { automation: '../x' } } });
+    expect(() => routeEvent(bad.eventName, bad.payload, cfg)).toThrow(/inputs\.automation/);
+  });
+
   it('unknown events are no-ops', () => {
     expect(routeEvent('push', {}, cfg)).toMatchObject({ kind: 'noop' });
   });

@@ -1,0 +1,318 @@
+export const id = 783;
+export const ids = [783,164];
+export const modules = {
+
+/***/ 18164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MaxBatchRepositories: () => (/* binding */ MaxBatchRepositories),
+/* harmony export */   batchTitle: () => (/* binding */ batchTitle),
+/* harmony export */   childServices: () => (/* binding */ childServices),
+/* harmony export */   handleBatch: () => (/* binding */ handleBatch),
+/* harmony export */   parseRepositories: () => (/* binding */ parseRepositories),
+/* harmony export */   refreshBatch: () => (/* binding */ refreshBatch),
+/* harmony export */   renderBatch: () => (/* binding */ renderBatch),
+/* harmony export */   resumeBatchChild: () => (/* binding */ resumeBatchChild)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27242);
+/* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14134);
+/* harmony import */ var _state_batches_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80469);
+/* harmony import */ var _state_tasks_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68643);
+/* harmony import */ var _ack_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9301);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49492);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(28289);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(18526);
+/**
+ * Batches across repositories (SPEC.md J5): a `workflow_dispatch` with the inputs `repositories`
+ * and `task` in one repository (the *hub*) starts one task per listed repository, each with its
+ * own issue, branch and pull request. The hub gets a tracking issue whose body is a table
+ * repository → task state → pull request, re-rendered whenever a child task ends; the job summary
+ * gets the same table. The batch itself is `batches/<batchId>.json` on the state branch
+ * (docs/state.md).
+ *
+ * Children run one after another in the batch job, each through the normal task driver with its
+ * own concurrency slot (`driveTask`): a child that finds no free slot stays Queued and is started
+ * by the usual hand-off — a continuation `workflow_dispatch` with its `task-id` in the hub's
+ * workflow, which clones the child's repository (`resumeBatchChild`). Children that no longer fit
+ * in the job's time budget are handed to such continuation runs at once.
+ *
+ * The token (`github-token`) must be able to write issues, contents and pull requests in every
+ * listed repository: the default job token only reaches the hub (docs: README.md, "Batches").
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** At most this many repositories in one batch (each gets an issue, a task and a PR). */
+const MaxBatchRepositories = 50;
+const REPO_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/**
+ * Normalises the `repositories` input: `owner/name` entries (a bare `name` means the hub's
+ * owner), deduplicated case-insensitively, in the given order.
+ * @returns the repositories and the entries that are not repository names
+ */
+function parseRepositories(list, hubOwner) {
+    const seen = new Set();
+    const repositories = [];
+    const invalid = [];
+    for (const raw of list) {
+        const name = raw.includes('/') ? raw : `${hubOwner}/${raw}`;
+        if (!REPO_NAME.test(name) || name.split('/').some((p) => p === '.' || p === '..')) {
+            invalid.push(raw);
+            continue;
+        }
+        if (seen.has(name.toLowerCase()))
+            continue;
+        seen.add(name.toLowerCase());
+        repositories.push(name);
+    }
+    return { repositories, invalid };
+}
+/** The first line of the task text, for titles (at most 80 characters). */
+function batchTitle(task) {
+    const first = task.trim().split('\n')[0].trim();
+    return first.length > 80 ? `${first.slice(0, 77)}…` : first;
+}
+function refOf(repository) {
+    const [owner, repo] = repository.split('/');
+    return { owner, repo };
+}
+function fail(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, { title: 'Kiro batch' });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.Status, 'failed');
+    return { failed: message, annotated: true };
+}
+/**
+ * A batch dispatch (`repositories` + `task`, no `task-id`): the tracking issue, the batch record,
+ * one issue and task per repository, then the tasks one after another (SPEC.md J5).
+ */
+async function handleBatch(svc, cmd) {
+    const s = svc.settings;
+    const instructions = cmd.task.trim();
+    if (!instructions)
+        return fail("A batch dispatch needs the 'task' input: what to do in every repository.");
+    const { repositories, invalid } = parseRepositories(cmd.repositories, s.runner.owner);
+    if (invalid.length)
+        return fail(`The 'repositories' input has entries that are not repository names (owner/name): ${invalid.join(', ')}.`);
+    if (!repositories.length)
+        return fail("The 'repositories' input names no repository.");
+    if (repositories.length > MaxBatchRepositories)
+        return fail(`A batch takes at most ${MaxBatchRepositories} repositories; got ${repositories.length}.`);
+    if (!s.anthropicApiKey && s.provider === 'anthropic')
+        return fail("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).");
+    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_9__/* .openStore */ .Ch)(svc);
+    const nowIso = new Date(svc.now()).toISOString();
+    const batchId = (0,_state_batches_js__WEBPACK_IMPORTED_MODULE_5__/* .newBatchId */ .SB)(svc.now());
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.TaskId, batchId);
+    const owner = { login: cmd.actor.login, id: cmd.actor.id };
+    // the dispatcher must be a writer in every repository it sends Kiro to (the hub was checked by the gate)
+    const items = [];
+    for (const repository of repositories) {
+        const perm = await svc.github.getPermission(refOf(repository), cmd.actor.login).catch((e) => `unreachable (${e.message})`);
+        const allowed = perm === 'write' || perm === 'maintain' || perm === 'admin';
+        items.push(allowed ? { repository } : { repository, note: `skipped: @${cmd.actor.login} needs write access to ${repository} (permission: ${perm}; is the \`github-token\` able to reach it?)` });
+    }
+    const draft = { id: batchId, owner, instructions, createdAt: nowIso, updatedAt: nowIso, items };
+    const tracking = await svc.github.createIssue(svc.repo, { title: `Kiro batch: ${batchTitle(instructions)}`, body: renderBatch(draft, {}) });
+    let batch = await store.putBatch({ ...draft, tracking: { repository: s.runner.repository, issue: tracking.number } });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: batch ${batchId} across ${repositories.length} repositories; tracking issue ${tracking.htmlUrl}.`);
+    // one issue, task record and status comment per repository, all Queued until driven
+    const tasks = [];
+    for (const item of batch.items) {
+        if (item.note)
+            continue;
+        try {
+            const ref = refOf(item.repository);
+            const body = [instructions, '', `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Markers */ .c7.Batch}=${batchId} -->`, `Part of the Kiro batch ${tracking.htmlUrl} requested by @${owner.login}.`].join('\n');
+            const issue = await svc.github.createIssue(ref, { title: batchTitle(instructions), body });
+            const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_7__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
+            const childSvc = { ...svc, repo: ref };
+            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_10__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
+            const status = await _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false });
+            const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_6__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
+            await store.putTask(task);
+            tasks.push(task);
+            item.taskId = taskId;
+            item.state = 'queued';
+            item.issue = { number: issue.number, url: issue.htmlUrl };
+        }
+        catch (e) {
+            item.note = `failed to start: ${svc.redact(e.message)}`;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Kiro batch: ${item.repository}: ${item.note}`);
+        }
+    }
+    batch = await store.putBatch({ ...batch, items: batch.items });
+    await renderTracking(svc, batch);
+    // drive the children one after another while the job's time budget allows; hand the rest on
+    const failures = [];
+    const budgetMs = s.timeoutMinutes * 60_000;
+    for (const task of tasks) {
+        if (s.dryRun) {
+            // the children's issues were only recorded, not created: there is nothing to run them on
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch (dry run): would run ${task.id} in ${task.repository}.`);
+            continue;
+        }
+        if (svc.now() - svc.startedAt > budgetMs / 2) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: handing ${task.id} (${task.repository}) to a continuation run.`);
+            await (0,_store_js__WEBPACK_IMPORTED_MODULE_9__/* .dispatchContinuation */ .G8)(svc, task.id);
+            continue;
+        }
+        try {
+            const out = await driveChild(svc, store, task);
+            if (out.failed)
+                failures.push(`${task.repository}: ${out.failed}`);
+        }
+        catch (e) {
+            failures.push(`${task.repository}: ${e.message}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(svc.redact(`Kiro batch: task ${task.id} in ${task.repository} failed: ${e.message}`));
+        }
+        await refreshBatch(svc, store, batchId).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(svc.redact(`Kiro batch: could not update batch ${batchId}: ${e.message}`)));
+    }
+    const final = (await refreshBatch(svc, store, batchId)) ?? batch;
+    await writeBatchSummary(svc, final);
+    (0,_store_js__WEBPACK_IMPORTED_MODULE_9__/* .recordDryRunState */ .VL)(svc, store);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.TaskId, batchId);
+    const states = final.items.map((i) => i.state);
+    const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.Status, status);
+    return failures.length ? { failed: `${failures.length} of ${tasks.length} batch tasks failed: ${failures.join('; ')}` } : {};
+}
+/**
+ * A continuation run (`task-id`) of a batch child: in its own repository (cloned when that is not
+ * the workflow's), then the batch's tracking issue is brought up to date.
+ */
+async function resumeBatchChild(svc, store, task) {
+    let out;
+    try {
+        out = await driveChild(svc, store, task);
+    }
+    finally {
+        if (task.batchId)
+            await refreshBatch(svc, store, task.batchId).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(svc.redact(`Kiro batch: could not update batch ${task.batchId}: ${e.message}`)));
+    }
+    return out;
+}
+async function driveChild(svc, store, task) {
+    const childSvc = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase() ? svc : await childServices(svc, task.repository);
+    const fresh = (await store.getTask(task.id)) ?? task;
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_10__.loadIssue)(childSvc, fresh);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_10__.openTaskStatus)(childSvc, fresh, issue);
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_10__.driveTask)(childSvc, store, fresh, status, issue, {});
+}
+/**
+ * The services of a child task in another repository: its own work tree (a fresh shallow clone
+ * of the default branch under RUNNER_TEMP, fetched with the token through the environment), `repo`
+ * and runner fields pointing at it. Continuation runs are still dispatched in the hub's workflow.
+ */
+async function childServices(svc, repository) {
+    const s = svc.settings;
+    const ref = refOf(repository);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(s.runner.runnerTemp, 'kiro-batch', ref.owner.toLowerCase(), ref.repo.toLowerCase());
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const base = await svc.github.getDefaultBranch(ref);
+    await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_4__/* .cloneWorkspace */ .Nt)({ dir, serverUrl: s.runner.serverUrl, repository, token: s.githubToken }, base);
+    const hub = svc.repo;
+    const github = { ...svc.github, dispatchWorkflow: (_r, workflowId, gitRef, inputs) => svc.github.dispatchWorkflow(hub, workflowId, gitRef, inputs) };
+    return {
+        ...svc,
+        repo: ref,
+        github,
+        settings: Object.freeze({ ...s, runner: Object.freeze({ ...s.runner, owner: ref.owner, repo: ref.repo, repository, workspace: dir }) }),
+    };
+}
+/**
+ * Brings a batch record up to date from its tasks' records (state, pull request) and re-renders
+ * the tracking issue. Idempotent: any job may call it after a child's run.
+ * @returns the batch as written, or undefined when it does not exist
+ */
+async function refreshBatch(svc, store, batchId) {
+    const batch = await store.getBatch(batchId);
+    if (!batch)
+        return undefined;
+    const items = [];
+    for (const it of batch.items) {
+        const t = it.taskId ? await store.getTask(it.taskId) : undefined;
+        items.push(t ? { ...it, state: t.state, ...(t.pullRequest ? { pullRequest: { number: t.pullRequest.number, url: t.pullRequest.url } } : {}) } : it);
+    }
+    const updated = await store.putBatch({ ...batch, items });
+    await renderTracking(svc, updated);
+    return updated;
+}
+async function prStates(svc, batch) {
+    const out = {};
+    for (const it of batch.items) {
+        if (!it.pullRequest)
+            continue;
+        try {
+            const pr = await svc.github.getPull(refOf(it.repository), it.pullRequest.number);
+            out[it.repository.toLowerCase()] = pr.state === 'open' && pr.draft ? 'draft' : pr.state;
+        }
+        catch {
+            /* the state is decoration; the link is what matters */
+        }
+    }
+    return out;
+}
+async function renderTracking(svc, batch) {
+    if (!batch.tracking)
+        return;
+    await svc.github.updateIssueBody(refOf(batch.tracking.repository), batch.tracking.issue, renderBatch(batch, await prStates(svc, batch)));
+}
+const STATE_TEXT = {
+    queued: '⏳ Queued',
+    in_progress: '🔄 In progress',
+    needs_attention: '⚠️ Needs attention',
+    completed: '✅ Completed',
+    cancelled: '🚫 Cancelled',
+};
+/**
+ * The batch table (pure): the tracking issue's body and the job summary.
+ * @param prs pull request state (`open`, `draft`, `closed`) by lowercased repository
+ */
+function renderBatch(batch, prs) {
+    const lines = [
+        `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Markers */ .c7.Batch}=${batch.id} -->`,
+        `## Kiro batch: ${batchTitle(batch.instructions)}`,
+        '',
+        `Requested by @${batch.owner.login} — batch \`${batch.id}\`, ${batch.items.length} ${batch.items.length === 1 ? 'repository' : 'repositories'}.`,
+        '',
+        ...batch.instructions.split('\n').map((l) => `> ${l}`),
+        '',
+        '| Repository | Issue | Task | State | Pull request |',
+        '|---|---|---|---|---|',
+    ];
+    for (const it of batch.items) {
+        const state = it.note ? `⛔ ${it.note}` : (STATE_TEXT[it.state ?? ''] ?? '—');
+        const pr = it.pullRequest ? `[#${it.pullRequest.number}](${it.pullRequest.url})${prs[it.repository.toLowerCase()] ? ` (${prs[it.repository.toLowerCase()]})` : ''}` : '—';
+        const issue = it.issue ? `[#${it.issue.number}](${it.issue.url})` : '—';
+        lines.push(`| ${it.repository} | ${issue} | ${it.taskId ? `\`${it.taskId}\`` : '—'} | ${state.replace(/\|/g, '\\|')} | ${pr} |`);
+    }
+    const done = batch.items.filter((i) => i.state === 'completed').length;
+    lines.push('', `${done} of ${batch.items.length} completed. Updated ${batch.updatedAt}.`);
+    return lines.join('\n');
+}
+async function writeBatchSummary(svc, batch) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(svc.redact(renderBatch(batch, await prStates(svc, batch))), true).write();
+}
+
+
+/***/ })
+
+};
