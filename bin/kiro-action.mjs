@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /**
+ * `replay <transcript>` re-runs a recorded task offline (src/replay.ts, through dist/index.js).
+ *
  * Local runs without Docker (SPEC.md J8): `node bin/kiro-action.mjs run --issue <n> [--repo owner/repo]
  * [--instructions "…"]` runs the same bundle (dist/index.js) as a dry run on a copy of the local
  * checkout. It reads the issue and the state store from GitHub with GITHUB_TOKEN (or `gh auth
@@ -21,9 +23,22 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const usage = `usage: kiro-action <command> [options]
 
 commands:
-  run    run the agent on a copy of a local checkout as a dry run (nothing pushed or written)
+  run      run the agent on a copy of a local checkout as a dry run (nothing pushed or written)
+  replay   re-run a recorded task offline from its transcript and report the first divergence
 
-kiro-action run --help shows the options of run.`;
+kiro-action <command> --help shows the options of a command.`;
+const replayUsage = `usage: kiro-action replay <transcript.jsonl> [--checkout <dir>] [--base <commit>] [--diff-out <file>] [--allow-unsandboxed]
+
+Re-runs a recorded task offline: the model's replies come from the transcript (no API key, no
+GitHub, no network); every bash, editor and search call is run again in the OS sandbox on a copy of
+the checkout and compared with the recorded result. Stops at the first divergence and reports it;
+prints the diff the replay produced. Exit code 0 when it matched, 1 when it diverged, 2 on bad input.
+
+  <transcript.jsonl>      a task's transcript (the kiro-transcript artifact of its run, README "Replay a run")
+  --checkout <dir>        the local checkout to copy (default: the current directory)
+  --base <commit>         the commit the task started from (default: the checkout's HEAD)
+  --diff-out <file>       also write the replay's diff to this file
+  --allow-unsandboxed     run the recorded commands without an OS sandbox where there is none`;
 const runUsage = `usage: kiro-action run --issue <number> [--repo owner/repo] [--instructions "…"] [--checkout <dir>] [--actor <login>]
 
 Runs the agent on a copy of a local checkout as a dry run: nothing is pushed or written to GitHub;
@@ -48,6 +63,16 @@ process.on('uncaughtException', (e) => {
   process.exit(1);
 });
 
+// replay: the bundle's own command (src/replay.ts) parses and checks its arguments
+if (process.argv[2] === 'replay') {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(replayUsage);
+    process.exit(0);
+  }
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'index.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1))));
+}
+
 let parsed;
 try {
   parsed = parseArgs({
@@ -66,7 +91,7 @@ if (positionals[0] === undefined) {
   fail('missing command', usage);
 }
 if (positionals[0] === 'help') {
-  console.log(positionals[1] === 'run' ? runUsage : usage);
+  console.log(positionals[1] === 'run' ? runUsage : positionals[1] === 'replay' ? replayUsage : usage);
   process.exit(0);
 }
 if (positionals[0] !== 'run') fail(`unknown command '${positionals[0]}'`, usage);

@@ -287,10 +287,10 @@ var shutdown = __webpack_require__(80104);
 var learn = __webpack_require__(82593);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
 var lifecycle = __webpack_require__(49492);
-// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 15 modules
-var pipeline = __webpack_require__(27008);
-// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 9 modules
-var orchestrator_sandbox = __webpack_require__(92552);
+// EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 1 modules
+var pipeline = __webpack_require__(2057);
+// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 7 modules
+var orchestrator_sandbox = __webpack_require__(96311);
 // EXTERNAL MODULE: ./src/orchestrator/services.ts
 var services = __webpack_require__(13262);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules

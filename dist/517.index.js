@@ -27,8 +27,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _report_pr_body_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68843);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57994);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(72971);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(27008);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(92552);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2057);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(96311);
 /**
  * Automations — Kiro's scheduled tasks (SPEC.md §2, issue #13): a prompt in
  * `.kiro/automations/<name>.md` run against the repository on a `schedule` (or by

@@ -314,7 +314,8 @@ export async function executeToolUse(
   }
 }
 
-function toolResult(id: string, outcome: ToolOutcome): ContentBlockParam {
+/** The `tool_result` block the loop answers a call with (empty output and the size cap handled as the model sees them). */
+export function toolResult(id: string, outcome: ToolOutcome): ContentBlockParam {
   const content = outcome.content === '' ? '(no output)' : truncateOutput(outcome.content, { maxChars: MAX_RESULT_CHARS, maxLines: 5000 });
   return outcome.isError
     ? { type: 'tool_result', tool_use_id: id, content, is_error: true }

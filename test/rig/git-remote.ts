@@ -257,6 +257,8 @@ export interface GitRemote {
   setRef(owner: string, repo: string, ref: string, sha: string): Promise<void>;
   /** Paths changed between two revisions (`git diff --name-only a b`). */
   changedFiles(owner: string, repo: string, from: string, to: string): Promise<string[]>;
+  /** The patch between two revisions (`git diff a b`). */
+  diff(owner: string, repo: string, from: string, to: string): Promise<string>;
   /**
    * True when `needle` occurs in the content of any object (blob, tree, commit, tag) stored in the
    * bare repository — loose or packed, reachable or not. Objects of a push that a hook rejected
@@ -661,6 +663,8 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
     return r.stdout.split('\n').filter(Boolean);
   };
 
+  const diff: GitRemote['diff'] = async (owner, repo, from, to) => (await git(bareDirOf(owner, repo), ['diff', '--no-color', from, to, '--'])).stdout;
+
   const searchAllObjects: GitRemote['searchAllObjects'] = async (owner, repo, needle) => {
     const r = await git(bareDirOf(owner, repo), ['cat-file', '--batch-all-objects', '--unordered', '--batch'], { timeoutMs: 120_000 });
     return r.stdoutBytes.includes(typeof needle === 'string' ? Buffer.from(needle, 'utf8') : needle);
@@ -721,6 +725,7 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
     refSha,
     setRef,
     changedFiles,
+    diff,
     searchAllObjects,
     searchRequestBodies,
     setPushRejection,
