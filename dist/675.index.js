@@ -509,18 +509,21 @@ async function runToolUses(uses, lastCut, tools, submit, ctx) {
     let exit;
     // parallel tool use: a run of reads (view, search_code, list_files) executes concurrently; every
     // other call runs in order. Results are answered in the order of the calls either way.
+    // reads of one turn share the file listing until something that can change files runs
+    const turnCache = {};
+    ctx = { ...ctx, turnCache };
     const early = new Map();
-    for (let i = 0; i < uses.length; i++) {
-        if (!isRead(uses[i]) || (lastCut && i === uses.length - 1))
-            continue;
+    /** Starts the run of reads beginning at `i` side by side — only when the calls before it are done, so they see every earlier write. */
+    const startReads = (i) => {
+        if (early.has(i) || !isRead(uses[i]) || (lastCut && i === uses.length - 1))
+            return;
         let j = i;
         while (j < uses.length && isRead(uses[j]) && !(lastCut && j === uses.length - 1))
             j++;
         if (j - i > 1)
             for (let k = i; k < j; k++)
                 early.set(k, executeToolUse(uses[k], tools, ctx, false));
-        i = j;
-    }
+    };
     for (const [i, use] of uses.entries()) {
         if (exit) {
             const why = exit.exitReason === 'paused' ? 'the run is paused for approval' : 'the result was already submitted';
@@ -531,7 +534,12 @@ async function runToolUses(uses, lastCut, tools, submit, ctx) {
             results.push(toolResult(use.id, { content: Notices.truncatedToolUse, isError: true }));
             continue;
         }
+        if (!isRead(use))
+            delete turnCache.files;
+        startReads(i);
         const outcome = await (early.get(i) ?? executeToolUse(use, tools, ctx, submit.has(use.name)));
+        if (!isRead(use))
+            delete turnCache.files;
         if (outcome.submitted)
             exit = { exitReason: 'submitted', result: outcome.submitted.value, submitTool: use.name };
         else if (outcome.pause)
@@ -1491,16 +1499,28 @@ var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/git/workspace.ts
 var workspace = __webpack_require__(63773);
+// EXTERNAL MODULE: ./src/sandbox/isolation.ts
+var isolation = __webpack_require__(21963);
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts
 var tools_schema = __webpack_require__(37398);
 ;// CONCATENATED MODULE: ./src/agent/tools/search.ts
 /**
- * Fast code search for large repositories: `search_code` (`git grep`, tracked and untracked files,
- * .gitignore respected, binary files skipped) and `list_files` (`git ls-files`, filtered with a
- * glob). Outside a git repository they fall back to `git grep --no-index` and a directory walk.
- * Git runs on the model's side of the boundary: in the sandbox, on the workspace's own `.git`
- * (src/git/workspace.ts), with its output taken as data.
+ * Fast code search for large repositories: `search_code` and `list_files`.
+ *
+ * - `search_code` uses ripgrep when the runner has it (found at run time in the system
+ *   directories; `rg` walks and greps in one pass, .gitignore respected, hidden files included,
+ *   binary files skipped), else `git grep` (tracked files; `--untracked` only when the workspace
+ *   has untracked files, which the turn's file listing already knows). Either way the search stops
+ *   reading once it has `max_results` lines: the command is stopped, not read to the end.
+ * - `list_files` lists tracked files from the index and untracked ones from one work-tree walk
+ *   (`git ls-files`), filtered with a glob; the listing is cached for the rest of the turn (until a
+ *   tool that can change files runs; the loop clears `ToolContext.turnCache`).
+ *
+ * Outside a git repository they fall back to `git grep --no-index` and a directory walk. Every
+ * command runs on the model's side of the boundary: in the sandbox, on the workspace's own `.git`
+ * (src/git/workspace.ts), its output taken as data.
  */
+
 
 
 
@@ -1532,25 +1552,75 @@ function widenGlob(glob) {
         g = `**/${g}`;
     return g;
 }
-const git = (ctx, args) => (0,workspace/* workspaceGit */.s)({ runner: ctx.runner, workspace: ctx.workspace, env: ctx.env, timeoutMs: ctx.commandTimeoutMs }, args);
+const git = (ctx, args, opts = {}) => (0,workspace/* workspaceGit */.s)({ runner: ctx.runner, workspace: ctx.workspace, env: ctx.env, timeoutMs: ctx.commandTimeoutMs }, args, [], opts);
+let ripgrep;
+/** ripgrep's absolute path when the runner has it (looked up once per process; never the job's PATH). */
+function findRipgrep() {
+    ripgrep ??= (0,isolation/* systemTool */._f)('rg');
+    return ripgrep;
+}
+/**
+ * Tracked files (from the index: no walk) and untracked ones (one walk, .gitignore respected),
+ * cached in `ctx.turnCache` for the rest of the turn.
+ */
+function listing(ctx) {
+    const cache = ctx.turnCache;
+    if (cache?.files)
+        return cache.files;
+    const p = (async () => {
+        const [tracked, others] = await Promise.all([git(ctx, ['ls-files', '-z', '--cached']), git(ctx, ['ls-files', '-z', '--others', '--exclude-standard'])]);
+        if (tracked.code !== 0)
+            return isNotRepo(tracked.stderr) ? { tracked: [], untracked: [], notRepo: true } : { tracked: [], untracked: [], error: tracked.stderr.trim() };
+        const split = (out) => out.split('\0').filter((f) => f !== '');
+        return { tracked: split(tracked.stdout), untracked: others.code === 0 ? split(others.stdout) : [] };
+    })();
+    if (cache)
+        cache.files = p;
+    return p;
+}
 function isNotRepo(stderr) {
     return /not a git repository/i.test(stderr);
 }
-/** Builds the `search_code` tool. */
-function createSearchTool() {
-    const description = 'Search file contents in the workspace (git grep: tracked and untracked files, .gitignore ' +
-        'respected, binary files skipped). Returns "path:line:text" lines. Faster and more precise than ' +
-        'grep -r through bash on large repositories.';
+/**
+ * Builds the `search_code` tool.
+ * @param opts.ripgrep the `rg` binary to use, or `false` for `git grep`; default: ripgrep when the runner has it
+ */
+function createSearchTool(opts = {}) {
+    const description = 'Search file contents in the workspace (ripgrep or git grep: tracked and untracked files, ' +
+        '.gitignore respected, binary files skipped). Returns "path:line:text" lines. Faster and more ' +
+        'precise than grep -r through bash on large repositories.';
     return (0,tools_schema/* defineTool */.u)('search_code', description, SearchInput, async (input, ctx) => {
         const max = input.max_results ?? 100;
-        const flags = ['-n', '-I', '--no-color', input.fixed_strings ? '-F' : '-E'];
-        if (input.ignore_case)
-            flags.push('-i');
-        const spec = input.path_glob ? [`:(glob)${widenGlob(input.path_glob)}`] : [];
-        let r = await git(ctx, ['grep', '--untracked', ...flags, '-e', input.pattern, '--', ...spec]);
-        if (r.code === 128 && isNotRepo(r.stderr)) {
-            const where = spec.length ? spec : ['.'];
-            r = await git(ctx, ['grep', '--no-index', ...flags, '-e', input.pattern, '--', ...where, ':(exclude,glob)**/node_modules/**']);
+        // one line more than shown: it tells whether there are more matches
+        const stopAfterLines = max + 1;
+        const rg = opts.ripgrep === undefined ? await findRipgrep() : opts.ripgrep || undefined;
+        let r;
+        if (rg) {
+            // .gitignore applies outside a git repository too, as with git grep's fallback
+            const args = ['-n', '--no-heading', '--color', 'never', '--hidden', '--no-require-git', '-g', '!.git'];
+            if (input.ignore_case)
+                args.push('-i');
+            if (input.fixed_strings)
+                args.push('-F');
+            if (input.path_glob)
+                args.push('-g', widenGlob(input.path_glob));
+            args.push('-e', input.pattern);
+            const run = await ctx.runner.run({ argv: [rg, ...args, '--', '.'], cwd: ctx.workspace, env: ctx.env, timeoutMs: ctx.commandTimeoutMs, separateStderr: true, stopAfterLines });
+            r = run.spawnError ? { code: 127, stdout: '', stderr: run.spawnError } : { code: run.stopped ? 0 : (run.code ?? 1), stdout: run.output.replace(/^\.\//gm, ''), stderr: run.stderr, ...(run.stopped ? { stopped: true } : {}) };
+        }
+        else {
+            const flags = ['-n', '-I', '--no-color', input.fixed_strings ? '-F' : '-E'];
+            if (input.ignore_case)
+                flags.push('-i');
+            const spec = input.path_glob ? [`:(glob)${widenGlob(input.path_glob)}`] : [];
+            const files = await listing(ctx);
+            if (files.notRepo) {
+                r = await git(ctx, ['grep', '--no-index', ...flags, '-e', input.pattern, '--', ...(spec.length ? spec : ['.']), ':(exclude,glob)**/node_modules/**'], { stopAfterLines });
+            }
+            else {
+                // `--untracked` walks the whole work tree: only when there is something untracked to search
+                r = await git(ctx, ['grep', ...(files.untracked.length ? ['--untracked'] : []), ...flags, '-e', input.pattern, '--', ...spec], { stopAfterLines });
+            }
         }
         const scope = input.path_glob ? ` in ${input.path_glob}` : '';
         if (r.code === 1 && r.stderr.trim() === '') {
@@ -1566,9 +1636,9 @@ function createSearchTool() {
         const lines = r.stdout.split('\n').filter((l) => l !== '');
         const shown = lines.slice(0, max).map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l));
         let out = shown.join('\n');
-        if (lines.length > max) {
-            const files = new Set(lines.map((l) => l.slice(0, l.indexOf(':'))));
-            out += `\n[showing ${max} of ${lines.length} matching lines in ${files.size} files; narrow the pattern or path_glob, or raise max_results]`;
+        if (lines.length > max || r.stopped) {
+            const files = new Set(shown.map((l) => l.slice(0, l.indexOf(':'))));
+            out += `\n[showing the first ${max} matching lines (in ${files.size} files); there are more — narrow the pattern or path_glob, or raise max_results]`;
         }
         return { content: (0,truncate/* truncateOutput */.Kx)(out, { hint: () => 'Narrow the pattern or path_glob' }) };
     });
@@ -1579,17 +1649,14 @@ function createListFilesTool() {
         'optionally filtered by a glob. Use it to find files by name on large repositories.';
     return (0,tools_schema/* defineTool */.u)('list_files', description, ListInput, async (input, ctx) => {
         const max = input.max_results ?? 500;
-        const r = await git(ctx, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+        const l = await listing(ctx);
         let files;
-        if (r.code === 0) {
-            files = [...new Set(r.stdout.split('\0').filter((f) => f !== ''))].sort();
-        }
-        else if (isNotRepo(r.stderr)) {
+        if (l.error !== undefined)
+            return { content: `list_files failed: ${l.error}`, isError: true };
+        if (l.notRepo)
             files = await walk(ctx.workspace);
-        }
-        else {
-            return { content: `list_files failed: ${r.stderr.trim()}`, isError: true };
-        }
+        else
+            files = [...new Set([...l.tracked, ...l.untracked])].sort();
         if (input.glob) {
             const match = picomatch_default()(widenGlob(input.glob), { dot: true });
             files = files.filter((f) => match(f));
@@ -2189,8 +2256,9 @@ const GIT = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/usr/bin/git') 
  * Runs `git <args>` in the workspace inside the sandbox. Never throws; a spawn failure or a
  * refusal (no sandbox, fail-closed) is exit code 127 with the reason in `stderr`.
  * @param readOnly host paths the command may read besides the sandbox's view (the trusted git directory, to fetch the action's commits)
+ * @param opts `stopAfterLines`: stop git once stdout holds that many lines (`stopped` is then set; see `RunRequest`)
  */
-async function workspaceGit(ctx, args, readOnly = []) {
+async function workspaceGit(ctx, args, readOnly = [], opts = {}) {
     const r = await ctx.runner.run({
         argv: [GIT, '-c', 'core.pager=cat', ...args],
         cwd: ctx.workspace,
@@ -2198,9 +2266,12 @@ async function workspaceGit(ctx, args, readOnly = []) {
         timeoutMs: ctx.timeoutMs,
         separateStderr: true,
         ...(readOnly.length ? { view: { readOnly } } : {}),
+        ...(opts.stopAfterLines ? { stopAfterLines: opts.stopAfterLines } : {}),
     });
     if (r.spawnError)
         return { code: 127, stdout: '', stderr: r.spawnError };
+    if (r.stopped)
+        return { code: 0, stdout: r.output, stderr: r.stderr, stopped: true };
     return { code: r.code ?? (r.timedOut ? 124 : 1), stdout: r.output, stderr: r.stderr + (r.timedOut ? '\n(timed out)' : '') };
 }
 
@@ -4703,6 +4774,8 @@ function spawnCaptured(argv, req, o) {
         }
         let timedOut = false;
         let aborted = false;
+        let stopped = false;
+        let lines = 0;
         let done = false;
         let drainTimer;
         const killGroup = () => {
@@ -4738,11 +4811,33 @@ function spawnCaptured(argv, req, o) {
                 signal,
                 timedOut,
                 aborted,
+                ...(stopped ? { stopped } : {}),
                 ...(spawnError ? { spawnError } : {}),
                 durationMs: Date.now() - started,
             });
         };
-        child.stdout?.on('data', (b) => out.push(b));
+        const limit = req.stopAfterLines;
+        child.stdout?.on('data', (b) => {
+            if (stopped)
+                return;
+            if (limit === undefined)
+                return out.push(b);
+            // keep whole lines up to the limit, then stop the command: nothing after it is read
+            let cut = -1;
+            for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) {
+                if (++lines >= limit) {
+                    cut = i + 1;
+                    break;
+                }
+            }
+            out.push(cut === -1 ? b : b.subarray(0, cut));
+            if (cut !== -1) {
+                stopped = true;
+                const pid = child.pid;
+                if (pid !== undefined)
+                    signalGroup(pid, 'SIGKILL');
+            }
+        });
         child.stderr?.on('data', (b) => err.push(b));
         child.on('error', (e) => finish(null, null, e.message));
         // Unsandboxed, a background job may hold the pipe open after the command exits: give the pipe

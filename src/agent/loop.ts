@@ -254,14 +254,17 @@ async function runToolUses(
   let exit: Exit | undefined;
   // parallel tool use: a run of reads (view, search_code, list_files) executes concurrently; every
   // other call runs in order. Results are answered in the order of the calls either way.
+  // reads of one turn share the file listing until something that can change files runs
+  const turnCache: NonNullable<ToolContext['turnCache']> = {};
+  ctx = { ...ctx, turnCache };
   const early = new Map<number, Promise<ToolOutcome & { submitted?: { value: unknown } }>>();
-  for (let i = 0; i < uses.length; i++) {
-    if (!isRead(uses[i]!) || (lastCut && i === uses.length - 1)) continue;
+  /** Starts the run of reads beginning at `i` side by side — only when the calls before it are done, so they see every earlier write. */
+  const startReads = (i: number): void => {
+    if (early.has(i) || !isRead(uses[i]!) || (lastCut && i === uses.length - 1)) return;
     let j = i;
     while (j < uses.length && isRead(uses[j]!) && !(lastCut && j === uses.length - 1)) j++;
     if (j - i > 1) for (let k = i; k < j; k++) early.set(k, executeToolUse(uses[k]!, tools, ctx, false));
-    i = j;
-  }
+  };
   for (const [i, use] of uses.entries()) {
     if (exit) {
       const why = exit.exitReason === 'paused' ? 'the run is paused for approval' : 'the result was already submitted';
@@ -272,7 +275,10 @@ async function runToolUses(
       results.push(toolResult(use.id, { content: Notices.truncatedToolUse, isError: true }));
       continue;
     }
+    if (!isRead(use)) delete turnCache.files;
+    startReads(i);
     const outcome = await (early.get(i) ?? executeToolUse(use, tools, ctx, submit.has(use.name)));
+    if (!isRead(use)) delete turnCache.files;
     if (outcome.submitted) exit = { exitReason: 'submitted', result: outcome.submitted.value, submitTool: use.name };
     else if (outcome.pause) exit = { exitReason: 'paused', pause: outcome.pause };
     results.push(toolResult(use.id, { ...outcome, content: ctx.redact(outcome.content) }));

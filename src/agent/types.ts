@@ -74,6 +74,11 @@ export interface ToolContext {
    * environment (the proxy URL carrying the attribution token). Absent: nothing to add.
    */
   commandEnv?(command: string): Record<string, string>;
+  /**
+   * Results the read-only tools may share within one turn (the workspace's file listing). The
+   * loop gives each turn a fresh one and clears it whenever a tool that can change files runs.
+   */
+  turnCache?: { files?: Promise<unknown> };
 }
 
 /** What an autonomy pause is waiting for: a command line, or a file the model wants to create or rewrite. */

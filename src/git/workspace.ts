@@ -24,14 +24,17 @@ export interface WorkspaceGitResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** True when `stopAfterLines` was reached and git was stopped. */
+  stopped?: boolean;
 }
 
 /**
  * Runs `git <args>` in the workspace inside the sandbox. Never throws; a spawn failure or a
  * refusal (no sandbox, fail-closed) is exit code 127 with the reason in `stderr`.
  * @param readOnly host paths the command may read besides the sandbox's view (the trusted git directory, to fetch the action's commits)
+ * @param opts `stopAfterLines`: stop git once stdout holds that many lines (`stopped` is then set; see `RunRequest`)
  */
-export async function workspaceGit(ctx: WorkspaceGitContext, args: readonly string[], readOnly: readonly string[] = []): Promise<WorkspaceGitResult> {
+export async function workspaceGit(ctx: WorkspaceGitContext, args: readonly string[], readOnly: readonly string[] = [], opts: { stopAfterLines?: number } = {}): Promise<WorkspaceGitResult> {
   const r: RunResult = await ctx.runner.run({
     argv: [GIT, '-c', 'core.pager=cat', ...args],
     cwd: ctx.workspace,
@@ -39,7 +42,9 @@ export async function workspaceGit(ctx: WorkspaceGitContext, args: readonly stri
     timeoutMs: ctx.timeoutMs,
     separateStderr: true,
     ...(readOnly.length ? { view: { readOnly } } : {}),
+    ...(opts.stopAfterLines ? { stopAfterLines: opts.stopAfterLines } : {}),
   });
   if (r.spawnError) return { code: 127, stdout: '', stderr: r.spawnError };
+  if (r.stopped) return { code: 0, stdout: r.output, stderr: r.stderr, stopped: true };
   return { code: r.code ?? (r.timedOut ? 124 : 1), stdout: r.output, stderr: r.stderr + (r.timedOut ? '\n(timed out)' : '') };
 }

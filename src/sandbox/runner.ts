@@ -27,6 +27,11 @@ export interface RunRequest {
   separateStderr?: boolean;
   /** Per-command additions to the sandbox's view. */
   view?: CommandView;
+  /**
+   * Stop reading once stdout holds this many lines: the process group is killed and `stopped` is
+   * set (a search that has enough matches does not read the rest of a large repository).
+   */
+  stopAfterLines?: number;
 }
 
 export interface RunResult {
@@ -38,6 +43,8 @@ export interface RunResult {
   signal: NodeJS.Signals | null;
   timedOut: boolean;
   aborted: boolean;
+  /** True when `stopAfterLines` was reached and the command was stopped (output holds those lines). */
+  stopped?: boolean;
   /** Set when the process could not be started (or, fail-closed, was not allowed to). */
   spawnError?: string;
   durationMs: number;
@@ -128,6 +135,8 @@ function spawnCaptured(argv: readonly string[], req: RunRequest, o: { spawnEnv: 
     }
     let timedOut = false;
     let aborted = false;
+    let stopped = false;
+    let lines = 0;
     let done = false;
     let drainTimer: NodeJS.Timeout | undefined;
     const killGroup = (): void => {
@@ -160,11 +169,30 @@ function spawnCaptured(argv: readonly string[], req: RunRequest, o: { spawnEnv: 
         signal,
         timedOut,
         aborted,
+        ...(stopped ? { stopped } : {}),
         ...(spawnError ? { spawnError } : {}),
         durationMs: Date.now() - started,
       });
     };
-    child.stdout?.on('data', (b: Buffer) => out.push(b));
+    const limit = req.stopAfterLines;
+    child.stdout?.on('data', (b: Buffer) => {
+      if (stopped) return;
+      if (limit === undefined) return out.push(b);
+      // keep whole lines up to the limit, then stop the command: nothing after it is read
+      let cut = -1;
+      for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) {
+        if (++lines >= limit) {
+          cut = i + 1;
+          break;
+        }
+      }
+      out.push(cut === -1 ? b : b.subarray(0, cut));
+      if (cut !== -1) {
+        stopped = true;
+        const pid = child.pid;
+        if (pid !== undefined) signalGroup(pid, 'SIGKILL');
+      }
+    });
     child.stderr?.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => finish(null, null, e.message));
     // Unsandboxed, a background job may hold the pipe open after the command exits: give the pipe

@@ -32,6 +32,39 @@ function opts(steps: ScriptStep[], over: Partial<RunAgentOptions> = {}) {
 }
 
 describe('runAgent', () => {
+  it('reads after a write in the same turn run after it (side by side only with each other); the turn cache is cleared by the write', async () => {
+    const log: string[] = [];
+    let state = 'old';
+    let gate: (() => void) | undefined;
+    const read = (name: string): AgentTool => ({
+      name,
+      definition: { name, description: name, input_schema: { type: 'object' } },
+      execute: async (_i, ctx) => {
+        log.push(`${name} start`);
+        // the first read waits for the second: they must run side by side
+        if (name === 'search_code') await new Promise<void>((r) => (gate = r));
+        else gate?.();
+        ctx.turnCache!.files ??= Promise.resolve(state);
+        const seen = await ctx.turnCache!.files;
+        log.push(`${name} saw ${String(seen)}`);
+        return { content: String(seen) };
+      },
+    });
+    const write: AgentTool = {
+      name: 'bash',
+      definition: { name: 'bash', description: 'bash', input_schema: { type: 'object' } },
+      execute: async () => {
+        state = 'new';
+        log.push('write');
+        return { content: 'ok' };
+      },
+    };
+    const { o } = opts([calls(['list_files', {}], ['bash', {}], ['search_code', {}], ['list_files', {}]), say('done')], { tools: [read('list_files'), read('search_code'), write] });
+    const r = await runAgent(o);
+    expect(r.exitReason).toBe('completed');
+    expect(log).toEqual(['list_files start', 'list_files saw old', 'write', 'search_code start', 'list_files start', 'list_files saw new', 'search_code saw new']);
+  });
+
   it('completes on end_turn and returns the final text', async () => {
     const { o, model } = opts([call('echo', { text: 'hi' }), say('All done.')]);
     const r = await runAgent(o);

@@ -3,17 +3,21 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execGit } from '../../../../src/git/exec.js';
 import { executeToolUse } from '../../../../src/agent/loop.js';
-import { createListFilesTool, createSearchTool } from '../../../../src/agent/tools/search.js';
+import { createListFilesTool, createSearchTool, findRipgrep } from '../../../../src/agent/tools/search.js';
 import type { ToolContext } from '../../../../src/agent/types.js';
 import { makeCtx, tempDir } from '../helpers.js';
 
-const search = createSearchTool();
 const list = createListFilesTool();
-const tools = new Map([
-  [search.name, search],
+const engines = { ripgrep: createSearchTool(), 'git grep': createSearchTool({ ripgrep: false }) };
+let tools = new Map([
+  [engines.ripgrep.name, engines.ripgrep],
   [list.name, list],
 ]);
 const run = (name: string, input: Record<string, unknown>, c: ToolContext) => executeToolUse({ name, input }, tools, c);
+
+beforeAll(async () => {
+  if (!(await findRipgrep()) && process.env.CI === 'true') throw new Error('CI must test the ripgrep engine: install ripgrep');
+});
 
 function populate(ws: string): void {
   mkdirSync(join(ws, 'src/util'), { recursive: true });
@@ -26,9 +30,13 @@ function populate(ws: string): void {
   writeFileSync(join(ws, '.gitignore'), 'node_modules/\n');
 }
 
-describe('search_code and list_files on a git repository', () => {
+describe.each(Object.keys(engines) as Array<keyof typeof engines>)('search_code (%s) and list_files on a git repository', (engine) => {
   let ctx: ToolContext;
   beforeAll(async () => {
+    tools = new Map([
+      [engines[engine].name, engines[engine]],
+      [list.name, list],
+    ]);
     const ws = tempDir();
     populate(ws);
     await execGit(['init', '-q'], { cwd: ws });
@@ -53,9 +61,9 @@ describe('search_code and list_files on a git repository', () => {
     expect((await run('search_code', { pattern: 'helper', path_glob: '*.md' }, ctx)).content).toBe('README.md:2:Call helper() from main.');
   });
 
-  it('caps results and says how many there were', async () => {
+  it('stops at max_results and says there are more', async () => {
     const r = await run('search_code', { pattern: 'e', max_results: 2 }, ctx);
-    expect(r.content).toMatch(/^\S+:\d+:.*\n\S+:\d+:.*\n\[showing 2 of \d+ matching lines in \d+ files; narrow the pattern or path_glob/);
+    expect(r.content).toMatch(/^\S+:\d+:.*\n\S+:\d+:.*\n\[showing the first 2 matching lines \(in \d+ files\); there are more — narrow the pattern or path_glob/);
   });
 
   it('reports no match and a bad regex clearly', async () => {
@@ -75,8 +83,12 @@ describe('search_code and list_files on a git repository', () => {
   });
 });
 
-describe('outside a git repository', () => {
-  it('falls back to git grep --no-index and a directory walk, skipping node_modules', async () => {
+describe.each(Object.keys(engines) as Array<keyof typeof engines>)('outside a git repository (%s)', (engine) => {
+  it('falls back to a search without git and a directory walk, skipping node_modules', async () => {
+    tools = new Map([
+      [engines[engine].name, engines[engine]],
+      [list.name, list],
+    ]);
     const ws = tempDir();
     populate(ws);
     const ctx = makeCtx(ws);
