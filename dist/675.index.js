@@ -1655,8 +1655,9 @@ function createListFilesTool() {
             return { content: `list_files failed: ${l.error}`, isError: true };
         if (l.notRepo)
             files = await walk(ctx.workspace);
+        // git lists each set sorted and the sets are disjoint (untracked = not in the index): merge them
         else
-            files = [...new Set([...l.tracked, ...l.untracked])].sort();
+            files = l.untracked.length ? mergeSorted(l.tracked, l.untracked) : l.tracked;
         if (input.glob) {
             const match = picomatch_default()(widenGlob(input.glob), { dot: true });
             files = files.filter((f) => match(f));
@@ -1669,6 +1670,20 @@ function createListFilesTool() {
             out += `\n[showing ${max} of ${files.length} files${scope}; narrow the glob or raise max_results]`;
         return { content: (0,truncate/* truncateOutput */.Kx)(out, { maxLines: max + 1, hint: () => 'Narrow the glob' }) };
     });
+}
+/** Two sorted lists as one (a merge: no re-sort of 100,000 paths). */
+function mergeSorted(a, b) {
+    const out = new Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length && j < b.length)
+        out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+    while (i < a.length)
+        out[k++] = a[i++];
+    while (j < b.length)
+        out[k++] = b[j++];
+    return out;
 }
 /** Files under `root` (relative, sorted), skipping .git and node_modules; at most WALK_LIMIT. */
 async function walk(root) {

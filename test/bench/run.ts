@@ -1,5 +1,5 @@
 /**
- * `npm run bench [startup|agent|long|state|sandbox]`: the speed and memory figures the issues set
+ * `npm run bench [startup|agent|long|state|sandbox|search]`: the speed and memory figures the issues set
  * targets for, each printed as soon as it is measured, then a table.
  *   - start-up: process start → status comment (target < 500 ms on loopback)
  *   - agent loop: 30-step scripted task — prompt-cache read share (target ≥ 80%) and harness time
@@ -9,11 +9,14 @@
  *     prompt, clearing batches, cache share and harness time per step
  *   - sandbox: start-up overhead per command over a bare spawn (target ≤ 30 ms median) and the J1
  *     journey's wall time with and without the sandbox
+ *   - search: search_code and list_files on a generated 100,000-file repository against plain rg
+ *     and git ls-files on the same tree (target ≤ 1.2×)
  * Prints a table; exits non-zero when a target is missed.
  */
 import { benchAgentLoop } from './agent-loop.js';
 import { benchStartup } from './startup.js';
 import { benchJourneyWithSandbox, benchSandboxOverhead } from './sandbox.js';
+import { benchSearch } from './search.js';
 import { benchStateStore } from './state-store.js';
 
 const only = process.argv.slice(2);
@@ -59,6 +62,12 @@ if (want('sandbox')) {
   }
   const j = await benchJourneyWithSandbox();
   rows.push(['J1 label → PR wall time, sandbox on / off (median of 3)', `${j.sandboxedMs} ms / ${j.unsandboxedMs} ms (${j.sandboxedMs - j.unsandboxedMs >= 0 ? '+' : ''}${j.sandboxedMs - j.unsandboxedMs} ms)`, 'reported', true]);
+}
+
+if (want('search')) {
+  const r = await benchSearch();
+  rows.push([`search_code on ${r.files} files (${r.engine}, ${r.mode}) vs plain rg`, `${r.searchMs.toFixed(0)} ms vs ${r.rgMs.toFixed(0)} ms (${(r.searchMs / r.rgMs).toFixed(2)}×)`, '≤ 1.2×', r.searchMs <= 1.2 * r.rgMs]);
+  rows.push([`list_files on ${r.files} files (${r.mode}) vs plain git ls-files`, `${r.listMs.toFixed(0)} ms vs ${r.lsFilesMs.toFixed(0)} ms (${(r.listMs / r.lsFilesMs).toFixed(2)}×)`, '≤ 1.2×', r.listMs <= 1.2 * r.lsFilesMs]);
 }
 
 const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length)), 16];

@@ -159,7 +159,8 @@ export function createListFilesTool(): AgentTool {
     let files: string[];
     if (l.error !== undefined) return { content: `list_files failed: ${l.error}`, isError: true };
     if (l.notRepo) files = await walk(ctx.workspace);
-    else files = [...new Set([...l.tracked, ...l.untracked])].sort();
+    // git lists each set sorted and the sets are disjoint (untracked = not in the index): merge them
+    else files = l.untracked.length ? mergeSorted(l.tracked, l.untracked) : l.tracked;
     if (input.glob) {
       const match = picomatch(widenGlob(input.glob), { dot: true });
       files = files.filter((f) => match(f));
@@ -170,6 +171,18 @@ export function createListFilesTool(): AgentTool {
     if (files.length > max) out += `\n[showing ${max} of ${files.length} files${scope}; narrow the glob or raise max_results]`;
     return { content: truncateOutput(out, { maxLines: max + 1, hint: () => 'Narrow the glob' }) };
   });
+}
+
+/** Two sorted lists as one (a merge: no re-sort of 100,000 paths). */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /** Files under `root` (relative, sorted), skipping .git and node_modules; at most WALK_LIMIT. */
