@@ -307,21 +307,26 @@ class ScratchRepo {
      */
     static async open(dir, url, branch, env) {
         await (0,promises_.mkdir)(dir, { recursive: true });
-        const repo = new ScratchRepo(dir, branch, env);
+        // A scratch repository lives for one job: no background maintenance, no reflogs. The settings
+        // and the remote travel in the environment of every call (GIT_CONFIG_COUNT/KEY/VALUE), so
+        // opening costs one `git init` instead of six processes (the acknowledgement's critical path).
+        const settings = [
+            ['gc.auto', '0'],
+            ['maintenance.auto', 'false'],
+            ['core.logAllRefUpdates', 'false'],
+            ['fetch.writeCommitGraph', 'false'],
+            ['remote.origin.url', url],
+        ];
+        const start = Number.parseInt(env.GIT_CONFIG_COUNT ?? process.env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+        const configured = { ...env, GIT_CONFIG_COUNT: String(start + settings.length) };
+        settings.forEach(([k, v], i) => {
+            configured[`GIT_CONFIG_KEY_${start + i}`] = k;
+            configured[`GIT_CONFIG_VALUE_${start + i}`] = v;
+        });
+        const repo = new ScratchRepo(dir, branch, configured);
         const exists = await (0,promises_.stat)(`${dir}/HEAD`).then(() => true, () => false);
-        if (!exists) {
+        if (!exists)
             await repo.git(['init', '--bare', '--quiet', '.']);
-            // A scratch repository lives for one job: no background maintenance, no reflogs.
-            for (const [k, v] of [
-                ['gc.auto', '0'],
-                ['maintenance.auto', 'false'],
-                ['core.logAllRefUpdates', 'false'],
-                ['fetch.writeCommitGraph', 'false'],
-            ]) {
-                await repo.git(['config', k, v]);
-            }
-        }
-        await repo.git(['config', 'remote.origin.url', url]);
         return repo;
     }
     /**
@@ -935,6 +940,20 @@ class GitStateStore {
         const r = await this.update(`slot ${taskId}: acquire (run ${runId})`, (tx) => acquireSlotTx(tx, taskId, runId, max, leaseMs, this.now(), this.reservationMs));
         return r.value;
     }
+    async startTask(id, build, run) {
+        const r = await this.update(`task ${id}: started (run ${run.entry.runId})`, async (tx) => {
+            const existing = await (0,tasks/* readTask */.gv)(tx, id);
+            if (existing)
+                return { existing };
+            const input = build(undefined);
+            const previous = input.issue !== undefined ? await (0,tasks/* readTaskByIssue */.SS)(tx, input.repository, input.issue) : undefined;
+            const record = build(previous);
+            const slot = await acquireSlotTx(tx, id, run.entry.runId, run.max, run.leaseMs, this.now(), this.reservationMs);
+            const task = await (0,tasks/* writeTask */.bN)(tx, slot.acquired ? { ...record, state: 'in_progress', runs: [run.entry] } : { ...record, state: 'queued', queuePosition: slot.position }, this.nowIso());
+            return { task, slot };
+        });
+        return r.value;
+    }
     async renewLease(taskId, runId, leaseMs) {
         return (await this.update(`slot ${taskId}: renew (run ${runId})`, (tx) => renewLeaseTx(tx, taskId, runId, leaseMs, this.now()))).value;
     }
@@ -1319,11 +1338,29 @@ var orchestrator_store = __webpack_require__(28289);
 
 
 
-/** Starts a new task from a `start` command (already acknowledged with `status`). */
-async function runTask(svc, cmd, taskId, status) {
+function earlySandbox(opening) {
+    let taken = false;
+    opening.catch(() => undefined); // awaited by take(); a failure then surfaces there
+    return {
+        take: () => {
+            taken = true;
+            return opening;
+        },
+        release: async () => {
+            if (!taken)
+                await opening.then((sb) => sb.close()).catch(() => undefined);
+        },
+    };
+}
+/**
+ * Starts a new task from a `start` command (already acknowledged with `status`).
+ * @param acknowledged the acknowledgement's reaction and label, still in flight (awaited before any label changes)
+ */
+async function runTask(svc, cmd, taskId, status, acknowledged = Promise.resolve()) {
     const s = svc.settings;
     if (!s.anthropicApiKey && s.provider === 'anthropic') {
         const msg = "The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).";
+        await acknowledged.catch(() => undefined);
         await Promise.all([status.update({ state: 'needs_attention', phase: msg }), (0,lifecycle/* setLifecycleLabel */.Zw)(svc, cmd.issue.number, 'needs_attention', inProgress(cmd.issue.labels))]);
         core/* error */.z3(msg, { title: 'Kiro is not configured' });
         core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'needs_attention');
@@ -1331,19 +1368,18 @@ async function runTask(svc, cmd, taskId, status) {
     }
     const labels = inProgress(cmd.issue.labels);
     let store;
+    let started;
+    // the sandbox (preload, firewall, proxy, isolation check) opens while the state store records the task
+    const sandbox = earlySandbox((0,orchestrator_sandbox/* openSandbox */.E)(svc));
     try {
         store = await (0,orchestrator_store/* openStore */.Ch)(svc);
-        // a re-run of the same event (same run id, a later attempt) finds its task: resume it from
-        // the record, never re-create it (that would lose the spec, the runs and the spend)
-        const existing = await store.getTask(taskId);
-        if (existing)
-            return await resumeKnownTask(svc, store, existing, status, cmd);
         // created when the job started: the status header, the result line and the PR body all count from here
         const nowIso = new Date(svc.startedAt).toISOString();
-        const previous = await store.findTaskByIssue(s.runner.repository, cmd.issue.number);
-        const task = (0,tasks/* newTask */.eI)({
+        const r = s.runner;
+        // one compare-and-swap for the record, the slot and the run (the acknowledgement's critical path)
+        started = await store.startTask(taskId, (previous) => (0,tasks/* newTask */.eI)({
             id: taskId,
-            repository: s.runner.repository,
+            repository: r.repository,
             issue: cmd.issue.number,
             kind: 'issue',
             owner: { login: cmd.actor.login, id: cmd.actor.id },
@@ -1354,13 +1390,21 @@ async function runTask(svc, cmd, taskId, status) {
             // a new task on an issue whose earlier task left a branch/PR continues on them
             ...(previous?.branch && previous.state !== 'cancelled' ? { branch: previous.branch, baseBranch: previous.baseBranch } : {}),
             ...(previous?.pullRequest && previous.state !== 'cancelled' ? { pullRequest: previous.pullRequest } : {}),
-        }, nowIso);
-        await store.putTask(task);
+        }, nowIso), { entry: { runId: r.runId, runUrl: r.runUrl, runAttempt: r.runAttempt, startedAt: new Date(svc.now()).toISOString() }, max: s.maxConcurrentTasks, leaseMs: (0,orchestrator_store/* leaseMs */.zT)(svc) });
+        // the acknowledgement's label is on before anything else changes labels
+        await acknowledged;
     }
     catch (e) {
+        await Promise.all([sandbox.release(), acknowledged.catch(() => undefined)]);
         return (0,ending/* endInFailure */.Ru)({ svc, store, taskId, status, issueNumber: cmd.issue.number, labels, spend: undefined }, e);
     }
-    return driveTask(svc, store, (await store.getTask(taskId)), status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt });
+    // a re-run of the same event (same run id, a later attempt) finds its task: resume it from
+    // the record, never re-create it (that would lose the spec, the runs and the spend)
+    if ('existing' in started) {
+        await sandbox.release();
+        return resumeKnownTask(svc, store, started.existing, status, cmd);
+    }
+    return driveTask(svc, store, started.task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt, slot: started.slot, sandbox });
 }
 /**
  * The same event again (a re-run of the job): an active task resumes from its record; a finished
@@ -1443,6 +1487,7 @@ async function driveTask(svc, store, task, status, issue, opts = {}) {
     finally {
         heartbeat.stop();
         releaseShutdown();
+        await opts.sandbox?.release();
     }
 }
 /** The body of `driveTask`: slot, context, sandbox, pipeline, outcome. Throws on faults (the caller ends the task truthfully). */
@@ -1453,10 +1498,11 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
         await store.updateTask(task.id, (t) => ({ ...t, ...patch }), `${task.id}: ${description}`);
     };
     // ---- slot ------------------------------------------------------------------------------
-    const slot = await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, (0,orchestrator_store/* leaseMs */.zT)(svc));
+    const slot = opts.slot ?? (await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, (0,orchestrator_store/* leaseMs */.zT)(svc)));
     await startHandedTasks(svc, slot.handedTo.filter((id) => id !== task.id));
     if (!slot.acquired) {
-        await persist({ state: 'queued', queuePosition: slot.position }, 'queued');
+        if (!opts.slot)
+            await persist({ state: 'queued', queuePosition: slot.position }, 'queued');
         await Promise.all([
             status.update({ state: 'queued', phase: `Queued: ${s.maxConcurrentTasks} tasks are already in progress. Position in the queue: ${slot.position}. It starts automatically when a slot frees.` }),
             (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issue.number, 'queued', inProgress(issue.labels)),
@@ -1465,53 +1511,72 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
         return {};
     }
     const runEntry = { runId: r.runId, runUrl: r.runUrl, runAttempt: r.runAttempt, startedAt: new Date(svc.now()).toISOString() };
-    await store.updateTask(task.id, (t) => ({ ...t, state: 'in_progress', queuePosition: undefined, pendingQuestion: undefined, pause: undefined, runs: [...t.runs.filter((x) => x.runId !== r.runId), runEntry] }), `${task.id}: run ${r.runId} started`);
+    if (!opts.slot)
+        await store.updateTask(task.id, (t) => ({ ...t, state: 'in_progress', queuePosition: undefined, pendingQuestion: undefined, pause: undefined, runs: [...t.runs.filter((x) => x.runId !== r.runId), runEntry] }), `${task.id}: run ${r.runId} started`);
     if (task.state !== 'in_progress') {
         await Promise.all([status.update({ state: 'in_progress', phase: 'Working…' }), (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issue.number, 'in_progress', issue.labels)]);
     }
     // ---- context ---------------------------------------------------------------------------
-    const perms = new context/* PermissionCache */.CE(svc);
-    const comments = await svc.github.listIssueComments(svc.repo, issue.number);
-    const triggeredAt = opts.triggeredAt ?? new Date(svc.now()).toISOString();
-    const discussion = await (0,context/* trustedComments */.cC)(svc, perms, comments, triggeredAt, task.triggerCommentId ? [task.triggerCommentId] : []);
-    const ownerComments = comments.filter((c) => c.user.login === task.owner.login);
-    let lastSeen = Math.max(task.lastSeenCommentId ?? 0, ...ownerComments.filter((c) => Date.parse(c.createdAt) <= Date.parse(triggeredAt)).map((c) => c.id));
-    const learnings = await store.listLearnings(task.owner.login);
-    const instructions = task.instructions
-        ? `Instructions from @${task.owner.login} (the task owner), in their ${s.triggerCommand} comment:\n${(0,sanitize/* fenceUntrusted */.C0)('instructions', (0,sanitize/* sanitizeUntrusted */._2)(task.instructions))}`
-        : `The task is the issue below; @${task.owner.login} (the task owner) asked for it by labelling the issue.`;
-    const plannerInput = task.spec
-        ? ''
-        : (0,prompts/* renderPrompt */.nQ)('planner-task', {
-            repository: r.repository,
-            issue_number: String(issue.number),
-            owner: task.owner.login,
-            instructions,
-            issue: (0,context/* renderIssue */.yi)(issue),
-            discussion: (0,context/* renderDiscussion */.BO)(discussion),
-            layout: await (0,context/* repositoryLayout */.bI)(r.workspace),
-            answers: '',
-        });
-    /** New comments by the owner since the last look: steering at the next step boundary (J2). */
-    let lastPoll = 0;
-    const steer = async () => {
-        if (svc.now() - lastPoll < 10_000)
-            return undefined;
-        lastPoll = svc.now();
-        const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes('<!-- kiro-action:'));
-        if (!fresh.length)
-            return undefined;
-        lastSeen = Math.max(...fresh.map((c) => c.id));
-        await persist({ lastSeenCommentId: lastSeen }, 'steering read');
-        return fresh.map((c) => (0,sanitize/* fenceUntrusted */.C0)(`comment by @${c.user.login} (the task owner)`, (0,sanitize/* sanitizeUntrusted */._2)(c.body))).join('\n');
-    };
-    // ---- transcript (disposable: kept in the Actions cache, losing it only costs history) -----
+    // the sandbox (firewall, proxy, isolation check) opens while the context is gathered, unless it already is
+    const opening = opts.sandbox ?? earlySandbox((0,orchestrator_sandbox/* openSandbox */.E)(svc));
+    let plannerInput;
+    let steer;
+    let lastSeen;
+    let learnings;
     const cache = createTaskCache();
     const transcriptDir = external_node_path_default().join(r.runnerTemp, 'kiro', task.id);
-    if (task.runs.length > 0)
-        await cache.restore({ taskId: task.id, kind: 'transcript', paths: [transcriptDir] });
+    try {
+        const perms = new context/* PermissionCache */.CE(svc);
+        // off the critical path: the discussion, the owner's learnings and the layout are read side by side
+        let comments;
+        let layout;
+        [comments, learnings, layout] = await Promise.all([
+            svc.github.listIssueComments(svc.repo, issue.number),
+            store.listLearnings(task.owner.login),
+            task.spec ? Promise.resolve('') : (0,context/* repositoryLayout */.bI)(r.workspace),
+        ]);
+        const triggeredAt = opts.triggeredAt ?? new Date(svc.now()).toISOString();
+        const discussion = await (0,context/* trustedComments */.cC)(svc, perms, comments, triggeredAt, task.triggerCommentId ? [task.triggerCommentId] : []);
+        const ownerComments = comments.filter((c) => c.user.login === task.owner.login);
+        lastSeen = Math.max(task.lastSeenCommentId ?? 0, ...ownerComments.filter((c) => Date.parse(c.createdAt) <= Date.parse(triggeredAt)).map((c) => c.id));
+        const instructions = task.instructions
+            ? `Instructions from @${task.owner.login} (the task owner), in their ${s.triggerCommand} comment:\n${(0,sanitize/* fenceUntrusted */.C0)('instructions', (0,sanitize/* sanitizeUntrusted */._2)(task.instructions))}`
+            : `The task is the issue below; @${task.owner.login} (the task owner) asked for it by labelling the issue.`;
+        plannerInput = task.spec
+            ? ''
+            : (0,prompts/* renderPrompt */.nQ)('planner-task', {
+                repository: r.repository,
+                issue_number: String(issue.number),
+                owner: task.owner.login,
+                instructions,
+                issue: (0,context/* renderIssue */.yi)(issue),
+                discussion: (0,context/* renderDiscussion */.BO)(discussion),
+                layout,
+                answers: '',
+            });
+        /** New comments by the owner since the last look: steering at the next step boundary (J2). */
+        let lastPoll = 0;
+        steer = async () => {
+            if (svc.now() - lastPoll < 10_000)
+                return undefined;
+            lastPoll = svc.now();
+            const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes('<!-- kiro-action:'));
+            if (!fresh.length)
+                return undefined;
+            lastSeen = Math.max(...fresh.map((c) => c.id));
+            await persist({ lastSeenCommentId: lastSeen }, 'steering read');
+            return fresh.map((c) => (0,sanitize/* fenceUntrusted */.C0)(`comment by @${c.user.login} (the task owner)`, (0,sanitize/* sanitizeUntrusted */._2)(c.body))).join('\n');
+        };
+        // ---- transcript (disposable: kept in the Actions cache, losing it only costs history) -----
+        if (task.runs.length > 0)
+            await cache.restore({ taskId: task.id, kind: 'transcript', paths: [transcriptDir] });
+    }
+    catch (e) {
+        await opening.release();
+        throw e;
+    }
     // ---- pipeline --------------------------------------------------------------------------
-    const sandbox = await (0,orchestrator_sandbox/* openSandbox */.E)(svc);
+    const sandbox = await opening.take();
     let end;
     const notes = (0,orchestrator_sandbox/* sandboxNotes */.v)(sandbox);
     if (notes.sandbox !== undefined || notes.mcp)

@@ -509,6 +509,9 @@ async function runToolUses(uses, lastCut, tools, submit, ctx) {
     let exit;
     // parallel tool use: a run of reads (view, search_code, list_files) executes concurrently; every
     // other call runs in order. Results are answered in the order of the calls either way.
+    // the sandbox finishes preparing while the first model request is in flight
+    if (ctx.ready)
+        await ctx.ready;
     // reads of one turn share the file listing until something that can change files runs
     const turnCache = {};
     ctx = { ...ctx, turnCache };

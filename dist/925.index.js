@@ -3062,12 +3062,15 @@ function credentialForms(svc) {
 async function openSandbox(svc, policyOverride) {
     const s = svc.settings;
     const workspace = s.runner.workspace;
-    const loaded = await preloadActionCode(s.provider);
-    core/* debug */.Yz(`Kiro: ${loaded.modules} orchestrator modules and ${loaded.prompts} prompt templates loaded before the sandbox opens.`);
+    // independent steps side by side (the acknowledgement's critical path, issue #12); all of them
+    // finish before this function returns, so before the model's first command
+    const preloading = preloadActionCode(s.provider);
     // actions/checkout leaves the token in .git/config; the model's shell could read it (NOTES.md)
-    const scrubbed = await (0,repo/* scrubPersistedCredentials */.hu)(workspace);
-    if (scrubbed.length)
-        core/* info */.pq(`Kiro: removed persisted credentials from .git/config (${scrubbed.join(', ')}); the action authenticates its own git calls.`);
+    const scrubbing = (0,repo/* scrubPersistedCredentials */.hu)(workspace);
+    const detecting = (0,isolation/* detectIsolation */.Kz)(s.sandboxDisabledReason ? { disable: s.sandboxDisabledReason } : {});
+    const discovering = s.networkAccess === 'common-dependencies' ? discoverRegistryHosts(process.env, { cwd: workspace }) : Promise.resolve([]);
+    for (const p of [preloading, scrubbing, detecting, discovering])
+        p.catch(() => undefined); // awaited below
     const kiroPolicy = policyOverride
         ? undefined
         : (0,paths/* createToolPolicy */.hQ)({
@@ -3082,7 +3085,7 @@ async function openSandbox(svc, policyOverride) {
     let proxyUrl;
     let netEnv = {};
     if (s.networkAccess !== 'open-internet') {
-        const discovered = s.networkAccess === 'common-dependencies' ? await discoverRegistryHosts(process.env, { cwd: workspace }) : [];
+        const discovered = await discovering;
         const netPolicy = resolveNetworkPolicy({
             level: s.networkAccess,
             allowedDomains: s.allowedDomains,
@@ -3122,7 +3125,16 @@ async function openSandbox(svc, policyOverride) {
         taskEnv: task.env,
     });
     const confined = firewall?.mode === 'netns' ? firewall : undefined;
-    const support = await (0,isolation/* detectIsolation */.Kz)(s.sandboxDisabledReason ? { disable: s.sandboxDisabledReason } : {});
+    const support = await detecting;
+    // The action's code is loaded and the checkout's persisted credentials are gone before the first
+    // command or tool runs — not before the first model request, which goes out meanwhile: every
+    // runner and the tools wait for `ready` (the acknowledgement's critical path, issue #12).
+    const ready = Promise.all([preloading, scrubbing]).then(([loaded, scrubbed]) => {
+        if (scrubbed.length)
+            core/* info */.pq(`Kiro: removed persisted credentials from .git/config (${scrubbed.join(', ')}); the action authenticates its own git calls.`);
+        core/* debug */.Yz(`Kiro: ${loaded.modules} orchestrator modules and ${loaded.prompts} prompt templates loaded before the first command.`);
+    });
+    ready.catch(() => undefined); // surfaces where it is awaited
     const layout = {
         workspace,
         home: dirs.home,
@@ -3134,11 +3146,14 @@ async function openSandbox(svc, policyOverride) {
         hideFiles: [s.runner.eventPath, ...[...policy_env/* RUNNER_FILE_COMMAND_VARS */.LU, ...CREDENTIAL_FILE_VARS].map((v) => process.env[v]).filter((f) => !!f)],
         ...(confined ? { netns: confined.enter } : {}),
     };
-    const { runner, workspaceRunner, limitation: isolationLimitation } = chooseRunner(support, layout, s.allowUnsandboxedCommands);
+    const chosen = chooseRunner(support, layout, s.allowUnsandboxedCommands);
+    const runner = afterReady(chosen.runner, ready);
+    const workspaceRunner = afterReady(chosen.workspaceRunner, ready);
+    const isolationLimitation = chosen.limitation;
     const limitation = [isolationLimitation, firewall?.limitation].filter(Boolean).join(' ') || undefined;
     const releaseSignals = confined ? teardownOnSignals(confined) : () => { };
     const commandEnv = proxy && proxyUrl ? (command) => proxyEnv(proxyUrl, { token: proxy.setCommand(command), base: env }) : undefined;
-    const mcp = await startMcp(svc, { runner, workspace, env, ...(proxy ? { proxy } : {}) });
+    const mcp = await startMcp(svc, { runner, workspace, env, ready, ...(proxy ? { proxy } : {}) });
     const toolContext = {
         workspace,
         env,
@@ -3147,6 +3162,7 @@ async function openSandbox(svc, policyOverride) {
         commandTimeoutMs: s.commandTimeoutMs,
         runner,
         stateDir: dirs.state,
+        ready,
         ...(commandEnv ? { commandEnv } : {}),
     };
     return {
@@ -3198,6 +3214,8 @@ async function startMcp(svc, o) {
         svc.addSecret(v);
     if (!config.servers.length && !config.problems.length)
         return undefined;
+    // servers are processes like commands: the action's code is loaded first
+    await o.ready;
     const { startMcpServers, proxiedFetch } = await Promise.all(/* import() */[__webpack_require__.e(156), __webpack_require__.e(397)]).then(__webpack_require__.bind(__webpack_require__, 65397));
     const proxy = o.proxy;
     const hub = await startMcpServers(config, {
@@ -3213,6 +3231,17 @@ async function startMcp(svc, o) {
     for (const p of hub.problems())
         core/* warning */.$e((0,sanitize/* safeInline */.H1)(svc.redact(`Kiro: MCP server "${p.server}" is not available: ${p.reason}`), 2000));
     return hub;
+}
+/** `runner` whose commands start only once `ready` resolved (and fail with its error if it rejects). */
+function afterReady(runner, ready) {
+    return {
+        mode: runner.mode,
+        run: async (req) => {
+            await ready;
+            return runner.run(req);
+        },
+        ...(runner.spawnSpec ? { spawnSpec: runner.spawnSpec.bind(runner) } : {}),
+    };
 }
 /**
  * Picks the runner for this run from what the runner machine allows (logged, so the job log says

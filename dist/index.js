@@ -40100,7 +40100,7 @@ async function startTask(svc, cmd) {
         return replyClosedIssue(svc, cmd);
     const taskId = (0,ack/* makeTaskId */.h)(svc.repo.repo, cmd.issue.number, svc.settings.runner.runId);
     core/* setOutput */.uH(constants/* Outputs */.tY.TaskId, taskId);
-    const status = await (0,ack/* acknowledge */.b)(svc, cmd, {
+    const acking = (0,ack/* acknowledge */.b)(svc, cmd, {
         taskId,
         state: 'in_progress',
         title: cmd.issue.title,
@@ -40109,10 +40109,12 @@ async function startTask(svc, cmd) {
         now: svc.now(),
         phase: 'Reading the issue and planning…',
     });
+    const { status, settled } = await acking;
     core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
     core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
+    // loaded after the acknowledgement: compiling the agent's chunk would delay the 👀 and the comment
     const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(575), __nccwpck_require__.e(274), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(675), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18526));
-    return runTask(svc, cmd, taskId, status);
+    return runTask(svc, cmd, taskId, status, settled);
 }
 function issueOf(cmd) {
     switch (cmd.kind) {
@@ -40618,15 +40620,18 @@ function makeTaskId(repo, issueNumber, runId) {
  * 👀 on the trigger, the status comment, and `kiro:in-progress`, in parallel. On the first attempt
  * of a run the status comment cannot exist yet (its marker holds the run id), so it is created
  * without listing the issue's comments first.
+ * @returns the status comment as soon as it exists, and `settled`: the reaction and the label
+ *   (the task's work starts meanwhile; await `settled` before changing labels again). `settled`
+ *   rejects with their first failure.
  */
 async function acknowledge(svc, cmd, view) {
+    // the status comment's request first: writes are spaced by the client's throttle, in call order
+    const opening = _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .StatusComment */ .C6.open(svc, cmd.issue.number, view, undefined, { mayExist: svc.settings.runner.runAttempt > 1 });
     const reaction = cmd.reactionTarget ? svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes') : Promise.resolve();
-    const [, status] = await Promise.all([
-        reaction,
-        _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .StatusComment */ .C6.open(svc, cmd.issue.number, view, undefined, { mayExist: svc.settings.runner.runAttempt > 1 }),
-        (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .setLifecycleLabel */ .Zw)(svc, cmd.issue.number, 'in_progress', cmd.issue.labels),
-    ]);
-    return status;
+    const label = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .setLifecycleLabel */ .Zw)(svc, cmd.issue.number, 'in_progress', cmd.issue.labels);
+    const settled = Promise.all([reaction, label]).then(() => undefined);
+    settled.catch(() => undefined); // the caller awaits it
+    return { status: await opening, settled };
 }
 
 

@@ -79,6 +79,12 @@ export interface ToolContext {
    * loop gives each turn a fresh one and clears it whenever a tool that can change files runs.
    */
   turnCache?: { files?: Promise<unknown> };
+  /**
+   * Resolves when tools may run (the sandbox finished preparing: the action's code is loaded, the
+   * checkout's credentials are gone). The loop awaits it before a turn's tools; the model's first
+   * request does not wait for it.
+   */
+  ready?: Promise<unknown>;
 }
 
 /** What an autonomy pause is waiting for: a command line, or a file the model wants to create or rewrite. */

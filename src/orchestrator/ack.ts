@@ -22,13 +22,16 @@ export function makeTaskId(repo: string, issueNumber: number, runId: number): st
  * 👀 on the trigger, the status comment, and `kiro:in-progress`, in parallel. On the first attempt
  * of a run the status comment cannot exist yet (its marker holds the run id), so it is created
  * without listing the issue's comments first.
+ * @returns the status comment as soon as it exists, and `settled`: the reaction and the label
+ *   (the task's work starts meanwhile; await `settled` before changing labels again). `settled`
+ *   rejects with their first failure.
  */
-export async function acknowledge(svc: Services, cmd: StartCommand, view: StatusView): Promise<StatusComment> {
+export async function acknowledge(svc: Services, cmd: StartCommand, view: StatusView): Promise<{ status: StatusComment; settled: Promise<void> }> {
+  // the status comment's request first: writes are spaced by the client's throttle, in call order
+  const opening = StatusComment.open(svc, cmd.issue.number, view, undefined, { mayExist: svc.settings.runner.runAttempt > 1 });
   const reaction = cmd.reactionTarget ? svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes') : Promise.resolve();
-  const [, status] = await Promise.all([
-    reaction,
-    StatusComment.open(svc, cmd.issue.number, view, undefined, { mayExist: svc.settings.runner.runAttempt > 1 }),
-    setLifecycleLabel(svc, cmd.issue.number, 'in_progress', cmd.issue.labels),
-  ]);
-  return status;
+  const label = setLifecycleLabel(svc, cmd.issue.number, 'in_progress', cmd.issue.labels);
+  const settled = Promise.all([reaction, label]).then(() => undefined);
+  settled.catch(() => undefined); // the caller awaits it
+  return { status: await opening, settled };
 }

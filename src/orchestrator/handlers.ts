@@ -91,7 +91,7 @@ async function startTask(svc: Services, cmd: StartCommand): Promise<Outcome> {
   if (cmd.issue.state === 'closed') return replyClosedIssue(svc, cmd);
   const taskId = makeTaskId(svc.repo.repo, cmd.issue.number, svc.settings.runner.runId);
   core.setOutput(Outputs.TaskId, taskId);
-  const status = await acknowledge(svc, cmd, {
+  const acking = acknowledge(svc, cmd, {
     taskId,
     state: 'in_progress',
     title: cmd.issue.title,
@@ -100,10 +100,12 @@ async function startTask(svc: Services, cmd: StartCommand): Promise<Outcome> {
     now: svc.now(),
     phase: 'Reading the issue and planning…',
   });
+  const { status, settled } = await acking;
   core.info(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
   core.setOutput(Outputs.Status, 'in_progress');
+  // loaded after the acknowledgement: compiling the agent's chunk would delay the 👀 and the comment
   const { runTask } = await import('./task.js');
-  return runTask(svc, cmd, taskId, status);
+  return runTask(svc, cmd, taskId, status, settled);
 }
 
 function issueOf(cmd: Handled): number | undefined {

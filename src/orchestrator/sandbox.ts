@@ -101,11 +101,15 @@ function credentialForms(svc: Services): string[] {
 export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): Promise<Sandbox> {
   const s = svc.settings;
   const workspace = s.runner.workspace;
-  const loaded = await preloadActionCode(s.provider);
-  core.debug(`Kiro: ${loaded.modules} orchestrator modules and ${loaded.prompts} prompt templates loaded before the sandbox opens.`);
+  // independent steps side by side (the acknowledgement's critical path, issue #12); all of them
+  // finish before this function returns, so before the model's first command
+  const preloading = preloadActionCode(s.provider);
   // actions/checkout leaves the token in .git/config; the model's shell could read it (NOTES.md)
-  const scrubbed = await scrubPersistedCredentials(workspace);
-  if (scrubbed.length) core.info(`Kiro: removed persisted credentials from .git/config (${scrubbed.join(', ')}); the action authenticates its own git calls.`);
+  const scrubbing = scrubPersistedCredentials(workspace);
+  const detecting = detectIsolation(s.sandboxDisabledReason ? { disable: s.sandboxDisabledReason } : {});
+  const discovering = s.networkAccess === 'common-dependencies' ? discoverRegistryHosts(process.env, { cwd: workspace }) : Promise.resolve([]);
+  for (const p of [preloading, scrubbing, detecting, discovering]) (p as Promise<unknown>).catch(() => undefined); // awaited below
+
   const kiroPolicy: KiroToolPolicy | undefined = policyOverride
     ? undefined
     : createToolPolicy({
@@ -121,7 +125,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
   let proxyUrl: string | undefined;
   let netEnv: Record<string, string> = {};
   if (s.networkAccess !== 'open-internet') {
-    const discovered = s.networkAccess === 'common-dependencies' ? await discoverRegistryHosts(process.env, { cwd: workspace }) : [];
+    const discovered = await discovering;
     const netPolicy = resolveNetworkPolicy({
       level: s.networkAccess,
       allowedDomains: s.allowedDomains,
@@ -157,7 +161,15 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     taskEnv: task.env,
   });
   const confined = firewall?.mode === 'netns' ? firewall : undefined;
-  const support = await detectIsolation(s.sandboxDisabledReason ? { disable: s.sandboxDisabledReason } : {});
+  const support = await detecting;
+  // The action's code is loaded and the checkout's persisted credentials are gone before the first
+  // command or tool runs — not before the first model request, which goes out meanwhile: every
+  // runner and the tools wait for `ready` (the acknowledgement's critical path, issue #12).
+  const ready = Promise.all([preloading, scrubbing]).then(([loaded, scrubbed]) => {
+    if (scrubbed.length) core.info(`Kiro: removed persisted credentials from .git/config (${scrubbed.join(', ')}); the action authenticates its own git calls.`);
+    core.debug(`Kiro: ${loaded.modules} orchestrator modules and ${loaded.prompts} prompt templates loaded before the first command.`);
+  });
+  ready.catch(() => undefined); // surfaces where it is awaited
   const layout: SandboxLayout = {
     workspace,
     home: dirs.home,
@@ -169,11 +181,14 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     hideFiles: [s.runner.eventPath, ...[...RUNNER_FILE_COMMAND_VARS, ...CREDENTIAL_FILE_VARS].map((v) => process.env[v]).filter((f): f is string => !!f)],
     ...(confined ? { netns: confined.enter } : {}),
   };
-  const { runner, workspaceRunner, limitation: isolationLimitation } = chooseRunner(support, layout, s.allowUnsandboxedCommands);
+  const chosen = chooseRunner(support, layout, s.allowUnsandboxedCommands);
+  const runner = afterReady(chosen.runner, ready);
+  const workspaceRunner = afterReady(chosen.workspaceRunner, ready);
+  const isolationLimitation = chosen.limitation;
   const limitation = [isolationLimitation, firewall?.limitation].filter(Boolean).join(' ') || undefined;
   const releaseSignals = confined ? teardownOnSignals(confined) : () => {};
   const commandEnv = proxy && proxyUrl ? (command: string) => proxyEnv(proxyUrl, { token: proxy.setCommand(command), base: env }) : undefined;
-  const mcp = await startMcp(svc, { runner, workspace, env, ...(proxy ? { proxy } : {}) });
+  const mcp = await startMcp(svc, { runner, workspace, env, ready, ...(proxy ? { proxy } : {}) });
   const toolContext: ToolContext = {
     workspace,
     env,
@@ -182,6 +197,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     commandTimeoutMs: s.commandTimeoutMs,
     runner,
     stateDir: dirs.state,
+    ready,
     ...(commandEnv ? { commandEnv } : {}),
   };
   return {
@@ -228,10 +244,12 @@ export function sandboxNotes(sandbox: Pick<Sandbox, 'isolation' | 'limitation' |
  * logged. The client module is loaded only when there is something to start.
  * @returns undefined when the repository configures no server
  */
-async function startMcp(svc: Services, o: { runner: CommandRunner; workspace: string; env: Readonly<Record<string, string>>; proxy?: EgressProxy }): Promise<McpHub | undefined> {
+async function startMcp(svc: Services, o: { runner: CommandRunner; workspace: string; env: Readonly<Record<string, string>>; ready: Promise<void>; proxy?: EgressProxy }): Promise<McpHub | undefined> {
   const config = readMcpConfig(o.workspace, process.env);
   for (const v of config.secrets) svc.addSecret(v);
   if (!config.servers.length && !config.problems.length) return undefined;
+  // servers are processes like commands: the action's code is loaded first
+  await o.ready;
   const { startMcpServers, proxiedFetch } = await import('../mcp/client.js');
   const proxy = o.proxy;
   const hub = await startMcpServers(config, {
@@ -245,6 +263,18 @@ async function startMcp(svc: Services, o: { runner: CommandRunner; workspace: st
   for (const name of hub.started) core.info(`Kiro: MCP server "${name}" started (${hub.tools.filter((t) => t.name.startsWith(`${name.replace(/[^A-Za-z0-9_-]/g, '_')}__`)).length} tools).`);
   for (const p of hub.problems()) core.warning(safeInline(svc.redact(`Kiro: MCP server "${p.server}" is not available: ${p.reason}`), 2000));
   return hub;
+}
+
+/** `runner` whose commands start only once `ready` resolved (and fail with its error if it rejects). */
+function afterReady(runner: CommandRunner, ready: Promise<void>): CommandRunner {
+  return {
+    mode: runner.mode,
+    run: async (req) => {
+      await ready;
+      return runner.run(req);
+    },
+    ...(runner.spawnSpec ? { spawnSpec: runner.spawnSpec.bind(runner) } : {}),
+  };
 }
 
 /**

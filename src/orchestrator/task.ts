@@ -13,6 +13,7 @@ import { renderPrompt } from '../prompts.js';
 import type { StatusView } from '../report/status.js';
 import type { Spend } from '../agent/types.js';
 import type { Task, TaskInput } from '../state/schema.js';
+import type { SlotResult } from '../state/slots.js';
 import type { StateStore } from '../state/store.js';
 import { newTask } from '../state/tasks.js';
 import { createTaskCache } from '../state/cache.js';
@@ -27,6 +28,7 @@ import { onShutdown } from './shutdown.js';
 import { emptySpend, runPipeline } from './pipeline.js';
 import type { PipelineEnd, ResumeInput } from './pipeline.js';
 import { openSandbox, sandboxNotes } from './sandbox.js';
+import type { Sandbox } from './sandbox.js';
 import type { Services } from './services.js';
 import { dispatchContinuation, leaseMs, openStore, recordDryRunState } from './store.js';
 
@@ -40,11 +42,37 @@ export interface IssueInfo {
   labels: string[];
 }
 
-/** Starts a new task from a `start` command (already acknowledged with `status`). */
-export async function runTask(svc: Services, cmd: StartCommand, taskId: string, status: StatusComment): Promise<Outcome> {
+/** A sandbox opened ahead of need (it overlaps the state store's work): closed on every path that does not hand it to the pipeline. */
+export interface EarlySandbox {
+  /** The sandbox, now owned by the caller (who closes it). */
+  take(): Promise<Sandbox>;
+  /** Closes it unless it was taken. Never rejects. */
+  release(): Promise<void>;
+}
+
+function earlySandbox(opening: Promise<Sandbox>): EarlySandbox {
+  let taken = false;
+  opening.catch(() => undefined); // awaited by take(); a failure then surfaces there
+  return {
+    take: () => {
+      taken = true;
+      return opening;
+    },
+    release: async () => {
+      if (!taken) await opening.then((sb) => sb.close()).catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Starts a new task from a `start` command (already acknowledged with `status`).
+ * @param acknowledged the acknowledgement's reaction and label, still in flight (awaited before any label changes)
+ */
+export async function runTask(svc: Services, cmd: StartCommand, taskId: string, status: StatusComment, acknowledged: Promise<void> = Promise.resolve()): Promise<Outcome> {
   const s = svc.settings;
   if (!s.anthropicApiKey && s.provider === 'anthropic') {
     const msg = "The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).";
+    await acknowledged.catch(() => undefined);
     await Promise.all([status.update({ state: 'needs_attention', phase: msg }), setLifecycleLabel(svc, cmd.issue.number, 'needs_attention', inProgress(cmd.issue.labels))]);
     core.error(msg, { title: 'Kiro is not configured' });
     core.setOutput(Outputs.Status, 'needs_attention');
@@ -52,37 +80,50 @@ export async function runTask(svc: Services, cmd: StartCommand, taskId: string, 
   }
   const labels = inProgress(cmd.issue.labels);
   let store: StateStore | undefined;
+  let started: Awaited<ReturnType<StateStore['startTask']>>;
+  // the sandbox (preload, firewall, proxy, isolation check) opens while the state store records the task
+  const sandbox = earlySandbox(openSandbox(svc));
   try {
     store = await openStore(svc);
-    // a re-run of the same event (same run id, a later attempt) finds its task: resume it from
-    // the record, never re-create it (that would lose the spec, the runs and the spend)
-    const existing = await store.getTask(taskId);
-    if (existing) return await resumeKnownTask(svc, store, existing, status, cmd);
     // created when the job started: the status header, the result line and the PR body all count from here
     const nowIso = new Date(svc.startedAt).toISOString();
-    const previous = await store.findTaskByIssue(s.runner.repository, cmd.issue.number);
-    const task = newTask(
-      {
-        id: taskId,
-        repository: s.runner.repository,
-        issue: cmd.issue.number,
-        kind: 'issue',
-        owner: { login: cmd.actor.login, id: cmd.actor.id },
-        state: 'in_progress',
-        instructions: cmd.instructions,
-        statusCommentId: status.commentId,
-        ...(cmd.commentId ? { triggerCommentId: cmd.commentId } : {}),
-        // a new task on an issue whose earlier task left a branch/PR continues on them
-        ...(previous?.branch && previous.state !== 'cancelled' ? { branch: previous.branch, baseBranch: previous.baseBranch } : {}),
-        ...(previous?.pullRequest && previous.state !== 'cancelled' ? { pullRequest: previous.pullRequest } : {}),
-      },
-      nowIso,
+    const r = s.runner;
+    // one compare-and-swap for the record, the slot and the run (the acknowledgement's critical path)
+    started = await store.startTask(
+      taskId,
+      (previous) =>
+        newTask(
+          {
+            id: taskId,
+            repository: r.repository,
+            issue: cmd.issue.number,
+            kind: 'issue',
+            owner: { login: cmd.actor.login, id: cmd.actor.id },
+            state: 'in_progress',
+            instructions: cmd.instructions,
+            statusCommentId: status.commentId,
+            ...(cmd.commentId ? { triggerCommentId: cmd.commentId } : {}),
+            // a new task on an issue whose earlier task left a branch/PR continues on them
+            ...(previous?.branch && previous.state !== 'cancelled' ? { branch: previous.branch, baseBranch: previous.baseBranch } : {}),
+            ...(previous?.pullRequest && previous.state !== 'cancelled' ? { pullRequest: previous.pullRequest } : {}),
+          },
+          nowIso,
+        ),
+      { entry: { runId: r.runId, runUrl: r.runUrl, runAttempt: r.runAttempt, startedAt: new Date(svc.now()).toISOString() }, max: s.maxConcurrentTasks, leaseMs: leaseMs(svc) },
     );
-    await store.putTask(task);
+    // the acknowledgement's label is on before anything else changes labels
+    await acknowledged;
   } catch (e) {
+    await Promise.all([sandbox.release(), acknowledged.catch(() => undefined)]);
     return endInFailure({ svc, store, taskId, status, issueNumber: cmd.issue.number, labels, spend: undefined }, e);
   }
-  return driveTask(svc, store, (await store.getTask(taskId))!, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt });
+  // a re-run of the same event (same run id, a later attempt) finds its task: resume it from
+  // the record, never re-create it (that would lose the spec, the runs and the spend)
+  if ('existing' in started) {
+    await sandbox.release();
+    return resumeKnownTask(svc, store, started.existing, status, cmd);
+  }
+  return driveTask(svc, store, started.task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt, slot: started.slot, sandbox });
 }
 
 /**
@@ -139,6 +180,10 @@ export interface DriveOptions {
   /** ISO time of the trigger; later edits of the issue's discussion are ignored. */
   triggeredAt?: string;
   resume?: ResumeInput;
+  /** The slot `StateStore.startTask` already took (or queued) for this run, with the run recorded. */
+  slot?: SlotResult;
+  /** A sandbox already opening; `driveTask` closes it on every path that does not use it. */
+  sandbox?: EarlySandbox;
 }
 
 /**
@@ -176,6 +221,7 @@ export async function driveTask(svc: Services, store: StateStore, task: Task, st
   } finally {
     heartbeat.stop();
     releaseShutdown();
+    await opts.sandbox?.release();
   }
 }
 
@@ -195,10 +241,10 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
     await store.updateTask(task.id, (t) => ({ ...t, ...patch }) as Task, `${task.id}: ${description}`);
   };
   // ---- slot ------------------------------------------------------------------------------
-  const slot = await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, leaseMs(svc));
+  const slot = opts.slot ?? (await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, leaseMs(svc)));
   await startHandedTasks(svc, slot.handedTo.filter((id) => id !== task.id));
   if (!slot.acquired) {
-    await persist({ state: 'queued', queuePosition: slot.position }, 'queued');
+    if (!opts.slot) await persist({ state: 'queued', queuePosition: slot.position }, 'queued');
     await Promise.all([
       status.update({ state: 'queued', phase: `Queued: ${s.maxConcurrentTasks} tasks are already in progress. Position in the queue: ${slot.position}. It starts automatically when a slot frees.` }),
       setLifecycleLabel(svc, issue.number, 'queued', inProgress(issue.labels)),
@@ -207,54 +253,71 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
     return {};
   }
   const runEntry = { runId: r.runId, runUrl: r.runUrl, runAttempt: r.runAttempt, startedAt: new Date(svc.now()).toISOString() };
-  await store.updateTask(task.id, (t) => ({ ...t, state: 'in_progress', queuePosition: undefined, pendingQuestion: undefined, pause: undefined, runs: [...t.runs.filter((x) => x.runId !== r.runId), runEntry] }) as Task, `${task.id}: run ${r.runId} started`);
+  if (!opts.slot) await store.updateTask(task.id, (t) => ({ ...t, state: 'in_progress', queuePosition: undefined, pendingQuestion: undefined, pause: undefined, runs: [...t.runs.filter((x) => x.runId !== r.runId), runEntry] }) as Task, `${task.id}: run ${r.runId} started`);
   if (task.state !== 'in_progress') {
     await Promise.all([status.update({ state: 'in_progress', phase: 'Working…' }), setLifecycleLabel(svc, issue.number, 'in_progress', issue.labels)]);
   }
 
   // ---- context ---------------------------------------------------------------------------
-  const perms = new PermissionCache(svc);
-  const comments = await svc.github.listIssueComments(svc.repo, issue.number);
-  const triggeredAt = opts.triggeredAt ?? new Date(svc.now()).toISOString();
-  const discussion = await trustedComments(svc, perms, comments, triggeredAt, task.triggerCommentId ? [task.triggerCommentId] : []);
-  const ownerComments = comments.filter((c) => c.user.login === task.owner.login);
-  let lastSeen = Math.max(task.lastSeenCommentId ?? 0, ...ownerComments.filter((c) => Date.parse(c.createdAt) <= Date.parse(triggeredAt)).map((c) => c.id));
-  const learnings = await store.listLearnings(task.owner.login);
-  const instructions = task.instructions
-    ? `Instructions from @${task.owner.login} (the task owner), in their ${s.triggerCommand} comment:\n${fenceUntrusted('instructions', sanitizeUntrusted(task.instructions))}`
-    : `The task is the issue below; @${task.owner.login} (the task owner) asked for it by labelling the issue.`;
-  const plannerInput = task.spec
-    ? ''
-    : renderPrompt('planner-task', {
-        repository: r.repository,
-        issue_number: String(issue.number),
-        owner: task.owner.login,
-        instructions,
-        issue: renderIssue(issue),
-        discussion: renderDiscussion(discussion),
-        layout: await repositoryLayout(r.workspace),
-        answers: '',
-      });
-
-  /** New comments by the owner since the last look: steering at the next step boundary (J2). */
-  let lastPoll = 0;
-  const steer = async (): Promise<string | undefined> => {
-    if (svc.now() - lastPoll < 10_000) return undefined;
-    lastPoll = svc.now();
-    const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes('<!-- kiro-action:'));
-    if (!fresh.length) return undefined;
-    lastSeen = Math.max(...fresh.map((c) => c.id));
-    await persist({ lastSeenCommentId: lastSeen }, 'steering read');
-    return fresh.map((c) => fenceUntrusted(`comment by @${c.user.login} (the task owner)`, sanitizeUntrusted(c.body))).join('\n');
-  };
-
-  // ---- transcript (disposable: kept in the Actions cache, losing it only costs history) -----
+  // the sandbox (firewall, proxy, isolation check) opens while the context is gathered, unless it already is
+  const opening = opts.sandbox ?? earlySandbox(openSandbox(svc));
+  let plannerInput: string;
+  let steer: () => Promise<string | undefined>;
+  let lastSeen: number;
+  let learnings: Awaited<ReturnType<StateStore['listLearnings']>>;
   const cache = createTaskCache();
   const transcriptDir = path.join(r.runnerTemp, 'kiro', task.id);
-  if (task.runs.length > 0) await cache.restore({ taskId: task.id, kind: 'transcript', paths: [transcriptDir] });
+  try {
+    const perms = new PermissionCache(svc);
+    // off the critical path: the discussion, the owner's learnings and the layout are read side by side
+    let comments;
+    let layout: string;
+    [comments, learnings, layout] = await Promise.all([
+      svc.github.listIssueComments(svc.repo, issue.number),
+      store.listLearnings(task.owner.login),
+      task.spec ? Promise.resolve('') : repositoryLayout(r.workspace),
+    ]);
+    const triggeredAt = opts.triggeredAt ?? new Date(svc.now()).toISOString();
+    const discussion = await trustedComments(svc, perms, comments, triggeredAt, task.triggerCommentId ? [task.triggerCommentId] : []);
+    const ownerComments = comments.filter((c) => c.user.login === task.owner.login);
+    lastSeen = Math.max(task.lastSeenCommentId ?? 0, ...ownerComments.filter((c) => Date.parse(c.createdAt) <= Date.parse(triggeredAt)).map((c) => c.id));
+    const instructions = task.instructions
+      ? `Instructions from @${task.owner.login} (the task owner), in their ${s.triggerCommand} comment:\n${fenceUntrusted('instructions', sanitizeUntrusted(task.instructions))}`
+      : `The task is the issue below; @${task.owner.login} (the task owner) asked for it by labelling the issue.`;
+    plannerInput = task.spec
+      ? ''
+      : renderPrompt('planner-task', {
+          repository: r.repository,
+          issue_number: String(issue.number),
+          owner: task.owner.login,
+          instructions,
+          issue: renderIssue(issue),
+          discussion: renderDiscussion(discussion),
+          layout,
+          answers: '',
+        });
+
+    /** New comments by the owner since the last look: steering at the next step boundary (J2). */
+    let lastPoll = 0;
+    steer = async (): Promise<string | undefined> => {
+      if (svc.now() - lastPoll < 10_000) return undefined;
+      lastPoll = svc.now();
+      const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes('<!-- kiro-action:'));
+      if (!fresh.length) return undefined;
+      lastSeen = Math.max(...fresh.map((c) => c.id));
+      await persist({ lastSeenCommentId: lastSeen }, 'steering read');
+      return fresh.map((c) => fenceUntrusted(`comment by @${c.user.login} (the task owner)`, sanitizeUntrusted(c.body))).join('\n');
+    };
+
+    // ---- transcript (disposable: kept in the Actions cache, losing it only costs history) -----
+    if (task.runs.length > 0) await cache.restore({ taskId: task.id, kind: 'transcript', paths: [transcriptDir] });
+  } catch (e) {
+    await opening.release();
+    throw e;
+  }
 
   // ---- pipeline --------------------------------------------------------------------------
-  const sandbox = await openSandbox(svc);
+  const sandbox = await opening.take();
   let end: PipelineEnd;
   const notes = sandboxNotes(sandbox);
   if (notes.sandbox !== undefined || notes.mcp) await status.update(notes);

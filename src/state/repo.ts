@@ -46,24 +46,28 @@ export class ScratchRepo {
    */
   static async open(dir: string, url: string, branch: string, env: Readonly<Record<string, string>>): Promise<ScratchRepo> {
     await mkdir(dir, { recursive: true });
-    const repo = new ScratchRepo(dir, branch, env);
+    // A scratch repository lives for one job: no background maintenance, no reflogs. The settings
+    // and the remote travel in the environment of every call (GIT_CONFIG_COUNT/KEY/VALUE), so
+    // opening costs one `git init` instead of six processes (the acknowledgement's critical path).
+    const settings: Array<[string, string]> = [
+      ['gc.auto', '0'],
+      ['maintenance.auto', 'false'],
+      ['core.logAllRefUpdates', 'false'],
+      ['fetch.writeCommitGraph', 'false'],
+      ['remote.origin.url', url],
+    ];
+    const start = Number.parseInt(env.GIT_CONFIG_COUNT ?? process.env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+    const configured: Record<string, string> = { ...env, GIT_CONFIG_COUNT: String(start + settings.length) };
+    settings.forEach(([k, v], i) => {
+      configured[`GIT_CONFIG_KEY_${start + i}`] = k;
+      configured[`GIT_CONFIG_VALUE_${start + i}`] = v;
+    });
+    const repo = new ScratchRepo(dir, branch, configured);
     const exists = await stat(`${dir}/HEAD`).then(
       () => true,
       () => false,
     );
-    if (!exists) {
-      await repo.git(['init', '--bare', '--quiet', '.']);
-      // A scratch repository lives for one job: no background maintenance, no reflogs.
-      for (const [k, v] of [
-        ['gc.auto', '0'],
-        ['maintenance.auto', 'false'],
-        ['core.logAllRefUpdates', 'false'],
-        ['fetch.writeCommitGraph', 'false'],
-      ] as const) {
-        await repo.git(['config', k, v]);
-      }
-    }
-    await repo.git(['config', 'remote.origin.url', url]);
+    if (!exists) await repo.git(['init', '--bare', '--quiet', '.']);
     return repo;
   }
 

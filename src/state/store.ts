@@ -133,6 +133,18 @@ export interface StateStore {
    * tasks that were given a freed slot (expired leases) — start their continuation runs.
    */
   acquireSlot(taskId: string, runId: number, max: number, leaseMs: number): Promise<SlotResult>;
+  /**
+   * Starts a new task in one compare-and-swap (the acknowledgement's critical path, issue #12):
+   * when no task `id` exists yet, writes the record `build` returns (given the issue's previous
+   * task, if any), takes a slot for `run` (or queues the task) and records the run — state
+   * `in_progress` with the run entry, or `queued` with its position.
+   * @returns `existing` when the task is already recorded (a re-run of the same event): nothing is written
+   */
+  startTask(
+    id: string,
+    build: (previous: Task | undefined) => TaskInput,
+    run: { entry: Task['runs'][number]; max: number; leaseMs: number },
+  ): Promise<{ existing: Task } | { task: Task; slot: SlotResult }>;
   /** Extends the lease; false when the task no longer holds a slot. */
   renewLease(taskId: string, runId: number, leaseMs: number): Promise<boolean>;
   /**
@@ -344,6 +356,28 @@ class GitStateStore implements StateStore {
     const r = await this.update(`slot ${taskId}: acquire (run ${runId})`, (tx) =>
       acquireSlotTx(tx, taskId, runId, max, leaseMs, this.now(), this.reservationMs),
     );
+    return r.value;
+  }
+
+  async startTask(
+    id: string,
+    build: (previous: Task | undefined) => TaskInput,
+    run: { entry: Task['runs'][number]; max: number; leaseMs: number },
+  ): Promise<{ existing: Task } | { task: Task; slot: SlotResult }> {
+    const r = await this.update(`task ${id}: started (run ${run.entry.runId})`, async (tx) => {
+      const existing = await readTask(tx, id);
+      if (existing) return { existing };
+      const input = build(undefined);
+      const previous = input.issue !== undefined ? await readTaskByIssue(tx, input.repository, input.issue) : undefined;
+      const record = build(previous);
+      const slot = await acquireSlotTx(tx, id, run.entry.runId, run.max, run.leaseMs, this.now(), this.reservationMs);
+      const task = await writeTask(
+        tx,
+        slot.acquired ? { ...record, state: 'in_progress', runs: [run.entry] } : { ...record, state: 'queued', queuePosition: slot.position },
+        this.nowIso(),
+      );
+      return { task, slot };
+    });
     return r.value;
   }
 

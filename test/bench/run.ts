@@ -14,7 +14,7 @@
  * Prints a table; exits non-zero when a target is missed.
  */
 import { benchAgentLoop } from './agent-loop.js';
-import { benchStartup } from './startup.js';
+import { benchCriticalPath, benchStartup } from './startup.js';
 import { benchJourneyWithSandbox, benchSandboxOverhead } from './sandbox.js';
 import { benchSearch } from './search.js';
 import { benchStateStore } from './state-store.js';
@@ -32,6 +32,11 @@ rows.push = (...items) => {
 if (want('startup')) {
   const s = await benchStartup();
   rows.push(['start-up → status comment (median of ' + s.runs + ')', `${s.medianMs} ms (max ${s.maxMs}, first request ${s.firstRequestMedianMs} ms)`, '< 500 ms', s.medianMs < 500]);
+}
+if (want('startup') || want('critical')) {
+  const c = await benchCriticalPath();
+  rows.push([`acknowledgement → first model request (median of ${c.runs})`, `${c.ackToModelMedianMs} ms`, '≤ 1000 ms', c.ackToModelMedianMs <= 1000]);
+  rows.push([`last model reply → job end (answer task, median of ${c.runs})`, `${c.lastReplyToExitMedianMs} ms`, 'reported', true]);
 }
 if (want('agent')) {
   const a = await benchAgentLoop();

@@ -6,6 +6,8 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ALICE, startRig } from '../e2e/harness.js';
+import { answerScript } from '../e2e/scripts.js';
+import type { Step } from '../rig/model-server.js';
 
 export interface StartupBench {
   runs: number;
@@ -42,4 +44,47 @@ export async function benchStartup(runs = 7): Promise<StartupBench> {
   }
   const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
   return { runs, medianMs: med(ack), maxMs: Math.max(...ack), firstRequestMedianMs: med(first) };
+}
+
+export interface CriticalPathBench {
+  runs: number;
+  /** Status comment created → first Messages API request, median ms. */
+  ackToModelMedianMs: number;
+  /** Last model reply → the job's process exit, median ms. */
+  lastReplyToExitMedianMs: number;
+}
+
+/**
+ * Benchmark: the orchestration around the model calls of a short task (issue #12) — from the
+ * acknowledgement (the status comment's create request arriving at the loopback GitHub) to the
+ * first model request, and from the last model reply to the end of the process. The task is a
+ * question the planner answers in one reply (no code), so the figures are the orchestration's.
+ * Target: acknowledgement → first model request ≤ 1 s on loopback.
+ */
+export async function benchCriticalPath(runs = 5): Promise<CriticalPathBench> {
+  const script = answerScript();
+  const planner = script.scripts.planner!;
+  // one answer per run
+  script.scripts.planner = Array.from({ length: runs }, () => planner as Step[]).flat();
+  const rig = await startRig({ script });
+  const toModel: number[] = [];
+  const toExit: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const issue = rig.github.state.addIssue({ title: `question ${i}`, body: 'Where is add() defined?', user: ALICE });
+      const beforeGh = rig.github.requests.length;
+      const beforeModel = rig.model!.requests.length;
+      const res = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: issue.number as number, user: ALICE }, sender: ALICE }), { runId: 7000 + i });
+      if (res.code !== 0) throw new Error(`run ${i} failed:\n${res.maskedLog}`);
+      const created = rig.github.requests.slice(beforeGh).find((r) => r.operationId === 'issues/create-comment');
+      const model = rig.model!.requests.slice(beforeModel);
+      if (!created || !model[0]) throw new Error(`run ${i}: no status comment or no model request`);
+      toModel.push(model[0].receivedAt - created.receivedAt);
+      toExit.push(res.startedAt + res.durationMs - model.at(-1)!.receivedAt);
+    }
+  } finally {
+    await rig.close();
+  }
+  const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
+  return { runs, ackToModelMedianMs: med(toModel), lastReplyToExitMedianMs: med(toExit) };
 }
