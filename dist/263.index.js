@@ -289,8 +289,8 @@ var learn = __webpack_require__(82593);
 var lifecycle = __webpack_require__(49492);
 // EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 1 modules
 var pipeline = __webpack_require__(2057);
-// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 7 modules
-var orchestrator_sandbox = __webpack_require__(96311);
+// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 6 modules
+var orchestrator_sandbox = __webpack_require__(30264);
 // EXTERNAL MODULE: ./src/orchestrator/services.ts
 var services = __webpack_require__(13262);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
@@ -449,7 +449,7 @@ async function routeDispatch(svc, cmd) {
             return startRound(svc, store, task, feedbackStateOf(task).pending);
         }
     }
-    return (await __webpack_require__.e(/* import() */ 487).then(__webpack_require__.bind(__webpack_require__, 85725))).handleDispatch(svc, cmd);
+    return (await __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 85725))).handleDispatch(svc, cmd);
 }
 async function statusTarget(svc, task, pr) {
     const n = task.issue ?? pr.number;

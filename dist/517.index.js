@@ -1,5 +1,5 @@
 export const id = 517;
-export const ids = [517,898];
+export const ids = [517];
 export const modules = {
 
 /***/ 17517:
@@ -28,7 +28,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57994);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(72971);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2057);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(96311);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(30264);
 /**
  * Automations — Kiro's scheduled tasks (SPEC.md §2, issue #13): a prompt in
  * `.kiro/automations/<name>.md` run against the repository on a `schedule` (or by

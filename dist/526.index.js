@@ -1312,8 +1312,8 @@ var lifecycle = __webpack_require__(49492);
 var shutdown = __webpack_require__(80104);
 // EXTERNAL MODULE: ./src/orchestrator/pipeline.ts + 1 modules
 var pipeline = __webpack_require__(2057);
-// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 7 modules
-var orchestrator_sandbox = __webpack_require__(96311);
+// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 6 modules
+var orchestrator_sandbox = __webpack_require__(30264);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
 var orchestrator_store = __webpack_require__(28289);
 ;// CONCATENATED MODULE: ./src/orchestrator/task.ts

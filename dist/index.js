@@ -33798,7 +33798,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // `node dist/index.js` is the action (GitHub passes no arguments); `node dist/index.js replay …`
 // is the replay command of bin/kiro-action.mjs, a separate chunk loaded only then
 if (process.argv[2] === 'replay') {
-    const { replayMain } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(675), __nccwpck_require__.e(908)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87908));
+    const { replayMain } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(675), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87908));
     process.exitCode = await replayMain(process.argv.slice(3));
 }
 else {
@@ -40056,20 +40056,20 @@ async function handleCommand(svc, cmd) {
         case 'start':
             return startTask(svc, cmd);
         case 'reply':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(575), __nccwpck_require__.e(274), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(675), __nccwpck_require__.e(925), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
         case 'continue':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(575), __nccwpck_require__.e(274), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(675), __nccwpck_require__.e(925), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
         case 'cancel':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(575), __nccwpck_require__.e(274), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(675), __nccwpck_require__.e(925), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
         case 'dispatch':
             // a task with pending review feedback resumes as a feedback round, anything else in control.ts
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(575), __nccwpck_require__.e(274), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(675), __nccwpck_require__.e(925), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).routeDispatch(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(263), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).routeDispatch(svc, cmd);
         case 'feedback':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(575), __nccwpck_require__.e(274), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(675), __nccwpck_require__.e(925), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleFeedback(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(263), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleFeedback(svc, cmd);
         case 'checks_failed':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(575), __nccwpck_require__.e(274), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(675), __nccwpck_require__.e(925), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleChecksFailed(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(263), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleChecksFailed(svc, cmd);
         case 'automation':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(274), __nccwpck_require__.e(675), __nccwpck_require__.e(925), __nccwpck_require__.e(517)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17517))).runAutomations(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(420)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17517))).runAutomations(svc, cmd);
         default: {
             const unhandled = cmd;
             core/* info */.pq(`Kiro: '${unhandled.kind}' is not handled by this version.`);
@@ -40113,7 +40113,7 @@ async function startTask(svc, cmd) {
     core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
     core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
     // loaded after the acknowledgement: compiling the agent's chunk would delay the 👀 and the comment
-    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(575), __nccwpck_require__.e(274), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(675), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18526));
+    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18526));
     return runTask(svc, cmd, taskId, status, settled);
 }
 function issueOf(cmd) {
@@ -40532,6 +40532,8 @@ function buildServices(settings, redactor) {
         redact,
         addSecret: (v) => redactor.register(v),
         secretValues: () => redactor.values(),
+        // a chunk of its own: the acknowledgement does not pay for loading the agent's code
+        preload: async (provider) => (await Promise.all(/* import() */[__nccwpck_require__.e(968), __nccwpck_require__.e(177)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7177))).preloadActionCode(provider),
         recorder,
         startedAt: processStart,
         now: () => Date.now(),

@@ -59,6 +59,8 @@ export function buildServices(settings: Settings, redactor: Redactor): Services 
     redact,
     addSecret: (v) => redactor.register(v),
     secretValues: () => redactor.values(),
+    // a chunk of its own: the acknowledgement does not pay for loading the agent's code
+    preload: async (provider) => (await import('./orchestrator/preload.js')).preloadActionCode(provider),
     recorder,
     startedAt: processStart,
     now: () => Date.now(),

@@ -33,7 +33,7 @@ import type { StatusView } from '../report/status.js';
 import { writeJobSummary } from '../report/summary.js';
 import type { TaskSpec } from '../state/schema.js';
 import { readSteering, repositoryLayout } from './context.js';
-import type { Outcome } from './handlers.js';
+import type { Outcome } from './outcome.js';
 import { codeAndVerify, createCommitter, criteriaWithVerdict, failureNotesOf, openAgentSession, specMarkdown } from './pipeline.js';
 import { openSandbox } from './sandbox.js';
 import type { Services } from './services.js';

@@ -27,7 +27,7 @@ import type { Batch, BatchItem, Task } from '../state/schema.js';
 import type { StateStore } from '../state/store.js';
 import { newTask } from '../state/tasks.js';
 import { makeTaskId } from './ack.js';
-import type { Outcome } from './handlers.js';
+import type { Outcome } from './outcome.js';
 import { StatusComment } from './lifecycle.js';
 import type { Services } from './services.js';
 import { dispatchContinuation, openStore, recordDryRunState } from './store.js';

@@ -9,7 +9,7 @@ import type { Command } from '../events.js';
 import { fenceUntrusted, sanitizeUntrusted } from '../policy/sanitize.js';
 import type { Task } from '../state/schema.js';
 import type { StateStore } from '../state/store.js';
-import type { Outcome } from './handlers.js';
+import type { Outcome } from './outcome.js';
 import { setLifecycleLabel } from './lifecycle.js';
 import type { Services } from './services.js';
 import { openStore, runningElsewhere } from './store.js';

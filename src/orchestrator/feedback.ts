@@ -42,7 +42,7 @@ import type { StateStore } from '../state/store.js';
 import { PermissionCache, readSteering } from './context.js';
 import { FeedbackRequest, gatherFeedback, itemTitle, renderItems, threadLocation } from './feedback-context.js';
 import type { FeedbackItem, OwnerFeedback, ThreadItem } from './feedback-context.js';
-import type { Outcome } from './handlers.js';
+import type { Outcome } from './outcome.js';
 import { endInFailure, endInterrupted, keepLeaseFresh } from './ending.js';
 import { onShutdown } from './shutdown.js';
 import { learnFromFeedback } from './learn.js';

@@ -10,12 +10,8 @@ import type { Services } from './services.js';
 import { acknowledge, makeTaskId } from './ack.js';
 import type { StartCommand } from './ack.js';
 
-export interface Outcome {
-  /** Set when the job should fail (a workflow author's mistake, or a fault). */
-  failed?: string;
-  /** True when the handler already emitted the error annotation (`run()` only sets the exit code). */
-  annotated?: boolean;
-}
+export type { Outcome } from './outcome.js';
+import type { Outcome } from './outcome.js';
 
 type Handled = Exclude<Command, { kind: 'noop' }>;
 

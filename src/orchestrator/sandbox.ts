@@ -32,7 +32,6 @@ import type { IsolationSupport, SandboxLayout } from '../sandbox/isolation.js';
 import { createRefusingRunner, createSandboxRunner, createUnsandboxedRunner } from '../sandbox/runner.js';
 import type { CommandRunner } from '../sandbox/runner.js';
 import { RUNNER_FILE_COMMAND_VARS } from '../policy/env.js';
-import { preloadActionCode } from './preload.js';
 import { onShutdown } from './shutdown.js';
 import type { Services } from './services.js';
 
@@ -103,7 +102,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
   const workspace = s.runner.workspace;
   // independent steps side by side (the acknowledgement's critical path, issue #12); all of them
   // finish before this function returns, so before the model's first command
-  const preloading = preloadActionCode(s.provider);
+  const preloading = svc.preload(s.provider);
   // actions/checkout leaves the token in .git/config; the model's shell could read it (NOTES.md)
   const scrubbing = scrubPersistedCredentials(workspace);
   const detecting = detectIsolation(s.sandboxDisabledReason ? { disable: s.sandboxDisabledReason } : {});

@@ -25,6 +25,12 @@ export interface Services {
   /** Epoch ms when the process started (for the status comment's elapsed time and benchmarks). */
   startedAt: number;
   now: () => number;
+  /**
+   * Loads every lazily loaded part of the action (bundle chunks, prompt templates, the provider's
+   * SDK) — before the first command the model causes (src/orchestrator/preload.ts). A port built by
+   * `main.ts`, the only module that may import every chunk without an import cycle.
+   */
+  preload: (provider: Settings['provider']) => Promise<{ modules: number; prompts: number }>;
 }
 
 /** The sandbox parts the git layer needs to work on the model's `.git` (see `Sandbox`). */

@@ -20,7 +20,7 @@ import { createTaskCache } from '../state/cache.js';
 import path from 'node:path';
 import type { StartCommand } from './ack.js';
 import { PermissionCache, readSteering, renderDiscussion, renderIssue, repositoryLayout, trustedComments } from './context.js';
-import type { Outcome } from './handlers.js';
+import type { Outcome } from './outcome.js';
 import { addTokens, closeRun, endInFailure, endInterrupted, keepLeaseFresh } from './ending.js';
 import type { EndTarget } from './ending.js';
 import { setLifecycleLabel, StatusComment } from './lifecycle.js';

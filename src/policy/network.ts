@@ -31,9 +31,15 @@
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import commonDependencies from './common-dependencies.json' with { type: 'json' };
-import type { DiscoveredHost } from './registries.js';
 
 /** The `sandbox.networkAccess` values (same literals as `NetworkLevels` in src/settings.ts). */
+
+/** A host discovered in the runner's package-manager configuration (src/policy/registries.ts), with where it came from. */
+export interface DiscoveredHost {
+  host: string;
+  source: string;
+}
+
 export type NetworkLevel = 'integration-only' | 'common-dependencies' | 'open-internet' | 'custom';
 
 /** One allow rule: `exact` matches the host only, `subdomains` the domain and any subdomain. */

@@ -47,13 +47,11 @@ import { homedir } from 'node:os';
 import { join, posix } from 'node:path';
 import * as core from '@actions/core';
 import { parse as parseYaml } from 'yaml';
-import { normalizeHost } from './network.js';
+import { normalizeHost, type DiscoveredHost } from './network.js';
 
 /** A registry host and where it was read (`npm config get registry`, `env PIP_INDEX_URL`, a file path…). */
-export interface DiscoveredHost {
-  host: string;
-  source: string;
-}
+/** A host the runner's package managers are configured to use (defined with the policy that consumes it). */
+export type { DiscoveredHost } from './network.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
