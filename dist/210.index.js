@@ -567,6 +567,7 @@ async function repositoryLayout(workspace, max = 400) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  JU: () => (/* binding */ StepInput),
   E1: () => (/* binding */ codeAndVerify),
   TK: () => (/* binding */ createCommitter),
   jH: () => (/* binding */ criteriaWithVerdict),
@@ -1204,6 +1205,7 @@ function resumeNotes(t) {
         parts.push('Steps marked [x] were done in an earlier run and their commits are on the branch; continue with the first open step.');
     return parts.join('\n\n');
 }
+/** Input of the coder's `complete_step` tool (also the automation's). */
 const StepInput = schemas/* object */.Ikc({
     step_id: schemas/* number */.aig().int().positive().describe('The plan step id'),
     summary: schemas/* string */.YjP().min(1).describe('One line: what changed for this step'),
@@ -1393,6 +1395,26 @@ function readMcpConfig(workspace, env) {
         return EMPTY;
     }
     return parseMcpConfig(text, env);
+}
+/**
+ * Leaves out every server whose resolved configuration (command, args, env, url, headers) holds one
+ * of `forbidden` — the action's own credentials (its GitHub token, its API key, in every registered
+ * form): those never enter the sandbox or leave for a remote server, whatever the file says. Pure.
+ */
+function withoutCredentials(config, forbidden) {
+    const needles = forbidden.filter((f) => f.length >= 8);
+    const leaks = (c) => {
+        const values = c.kind === 'stdio' ? [c.command, ...c.args, ...Object.values(c.env)] : [c.url, ...Object.values(c.headers)];
+        return values.some((v) => needles.some((n) => v.includes(n)));
+    };
+    const refused = config.servers.filter(leaks);
+    if (!refused.length)
+        return config;
+    return {
+        ...config,
+        servers: config.servers.filter((c) => !leaks(c)),
+        problems: [...config.problems, ...refused.map((c) => ({ server: c.name, reason: "its configuration passes the action's own GitHub token or API key, which never reach MCP servers; give the server a credential of its own" }))],
+    };
 }
 
 // EXTERNAL MODULE: ./src/git/auth.ts
@@ -2938,7 +2960,7 @@ function sandboxNotes(sandbox) {
  * @returns undefined when the repository configures no server
  */
 async function startMcp(svc, o) {
-    const config = readMcpConfig(o.workspace, process.env);
+    const config = withoutCredentials(readMcpConfig(o.workspace, process.env), credentialForms(svc));
     for (const v of config.secrets)
         svc.addSecret(v);
     if (!config.servers.length && !config.problems.length)

@@ -479,7 +479,7 @@ async function runAutomation(svc, a, cmd) {
         const owner = cmd.trigger === 'workflow_dispatch' && cmd.actor.login ? cmd.actor : undefined;
         const committer = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .createCommitter */ .TK)(repoCtx, s.bot, owner, { secrets: () => svc.secretValues(), redact: svc.redact });
         // ---- code and verify -----------------------------------------------------------------
-        const completeStep = (0,_agent_tools_schema_js__WEBPACK_IMPORTED_MODULE_14__/* .defineTool */ .u)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepDone, async (input) => {
+        const completeStep = (0,_agent_tools_schema_js__WEBPACK_IMPORTED_MODULE_14__/* .defineTool */ .u)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', _pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .StepInput */ .JU, async (input) => {
             const step = spec.plan.find((p) => p.id === input.step_id);
             if (!step)
                 return { content: `There is no plan step ${input.step_id}; steps are ${spec.plan.map((p) => p.id).join(', ')}.`, isError: true };
@@ -570,10 +570,6 @@ async function runAutomation(svc, a, cmd) {
         await sandbox.close();
     }
 }
-const StepDone = zod__WEBPACK_IMPORTED_MODULE_13__/* .object */ .Ikc({
-    step_id: zod__WEBPACK_IMPORTED_MODULE_13__/* .number */ .aig().int().positive().describe('The plan step id'),
-    summary: zod__WEBPACK_IMPORTED_MODULE_13__/* .string */ .YjP().min(1).describe('One line: what changed for this step'),
-});
 
 
 /***/ }),

@@ -118,3 +118,23 @@ export function readMcpConfig(workspace: string, env: Readonly<Record<string, st
   }
   return parseMcpConfig(text, env);
 }
+
+/**
+ * Leaves out every server whose resolved configuration (command, args, env, url, headers) holds one
+ * of `forbidden` — the action's own credentials (its GitHub token, its API key, in every registered
+ * form): those never enter the sandbox or leave for a remote server, whatever the file says. Pure.
+ */
+export function withoutCredentials(config: McpConfig, forbidden: readonly string[]): McpConfig {
+  const needles = forbidden.filter((f) => f.length >= 8);
+  const leaks = (c: McpServerConfig): boolean => {
+    const values = c.kind === 'stdio' ? [c.command, ...c.args, ...Object.values(c.env)] : [c.url, ...Object.values(c.headers)];
+    return values.some((v) => needles.some((n) => v.includes(n)));
+  };
+  const refused = config.servers.filter(leaks);
+  if (!refused.length) return config;
+  return {
+    ...config,
+    servers: config.servers.filter((c) => !leaks(c)),
+    problems: [...config.problems, ...refused.map((c) => ({ server: c.name, reason: "its configuration passes the action's own GitHub token or API key, which never reach MCP servers; give the server a credential of its own" }))],
+  };
+}

@@ -34,7 +34,7 @@ import { writeJobSummary } from '../report/summary.js';
 import type { TaskSpec } from '../state/schema.js';
 import { readSteering, repositoryLayout } from './context.js';
 import type { Outcome } from './outcome.js';
-import { codeAndVerify, createCommitter, criteriaWithVerdict, failureNotesOf, openAgentSession, specMarkdown } from './pipeline.js';
+import { codeAndVerify, createCommitter, criteriaWithVerdict, failureNotesOf, openAgentSession, specMarkdown, StepInput } from './pipeline.js';
 import { openSandbox } from './sandbox.js';
 import type { Services } from './services.js';
 
@@ -224,7 +224,7 @@ async function runAutomation(svc: Services, a: Automation, cmd: AutomationComman
     const committer = createCommitter(repoCtx, s.bot, owner, { secrets: () => svc.secretValues(), redact: svc.redact });
 
     // ---- code and verify -----------------------------------------------------------------
-    const completeStep: AgentTool = defineTool('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepDone, async (input) => {
+    const completeStep: AgentTool = defineTool('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepInput, async (input) => {
       const step = spec.plan.find((p) => p.id === input.step_id);
       if (!step) return { content: `There is no plan step ${input.step_id}; steps are ${spec.plan.map((p) => p.id).join(', ')}.`, isError: true };
       step.done = true;
@@ -313,8 +313,3 @@ async function runAutomation(svc: Services, a: Automation, cmd: AutomationComman
     await sandbox.close();
   }
 }
-
-const StepDone = z.object({
-  step_id: z.number().int().positive().describe('The plan step id'),
-  summary: z.string().min(1).describe('One line: what changed for this step'),
-});

@@ -634,7 +634,8 @@ function resumeNotes(t: TaskRun): string {
   return parts.join('\n\n');
 }
 
-const StepInput = z.object({
+/** Input of the coder's `complete_step` tool (also the automation's). */
+export const StepInput = z.object({
   step_id: z.number().int().positive().describe('The plan step id'),
   summary: z.string().min(1).describe('One line: what changed for this step'),
 });

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AgentTool, ToolContext, ToolPolicy } from '../agent/types.js';
 import type { McpHub } from '../mcp/client.js';
-import { readMcpConfig } from '../mcp/config.js';
+import { readMcpConfig, withoutCredentials } from '../mcp/config.js';
 import { basicCredential } from '../git/auth.js';
 import { scrubPersistedCredentials } from '../git/repo.js';
 import { buildSandboxEnv, resolveTaskEnv } from '../policy/env.js';
@@ -244,7 +244,7 @@ export function sandboxNotes(sandbox: Pick<Sandbox, 'isolation' | 'limitation' |
  * @returns undefined when the repository configures no server
  */
 async function startMcp(svc: Services, o: { runner: CommandRunner; workspace: string; env: Readonly<Record<string, string>>; ready: Promise<void>; proxy?: EgressProxy }): Promise<McpHub | undefined> {
-  const config = readMcpConfig(o.workspace, process.env);
+  const config = withoutCredentials(readMcpConfig(o.workspace, process.env), credentialForms(svc));
   for (const v of config.secrets) svc.addSecret(v);
   if (!config.servers.length && !config.problems.length) return undefined;
   // servers are processes like commands: the action's code is loaded first

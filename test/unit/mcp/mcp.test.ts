@@ -13,7 +13,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { mcpResultText, proxiedFetch, startMcpServers } from '../../../src/mcp/client.js';
-import { parseMcpConfig } from '../../../src/mcp/config.js';
+import { parseMcpConfig, withoutCredentials } from '../../../src/mcp/config.js';
 import { startEgressProxy, type EgressProxy } from '../../../src/policy/egress-proxy.js';
 import { resolveNetworkPolicy } from '../../../src/policy/network.js';
 import { createRefusingRunner, createUnsandboxedRunner } from '../../../src/sandbox/runner.js';
@@ -59,6 +59,27 @@ describe('parseMcpConfig', () => {
     expect(c.problems).toHaveLength(1);
     expect(c.problems[0]!.server).toBe('(file)');
     expect(c.problems[0]!.reason).toMatch(re);
+  });
+});
+
+describe('withoutCredentials', () => {
+  it("leaves out a server that would receive the action's own token (any place, any server kind) and says why", () => {
+    const token = 'ghs_actiontoken1234567890';
+    const c = parseMcpConfig(
+      JSON.stringify({
+        mcpServers: {
+          gh: { command: 'gh-mcp', env: { GH_TOKEN: '${GITHUB_TOKEN}' } },
+          remote: { url: 'https://mcp.example.com', headers: { Authorization: 'Bearer ${GITHUB_TOKEN}' } },
+          fine: { command: 'docs-mcp', env: { KEY: '${DOCS_KEY}' } },
+        },
+      }),
+      { GITHUB_TOKEN: token, DOCS_KEY: 'docs-key-123456' },
+    );
+    const safe = withoutCredentials(c, [token]);
+    expect(safe.servers.map((x) => x.name)).toEqual(['fine']);
+    expect(safe.problems.map((p) => p.server)).toEqual(['gh', 'remote']);
+    expect(safe.problems[0]!.reason).toMatch(/never reach MCP servers/);
+    expect(withoutCredentials(c, [])).toBe(c);
   });
 });
 
