@@ -940,13 +940,12 @@ class GitStateStore {
         const r = await this.update(`slot ${taskId}: acquire (run ${runId})`, (tx) => acquireSlotTx(tx, taskId, runId, max, leaseMs, this.now(), this.reservationMs));
         return r.value;
     }
-    async startTask(id, build, run) {
+    async startTask(id, issue, build, run) {
         const r = await this.update(`task ${id}: started (run ${run.entry.runId})`, async (tx) => {
             const existing = await (0,tasks/* readTask */.gv)(tx, id);
             if (existing)
                 return { existing };
-            const input = build(undefined);
-            const previous = input.issue !== undefined ? await (0,tasks/* readTaskByIssue */.SS)(tx, input.repository, input.issue) : undefined;
+            const previous = issue ? await (0,tasks/* readTaskByIssue */.SS)(tx, issue.repository, issue.number) : undefined;
             const record = build(previous);
             const slot = await acquireSlotTx(tx, id, run.entry.runId, run.max, run.leaseMs, this.now(), this.reservationMs);
             const task = await (0,tasks/* writeTask */.bN)(tx, slot.acquired ? { ...record, state: 'in_progress', runs: [run.entry] } : { ...record, state: 'queued', queuePosition: slot.position }, this.nowIso());
@@ -1377,7 +1376,7 @@ async function runTask(svc, cmd, taskId, status, acknowledged = Promise.resolve(
         const nowIso = new Date(svc.startedAt).toISOString();
         const r = s.runner;
         // one compare-and-swap for the record, the slot and the run (the acknowledgement's critical path)
-        started = await store.startTask(taskId, (previous) => (0,tasks/* newTask */.eI)({
+        started = await store.startTask(taskId, { repository: r.repository, number: cmd.issue.number }, (previous) => (0,tasks/* newTask */.eI)({
             id: taskId,
             repository: r.repository,
             issue: cmd.issue.number,
@@ -1400,19 +1399,18 @@ async function runTask(svc, cmd, taskId, status, acknowledged = Promise.resolve(
     }
     // a re-run of the same event (same run id, a later attempt) finds its task: resume it from
     // the record, never re-create it (that would lose the spec, the runs and the spend)
-    if ('existing' in started) {
-        await sandbox.release();
-        return resumeKnownTask(svc, store, started.existing, status, cmd);
-    }
+    if ('existing' in started)
+        return resumeKnownTask(svc, store, started.existing, status, cmd, sandbox);
     return driveTask(svc, store, started.task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt, slot: started.slot, sandbox });
 }
 /**
  * The same event again (a re-run of the job): an active task resumes from its record; a finished
  * one only gets its status comment and label back (the acknowledgement set them to In progress).
  */
-async function resumeKnownTask(svc, store, task, status, cmd) {
+async function resumeKnownTask(svc, store, task, status, cmd, sandbox) {
     core/* info */.pq(`Kiro: task ${task.id} is already recorded (${task.state}); resuming it from its record.`);
     if (task.state === 'completed' || task.state === 'cancelled') {
+        await sandbox.release();
         await Promise.all([
             status.update({ state: task.state, phase: task.state === 'completed' ? 'Already done.' : 'Cancelled.', ...(task.pullRequest ? { result: { pullRequestUrl: task.pullRequest.url } } : {}) }),
             (0,lifecycle/* setLifecycleLabel */.Zw)(svc, cmd.issue.number, task.state, inProgress(cmd.issue.labels)),
@@ -1420,7 +1418,7 @@ async function resumeKnownTask(svc, store, task, status, cmd) {
         core/* setOutput */.uH(constants/* Outputs */.tY.Status, task.state);
         return {};
     }
-    return driveTask(svc, store, task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt });
+    return driveTask(svc, store, task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt, sandbox });
 }
 function toIssueInfo(i) {
     return { number: i.number, title: i.title, body: i.body, htmlUrl: i.htmlUrl, author: i.author, labels: i.labels };

@@ -91,6 +91,7 @@ export async function runTask(svc: Services, cmd: StartCommand, taskId: string, 
     // one compare-and-swap for the record, the slot and the run (the acknowledgement's critical path)
     started = await store.startTask(
       taskId,
+      { repository: r.repository, number: cmd.issue.number },
       (previous) =>
         newTask(
           {
@@ -119,10 +120,7 @@ export async function runTask(svc: Services, cmd: StartCommand, taskId: string, 
   }
   // a re-run of the same event (same run id, a later attempt) finds its task: resume it from
   // the record, never re-create it (that would lose the spec, the runs and the spend)
-  if ('existing' in started) {
-    await sandbox.release();
-    return resumeKnownTask(svc, store, started.existing, status, cmd);
-  }
+  if ('existing' in started) return resumeKnownTask(svc, store, started.existing, status, cmd, sandbox);
   return driveTask(svc, store, started.task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt, slot: started.slot, sandbox });
 }
 
@@ -130,9 +128,10 @@ export async function runTask(svc: Services, cmd: StartCommand, taskId: string, 
  * The same event again (a re-run of the job): an active task resumes from its record; a finished
  * one only gets its status comment and label back (the acknowledgement set them to In progress).
  */
-async function resumeKnownTask(svc: Services, store: StateStore, task: Task, status: StatusComment, cmd: StartCommand): Promise<Outcome> {
+async function resumeKnownTask(svc: Services, store: StateStore, task: Task, status: StatusComment, cmd: StartCommand, sandbox: EarlySandbox): Promise<Outcome> {
   core.info(`Kiro: task ${task.id} is already recorded (${task.state}); resuming it from its record.`);
   if (task.state === 'completed' || task.state === 'cancelled') {
+    await sandbox.release();
     await Promise.all([
       status.update({ state: task.state, phase: task.state === 'completed' ? 'Already done.' : 'Cancelled.', ...(task.pullRequest ? { result: { pullRequestUrl: task.pullRequest.url } } : {}) }),
       setLifecycleLabel(svc, cmd.issue.number, task.state, inProgress(cmd.issue.labels)),
@@ -140,7 +139,7 @@ async function resumeKnownTask(svc: Services, store: StateStore, task: Task, sta
     core.setOutput(Outputs.Status, task.state);
     return {};
   }
-  return driveTask(svc, store, task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt });
+  return driveTask(svc, store, task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt, sandbox });
 }
 
 function toIssueInfo(i: StartCommand['issue']): IssueInfo {

@@ -135,13 +135,14 @@ export interface StateStore {
   acquireSlot(taskId: string, runId: number, max: number, leaseMs: number): Promise<SlotResult>;
   /**
    * Starts a new task in one compare-and-swap (the acknowledgement's critical path, issue #12):
-   * when no task `id` exists yet, writes the record `build` returns (given the issue's previous
-   * task, if any), takes a slot for `run` (or queues the task) and records the run — state
+   * when no task `id` exists yet, writes the record `build` returns (given the previous task of
+   * `issue`, if any), takes a slot for `run` (or queues the task) and records the run — state
    * `in_progress` with the run entry, or `queued` with its position.
    * @returns `existing` when the task is already recorded (a re-run of the same event): nothing is written
    */
   startTask(
     id: string,
+    issue: { repository: string; number: number } | undefined,
     build: (previous: Task | undefined) => TaskInput,
     run: { entry: Task['runs'][number]; max: number; leaseMs: number },
   ): Promise<{ existing: Task } | { task: Task; slot: SlotResult }>;
@@ -361,14 +362,14 @@ class GitStateStore implements StateStore {
 
   async startTask(
     id: string,
+    issue: { repository: string; number: number } | undefined,
     build: (previous: Task | undefined) => TaskInput,
     run: { entry: Task['runs'][number]; max: number; leaseMs: number },
   ): Promise<{ existing: Task } | { task: Task; slot: SlotResult }> {
     const r = await this.update(`task ${id}: started (run ${run.entry.runId})`, async (tx) => {
       const existing = await readTask(tx, id);
       if (existing) return { existing };
-      const input = build(undefined);
-      const previous = input.issue !== undefined ? await readTaskByIssue(tx, input.repository, input.issue) : undefined;
+      const previous = issue ? await readTaskByIssue(tx, issue.repository, issue.number) : undefined;
       const record = build(previous);
       const slot = await acquireSlotTx(tx, id, run.entry.runId, run.max, run.leaseMs, this.now(), this.reservationMs);
       const task = await writeTask(

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StatePaths } from '../../../src/state/paths.js';
+import { newTask } from '../../../src/state/tasks.js';
 import { fileRemote, type FileRemote } from './helpers.js';
 
 let remote: FileRemote;
@@ -115,5 +116,34 @@ describe('concurrency slots', () => {
     expect(await s.releaseSlot('t2', 1)).toEqual([]);
     expect(await s.queuePosition('t3')).toBe(1);
     expect((await s.list('queue/')).some((p) => p.endsWith('-t2.json'))).toBe(false);
+  });
+});
+
+describe('startTask', () => {
+  const task = (id: string, issue: number) => (previous: { branch?: string } | undefined) =>
+    newTask({ id, repository: 'acme/app', issue, kind: 'issue', owner: { login: 'alice', id: 1 }, instructions: '', ...(previous?.branch ? { branch: previous.branch } : {}) }, new Date(clock).toISOString());
+  const run = (runId: number) => ({ entry: { runId, runUrl: `https://x/${runId}`, startedAt: new Date(clock).toISOString() }, max: 1, leaseMs: 30 * MIN });
+
+  it('writes the record, takes the slot and records the run in one commit; a second start finds it; a full store queues', async () => {
+    const s = await open('a');
+    const before = s.stats().commits;
+    const first = await s.startTask('t1', { repository: 'acme/app', number: 7 }, task('t1', 7), run(201));
+    expect(first).toMatchObject({ task: { id: 't1', state: 'in_progress', runs: [{ runId: 201 }] }, slot: { acquired: true } });
+    expect(s.stats().commits - before).toBe(1);
+    expect(await s.getTask('t1')).toMatchObject({ state: 'in_progress', runs: [{ runId: 201 }] });
+    // the same event again: nothing written, the record comes back
+    const again = await s.startTask('t1', { repository: 'acme/app', number: 7 }, task('t1', 7), run(201));
+    expect(again).toMatchObject({ existing: { id: 't1' } });
+    expect(s.stats().commits - before).toBe(1);
+    // max 1 is taken: the next task is queued, with its position on the record
+    const queued = await s.startTask('t2', { repository: 'acme/app', number: 8 }, task('t2', 8), run(202));
+    expect(queued).toMatchObject({ task: { state: 'queued', queuePosition: 1, runs: [] }, slot: { acquired: false, position: 1 } });
+  });
+
+  it("a new task on an issue sees the issue's previous task (its branch carries over)", async () => {
+    const s = await open('a');
+    await s.putTask(newTask({ id: 'old', repository: 'acme/app', issue: 9, kind: 'issue', owner: { login: 'alice', id: 1 }, instructions: '', state: 'completed', branch: 'kiro/9-x' }, new Date(clock).toISOString()));
+    const r = await s.startTask('new', { repository: 'acme/app', number: 9 }, task('new', 9), run(203));
+    expect(r).toMatchObject({ task: { id: 'new', branch: 'kiro/9-x' } });
   });
 });
