@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MaxBatchRepositories: () => (/* binding */ MaxBatchRepositories),
+/* harmony export */   batchEnded: () => (/* binding */ batchEnded),
 /* harmony export */   batchTitle: () => (/* binding */ batchTitle),
 /* harmony export */   childServices: () => (/* binding */ childServices),
 /* harmony export */   handleBatch: () => (/* binding */ handleBatch),
@@ -23,12 +24,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27242);
 /* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14134);
-/* harmony import */ var _state_batches_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80469);
-/* harmony import */ var _state_tasks_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68643);
-/* harmony import */ var _ack_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9301);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(28289);
-/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(18526);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58750);
+/* harmony import */ var _state_batches_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80469);
+/* harmony import */ var _state_tasks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68643);
+/* harmony import */ var _ack_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9301);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(49492);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(63735);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(18526);
 /**
  * Batches across repositories (SPEC.md J5): a `workflow_dispatch` with the inputs `repositories`
  * and `task` in one repository (the *hub*) starts one task per listed repository, each with its
@@ -37,15 +39,19 @@ __webpack_require__.r(__webpack_exports__);
  * gets the same table. The batch itself is `batches/<batchId>.json` on the state branch
  * (docs/state.md).
  *
- * Children run one after another in the batch job, each through the normal task driver with its
- * own concurrency slot (`driveTask`): a child that finds no free slot stays Queued and is started
- * by the usual hand-off — a continuation `workflow_dispatch` with its `task-id` in the hub's
- * workflow, which clones the child's repository (`resumeBatchChild`). Children that no longer fit
- * in the job's time budget are handed to such continuation runs at once.
+ * The hub's run only sets the batch up; every child runs in its own workflow run — GitHub Actions
+ * is the engine: the hub queues all children and hands up to `max-concurrent-tasks` free slots to
+ * the oldest (reservations), then starts each of those with a continuation `workflow_dispatch`
+ * (input `task-id`) of the hub's workflow, and ends. A continuation run clones the child's
+ * repository and drives it with that repository's own settings and steering
+ * (`resumeBatchChild`); when a child ends, its slot goes to the next queued task, whose run it
+ * starts (ending.ts), and the tracking issue is brought up to date — closed once every child is
+ * completed or cancelled.
  *
  * The token (`github-token`) must be able to write issues, contents and pull requests in every
  * listed repository: the default job token only reaches the hub (docs: README.md, "Batches").
  */
+
 
 
 
@@ -98,7 +104,7 @@ function fail(message) {
 }
 /**
  * A batch dispatch (`repositories` + `task`, no `task-id`): the tracking issue, the batch record,
- * one issue and task per repository, then the tasks one after another (SPEC.md J5).
+ * one issue and task per repository, then each task handed to its own workflow run (SPEC.md J5).
  */
 async function handleBatch(svc, cmd) {
     const s = svc.settings;
@@ -114,9 +120,9 @@ async function handleBatch(svc, cmd) {
         return fail(`A batch takes at most ${MaxBatchRepositories} repositories; got ${repositories.length}.`);
     if (!s.anthropicApiKey && s.provider === 'anthropic')
         return fail("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).");
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_9__/* .openStore */ .Ch)(svc);
+    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_10__/* .openStore */ .Ch)(svc);
     const nowIso = new Date(svc.now()).toISOString();
-    const batchId = (0,_state_batches_js__WEBPACK_IMPORTED_MODULE_5__/* .newBatchId */ .SB)(svc.now());
+    const batchId = (0,_state_batches_js__WEBPACK_IMPORTED_MODULE_6__/* .newBatchId */ .SB)(svc.now());
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.TaskId, batchId);
     const owner = { login: cmd.actor.login, id: cmd.actor.id };
     // the dispatcher must be a writer in every repository it sends Kiro to (the hub was checked by the gate)
@@ -139,11 +145,11 @@ async function handleBatch(svc, cmd) {
             const ref = refOf(item.repository);
             const body = [instructions, '', `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Markers */ .c7.Batch}=${batchId} -->`, `Part of the Kiro batch ${tracking.htmlUrl} requested by @${owner.login}.`].join('\n');
             const issue = await svc.github.createIssue(ref, { title: batchTitle(instructions), body });
-            const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_7__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
+            const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_8__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
             const childSvc = { ...svc, repo: ref };
-            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_10__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
-            const status = await _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false });
-            const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_6__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
+            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_11__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
+            const status = await _lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false });
+            const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_7__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
             await store.putTask(task);
             tasks.push(task);
             item.taskId = taskId;
@@ -157,39 +163,33 @@ async function handleBatch(svc, cmd) {
     }
     batch = await store.putBatch({ ...batch, items: batch.items });
     await renderTracking(svc, batch);
-    // drive the children one after another while the job's time budget allows; hand the rest on
-    const failures = [];
-    const budgetMs = s.timeoutMinutes * 60_000;
-    for (const task of tasks) {
-        if (s.dryRun) {
-            // the children's issues were only recorded, not created: there is nothing to run them on
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch (dry run): would run ${task.id} in ${task.repository}.`);
-            continue;
+    // every child gets its own workflow run (a continuation `workflow_dispatch` with its task id):
+    // at most max-concurrent-tasks at once (free slots are reserved for them), the rest stay Queued
+    // and start as slots free — each child's end hands its slot on (ending.ts). The hub's job ends here.
+    if (s.dryRun) {
+        // the children's issues were only recorded, not created: there is nothing to run them on
+        for (const task of tasks)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch (dry run): would hand ${task.id} (${task.repository}) to its own workflow run.`);
+    }
+    else if (tasks.length > 0) {
+        const { handedTo, positions } = await store.enqueueTasks(tasks.map((t) => t.id), s.maxConcurrentTasks);
+        await Promise.all(tasks
+            .filter((t) => positions.has(t.id))
+            .map((t) => store.updateTask(t.id, (x) => ({ ...x, queuePosition: positions.get(t.id) }), `${t.id}: queued at ${positions.get(t.id)}`)));
+        for (const id of handedTo) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: starting ${id} in its own workflow run.`);
+            await (0,_store_js__WEBPACK_IMPORTED_MODULE_10__/* .dispatchContinuation */ .G8)(svc, id);
         }
-        if (svc.now() - svc.startedAt > budgetMs / 2) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: handing ${task.id} (${task.repository}) to a continuation run.`);
-            await (0,_store_js__WEBPACK_IMPORTED_MODULE_9__/* .dispatchContinuation */ .G8)(svc, task.id);
-            continue;
-        }
-        try {
-            const out = await driveChild(svc, store, task);
-            if (out.failed)
-                failures.push(`${task.repository}: ${out.failed}`);
-        }
-        catch (e) {
-            failures.push(`${task.repository}: ${e.message}`);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(svc.redact(`Kiro batch: task ${task.id} in ${task.repository} failed: ${e.message}`));
-        }
-        await refreshBatch(svc, store, batchId).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(svc.redact(`Kiro batch: could not update batch ${batchId}: ${e.message}`)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: ${handedTo.length} of ${tasks.length} tasks started in their own workflow runs; ${tasks.length - handedTo.length} queued (max-concurrent-tasks ${s.maxConcurrentTasks}).`);
     }
     const final = (await refreshBatch(svc, store, batchId)) ?? batch;
     await writeBatchSummary(svc, final);
-    (0,_store_js__WEBPACK_IMPORTED_MODULE_9__/* .recordDryRunState */ .VL)(svc, store);
+    (0,_store_js__WEBPACK_IMPORTED_MODULE_10__/* .recordDryRunState */ .VL)(svc, store);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.TaskId, batchId);
     const states = final.items.map((i) => i.state);
     const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.Status, status);
-    return failures.length ? { failed: `${failures.length} of ${tasks.length} batch tasks failed: ${failures.join('; ')}` } : {};
+    return {};
 }
 /**
  * A continuation run (`task-id`) of a batch child: in its own repository (cloned when that is not
@@ -209,9 +209,9 @@ async function resumeBatchChild(svc, store, task) {
 async function driveChild(svc, store, task) {
     const childSvc = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase() ? svc : await childServices(svc, task.repository);
     const fresh = (await store.getTask(task.id)) ?? task;
-    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_10__.loadIssue)(childSvc, fresh);
-    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_10__.openTaskStatus)(childSvc, fresh, issue);
-    return (0,_task_js__WEBPACK_IMPORTED_MODULE_10__.driveTask)(childSvc, store, fresh, status, issue, {});
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_11__.loadIssue)(childSvc, fresh);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_11__.openTaskStatus)(childSvc, fresh, issue);
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_11__.driveTask)(childSvc, store, fresh, status, issue, {});
 }
 /**
  * The services of a child task in another repository: its own work tree (a fresh shallow clone
@@ -232,7 +232,8 @@ async function childServices(svc, repository) {
         ...svc,
         repo: ref,
         github,
-        settings: Object.freeze({ ...s, runner: Object.freeze({ ...s.runner, owner: ref.owner, repo: ref.repo, repository, workspace: dir }) }),
+        // that repository's own .kiro/settings.json (steering is read from the work tree later)
+        settings: (0,_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .settingsForRepository */ .Vd)(s, repository, dir),
     };
 }
 /**
@@ -250,8 +251,16 @@ async function refreshBatch(svc, store, batchId) {
         items.push(t ? { ...it, state: t.state, ...(t.pullRequest ? { pullRequest: { number: t.pullRequest.number, url: t.pullRequest.url } } : {}) } : it);
     }
     const updated = await store.putBatch({ ...batch, items });
-    await renderTracking(svc, updated);
+    await renderTracking(svc, updated, batchEnded(updated));
     return updated;
+}
+/**
+ * True when no child of the batch has work left: each is completed or cancelled, or never started
+ * (skipped, failed to start). A child that needs attention (a question, a pause, a failure) keeps
+ * the tracking issue open.
+ */
+function batchEnded(batch) {
+    return batch.items.every((i) => i.note !== undefined || i.state === 'completed' || i.state === 'cancelled');
 }
 async function prStates(svc, batch) {
     const out = {};
@@ -268,10 +277,11 @@ async function prStates(svc, batch) {
     }
     return out;
 }
-async function renderTracking(svc, batch) {
+/** Re-renders the tracking issue; closes it (as completed) once the batch has ended. */
+async function renderTracking(svc, batch, close = false) {
     if (!batch.tracking)
         return;
-    await svc.github.updateIssueBody(refOf(batch.tracking.repository), batch.tracking.issue, renderBatch(batch, await prStates(svc, batch)));
+    await svc.github.updateIssueBody(refOf(batch.tracking.repository), batch.tracking.issue, renderBatch(batch, await prStates(svc, batch)), close ? 'completed' : undefined);
 }
 const STATE_TEXT = {
     queued: '⏳ Queued',

@@ -293,8 +293,8 @@ var pipeline = __webpack_require__(2057);
 var orchestrator_sandbox = __webpack_require__(30264);
 // EXTERNAL MODULE: ./src/orchestrator/services.ts
 var services = __webpack_require__(13262);
-// EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
-var orchestrator_store = __webpack_require__(28289);
+// EXTERNAL MODULE: ./src/orchestrator/store.ts + 6 modules
+var orchestrator_store = __webpack_require__(63735);
 // EXTERNAL MODULE: ./src/orchestrator/task.ts + 1 modules
 var orchestrator_task = __webpack_require__(18526);
 ;// CONCATENATED MODULE: ./src/orchestrator/feedback.ts

@@ -229,7 +229,8 @@ async function deleteLearningTx(tx, owner, id) {
 /* harmony export */   al: () => (/* binding */ assertId),
 /* harmony export */   cc: () => (/* binding */ StatePaths),
 /* harmony export */   l: () => (/* binding */ StateFiles),
-/* harmony export */   lf: () => (/* binding */ ownerKey)
+/* harmony export */   lf: () => (/* binding */ ownerKey),
+/* harmony export */   u: () => (/* binding */ StateRefs)
 /* harmony export */ });
 /* unused harmony export QueueStampDigits */
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76858);
@@ -288,6 +289,32 @@ function ownerKey(login) {
         throw new Error(`invalid owner login ${JSON.stringify(login)}`);
     return key;
 }
+/**
+ * Per-task refs (layout version 2): each task record is the file `task.json` of its own ref
+ * `refs/kiro-state/<state branch>/tasks/<task id>`, next to the state branch, so writing one task
+ * never races with writing another (one ref per record, as git-bug keeps its issues in
+ * `refs/bugs/<id>`). In a transaction the record still reads and writes as `tasks/<id>.json`;
+ * the store routes that path to the ref.
+ */
+const StateRefs = {
+    /** The file holding the record in a task ref's tree. */
+    TaskFile: 'task.json',
+    /** Prefix of every task ref of the state branch `branch`. */
+    tasksPrefix(branch) {
+        return `refs/kiro-state/${branch}/tasks/`;
+    },
+    task(branch, id) {
+        assertId(id, 'task id');
+        return `${StateRefs.tasksPrefix(branch)}${id}`;
+    },
+    /** The task id a transaction path `tasks/<id>.json` names, or undefined for any other path. */
+    taskIdOf(path) {
+        if (!path.startsWith(StateDirs.Tasks) || !path.endsWith('.json'))
+            return undefined;
+        const id = path.slice(StateDirs.Tasks.length, -'.json'.length);
+        return _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .IdPattern */ .yj.test(id) ? id : undefined;
+    },
+};
 const StatePaths = {
     task(id) {
         assertId(id, 'task id');

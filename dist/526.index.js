@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27242);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28289);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63735);
 /**
  * How a task run ends when it does not end well (issue #10): one place turns any failure — an
  * exception after the acknowledgement, or the runner stopping the job — into a truthful end:
@@ -144,7 +144,7 @@ function keepLeaseFresh(svc, store, taskId) {
 
 /***/ }),
 
-/***/ 28289:
+/***/ 63735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -173,7 +173,7 @@ var errors = __webpack_require__(43406);
 // EXTERNAL MODULE: ./src/state/learnings.ts
 var state_learnings = __webpack_require__(3466);
 // EXTERNAL MODULE: ./src/state/paths.ts
-var paths = __webpack_require__(65013);
+var state_paths = __webpack_require__(65013);
 ;// CONCATENATED MODULE: ./src/state/migrations.ts
 /**
  * Layout migrations (SPEC.md §3: "a newer action reads an older store"). A snapshot whose
@@ -200,7 +200,7 @@ const v0ToV1 = {
         const tasks = await tx.readMany(taskFiles);
         for (const [path, content] of tasks) {
             const id = path.split('/')[1] ?? '';
-            tx.write(paths/* StatePaths */.cc.task(id), content);
+            tx.write(state_paths/* StatePaths */.cc.task(id), content);
             tx.delete(path);
         }
         const learningFiles = (await tx.list('learnings/')).filter((p) => /^learnings\/[^/]+\.json$/.test(p));
@@ -230,14 +230,31 @@ const v0ToV1 = {
                         ? [{ url: item.url, repository: typeof item.repository === 'string' ? item.repository : '', date }]
                         : [],
                 };
-                tx.write(paths/* StatePaths */.cc.learning((0,paths/* ownerKey */.lf)(owner), l.id), (0,state_learnings/* renderLearningFile */.H5)(l));
+                tx.write(state_paths/* StatePaths */.cc.learning((0,state_paths/* ownerKey */.lf)(owner), l.id), (0,state_learnings/* renderLearningFile */.H5)(l));
             }
             tx.delete(path);
         }
     },
 };
+/**
+ * v2 keeps each task record on its own ref (`refs/kiro-state/<branch>/tasks/<id>`, file
+ * `task.json`) instead of `tasks/<id>.json` on the branch, so that tasks do not contend for the
+ * branch (issue #12). Moving every record at once would make one push of thousands of refs, so a
+ * version-1 record stays where it is and is read from there until its task is next written: that
+ * write creates the ref and deletes the branch file in one atomic push. The migration itself only
+ * records the new version — after it, a version-1 action refuses the store instead of missing the
+ * records it cannot see.
+ */
+const v1ToV2 = {
+    from: 1,
+    to: 2,
+    description: 'task records move to refs/kiro-state/<branch>/tasks/<id> as they are written',
+    async migrate() {
+        /* records move lazily (see above); migrateTo writes the version */
+    },
+};
 /** Every migration, in order; `from` of each is `to` of the previous one. */
-const Migrations = [v0ToV1];
+const Migrations = [v0ToV1, v1ToV2];
 /**
  * Applies the migrations from `version` to `StateVersion` on `tx`, then writes the current version
  * into `kiro-state.json` (keeping any other field of the old file).
@@ -256,9 +273,9 @@ async function migrateTo(tx, version, where, target = constants/* StateVersion *
         await m.migrate(tx);
         v = m.to;
     }
-    const old = await tx.readJson(paths/* StateFiles */.l.Meta).catch(() => undefined);
+    const old = await tx.readJson(state_paths/* StateFiles */.l.Meta).catch(() => undefined);
     const meta = old && typeof old === 'object' && !Array.isArray(old) ? old : {};
-    tx.writeJson(paths/* StateFiles */.l.Meta, { ...meta, version: target });
+    tx.writeJson(state_paths/* StateFiles */.l.Meta, { ...meta, version: target });
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -283,8 +300,10 @@ var exec = __webpack_require__(29395);
 
 /** Ref the fetched tip is stored under (private to the scratch repository). */
 const TipRef = 'refs/kiro/tip';
-/** Ref fast-import writes new commits to before they are pushed. */
+/** Refs fast-import writes new commits to before they are pushed (`<PendingRef>/<n>`). */
 const PendingRef = 'refs/kiro/pending';
+/** Where fetched per-task refs are kept (`<LocalTasks><id>`), private to the scratch repository. */
+const LocalTasks = 'refs/kiro/tasks/';
 /** git's object id of a blob with this content (SHA-1 object format), computed without git. */
 function blobId(content) {
     const body = Buffer.from(content, 'utf8');
@@ -368,40 +387,96 @@ class ScratchRepo {
     /** Contents (UTF-8) of blobs, with one `cat-file --batch`. Unknown ids are left out. */
     async blobs(oids) {
         const out = new Map();
-        if (oids.length === 0)
+        (await this.catBatch(oids)).forEach((hit, i) => {
+            if (hit)
+                out.set(oids[i], hit.content);
+        });
+        return out;
+    }
+    /**
+     * Objects named by `specs` (object ids or `<commit>:<path>`), with one `cat-file --batch`.
+     * @returns one entry per spec, in order: its blob id and UTF-8 content, or undefined when missing
+     */
+    async catBatch(specs) {
+        const out = specs.map(() => undefined);
+        if (specs.length === 0)
             return out;
-        const r = await this.git(['cat-file', '--batch'], false, `${oids.join('\n')}\n`);
+        const r = await this.git(['cat-file', '--batch'], false, `${specs.join('\n')}\n`);
+        // sizes count bytes of the original blob: content that is not valid UTF-8 changes length once
+        // decoded, the framing then no longer lines up and the rest is read one by one below
         const buf = Buffer.from(r.stdout, 'utf8');
         let pos = 0;
         let i = 0;
-        for (; i < oids.length; i++) {
+        for (; i < specs.length; i++) {
             const nl = buf.indexOf(0x0a, pos);
             if (nl < 0)
                 break;
             const header = buf.subarray(pos, nl).toString('utf8');
             const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(header);
             if (!m) {
-                if (header.endsWith(' missing')) {
+                if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
                     pos = nl + 1;
                     continue;
                 }
                 break;
             }
-            const size = Number(m[3]);
-            const end = nl + 1 + size;
-            // Sizes count bytes of the original blob; a blob that is not valid UTF-8 changes length once
-            // decoded, so the framing no longer lines up — read the rest one by one.
+            const end = nl + 1 + Number(m[3]);
             if (buf[end] !== 0x0a)
                 break;
-            out.set(m[1], buf.subarray(nl + 1, end).toString('utf8'));
+            out[i] = { oid: m[1], content: buf.subarray(nl + 1, end).toString('utf8') };
             pos = end + 1;
         }
-        for (const oid of oids.slice(i)) {
-            if (out.has(oid))
+        // a framing surprise: read the rest one by one
+        for (let j = i; j < specs.length; j++) {
+            if (out[j])
                 continue;
-            const one = await this.git(['cat-file', 'blob', oid], true);
-            if (one.code === 0)
-                out.set(oid, one.stdout);
+            const one = await this.git(['cat-file', 'blob', specs[j]], true);
+            if (one.code !== 0)
+                continue;
+            const oid = await this.git(['rev-parse', '--verify', '--quiet', specs[j]], true);
+            out[j] = { oid: oid.stdout.trim(), content: one.stdout };
+        }
+        return out;
+    }
+    /**
+     * Fetches the per-task refs of `ids` (`<prefix><id>`, docs/state.md) in one `git fetch`. Each is
+     * asked for with a pattern refspec (`<prefix><id>*`), because a plain refspec for a ref that does
+     * not exist fails the whole fetch while a pattern that matches nothing does not; FETCH_HEAD then
+     * names exactly the refs that exist.
+     * @returns tip commit by id; ids without a ref are left out
+     * @throws StateStoreError when the remote cannot be read
+     */
+    async fetchTaskRefs(prefix, ids) {
+        const out = new Map();
+        if (ids.length === 0)
+            return out;
+        const specs = ids.map((id) => `+${prefix}${id}*:${LocalTasks}${id}*`);
+        const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...specs], true);
+        if (r.code !== 0)
+            throw new errors/* StateStoreError */.zI(`could not fetch task records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
+        const wanted = new Set(ids.map((id) => `${prefix}${id}`));
+        const head = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
+        for (const line of head.split('\n')) {
+            // "<sha>\t[not-for-merge]\t'<ref>' of <url>"
+            const m = /^([0-9a-f]{40,64})\t[^\t]*\t'([^']+)' of /.exec(line);
+            if (m && wanted.has(m[2]))
+                out.set(m[2].slice(prefix.length), m[1]);
+        }
+        return out;
+    }
+    /**
+     * Every per-task ref under `prefix` on the remote (one `git ls-remote`).
+     * @returns tip commit by task id
+     */
+    async listTaskRefs(prefix) {
+        const r = await this.git(['ls-remote', '--refs', 'origin', `${prefix}*`], true);
+        if (r.code !== 0)
+            throw new errors/* StateStoreError */.zI(`could not list task records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
+        const out = new Map();
+        for (const line of r.stdout.split('\n')) {
+            const [sha, ref] = line.split('\t');
+            if (sha && ref?.startsWith(prefix) && !ref.slice(prefix.length).includes('/'))
+                out.set(ref.slice(prefix.length), sha);
         }
         return out;
     }
@@ -411,21 +486,37 @@ class ScratchRepo {
      * @returns the new commit id
      */
     async commit(parent, changes, message, who, timeSec) {
+        return (await this.commitMany([{ parent, changes, message }], who, timeSec))[0];
+    }
+    /**
+     * Writes several independent commits (one per ref to update) with one `git fast-import`. A commit
+     * with `replaceTree` has exactly `changes` as its tree (a per-task ref's single file); otherwise
+     * `changes` are applied to the parent's tree.
+     * @returns the new commit ids, in order
+     */
+    async commitMany(commits, who, timeSec) {
         const data = (s) => `data ${Buffer.byteLength(s, 'utf8')}\n${s}\n`;
         const ident = `${who.name} <${who.email}> ${Math.floor(timeSec)} +0000`;
-        let script = `commit ${PendingRef}\nmark :1\nauthor ${ident}\ncommitter ${ident}\n${data(message)}`;
-        if (parent)
-            script += `from ${parent}\n`;
-        for (const [path, content] of [...changes].sort(([a], [b]) => a.localeCompare(b))) {
-            script += content === null ? `D ${path}\n` : `M 100644 inline ${path}\n${data(content)}`;
-        }
-        script += '\nget-mark :1\ndone\n';
-        // --force: the pending ref is scratch; each commit replaces it whether or not it descends.
+        let script = '';
+        commits.forEach((c, i) => {
+            script += `commit ${PendingRef}/${i}\nmark :${i + 1}\nauthor ${ident}\ncommitter ${ident}\n${data(c.message)}`;
+            if (c.parent)
+                script += `from ${c.parent}\n`;
+            if (c.replaceTree)
+                script += 'deleteall\n';
+            for (const [path, content] of [...c.changes].sort(([a], [b]) => a.localeCompare(b))) {
+                script += content === null ? `D ${path}\n` : `M 100644 inline ${path}\n${data(content)}`;
+            }
+            script += '\n';
+        });
+        script += commits.map((_, i) => `get-mark :${i + 1}\n`).join('') + 'done\n';
+        // --force: the pending refs are scratch; each commit replaces them whether or not it descends.
         const r = await this.git(['fast-import', '--quiet', '--force', '--done'], false, script);
-        const sha = r.stdout.trim().split('\n').pop() ?? '';
-        if (!/^[0-9a-f]{40,64}$/.test(sha))
+        const shas = r.stdout.trim().split('\n').slice(-commits.length);
+        if (shas.length !== commits.length || !shas.every((s) => /^[0-9a-f]{40,64}$/.test(s))) {
             throw new errors/* StateStoreError */.zI(`git fast-import returned no commit id: ${lastLines(r.stdout + r.stderr)}`);
-        return sha;
+        }
+        return shas;
     }
     /**
      * Pushes `commit` to the state branch without force: the remote accepts it only if its tip is
@@ -434,13 +525,32 @@ class ScratchRepo {
      * @throws StateStoreError for any other failure (auth, network, a rejecting hook)
      */
     async push(commit) {
-        const r = await this.git(['push', '--porcelain', '--no-verify', 'origin', `${commit}:refs/heads/${this.branch}`], true);
+        return this.pushRefs([{ ref: `refs/heads/${this.branch}`, commit }]);
+    }
+    /**
+     * Updates several refs in one push, all or none (`--atomic`), each a compare-and-swap: a new
+     * commit must descend from the ref's current tip (no force), a deletion names the tip it expects
+     * (`--force-with-lease=<ref>:<tip>`). The receiving side checks each ref's old value under its
+     * lock, so two writers can never both win (git-receive-pack; https://git-scm.com/docs/git-push
+     * `--atomic`, `--force-with-lease`).
+     * @returns `conflict` when any ref moved
+     * @throws StateStoreError for any other failure (auth, network, a rejecting hook)
+     */
+    async pushRefs(updates) {
+        const args = ['push', '--porcelain', '--no-verify'];
+        if (updates.length > 1)
+            args.push('--atomic');
+        for (const u of updates)
+            if ('delete' in u)
+                args.push(`--force-with-lease=${u.ref}:${u.delete}`);
+        args.push('origin', ...updates.map((u) => ('delete' in u ? `:${u.ref}` : `${u.commit}:${u.ref}`)));
+        const r = await this.git(args, true);
         if (r.code === 0)
             return 'pushed';
         // --porcelain reports the ref status on stdout ("!\t<src>:<dst>\t[rejected] (fetch first)").
         if ((0,exec/* isNonFastForward */.d7)({ ...r, stderr: `${r.stderr}\n${r.stdout}` }))
             return 'conflict';
-        throw new errors/* StateStoreError */.zI(`could not push state branch ${this.branch}: ${lastLines(`${r.stdout}\n${r.stderr}`)}`, { transient: isTransient(r) });
+        throw new errors/* StateStoreError */.zI(`could not push state ${updates.map((u) => u.ref).join(', ')}: ${lastLines(`${r.stdout}\n${r.stderr}`)}`, { transient: isTransient(r) });
     }
     git(args, allowFailure = false, input) {
         return (0,exec/* execGit */.Ix)(args, { cwd: this.dir, env: this.env, allowFailure, ...(input !== undefined ? { input } : {}) });
@@ -475,8 +585,8 @@ var schema = __webpack_require__(76858);
 
 const iso = (ms) => new Date(ms).toISOString();
 async function loadSlots(r, nowMs) {
-    const leasePaths = (await r.list(paths/* StateDirs */.Qo.Leases)).filter((p) => p.endsWith('.json'));
-    const queuePaths = await r.list(paths/* StateDirs */.Qo.Queue);
+    const leasePaths = (await r.list(state_paths/* StateDirs */.Qo.Leases)).filter((p) => p.endsWith('.json'));
+    const queuePaths = await r.list(state_paths/* StateDirs */.Qo.Queue);
     const files = await r.readMany(leasePaths);
     const leases = new Map();
     const stale = [];
@@ -491,7 +601,7 @@ async function loadSlots(r, nowMs) {
             // unreadable lease: treated as expired so it cannot hold a slot forever
         }
         const expires = lease ? Date.parse(lease.expiresAt) : NaN;
-        if (!lease || !(expires > nowMs) || paths/* StatePaths */.cc.lease(lease.taskId) !== p)
+        if (!lease || !(expires > nowMs) || state_paths/* StatePaths */.cc.lease(lease.taskId) !== p)
             stale.push(p);
         else
             leases.set(lease.taskId, lease);
@@ -499,7 +609,7 @@ async function loadSlots(r, nowMs) {
     const queue = [];
     const seen = new Set();
     for (const p of queuePaths) {
-        const taskId = paths/* StatePaths */.cc.queueTaskId(p);
+        const taskId = state_paths/* StatePaths */.cc.queueTaskId(p);
         if (taskId === undefined)
             continue;
         if (seen.has(taskId))
@@ -531,7 +641,7 @@ function handOff(tx, s, max, nowMs, reservationMs, caller) {
         const lease = isCaller
             ? { taskId: next.taskId, runId: caller.runId, acquiredAt: iso(nowMs), expiresAt: iso(nowMs + caller.leaseMs) }
             : { taskId: next.taskId, acquiredAt: iso(nowMs), expiresAt: iso(nowMs + reservationMs), reserved: true };
-        tx.writeJson(paths/* StatePaths */.cc.lease(next.taskId), lease);
+        tx.writeJson(state_paths/* StatePaths */.cc.lease(next.taskId), lease);
         s.leases.set(next.taskId, lease);
         if (!isCaller)
             handed.push(next.taskId);
@@ -557,17 +667,17 @@ async function acquireSlotTx(tx, taskId, runId, max, leaseMs, nowMs, reservation
     if (own) {
         dequeue(tx, s, taskId);
         const lease = { taskId, runId, acquiredAt: own.reserved ? iso(nowMs) : own.acquiredAt, expiresAt: iso(nowMs + leaseMs) };
-        tx.writeJson(paths/* StatePaths */.cc.lease(taskId), lease);
+        tx.writeJson(state_paths/* StatePaths */.cc.lease(taskId), lease);
         s.leases.set(taskId, lease);
         return { acquired: true, handedTo: handOff(tx, s, max, nowMs, reservationMs) };
     }
     if (s.queue.length === 0 && s.leases.size < max) {
         const lease = { taskId, runId, acquiredAt: iso(nowMs), expiresAt: iso(nowMs + leaseMs) };
-        tx.writeJson(paths/* StatePaths */.cc.lease(taskId), lease);
+        tx.writeJson(state_paths/* StatePaths */.cc.lease(taskId), lease);
         return { acquired: true, handedTo: [] };
     }
     if (!s.queue.some((q) => q.taskId === taskId)) {
-        const path = paths/* StatePaths */.cc.queueEntry(nowMs, taskId);
+        const path = state_paths/* StatePaths */.cc.queueEntry(nowMs, taskId);
         const entry = { taskId, enqueuedAt: iso(nowMs), runId };
         tx.writeJson(path, entry);
         s.queue.push({ path, taskId });
@@ -583,7 +693,7 @@ async function acquireSlotTx(tx, taskId, runId, max, leaseMs, nowMs, reservation
  * expired and was dropped, or was released): the caller lost its slot.
  */
 async function renewLeaseTx(tx, taskId, runId, leaseMs, nowMs) {
-    const path = paths/* StatePaths */.cc.lease(taskId);
+    const path = state_paths/* StatePaths */.cc.lease(taskId);
     const current = await tx.readJson(path, schema/* Lease */.nD).catch(() => undefined);
     if (!current)
         return false;
@@ -600,14 +710,37 @@ async function releaseSlotTx(tx, taskId, max, nowMs, reservationMs) {
     const s = await loadSlots(tx, nowMs);
     dropStale(tx, s);
     if (s.leases.delete(taskId))
-        tx.delete(paths/* StatePaths */.cc.lease(taskId));
+        tx.delete(state_paths/* StatePaths */.cc.lease(taskId));
     dequeue(tx, s, taskId);
     return handOff(tx, s, max, nowMs, reservationMs);
 }
+/**
+ * Queues `taskIds` in the given order (behind anyone already waiting) and hands free slots to the
+ * oldest queued tasks, as reservations. A batch hands its children to their own workflow runs this
+ * way: the caller starts the continuation runs of the returned ids; the rest start as slots free.
+ * @returns the ids handed a reserved slot (oldest first) and each still-queued id's 1-based position
+ */
+async function enqueueTx(tx, taskIds, max, nowMs, reservationMs) {
+    if (!(max >= 1))
+        throw new Error(`max-concurrent-tasks must be at least 1 (got ${max})`);
+    const s = await loadSlots(tx, nowMs);
+    dropStale(tx, s);
+    taskIds.forEach((taskId, i) => {
+        if (s.leases.has(taskId) || s.queue.some((q) => q.taskId === taskId))
+            return;
+        // one millisecond apart: queue file names sort by time, and the batch's order is kept
+        const path = state_paths/* StatePaths */.cc.queueEntry(nowMs + i, taskId);
+        tx.writeJson(path, { taskId, enqueuedAt: iso(nowMs + i) });
+        s.queue.push({ path, taskId });
+    });
+    s.queue.sort((a, b) => a.path.localeCompare(b.path));
+    const handedTo = handOff(tx, s, max, nowMs, reservationMs);
+    return { handedTo, positions: new Map(s.queue.map((q, i) => [q.taskId, i + 1])) };
+}
 /** 1-based position of `taskId` in the queue, or undefined when it is not queued. */
 async function queuePositionOf(r, taskId) {
-    const queue = await r.list(paths/* StateDirs */.Qo.Queue);
-    const ids = [...new Set(queue.map((p) => paths/* StatePaths */.cc.queueTaskId(p)).filter((x) => x !== undefined))];
+    const queue = await r.list(state_paths/* StateDirs */.Qo.Queue);
+    const ids = [...new Set(queue.map((p) => state_paths/* StatePaths */.cc.queueTaskId(p)).filter((x) => x !== undefined))];
     const i = ids.indexOf(taskId);
     return i < 0 ? undefined : i + 1;
 }
@@ -708,7 +841,7 @@ class OverlayTx {
     }
     write(path, content) {
         this.assertWritable();
-        (0,paths/* assertWritablePath */.It)(path);
+        (0,state_paths/* assertWritablePath */.It)(path);
         this.own.set(path, content);
     }
     writeJson(path, value) {
@@ -756,6 +889,194 @@ function parseJsonRecord(path, text, schema) {
     return parsed.data;
 }
 
+;// CONCATENATED MODULE: ./src/state/tx.ts
+
+
+
+class StoreTx {
+    src;
+    dry;
+    writable;
+    cachedOk;
+    own = new Map();
+    snap;
+    branchView;
+    docs = new Map();
+    /**
+     * @param dry changes of a dry run's earlier updates (paths), layered under this transaction's own
+     * @param cachedOk task ids whose record may be served from the store's memory (it will be written,
+     *   so the push's compare-and-swap checks it)
+     */
+    constructor(src, dry = new Map(), writable = true, cachedOk = new Set()) {
+        this.src = src;
+        this.dry = dry;
+        this.writable = writable;
+        this.cachedOk = cachedOk;
+    }
+    get tip() {
+        return this.branchView?.tip;
+    }
+    get changes() {
+        return this.own;
+    }
+    /** The branch snapshot, fetched on first use. */
+    branch() {
+        this.snap ??= this.src.branch().then((s) => {
+            this.branchView = new OverlayTx(s.base, s.overlay, (o) => this.src.load(o), false);
+            return s;
+        });
+        return this.snap;
+    }
+    /** True once the branch was read in this transaction. */
+    get branchRead() {
+        return this.snap !== undefined;
+    }
+    /** Task records read in this transaction (id → doc). */
+    get readDocs() {
+        return this.docs;
+    }
+    async read(path) {
+        return (await this.readMany([path])).get(path);
+    }
+    async readMany(paths) {
+        const out = new Map();
+        const taskIds = [];
+        const branchPaths = [];
+        for (const p of paths) {
+            const layered = this.layered(p);
+            if (layered === null)
+                continue;
+            if (layered !== undefined)
+                out.set(p, layered);
+            else if (state_paths/* StateRefs */.u.taskIdOf(p) !== undefined)
+                taskIds.push(state_paths/* StateRefs */.u.taskIdOf(p));
+            else
+                branchPaths.push(p);
+        }
+        const docs = await this.loadDocs(taskIds);
+        for (const id of taskIds) {
+            const doc = docs.get(id);
+            if (doc?.content !== undefined)
+                out.set(`${state_paths/* StateDirs */.Qo.Tasks}${id}.json`, doc.content);
+            // no ref: a version-1 record may still be a file on the branch
+            else if (doc?.tip === undefined)
+                branchPaths.push(`${state_paths/* StateDirs */.Qo.Tasks}${id}.json`);
+        }
+        if (branchPaths.length > 0) {
+            await this.branch();
+            for (const [p, c] of await this.branchView.readMany(branchPaths))
+                out.set(p, c);
+        }
+        return out;
+    }
+    async list(prefix = '') {
+        await this.branch();
+        const all = new Set(await this.branchView.list(prefix));
+        if (state_paths/* StateDirs */.Qo.Tasks.startsWith(prefix) || prefix.startsWith(state_paths/* StateDirs */.Qo.Tasks)) {
+            for (const id of await this.src.taskIds()) {
+                const p = `${state_paths/* StateDirs */.Qo.Tasks}${id}.json`;
+                if (p.startsWith(prefix))
+                    all.add(p);
+            }
+        }
+        for (const layer of [this.dry, this.own]) {
+            for (const [p, c] of layer) {
+                if (!p.startsWith(prefix))
+                    continue;
+                if (c === null)
+                    all.delete(p);
+                else
+                    all.add(p);
+            }
+        }
+        return [...all].sort();
+    }
+    async exists(path) {
+        return (await this.read(path)) !== undefined;
+    }
+    async readJson(path, schema) {
+        const text = await this.read(path);
+        if (text === undefined)
+            return undefined;
+        return parseJsonRecord(path, text, schema);
+    }
+    write(path, content) {
+        this.assertWritable();
+        (0,state_paths/* assertWritablePath */.It)(path);
+        this.own.set(path, content);
+    }
+    writeJson(path, value) {
+        this.write(path, `${JSON.stringify(value, null, 2)}\n`);
+    }
+    delete(path) {
+        this.assertWritable();
+        this.own.set(path, null);
+    }
+    /**
+     * Splits this transaction's changes into branch and task-ref writes, dropping writes that change
+     * nothing. Loads what it needs to compare (the records it writes; the branch when a branch file
+     * changes). A version-1 record that is written moves: the branch file is deleted in the same
+     * push.
+     */
+    async plan() {
+        const branch = new Map();
+        const tasks = new Map();
+        const taskWrites = [...this.own].filter(([p]) => state_paths/* StateRefs */.u.taskIdOf(p) !== undefined);
+        const docs = await this.loadDocs(taskWrites.map(([p]) => state_paths/* StateRefs */.u.taskIdOf(p)));
+        for (const [p, content] of taskWrites) {
+            const id = state_paths/* StateRefs */.u.taskIdOf(p);
+            const doc = docs.get(id) ?? { tip: undefined, content: undefined };
+            if (doc.tip === undefined) {
+                // not moved yet: a version-1 file on the branch (if any) goes away with this write
+                await this.branch();
+                if (await this.branchView.exists(p))
+                    branch.set(p, null);
+                if (content === null)
+                    continue;
+            }
+            else if (doc.content === content)
+                continue;
+            tasks.set(id, { content, doc });
+        }
+        const branchWrites = [...this.own].filter(([p]) => state_paths/* StateRefs */.u.taskIdOf(p) === undefined);
+        if (branchWrites.length > 0) {
+            const s = await this.branch();
+            for (const [p, content] of branchWrites)
+                if (!isNoOp(s, p, content))
+                    branch.set(p, content);
+        }
+        return { branch, tasks };
+    }
+    async loadDocs(ids) {
+        const missing = [...new Set(ids)].filter((id) => !this.docs.has(id));
+        if (missing.length > 0)
+            for (const [id, doc] of await this.src.tasks(missing, this.cachedOk))
+                this.docs.set(id, doc);
+        return new Map(ids.map((id) => [id, this.docs.get(id) ?? { tip: undefined, content: undefined }]));
+    }
+    /** Content from a layer (string), deleted in a layer (null), or not in any layer (undefined). */
+    layered(path) {
+        if (this.own.has(path))
+            return this.own.get(path) ?? null;
+        if (this.dry.has(path))
+            return this.dry.get(path) ?? null;
+        return undefined;
+    }
+    assertWritable() {
+        if (!this.writable)
+            throw new Error('this state view is read-only: write inside StateStore.update()');
+    }
+}
+/** True when writing `content` (null: deleting) at `path` would not change the branch snapshot. */
+function isNoOp(snap, path, content) {
+    if (snap.overlay.has(path))
+        return snap.overlay.get(path) === content;
+    const oid = snap.base.entries.get(path);
+    if (content === null)
+        return oid === undefined;
+    return oid !== undefined && oid === blobId(content);
+}
+
 ;// CONCATENATED MODULE: ./src/state/store.ts
 /**
  * The durable state store (docs/state.md): task records, concurrency slots, learnings and batches
@@ -768,6 +1089,7 @@ function parseJsonRecord(path, text, schema) {
  * retries with jittered exponential backoff. Within one process, operations on one store run one
  * at a time.
  */
+
 
 
 
@@ -826,9 +1148,16 @@ class GitStateStore {
     cached;
     dryOverlay = new Map();
     dryWrites = [];
-    counters = { updates: 0, commits: 0, conflicts: 0, transientRetries: 0 };
+    counters = { updates: 0, commits: 0, conflicts: 0, transientRetries: 0, maxAttempts: 0 };
     queue = Promise.resolve();
     warnedUnreadable = false;
+    /** The last known record of each task ref this store wrote or read: tip and content. */
+    taskMemo = new Map();
+    /** True once this store read the branch (and so checked its layout version). */
+    versionChecked = false;
+    /** Serialises fetches: they share the scratch repository's FETCH_HEAD. */
+    fetching = Promise.resolve();
+    taskPrefix;
     /**
      * Moving average of one attempt's duration (fetch → push), ms. Backoff is scaled to it, so
      * contenders spread out over attempt-lengths of this remote (loopback ~0.1 s, github.com ~1 s).
@@ -846,13 +1175,12 @@ class GitStateStore {
         this.identity = opts.identity ?? { name: constants/* DefaultBot */.Pw.name, email: constants/* DefaultBot */.Pw.email };
         this.retry = { attempts: 50, baseMs: 50, capMs: 2000, transientAttempts: 4, ...opts.retry };
         this.reservationMs = opts.slotReservationMs ?? 30 * 60_000;
+        this.taskPrefix = state_paths/* StateRefs */.u.tasksPrefix(branch);
     }
     // ---- generic access ------------------------------------------------------------------------
-    snapshot() {
-        return this.exclusive(async () => {
-            const snap = await this.withTransientRetry(() => this.fetchSnapshot());
-            return new OverlayTx(snap.base, this.layers(snap), this.loader, false);
-        });
+    async snapshot() {
+        // lazy: the branch and each task record are fetched when first read, then kept for the view
+        return new StoreTx(this.source, this.dryOverlay, false);
     }
     async read(path) {
         return (await this.snapshot()).read(path);
@@ -860,7 +1188,7 @@ class GitStateStore {
     async list(prefix) {
         return (await this.snapshot()).list(prefix);
     }
-    update(description, mutate) {
+    update(description, mutate, opts = {}) {
         return this.exclusive(async () => {
             if (performance.now() - this.contendedAt < ContentionMemoryMs) {
                 // This store lost a race moments ago, so others are writing. Without a pause a writer that
@@ -868,40 +1196,86 @@ class GitStateStore {
                 // shortest window of all — and keeps winning while the others starve (the capture effect).
                 await sleep(this.random() * this.attemptMs);
             }
+            let conflicts = 0;
             for (let attempt = 1;; attempt++) {
                 const started = performance.now();
-                const snap = await this.withTransientRetry(() => this.fetchSnapshot());
-                const tx = new OverlayTx(snap.base, this.layers(snap), this.loader);
+                const tx = new StoreTx(this.source, this.dryOverlay, true, new Set(attempt === 1 ? (opts.writes ?? []) : []));
                 const value = await mutate(tx);
-                const tip = snap.base.tip;
                 if (this.dryRun) {
                     for (const [path, content] of tx.changes) {
                         this.dryOverlay.set(path, content);
                         this.dryWrites.push({ description, path, content });
                     }
                     this.counters.updates++;
-                    return { value, commit: tip, committed: false, attempts: attempt };
+                    return { value, commit: tx.tip, committed: false, attempts: attempt };
                 }
-                const own = [...tx.changes].filter(([path, content]) => !isNoOp(snap, path, content));
-                if (own.length === 0) {
+                const plan = await tx.plan();
+                // a record read from memory that this update does not write was never checked: read it again
+                const unchecked = [...tx.readDocs].filter(([id, doc]) => doc.cached && !plan.tasks.has(id));
+                if (unchecked.length > 0) {
+                    for (const [id] of unchecked)
+                        this.taskMemo.delete(id);
+                    continue;
+                }
+                // the layout version is checked on the first update (a newer layout must not be written to);
+                // a store whose branch still needs its initial files or a migration gets them with this push
+                const snap = this.versionChecked || tx.branchRead ? (tx.branchRead ? await tx.branch() : undefined) : await tx.branch();
+                const withBranch = plan.branch.size > 0 || (snap !== undefined && snap.overlay.size > 0 && plan.tasks.size > 0);
+                if (!withBranch && plan.tasks.size === 0) {
                     this.counters.updates++;
-                    return { value, commit: tip, committed: false, attempts: attempt };
+                    return { value, commit: tx.tip, committed: false, attempts: attempt };
                 }
-                const changes = new Map([...snap.overlay, ...own]);
                 const message = `state: ${description}`;
+                const branchChanges = withBranch ? new Map([...snap.overlay, ...plan.branch]) : undefined;
+                const commits = [];
+                const refs = [];
+                if (branchChanges) {
+                    commits.push({ parent: snap.base.tip, changes: branchChanges, message });
+                    refs.push(`refs/heads/${this.branch}`);
+                }
+                const deletes = [];
+                for (const [id, w] of plan.tasks) {
+                    if (w.content === null)
+                        deletes.push({ ref: state_paths/* StateRefs */.u.task(this.branch, id), delete: w.doc.tip });
+                    else {
+                        commits.push({ parent: w.doc.tip, changes: new Map([[state_paths/* StateRefs */.u.TaskFile, w.content]]), message, replaceTree: true });
+                        refs.push(state_paths/* StateRefs */.u.task(this.branch, id));
+                    }
+                }
                 const outcome = await this.withTransientRetry(async () => {
-                    const sha = await this.repo.commit(tip, changes, message, this.identity, this.now() / 1000);
-                    return { sha, result: await this.repo.push(sha) };
+                    const shas = commits.length ? await this.repo.commitMany(commits, this.identity, this.now() / 1000) : [];
+                    return { shas, result: await this.repo.pushRefs([...refs.map((ref, i) => ({ ref, commit: shas[i] })), ...deletes]) };
                 });
                 this.attemptMs = this.attemptMs === 0 ? performance.now() - started : 0.7 * this.attemptMs + 0.3 * (performance.now() - started);
                 if (outcome.result === 'pushed') {
-                    this.remember(outcome.sha, snap, changes);
+                    let i = 0;
+                    let commit = tx.tip;
+                    if (branchChanges) {
+                        commit = outcome.shas[i++];
+                        this.remember(commit, snap, branchChanges);
+                    }
+                    for (const [id, w] of plan.tasks) {
+                        if (w.content === null)
+                            this.taskMemo.delete(id);
+                        else {
+                            const sha = outcome.shas[i++];
+                            this.taskMemo.set(id, { tip: sha, content: w.content });
+                            commit ??= sha;
+                        }
+                    }
                     this.counters.updates++;
                     this.counters.commits++;
-                    return { value, commit: outcome.sha, committed: true, attempts: attempt };
+                    this.counters.maxAttempts = Math.max(this.counters.maxAttempts, attempt);
+                    if (conflicts > 0)
+                        core/* info */.pq(`state store: "${description}" committed after ${conflicts} lost compare-and-swap ${conflicts === 1 ? 'race' : 'races'}`);
+                    return { value, commit, committed: true, attempts: attempt };
                 }
+                conflicts++;
                 this.counters.conflicts++;
                 this.contendedAt = performance.now();
+                for (const id of plan.tasks.keys())
+                    this.taskMemo.delete(id);
+                core/* debug */.Yz(`state store: "${description}" lost a compare-and-swap race (attempt ${attempt})`);
                 if (attempt >= this.retry.attempts)
                     throw new errors/* StateConflictError */.K$(description, attempt);
                 await sleep(this.backoff(attempt));
@@ -931,8 +1305,8 @@ class GitStateStore {
                 throw new errors/* StateStoreError */.zI(`task ${id} does not exist in the state store`);
             const copy = structuredClone(current);
             const next = change(copy) ?? copy;
-            return (0,tasks/* writeTask */.bN)(tx, next, this.nowIso());
-        });
+            return (0,tasks/* writeTask */.bN)(tx, next, this.nowIso(), current);
+        }, { writes: [id] });
         return r.value;
     }
     // ---- slots ---------------------------------------------------------------------------------
@@ -948,10 +1322,13 @@ class GitStateStore {
             const previous = issue ? await (0,tasks/* readTaskByIssue */.SS)(tx, issue.repository, issue.number) : undefined;
             const record = build(previous);
             const slot = await acquireSlotTx(tx, id, run.entry.runId, run.max, run.leaseMs, this.now(), this.reservationMs);
-            const task = await (0,tasks/* writeTask */.bN)(tx, slot.acquired ? { ...record, state: 'in_progress', runs: [run.entry] } : { ...record, state: 'queued', queuePosition: slot.position }, this.nowIso());
+            const task = (0,tasks/* writeTask */.bN)(tx, slot.acquired ? { ...record, state: 'in_progress', runs: [run.entry] } : { ...record, state: 'queued', queuePosition: slot.position }, this.nowIso(), null);
             return { task, slot };
         });
         return r.value;
+    }
+    async enqueueTasks(taskIds, max) {
+        return (await this.update(`slots: queue ${taskIds.length} ${taskIds.length === 1 ? 'task' : 'tasks'}`, (tx) => enqueueTx(tx, taskIds, max, this.now(), this.reservationMs))).value;
     }
     async renewLease(taskId, runId, leaseMs) {
         return (await this.update(`slot ${taskId}: renew (run ${runId})`, (tx) => renewLeaseTx(tx, taskId, runId, leaseMs, this.now()))).value;
@@ -1010,17 +1387,17 @@ class GitStateStore {
         }
         return out;
     };
-    /** The snapshot's layout overlay with the dry run's writes over it. */
-    layers(snap) {
-        if (this.dryOverlay.size === 0)
-            return snap.overlay;
-        return new Map([...snap.overlay, ...this.dryOverlay]);
-    }
-    /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
-    async fetchSnapshot() {
-        let tip;
+    /** What transactions read through. */
+    source = {
+        branch: () => this.withTransientRetry(() => this.fetchSnapshot()),
+        tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk),
+        taskIds: async () => [...(await this.readable(() => this.withTransientRetry(() => this.repo.listTaskRefs(this.taskPrefix)), new Map())).keys()],
+        load: (oids) => this.loader(oids),
+    };
+    /** `op`, or in a dry run without access to the state repository, `empty` (with one warning). */
+    async readable(op, empty) {
         try {
-            tip = await this.repo.fetchTip();
+            return await op();
         }
         catch (e) {
             if (!this.dryRun || !(e instanceof errors/* StateStoreError */.zI))
@@ -1029,34 +1406,76 @@ class GitStateStore {
             if (!this.warnedUnreadable)
                 core/* warning */.$e(`dry run: reading an empty state store (${e.message})`);
             this.warnedUnreadable = true;
-            tip = undefined;
+            return empty;
         }
+    }
+    /** Runs one fetch at a time (they share FETCH_HEAD); reads of a view may overlap an update. */
+    serialFetch(fn) {
+        const run = this.fetching.then(fn, fn);
+        this.fetching = run.catch(() => undefined);
+        return run;
+    }
+    /**
+     * Task records by id: from memory for `cachedOk` ids this store knows, else one fetch of their
+     * refs and one `cat-file` of the records whose tip changed.
+     */
+    async fetchTasks(ids, cachedOk) {
+        const out = new Map();
+        const toFetch = [];
+        for (const id of ids) {
+            const memo = this.taskMemo.get(id);
+            if (memo && cachedOk.has(id))
+                out.set(id, { ...memo, cached: true });
+            else
+                toFetch.push(id);
+        }
+        if (toFetch.length === 0)
+            return out;
+        const tips = await this.readable(() => this.withTransientRetry(() => this.serialFetch(() => this.repo.fetchTaskRefs(this.taskPrefix, toFetch))), new Map());
+        const stale = toFetch.filter((id) => tips.has(id) && this.taskMemo.get(id)?.tip !== tips.get(id));
+        const loaded = await this.repo.catBatch(stale.map((id) => `${tips.get(id)}:${state_paths/* StateRefs */.u.TaskFile}`));
+        stale.forEach((id, i) => this.taskMemo.set(id, { tip: tips.get(id), content: loaded[i]?.content }));
+        for (const id of toFetch) {
+            const tip = tips.get(id);
+            if (tip === undefined) {
+                this.taskMemo.delete(id);
+                out.set(id, { tip: undefined, content: undefined });
+            }
+            else
+                out.set(id, { ...this.taskMemo.get(id) });
+        }
+        return out;
+    }
+    /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
+    async fetchSnapshot() {
+        const tip = await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined);
         if (this.cached && this.cached.tip === tip)
             return this.cached.snapshot;
         const snapshot = await this.buildSnapshot(tip);
         this.cached = { tip, snapshot };
+        this.versionChecked = true;
         return snapshot;
     }
     async buildSnapshot(tip) {
         const entries = tip ? await this.repo.tree(tip) : Empty;
         const base = { tip, entries };
-        const metaOid = entries.get(paths/* StateFiles */.l.Meta);
+        const metaOid = entries.get(state_paths/* StateFiles */.l.Meta);
         if (metaOid === undefined && entries.size === 0) {
             return {
                 base,
                 overlay: new Map([
-                    [paths/* StateFiles */.l.Meta, `${JSON.stringify({ version: constants/* StateVersion */.aT }, null, 2)}\n`],
-                    [paths/* StateFiles */.l.Readme, StateReadme],
+                    [state_paths/* StateFiles */.l.Meta, `${JSON.stringify({ version: constants/* StateVersion */.aT }, null, 2)}\n`],
+                    [state_paths/* StateFiles */.l.Readme, StateReadme],
                 ]),
             };
         }
         let version = 0;
         if (metaOid !== undefined) {
             const text = (await this.loader([metaOid])).get(metaOid) ?? '';
-            const meta = parseJsonRecord(paths/* StateFiles */.l.Meta, text);
+            const meta = parseJsonRecord(state_paths/* StateFiles */.l.Meta, text);
             const v = meta?.version;
             if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-                throw new errors/* StateRecordError */.J1(paths/* StateFiles */.l.Meta, '"version" must be a non-negative integer');
+                throw new errors/* StateRecordError */.J1(state_paths/* StateFiles */.l.Meta, '"version" must be a non-negative integer');
             version = v;
         }
         if (version === constants/* StateVersion */.aT)
@@ -1116,15 +1535,6 @@ class GitStateStore {
         this.queue = run.catch(() => undefined);
         return run;
     }
-}
-/** True when writing `content` (null: deleting) at `path` would not change the snapshot. */
-function isNoOp(snap, path, content) {
-    if (snap.overlay.has(path))
-        return snap.overlay.get(path) === content;
-    const oid = snap.base.entries.get(path);
-    if (content === null)
-        return oid === undefined;
-    return oid !== undefined && oid === blobId(content);
 }
 function sleep(ms) {
     return new Promise((r) => setTimeout(r, ms));
@@ -1313,8 +1723,8 @@ var shutdown = __webpack_require__(80104);
 var pipeline = __webpack_require__(2057);
 // EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 6 modules
 var orchestrator_sandbox = __webpack_require__(30264);
-// EXTERNAL MODULE: ./src/orchestrator/store.ts + 5 modules
-var orchestrator_store = __webpack_require__(28289);
+// EXTERNAL MODULE: ./src/orchestrator/store.ts + 6 modules
+var orchestrator_store = __webpack_require__(63735);
 ;// CONCATENATED MODULE: ./src/orchestrator/task.ts
 /**
  * Running a task (SPEC.md J1, J2, J6, J7): the task record on the state branch, the concurrency
@@ -1872,16 +2282,21 @@ function parseTask(path, text) {
 }
 /**
  * Validates and writes a task record with `updatedAt = nowIso`, and points the issue and pull
- * request indexes at it (the newest task for an issue or PR is the one the index names).
+ * request indexes at it (the newest task for an issue or PR is the one the index names). The
+ * indexes live on the shared branch while the record has its own ref, so they are written only
+ * when they change: when the task is new (`previous` null), or names a different issue or pull
+ * request than `previous`. Without `previous` (unknown) both are written.
+ * @param previous the record this write replaces (null: none), when the caller read it
  * @returns the record as written
  * @throws ZodError when `task` is not a valid task
  */
-function writeTask(tx, task, nowIso) {
+function writeTask(tx, task, nowIso, previous) {
     const t = _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .Task */ .YZ.parse({ ...task, updatedAt: nowIso });
     tx.writeJson(_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .StatePaths */ .cc.task(t.id), t);
-    if (t.issue !== undefined)
+    const moved = previous === undefined || previous === null || previous.repository.toLowerCase() !== t.repository.toLowerCase();
+    if (t.issue !== undefined && (moved || previous.issue !== t.issue))
         tx.writeJson(_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .StatePaths */ .cc.issueIndex(t.repository, t.issue), { taskId: t.id });
-    if (t.pullRequest)
+    if (t.pullRequest && (moved || previous.pullRequest?.number !== t.pullRequest.number))
         tx.writeJson(_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .StatePaths */ .cc.pullIndex(t.repository, t.pullRequest.number), { taskId: t.id });
     return t;
 }

@@ -33744,7 +33744,7 @@ const AutomationBranchPrefix = 'kiro/automation-';
 /** Directory (under RUNNER_TEMP) where a dry run saves the writes it would have made. */
 const DryRunDir = 'kiro-dry-run';
 /** Version of the state-store layout (docs/state.md). */
-const StateVersion = 1;
+const StateVersion = 2;
 
 
 /***/ }),
@@ -33793,7 +33793,7 @@ function authEnv(serverUrl, token, base = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26460);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42458);
 
 // `node dist/index.js` is the action (GitHub passes no arguments); `node dist/index.js replay …`
 // is the replay command of bin/kiro-action.mjs, a separate chunk loaded only then
@@ -33810,7 +33810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 26460:
+/***/ 42458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34290,8 +34290,8 @@ function createGitHubApi(octokit, redactSecrets, retryBaseMs = 1000) {
             const { data } = await octokit.rest.issues.create({ ...r, title: title(i.title), body: redact(i.body) });
             return { number: data.number, htmlUrl: data.html_url };
         },
-        async updateIssueBody(r, issueNumber, body) {
-            await octokit.rest.issues.update({ ...r, issue_number: issueNumber, body: redact(body) });
+        async updateIssueBody(r, issueNumber, body, close) {
+            await octokit.rest.issues.update({ ...r, issue_number: issueNumber, body: redact(body), ...(close ? { state: 'closed', state_reason: close } : {}) });
         },
         async addReaction(r, target, content) {
             if (target.kind === 'issue')
@@ -39932,8 +39932,8 @@ function createDryRunGitHubApi(real, recorder) {
             rec('create issue', r, { ...i });
             return { number: id, htmlUrl: fakeUrl(r, 'issues', id) };
         },
-        async updateIssueBody(r, issueNumber, body) {
-            rec('update issue', r, { issue_number: issueNumber, body });
+        async updateIssueBody(r, issueNumber, body, close) {
+            rec('update issue', r, { issue_number: issueNumber, body, ...(close ? { state: 'closed', state_reason: close } : {}) });
         },
         async addReaction(r, target, content) {
             rec('add reaction', r, { ...target, content });
@@ -40159,321 +40159,8 @@ async function reportSettingsError(svc, issueNumber) {
 var env = __nccwpck_require__(99713);
 // EXTERNAL MODULE: ./src/policy/redact.ts
 var redact = __nccwpck_require__(66509);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
-var coerce = __nccwpck_require__(49567);
-;// CONCATENATED MODULE: ./src/settings.ts
-/**
- * Settings: action inputs, the runner's environment and `.kiro/settings.json`, read once,
- * validated with zod and frozen. This is the only module that reads inputs (`core.getInput`) or
- * the runner environment; everything else receives a `Settings`.
- *
- * Contracts: inputs arrive as `INPUT_<NAME>` (https://docs.github.com/actions/sharing-automations/creating-actions/metadata-syntax-for-github-actions#inputs),
- * the runner's default variables are listed at
- * https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/store-information-in-variables#default-environment-variables.
- */
-
-
-
-
-
-const AutonomyLevels = ['cautious', 'balanced', 'full'];
-const NetworkLevels = ['integration-only', 'common-dependencies', 'open-internet', 'custom'];
-/** A user-facing settings problem: the field (dotted path) and what is wrong with it. */
-class SettingsError extends Error {
-    source;
-    field;
-    problem;
-    constructor(source, field, problem) {
-        super(`${source === 'input' ? 'Input' : source === 'environment' ? 'Environment variable' : constants/* RepoFiles */.op.Settings + ' field'} '${field}': ${problem}`);
-        this.source = source;
-        this.field = field;
-        this.problem = problem;
-        this.name = 'SettingsError';
-    }
-}
-/**
- * `.kiro/settings.json` (SPEC.md §2). Unknown keys are rejected so that a typo
- * (`forbidenCommands`) is reported instead of silently ignored.
- */
-const RepoSettingsSchema = schemas/* object */.Ikc({
-    agent: schemas/* object */.Ikc({
-        autonomyLevel: schemas/* enum */.k5n(AutonomyLevels).optional(),
-        allowedCommands: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
-        forbiddenCommands: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
-        maxFileEditsPerTask: schemas/* number */.aig().int().positive().max(10_000).default(20),
-        requireApprovalForNewFiles: schemas/* boolean */.zMY().default(false),
-    })
-        .strict()
-        .default({ allowedCommands: [], forbiddenCommands: [], maxFileEditsPerTask: 20, requireApprovalForNewFiles: false }),
-    sandbox: schemas/* object */.Ikc({
-        networkAccess: schemas/* enum */.k5n(NetworkLevels).optional(),
-        allowedDomains: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\.?[a-z0-9*-]+(\.[a-z0-9-]+)*$/i, 'must be a domain name like example.com or .example.com')).default([]),
-    })
-        .strict()
-        .default({ allowedDomains: [] }),
-    env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
-        .superRefine((env, ctx) => {
-        for (const k of Object.keys(env)) {
-            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
-                ctx.addIssue({ code: 'custom', path: [k], message: 'is not a valid environment variable name' });
-        }
-    })
-        .default({}),
-})
-    .strict();
-/** Defaults used when the repository has no settings file. */
-const DefaultRepoSettings = Object.freeze(RepoSettingsSchema.parse({}));
-const positiveInt = (max) => coerce/* number */.ai().int().positive().max(max);
-const bool = schemas/* string */.YjP()
-    .transform((s) => s.trim().toLowerCase())
-    .pipe(schemas/* enum */.k5n(['true', 'false', 'yes', 'no', '1', '0', '']))
-    .transform((s) => (s === '' ? undefined : ['true', 'yes', '1'].includes(s)));
-const list = schemas/* string */.YjP().transform((s) => s
-    .split(/[\n,]/)
-    .map((x) => x.trim())
-    .filter(Boolean));
-const InputsSchema = schemas/* object */.Ikc({
-    [constants/* Inputs */.G0.AnthropicApiKey]: schemas/* string */.YjP(),
-    [constants/* Inputs */.G0.GithubToken]: schemas/* string */.YjP().min(1, 'is required (pass ${{ github.token }} or a PAT)'),
-    // `auto`, or a Claude model id as the Messages API (or Bedrock/Vertex) names it: a typo such as
-    // `opus` or `gpt-4` fails before anything is posted
-    [constants/* Inputs */.G0.Model]: schemas/* string */.YjP()
-        .min(1)
-        .default('auto')
-        .refine((m) => m === 'auto' || /^(?:[\w.-]+[.:/])?claude-[a-z0-9][a-z0-9.@:[\]-]*$/i.test(m.trim()), 'is not a Claude model id (use `auto`, or an id such as claude-opus-4-5)'),
-    [constants/* Inputs */.G0.Provider]: schemas/* enum */.k5n(['anthropic', 'bedrock', 'vertex']),
-    [constants/* Inputs */.G0.TriggerLabel]: schemas/* string */.YjP().min(1),
-    [constants/* Inputs */.G0.TriggerCommand]: schemas/* string */.YjP().regex(/^\/[\w-]+$/, 'must look like /kiro'),
-    [constants/* Inputs */.G0.StateRepository]: schemas/* string */.YjP().regex(/^([\w.-]+\/[\w.-]+)?$/, 'must be owner/repo'),
-    [constants/* Inputs */.G0.StateBranch]: schemas/* string */.YjP().min(1).regex(/^[\w./-]+$/, 'must be a branch name'),
-    [constants/* Inputs */.G0.MaxConcurrentTasks]: positiveInt(1000),
-    [constants/* Inputs */.G0.MaxTurns]: positiveInt(100_000),
-    [constants/* Inputs */.G0.MaxCostUsd]: coerce/* number */.ai().positive(),
-    // minutes; fractions allowed (e.g. 0.5) so short budgets can be tested
-    [constants/* Inputs */.G0.TimeoutMinutes]: coerce/* number */.ai().positive().max(60 * 24 * 35),
-    [constants/* Inputs */.G0.DryRun]: bool,
-    [constants/* Inputs */.G0.AutonomyLevel]: schemas/* enum */.k5n([...AutonomyLevels, '']),
-    [constants/* Inputs */.G0.NetworkAccess]: schemas/* enum */.k5n([...NetworkLevels, '']),
-    [constants/* Inputs */.G0.AllowedDomains]: list,
-    [constants/* Inputs */.G0.AllowBots]: list,
-    [constants/* Inputs */.G0.MaxVerifyRetries]: coerce/* number */.ai().int().min(0).max(20),
-    [constants/* Inputs */.G0.FixFailingChecks]: bool,
-    [constants/* Inputs */.G0.Repositories]: list,
-    [constants/* Inputs */.G0.Task]: schemas/* string */.YjP(),
-    [constants/* Inputs */.G0.TaskId]: schemas/* string */.YjP(),
-    [constants/* Inputs */.G0.Automation]: schemas/* string */.YjP().regex(/^$|^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'is the name of a file in .kiro/automations without `.md` (letters, digits, `_`, `.`, `-`)'),
-    [constants/* Inputs */.G0.BotName]: schemas/* string */.YjP(),
-    [constants/* Inputs */.G0.BotEmail]: schemas/* string */.YjP(),
-    [constants/* Inputs */.G0.AllowUnsandboxedCommands]: bool,
-});
-/** Defaults applied when an input is absent (the runner passes action.yml defaults; tests and the CLI may not). */
-const InputDefaults = {
-    [constants/* Inputs */.G0.Model]: 'auto',
-    [constants/* Inputs */.G0.Provider]: 'anthropic',
-    [constants/* Inputs */.G0.TriggerLabel]: 'kiro',
-    [constants/* Inputs */.G0.TriggerCommand]: '/kiro',
-    [constants/* Inputs */.G0.StateBranch]: constants/* DefaultStateBranch */.$A,
-    [constants/* Inputs */.G0.MaxConcurrentTasks]: '10',
-    [constants/* Inputs */.G0.MaxTurns]: '200',
-    [constants/* Inputs */.G0.MaxCostUsd]: '20',
-    [constants/* Inputs */.G0.TimeoutMinutes]: '345',
-    [constants/* Inputs */.G0.MaxVerifyRetries]: '2',
-};
-const EnvSchema = schemas/* object */.Ikc({
-    GITHUB_EVENT_NAME: schemas/* string */.YjP().min(1),
-    GITHUB_EVENT_PATH: schemas/* string */.YjP().min(1),
-    GITHUB_REPOSITORY: schemas/* string */.YjP().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/repo'),
-    GITHUB_SERVER_URL: schemas/* url */.OZ5().default('https://github.com'),
-    GITHUB_API_URL: schemas/* url */.OZ5().default('https://api.github.com'),
-    GITHUB_GRAPHQL_URL: schemas/* string */.YjP().optional(),
-    GITHUB_RUN_ID: schemas/* string */.YjP().regex(/^\d+$/).default('0'),
-    GITHUB_RUN_ATTEMPT: schemas/* string */.YjP().regex(/^\d+$/).default('1'),
-    GITHUB_WORKSPACE: schemas/* string */.YjP().min(1),
-    GITHUB_WORKFLOW_REF: schemas/* string */.YjP().default(''),
-    GITHUB_SHA: schemas/* string */.YjP().default(''),
-    GITHUB_ACTOR: schemas/* string */.YjP().default(''),
-    RUNNER_TEMP: schemas/* string */.YjP().min(1),
-    ACT: schemas/* string */.YjP().optional(),
-    ANTHROPIC_BASE_URL: schemas/* string */.YjP().optional(),
-    ANTHROPIC_VERTEX_PROJECT_ID: schemas/* string */.YjP().optional(),
-    GOOGLE_CLOUD_PROJECT: schemas/* string */.YjP().optional(),
-    KIRO_RETRY_BASE_MS: coerce/* number */.ai().int().min(0).optional(),
-    KIRO_COMMAND_TIMEOUT_MS: coerce/* number */.ai().int().positive().optional(),
-    KIRO_ISOLATION: schemas/* enum */.k5n(['off', 'auto', '']).optional(),
-    KIRO_CONTEXT_WINDOW_TOKENS: coerce/* number */.ai().int().min(4096).optional(),
-    KIRO_FIREWALL: schemas/* enum */.k5n(['off', 'auto', '']).optional(),
-});
-function firstIssue(e) {
-    const issue = e.issues[0];
-    return { field: issue ? issue.path.join('.') : '', message: issue ? issue.message : e.message };
-}
-/** Reads an input by name, falling back to the built-in default. */
-function readInput(name) {
-    const v = core/* getInput */.V4(name);
-    return v === '' && name in InputDefaults ? InputDefaults[name] : v;
-}
-/**
- * Parses `.kiro/settings.json` text. Returns the settings, or a `SettingsError` naming the field.
- * JSON syntax errors name the line and column.
- */
-function parseRepoSettings(text) {
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch (e) {
-        return new SettingsError('settings-file', '(file)', `is not valid JSON: ${e.message}`);
-    }
-    const r = RepoSettingsSchema.safeParse(raw);
-    if (!r.success) {
-        const issue = r.error.issues[0];
-        let message = issue?.message ?? 'invalid';
-        let field = issue ? issue.path.join('.') : '';
-        if (issue?.code === 'unrecognized_keys') {
-            field = [...issue.path, ...issue.keys].join('.');
-            message = `is not a known setting (known: ${knownKeys(issue.path)})`;
-        }
-        return new SettingsError('settings-file', field || '(root)', message);
-    }
-    return r.data;
-}
-function knownKeys(p) {
-    let shape = RepoSettingsSchema;
-    for (const k of p) {
-        const inner = unwrap(shape);
-        if (inner instanceof schemas/* ZodObject */.bvH)
-            shape = inner.shape[String(k)];
-    }
-    const obj = unwrap(shape);
-    return obj instanceof schemas/* ZodObject */.bvH ? Object.keys(obj.shape).join(', ') : '';
-}
-function unwrap(t) {
-    let cur = t;
-    while (cur instanceof schemas/* ZodDefault */.XiL || cur instanceof schemas/* ZodOptional */.IiU)
-        cur = cur.unwrap();
-    return cur;
-}
-/** Reads `.kiro/settings.json` from a work tree; absent → defaults. */
-function readRepoSettings(workspace) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(workspace, constants/* RepoFiles */.op.Settings), 'utf8');
-    }
-    catch {
-        return DefaultRepoSettings;
-    }
-    return parseRepoSettings(text);
-}
-/**
- * Reads inputs, the environment and `.kiro/settings.json` into one frozen `Settings`.
- *
- * @throws SettingsError for a bad input or environment variable (workflow author's mistake);
- *   a bad settings file does not throw — it is returned in `repoSettingsError`.
- */
-function loadSettings(env = process.env) {
-    const rawInputs = {};
-    for (const name of Object.values(constants/* Inputs */.G0))
-        rawInputs[name] = readInput(name);
-    const inputs = InputsSchema.safeParse(rawInputs);
-    if (!inputs.success) {
-        const { field, message } = firstIssue(inputs.error);
-        throw new SettingsError('input', field, `${message} (got ${JSON.stringify(rawInputs[field] ?? '')})`);
-    }
-    const envParsed = EnvSchema.safeParse(env);
-    if (!envParsed.success) {
-        const { field, message } = firstIssue(envParsed.error);
-        throw new SettingsError('environment', field, message);
-    }
-    const i = inputs.data;
-    const e = envParsed.data;
-    const [owner, repo] = e.GITHUB_REPOSITORY.split('/');
-    const serverUrl = e.GITHUB_SERVER_URL.replace(/\/+$/, '');
-    const apiUrl = e.GITHUB_API_URL.replace(/\/+$/, '');
-    const runId = Number(e.GITHUB_RUN_ID);
-    const isAct = e.ACT === 'true';
-    const workflowFile = /^[^/]+\/[^/]+\/(.+?)@/.exec(e.GITHUB_WORKFLOW_REF)?.[1] ?? '';
-    const repoSettings = readRepoSettings(e.GITHUB_WORKSPACE);
-    const repoError = repoSettings instanceof SettingsError ? repoSettings : undefined;
-    const repoCfg = repoSettings instanceof SettingsError ? DefaultRepoSettings : repoSettings;
-    const settings = {
-        anthropicApiKey: i[constants/* Inputs */.G0.AnthropicApiKey],
-        anthropicBaseUrl: e.ANTHROPIC_BASE_URL || undefined,
-        vertexProjectId: e.ANTHROPIC_VERTEX_PROJECT_ID || e.GOOGLE_CLOUD_PROJECT || undefined,
-        githubToken: i[constants/* Inputs */.G0.GithubToken],
-        model: i[constants/* Inputs */.G0.Model],
-        provider: i[constants/* Inputs */.G0.Provider],
-        triggerLabel: i[constants/* Inputs */.G0.TriggerLabel],
-        triggerCommand: i[constants/* Inputs */.G0.TriggerCommand],
-        stateRepository: i[constants/* Inputs */.G0.StateRepository] || e.GITHUB_REPOSITORY,
-        stateBranch: i[constants/* Inputs */.G0.StateBranch],
-        maxConcurrentTasks: i[constants/* Inputs */.G0.MaxConcurrentTasks],
-        maxTurns: i[constants/* Inputs */.G0.MaxTurns],
-        maxCostUsd: i[constants/* Inputs */.G0.MaxCostUsd],
-        timeoutMinutes: i[constants/* Inputs */.G0.TimeoutMinutes],
-        // act runs are dry by default (SPEC.md J8) unless dry-run is explicitly false
-        dryRun: i[constants/* Inputs */.G0.DryRun] ?? isAct,
-        // an explicit input wins over the repository's file; the file wins over the default
-        autonomyLevel: i[constants/* Inputs */.G0.AutonomyLevel] || repoCfg.agent.autonomyLevel || 'balanced',
-        networkAccess: i[constants/* Inputs */.G0.NetworkAccess] || repoCfg.sandbox.networkAccess || 'common-dependencies',
-        allowedDomains: Object.freeze([...new Set([...i[constants/* Inputs */.G0.AllowedDomains], ...repoCfg.sandbox.allowedDomains])]),
-        allowBots: Object.freeze(i[constants/* Inputs */.G0.AllowBots]),
-        maxVerifyRetries: i[constants/* Inputs */.G0.MaxVerifyRetries],
-        fixFailingChecks: i[constants/* Inputs */.G0.FixFailingChecks] ?? false,
-        batch: Object.freeze({ repositories: Object.freeze(i[constants/* Inputs */.G0.Repositories]), task: i[constants/* Inputs */.G0.Task] }),
-        continuationTaskId: i[constants/* Inputs */.G0.TaskId],
-        automation: i[constants/* Inputs */.G0.Automation],
-        bot: Object.freeze({ name: i[constants/* Inputs */.G0.BotName] || constants/* DefaultBot */.Pw.name, email: i[constants/* Inputs */.G0.BotEmail] || constants/* DefaultBot */.Pw.email }),
-        retryBaseMs: e.KIRO_RETRY_BASE_MS ?? 1000,
-        commandTimeoutMs: e.KIRO_COMMAND_TIMEOUT_MS ?? 10 * 60_000,
-        allowUnsandboxedCommands: i[constants/* Inputs */.G0.AllowUnsandboxedCommands] ?? false,
-        sandboxDisabledReason: e.KIRO_ISOLATION === 'off' ? 'the workflow turned the OS sandbox off (KIRO_ISOLATION=off)' : undefined,
-        firewallDisabledReason: e.KIRO_FIREWALL === 'off' ? 'the workflow turned the network namespace off (KIRO_FIREWALL=off)' : undefined,
-        contextWindowTokens: e.KIRO_CONTEXT_WINDOW_TOKENS,
-        runner: Object.freeze({
-            eventName: e.GITHUB_EVENT_NAME,
-            eventPath: e.GITHUB_EVENT_PATH,
-            owner,
-            repo,
-            repository: e.GITHUB_REPOSITORY,
-            serverUrl,
-            apiUrl,
-            graphqlUrl: e.GITHUB_GRAPHQL_URL || `${apiUrl}/graphql`,
-            runId,
-            runAttempt: Number(e.GITHUB_RUN_ATTEMPT),
-            runUrl: `${serverUrl}/${e.GITHUB_REPOSITORY}/actions/runs/${runId}`,
-            workflowFile,
-            workflowRef: e.GITHUB_WORKFLOW_REF,
-            workflowGitRef: /@(.+)$/.exec(e.GITHUB_WORKFLOW_REF)?.[1] ?? '',
-            workspace: e.GITHUB_WORKSPACE,
-            runnerTemp: e.RUNNER_TEMP,
-            sha: e.GITHUB_SHA,
-            actor: e.GITHUB_ACTOR,
-            isAct,
-        }),
-        repo: repoCfg,
-        repoSettingsError: repoError,
-    };
-    return deepFreeze(settings);
-}
-/**
- * Removes the credential inputs (`INPUT_GITHUB-TOKEN`, `INPUT_ANTHROPIC-API-KEY`) from the
- * action's own `process.env` once `Settings` holds them, so no child process the action starts
- * inherits them by accident. (The kernel's copy in `/proc/<pid>/environ` stays: the sandbox's
- * PID namespace is what keeps commands from reading it.)
- */
-function forgetCredentialInputs(env = process.env) {
-    for (const name of [constants/* Inputs */.G0.GithubToken, constants/* Inputs */.G0.AnthropicApiKey])
-        delete env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
-}
-function deepFreeze(o) {
-    if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-        Object.freeze(o);
-        for (const v of Object.values(o))
-            deepFreeze(v);
-    }
-    return o;
-}
-
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __nccwpck_require__(58750);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * `run()`: reads settings and the event once, builds the services, routes the event to a handler.
@@ -40543,16 +40230,16 @@ function buildServices(settings, redactor) {
 async function run() {
     let settings;
     try {
-        settings = loadSettings();
+        settings = (0,src_settings/* loadSettings */.M5)();
     }
     catch (e) {
-        if (e instanceof SettingsError) {
+        if (e instanceof src_settings/* SettingsError */.GN) {
             core/* setFailed */.C1(e.message);
             return;
         }
         throw e;
     }
-    forgetCredentialInputs();
+    (0,src_settings/* forgetCredentialInputs */.eI)();
     const redactor = buildRedactor(settings);
     try {
         let command;
@@ -41530,6 +41217,360 @@ function costLine(r) {
 /** Escapes characters that would start markdown structure or mentions in a one-line title. */
 function escapeMd(s) {
     return (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .safeInline */ .H1)(s, 1000).replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/@(\w)/g, '@\u200b$1');
+}
+
+
+/***/ }),
+
+/***/ 58750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GN: () => (/* binding */ SettingsError),
+/* harmony export */   M5: () => (/* binding */ loadSettings),
+/* harmony export */   Vd: () => (/* binding */ settingsForRepository),
+/* harmony export */   eI: () => (/* binding */ forgetCredentialInputs)
+/* harmony export */ });
+/* unused harmony exports AutonomyLevels, NetworkLevels, RepoSettingsSchema, DefaultRepoSettings, parseRepoSettings, readRepoSettings */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(41514);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49567);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27242);
+/**
+ * Settings: action inputs, the runner's environment and `.kiro/settings.json`, read once,
+ * validated with zod and frozen. This is the only module that reads inputs (`core.getInput`) or
+ * the runner environment; everything else receives a `Settings`.
+ *
+ * Contracts: inputs arrive as `INPUT_<NAME>` (https://docs.github.com/actions/sharing-automations/creating-actions/metadata-syntax-for-github-actions#inputs),
+ * the runner's default variables are listed at
+ * https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/store-information-in-variables#default-environment-variables.
+ */
+
+
+
+
+
+const AutonomyLevels = ['cautious', 'balanced', 'full'];
+const NetworkLevels = ['integration-only', 'common-dependencies', 'open-internet', 'custom'];
+/** A user-facing settings problem: the field (dotted path) and what is wrong with it. */
+class SettingsError extends Error {
+    source;
+    field;
+    problem;
+    constructor(source, field, problem) {
+        super(`${source === 'input' ? 'Input' : source === 'environment' ? 'Environment variable' : _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .RepoFiles */ .op.Settings + ' field'} '${field}': ${problem}`);
+        this.source = source;
+        this.field = field;
+        this.problem = problem;
+        this.name = 'SettingsError';
+    }
+}
+/**
+ * `.kiro/settings.json` (SPEC.md §2). Unknown keys are rejected so that a typo
+ * (`forbidenCommands`) is reported instead of silently ignored.
+ */
+const RepoSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    agent: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        autonomyLevel: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(AutonomyLevels).optional(),
+        allowedCommands: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1)).default([]),
+        forbiddenCommands: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1)).default([]),
+        maxFileEditsPerTask: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().max(10_000).default(20),
+        requireApprovalForNewFiles: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(false),
+    })
+        .strict()
+        .default({ allowedCommands: [], forbiddenCommands: [], maxFileEditsPerTask: 20, requireApprovalForNewFiles: false }),
+    sandbox: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        networkAccess: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(NetworkLevels).optional(),
+        allowedDomains: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^\.?[a-z0-9*-]+(\.[a-z0-9-]+)*$/i, 'must be a domain name like example.com or .example.com')).default([]),
+    })
+        .strict()
+        .default({ allowedDomains: [] }),
+    env: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP())
+        .superRefine((env, ctx) => {
+        for (const k of Object.keys(env)) {
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+                ctx.addIssue({ code: 'custom', path: [k], message: 'is not a valid environment variable name' });
+        }
+    })
+        .default({}),
+})
+    .strict();
+/** Defaults used when the repository has no settings file. */
+const DefaultRepoSettings = Object.freeze(RepoSettingsSchema.parse({}));
+const positiveInt = (max) => zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().positive().max(max);
+const bool = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['true', 'false', 'yes', 'no', '1', '0', '']))
+    .transform((s) => (s === '' ? undefined : ['true', 'yes', '1'].includes(s)));
+const list = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((s) => s
+    .split(/[\n,]/)
+    .map((x) => x.trim())
+    .filter(Boolean));
+const InputsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AnthropicApiKey]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GithubToken]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1, 'is required (pass ${{ github.token }} or a PAT)'),
+    // `auto`, or a Claude model id as the Messages API (or Bedrock/Vertex) names it: a typo such as
+    // `opus` or `gpt-4` fails before anything is posted
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Model]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+        .min(1)
+        .default('auto')
+        .refine((m) => m === 'auto' || /^(?:[\w.-]+[.:/])?claude-[a-z0-9][a-z0-9.@:[\]-]*$/i.test(m.trim()), 'is not a Claude model id (use `auto`, or an id such as claude-opus-4-5)'),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider]: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['anthropic', 'bedrock', 'vertex']),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerLabel]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerCommand]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^\/[\w-]+$/, 'must look like /kiro'),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.StateRepository]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^([\w.-]+\/[\w.-]+)?$/, 'must be owner/repo'),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.StateBranch]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).regex(/^[\w./-]+$/, 'must be a branch name'),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxConcurrentTasks]: positiveInt(1000),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxTurns]: positiveInt(100_000),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxCostUsd]: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().positive(),
+    // minutes; fractions allowed (e.g. 0.5) so short budgets can be tested
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutMinutes]: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().positive().max(60 * 24 * 35),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.DryRun]: bool,
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AutonomyLevel]: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n([...AutonomyLevels, '']),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.NetworkAccess]: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n([...NetworkLevels, '']),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowedDomains]: list,
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowBots]: list,
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxVerifyRetries]: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().min(0).max(20),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FixFailingChecks]: bool,
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Repositories]: list,
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Task]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TaskId]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Automation]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^$|^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'is the name of a file in .kiro/automations without `.md` (letters, digits, `_`, `.`, `-`)'),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BotName]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BotEmail]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUnsandboxedCommands]: bool,
+});
+/** Defaults applied when an input is absent (the runner passes action.yml defaults; tests and the CLI may not). */
+const InputDefaults = {
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Model]: 'auto',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider]: 'anthropic',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerLabel]: 'kiro',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerCommand]: '/kiro',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.StateBranch]: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .DefaultStateBranch */ .$A,
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxConcurrentTasks]: '10',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxTurns]: '200',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxCostUsd]: '20',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutMinutes]: '345',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxVerifyRetries]: '2',
+};
+const EnvSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    GITHUB_EVENT_NAME: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    GITHUB_EVENT_PATH: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    GITHUB_REPOSITORY: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/repo'),
+    GITHUB_SERVER_URL: zod__WEBPACK_IMPORTED_MODULE_4__/* .url */ .OZ5().default('https://github.com'),
+    GITHUB_API_URL: zod__WEBPACK_IMPORTED_MODULE_4__/* .url */ .OZ5().default('https://api.github.com'),
+    GITHUB_GRAPHQL_URL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    GITHUB_RUN_ID: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^\d+$/).default('0'),
+    GITHUB_RUN_ATTEMPT: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^\d+$/).default('1'),
+    GITHUB_WORKSPACE: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    GITHUB_WORKFLOW_REF: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
+    GITHUB_SHA: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
+    GITHUB_ACTOR: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
+    RUNNER_TEMP: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    ACT: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    ANTHROPIC_BASE_URL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    ANTHROPIC_VERTEX_PROJECT_ID: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    GOOGLE_CLOUD_PROJECT: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    KIRO_RETRY_BASE_MS: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().min(0).optional(),
+    KIRO_COMMAND_TIMEOUT_MS: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().positive().optional(),
+    KIRO_ISOLATION: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['off', 'auto', '']).optional(),
+    KIRO_CONTEXT_WINDOW_TOKENS: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().min(4096).optional(),
+    KIRO_FIREWALL: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['off', 'auto', '']).optional(),
+});
+function firstIssue(e) {
+    const issue = e.issues[0];
+    return { field: issue ? issue.path.join('.') : '', message: issue ? issue.message : e.message };
+}
+/** Reads an input by name, falling back to the built-in default. */
+function readInput(name) {
+    const v = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+    return v === '' && name in InputDefaults ? InputDefaults[name] : v;
+}
+/**
+ * Parses `.kiro/settings.json` text. Returns the settings, or a `SettingsError` naming the field.
+ * JSON syntax errors name the line and column.
+ */
+function parseRepoSettings(text) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        return new SettingsError('settings-file', '(file)', `is not valid JSON: ${e.message}`);
+    }
+    const r = RepoSettingsSchema.safeParse(raw);
+    if (!r.success) {
+        const issue = r.error.issues[0];
+        let message = issue?.message ?? 'invalid';
+        let field = issue ? issue.path.join('.') : '';
+        if (issue?.code === 'unrecognized_keys') {
+            field = [...issue.path, ...issue.keys].join('.');
+            message = `is not a known setting (known: ${knownKeys(issue.path)})`;
+        }
+        return new SettingsError('settings-file', field || '(root)', message);
+    }
+    return r.data;
+}
+function knownKeys(p) {
+    let shape = RepoSettingsSchema;
+    for (const k of p) {
+        const inner = unwrap(shape);
+        if (inner instanceof zod__WEBPACK_IMPORTED_MODULE_4__/* .ZodObject */ .bvH)
+            shape = inner.shape[String(k)];
+    }
+    const obj = unwrap(shape);
+    return obj instanceof zod__WEBPACK_IMPORTED_MODULE_4__/* .ZodObject */ .bvH ? Object.keys(obj.shape).join(', ') : '';
+}
+function unwrap(t) {
+    let cur = t;
+    while (cur instanceof zod__WEBPACK_IMPORTED_MODULE_4__/* .ZodDefault */ .XiL || cur instanceof zod__WEBPACK_IMPORTED_MODULE_4__/* .ZodOptional */ .IiU)
+        cur = cur.unwrap();
+    return cur;
+}
+/** Reads `.kiro/settings.json` from a work tree; absent → defaults. */
+function readRepoSettings(workspace) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(workspace, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .RepoFiles */ .op.Settings), 'utf8');
+    }
+    catch {
+        return DefaultRepoSettings;
+    }
+    return parseRepoSettings(text);
+}
+/**
+ * Reads inputs, the environment and `.kiro/settings.json` into one frozen `Settings`.
+ *
+ * @throws SettingsError for a bad input or environment variable (workflow author's mistake);
+ *   a bad settings file does not throw — it is returned in `repoSettingsError`.
+ */
+function loadSettings(env = process.env) {
+    const rawInputs = {};
+    for (const name of Object.values(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0))
+        rawInputs[name] = readInput(name);
+    const inputs = InputsSchema.safeParse(rawInputs);
+    if (!inputs.success) {
+        const { field, message } = firstIssue(inputs.error);
+        throw new SettingsError('input', field, `${message} (got ${JSON.stringify(rawInputs[field] ?? '')})`);
+    }
+    const envParsed = EnvSchema.safeParse(env);
+    if (!envParsed.success) {
+        const { field, message } = firstIssue(envParsed.error);
+        throw new SettingsError('environment', field, message);
+    }
+    const i = inputs.data;
+    const e = envParsed.data;
+    const [owner, repo] = e.GITHUB_REPOSITORY.split('/');
+    const serverUrl = e.GITHUB_SERVER_URL.replace(/\/+$/, '');
+    const apiUrl = e.GITHUB_API_URL.replace(/\/+$/, '');
+    const runId = Number(e.GITHUB_RUN_ID);
+    const isAct = e.ACT === 'true';
+    const workflowFile = /^[^/]+\/[^/]+\/(.+?)@/.exec(e.GITHUB_WORKFLOW_REF)?.[1] ?? '';
+    const repoSettings = readRepoSettings(e.GITHUB_WORKSPACE);
+    const repoError = repoSettings instanceof SettingsError ? repoSettings : undefined;
+    const repoCfg = repoSettings instanceof SettingsError ? DefaultRepoSettings : repoSettings;
+    const settings = {
+        anthropicApiKey: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AnthropicApiKey],
+        anthropicBaseUrl: e.ANTHROPIC_BASE_URL || undefined,
+        vertexProjectId: e.ANTHROPIC_VERTEX_PROJECT_ID || e.GOOGLE_CLOUD_PROJECT || undefined,
+        githubToken: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GithubToken],
+        model: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Model],
+        provider: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider],
+        triggerLabel: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerLabel],
+        triggerCommand: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerCommand],
+        stateRepository: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.StateRepository] || e.GITHUB_REPOSITORY,
+        stateBranch: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.StateBranch],
+        maxConcurrentTasks: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxConcurrentTasks],
+        maxTurns: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxTurns],
+        maxCostUsd: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxCostUsd],
+        timeoutMinutes: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutMinutes],
+        // act runs are dry by default (SPEC.md J8) unless dry-run is explicitly false
+        dryRun: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.DryRun] ?? isAct,
+        // an explicit input wins over the repository's file; the file wins over the default
+        autonomyLevel: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AutonomyLevel] || repoCfg.agent.autonomyLevel || 'balanced',
+        networkAccess: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.NetworkAccess] || repoCfg.sandbox.networkAccess || 'common-dependencies',
+        allowedDomains: Object.freeze([...new Set([...i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowedDomains], ...repoCfg.sandbox.allowedDomains])]),
+        allowBots: Object.freeze(i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowBots]),
+        maxVerifyRetries: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxVerifyRetries],
+        fixFailingChecks: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FixFailingChecks] ?? false,
+        batch: Object.freeze({ repositories: Object.freeze(i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Repositories]), task: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Task] }),
+        continuationTaskId: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TaskId],
+        automation: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Automation],
+        bot: Object.freeze({ name: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BotName] || _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .DefaultBot */ .Pw.name, email: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BotEmail] || _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .DefaultBot */ .Pw.email }),
+        retryBaseMs: e.KIRO_RETRY_BASE_MS ?? 1000,
+        commandTimeoutMs: e.KIRO_COMMAND_TIMEOUT_MS ?? 10 * 60_000,
+        allowUnsandboxedCommands: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUnsandboxedCommands] ?? false,
+        sandboxDisabledReason: e.KIRO_ISOLATION === 'off' ? 'the workflow turned the OS sandbox off (KIRO_ISOLATION=off)' : undefined,
+        firewallDisabledReason: e.KIRO_FIREWALL === 'off' ? 'the workflow turned the network namespace off (KIRO_FIREWALL=off)' : undefined,
+        contextWindowTokens: e.KIRO_CONTEXT_WINDOW_TOKENS,
+        runner: Object.freeze({
+            eventName: e.GITHUB_EVENT_NAME,
+            eventPath: e.GITHUB_EVENT_PATH,
+            owner,
+            repo,
+            repository: e.GITHUB_REPOSITORY,
+            serverUrl,
+            apiUrl,
+            graphqlUrl: e.GITHUB_GRAPHQL_URL || `${apiUrl}/graphql`,
+            runId,
+            runAttempt: Number(e.GITHUB_RUN_ATTEMPT),
+            runUrl: `${serverUrl}/${e.GITHUB_REPOSITORY}/actions/runs/${runId}`,
+            workflowFile,
+            workflowRef: e.GITHUB_WORKFLOW_REF,
+            workflowGitRef: /@(.+)$/.exec(e.GITHUB_WORKFLOW_REF)?.[1] ?? '',
+            workspace: e.GITHUB_WORKSPACE,
+            runnerTemp: e.RUNNER_TEMP,
+            sha: e.GITHUB_SHA,
+            actor: e.GITHUB_ACTOR,
+            isAct,
+        }),
+        repo: repoCfg,
+        repoSettingsError: repoError,
+        inputOverrides: { autonomyLevel: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AutonomyLevel] || '', networkAccess: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.NetworkAccess] || '', allowedDomains: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowedDomains] },
+    };
+    return deepFreeze(settings);
+}
+/**
+ * The settings of a task in another repository's work tree (a batch child): that repository's
+ * `.kiro/settings.json` re-read and merged as `loadSettings` does (explicit inputs still win),
+ * `runner` pointing at the repository and its checkout. Everything else is the run's.
+ */
+function settingsForRepository(s, repository, workspace) {
+    const [owner, repo] = repository.split('/');
+    const read = readRepoSettings(workspace);
+    const repoCfg = read instanceof SettingsError ? DefaultRepoSettings : read;
+    const o = s.inputOverrides ?? { autonomyLevel: '', networkAccess: '', allowedDomains: [] };
+    return deepFreeze({
+        ...s,
+        autonomyLevel: o.autonomyLevel || repoCfg.agent.autonomyLevel || 'balanced',
+        networkAccess: o.networkAccess || repoCfg.sandbox.networkAccess || 'common-dependencies',
+        allowedDomains: [...new Set([...o.allowedDomains, ...repoCfg.sandbox.allowedDomains])],
+        repo: repoCfg,
+        repoSettingsError: read instanceof SettingsError ? read : undefined,
+        runner: { ...s.runner, owner, repo, repository, workspace },
+    });
+}
+/**
+ * Removes the credential inputs (`INPUT_GITHUB-TOKEN`, `INPUT_ANTHROPIC-API-KEY`) from the
+ * action's own `process.env` once `Settings` holds them, so no child process the action starts
+ * inherits them by accident. (The kernel's copy in `/proc/<pid>/environ` stays: the sandbox's
+ * PID namespace is what keeps commands from reading it.)
+ */
+function forgetCredentialInputs(env = process.env) {
+    for (const name of [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GithubToken, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AnthropicApiKey])
+        delete env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+}
+function deepFreeze(o) {
+    if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+        Object.freeze(o);
+        for (const v of Object.values(o))
+            deepFreeze(v);
+    }
+    return o;
 }
 
 

@@ -246,6 +246,8 @@ export interface Settings {
   repo: RepoSettings;
   /** Set when `.kiro/settings.json` exists but is invalid; no task may start. */
   repoSettingsError: SettingsError | undefined;
+  /** The inputs that win over `.kiro/settings.json` as given (empty: not set), to re-merge another repository's file. */
+  inputOverrides?: { autonomyLevel: Settings['autonomyLevel'] | ''; networkAccess: Settings['networkAccess'] | ''; allowedDomains: readonly string[] };
 }
 
 function firstIssue(e: z.ZodError): { field: string; message: string } {
@@ -399,8 +401,30 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     }),
     repo: repoCfg,
     repoSettingsError: repoError,
+    inputOverrides: { autonomyLevel: i[Inputs.AutonomyLevel] || '', networkAccess: i[Inputs.NetworkAccess] || '', allowedDomains: i[Inputs.AllowedDomains] },
   };
   return deepFreeze(settings);
+}
+
+/**
+ * The settings of a task in another repository's work tree (a batch child): that repository's
+ * `.kiro/settings.json` re-read and merged as `loadSettings` does (explicit inputs still win),
+ * `runner` pointing at the repository and its checkout. Everything else is the run's.
+ */
+export function settingsForRepository(s: Settings, repository: string, workspace: string): Settings {
+  const [owner, repo] = repository.split('/') as [string, string];
+  const read = readRepoSettings(workspace);
+  const repoCfg = read instanceof SettingsError ? DefaultRepoSettings : read;
+  const o = s.inputOverrides ?? { autonomyLevel: '', networkAccess: '', allowedDomains: [] };
+  return deepFreeze({
+    ...s,
+    autonomyLevel: o.autonomyLevel || repoCfg.agent.autonomyLevel || 'balanced',
+    networkAccess: o.networkAccess || repoCfg.sandbox.networkAccess || 'common-dependencies',
+    allowedDomains: [...new Set([...o.allowedDomains, ...repoCfg.sandbox.allowedDomains])],
+    repo: repoCfg,
+    repoSettingsError: read instanceof SettingsError ? read : undefined,
+    runner: { ...s.runner, owner, repo, repository, workspace },
+  });
 }
 
 /**

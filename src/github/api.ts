@@ -106,8 +106,11 @@ export interface GitHubApi {
   updateIssueComment(r: RepoRef, commentId: number, body: string): Promise<void>;
   /** Opens an issue (POST /repos/{owner}/{repo}/issues, https://docs.github.com/rest/issues/issues#create-an-issue). */
   createIssue(r: RepoRef, i: { title: string; body: string }): Promise<{ number: number; htmlUrl: string }>;
-  /** Replaces an issue's body (PATCH /repos/{owner}/{repo}/issues/{issue_number}). */
-  updateIssueBody(r: RepoRef, issueNumber: number, body: string): Promise<void>;
+  /**
+   * Replaces an issue's body, and closes it when `close` names a `state_reason` (PATCH
+   * /repos/{owner}/{repo}/issues/{issue_number}, https://docs.github.com/rest/issues/issues#update-an-issue).
+   */
+  updateIssueBody(r: RepoRef, issueNumber: number, body: string, close?: 'completed' | 'not_planned'): Promise<void>;
   addReaction(r: RepoRef, target: { kind: 'issue'; issueNumber: number } | { kind: 'issue_comment' | 'pull_request_review_comment'; commentId: number }, content: 'eyes' | '+1' | 'rocket' | 'confused'): Promise<void>;
   /** Creates the label (with colour and description) when the repository lacks it. */
   ensureLabel(r: RepoRef, name: string, color: string, description: string): Promise<void>;
@@ -319,8 +322,8 @@ export function createGitHubApi(octokit: Octokit, redactSecrets: (s: string) => 
       return { number: data.number, htmlUrl: data.html_url };
     },
 
-    async updateIssueBody(r, issueNumber, body) {
-      await octokit.rest.issues.update({ ...r, issue_number: issueNumber, body: redact(body) });
+    async updateIssueBody(r, issueNumber, body, close) {
+      await octokit.rest.issues.update({ ...r, issue_number: issueNumber, body: redact(body), ...(close ? { state: 'closed' as const, state_reason: close } : {}) });
     },
 
     async addReaction(r, target, content) {

@@ -75,8 +75,8 @@ export function createDryRunGitHubApi(real: GitHubApi, recorder: DryRunRecorder)
       rec('create issue', r, { ...i });
       return { number: id, htmlUrl: fakeUrl(r, 'issues', id) };
     },
-    async updateIssueBody(r, issueNumber, body) {
-      rec('update issue', r, { issue_number: issueNumber, body });
+    async updateIssueBody(r, issueNumber, body, close) {
+      rec('update issue', r, { issue_number: issueNumber, body, ...(close ? { state: 'closed', state_reason: close } : {}) });
     },
     async addReaction(r, target, content) {
       rec('add reaction', r, { ...target, content });

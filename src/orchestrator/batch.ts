@@ -6,11 +6,14 @@
  * gets the same table. The batch itself is `batches/<batchId>.json` on the state branch
  * (docs/state.md).
  *
- * Children run one after another in the batch job, each through the normal task driver with its
- * own concurrency slot (`driveTask`): a child that finds no free slot stays Queued and is started
- * by the usual hand-off — a continuation `workflow_dispatch` with its `task-id` in the hub's
- * workflow, which clones the child's repository (`resumeBatchChild`). Children that no longer fit
- * in the job's time budget are handed to such continuation runs at once.
+ * The hub's run only sets the batch up; every child runs in its own workflow run — GitHub Actions
+ * is the engine: the hub queues all children and hands up to `max-concurrent-tasks` free slots to
+ * the oldest (reservations), then starts each of those with a continuation `workflow_dispatch`
+ * (input `task-id`) of the hub's workflow, and ends. A continuation run clones the child's
+ * repository and drives it with that repository's own settings and steering
+ * (`resumeBatchChild`); when a child ends, its slot goes to the next queued task, whose run it
+ * starts (ending.ts), and the tracking issue is brought up to date — closed once every child is
+ * completed or cancelled.
  *
  * The token (`github-token`) must be able to write issues, contents and pull requests in every
  * listed repository: the default job token only reaches the hub (docs: README.md, "Batches").
@@ -22,13 +25,14 @@ import { Markers, Outputs } from '../constants.js';
 import type { Command } from '../events.js';
 import type { GitHubApi, RepoRef } from '../github/api.js';
 import { cloneWorkspace } from '../git/repo.js';
+import { settingsForRepository } from '../settings.js';
 import { newBatchId } from '../state/batches.js';
 import type { Batch, BatchItem, Task } from '../state/schema.js';
 import type { StateStore } from '../state/store.js';
 import { newTask } from '../state/tasks.js';
 import { makeTaskId } from './ack.js';
 import type { Outcome } from './outcome.js';
-import { StatusComment } from './lifecycle.js';
+import { setLifecycleLabel, StatusComment } from './lifecycle.js';
 import type { Services } from './services.js';
 import { dispatchContinuation, openStore, recordDryRunState } from './store.js';
 import { driveTask, loadIssue, openTaskStatus, statusViewOf } from './task.js';
@@ -84,7 +88,7 @@ type Item = BatchItem & { issue?: { number: number; url: string }; note?: string
 
 /**
  * A batch dispatch (`repositories` + `task`, no `task-id`): the tracking issue, the batch record,
- * one issue and task per repository, then the tasks one after another (SPEC.md J5).
+ * one issue and task per repository, then each task handed to its own workflow run (SPEC.md J5).
  */
 export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome> {
   const s = svc.settings;
@@ -125,7 +129,7 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
       const taskId = makeTaskId(ref.repo, issue.number, s.runner.runId);
       const childSvc = { ...svc, repo: ref };
       const view = { ...statusViewOf(svc, { id: taskId, state: 'queued', createdAt: nowIso } as Task, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
-      const status = await StatusComment.open(childSvc, issue.number, view, undefined, { mayExist: false });
+      const [status] = await Promise.all([StatusComment.open(childSvc, issue.number, view, undefined, { mayExist: false }), setLifecycleLabel(childSvc, issue.number, 'queued', [])]);
       const task = newTask(
         { id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId },
         nowIso,
@@ -143,28 +147,27 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
   batch = await store.putBatch({ ...batch, items: batch.items });
   await renderTracking(svc, batch);
 
-  // drive the children one after another while the job's time budget allows; hand the rest on
-  const failures: string[] = [];
-  const budgetMs = s.timeoutMinutes * 60_000;
-  for (const task of tasks) {
-    if (s.dryRun) {
-      // the children's issues were only recorded, not created: there is nothing to run them on
-      core.info(`Kiro batch (dry run): would run ${task.id} in ${task.repository}.`);
-      continue;
+  // every child gets its own workflow run (a continuation `workflow_dispatch` with its task id):
+  // at most max-concurrent-tasks at once (free slots are reserved for them), the rest stay Queued
+  // and start as slots free — each child's end hands its slot on (ending.ts). The hub's job ends here.
+  if (s.dryRun) {
+    // the children's issues were only recorded, not created: there is nothing to run them on
+    for (const task of tasks) core.info(`Kiro batch (dry run): would hand ${task.id} (${task.repository}) to its own workflow run.`);
+  } else if (tasks.length > 0) {
+    const { handedTo, positions } = await store.enqueueTasks(
+      tasks.map((t) => t.id),
+      s.maxConcurrentTasks,
+    );
+    await Promise.all(
+      tasks
+        .filter((t) => positions.has(t.id))
+        .map((t) => store.updateTask(t.id, (x) => ({ ...x, queuePosition: positions.get(t.id) }) as Task, `${t.id}: queued at ${positions.get(t.id)}`)),
+    );
+    for (const id of handedTo) {
+      core.info(`Kiro batch: starting ${id} in its own workflow run.`);
+      await dispatchContinuation(svc, id);
     }
-    if (svc.now() - svc.startedAt > budgetMs / 2) {
-      core.info(`Kiro batch: handing ${task.id} (${task.repository}) to a continuation run.`);
-      await dispatchContinuation(svc, task.id);
-      continue;
-    }
-    try {
-      const out = await driveChild(svc, store, task);
-      if (out.failed) failures.push(`${task.repository}: ${out.failed}`);
-    } catch (e) {
-      failures.push(`${task.repository}: ${(e as Error).message}`);
-      core.error(svc.redact(`Kiro batch: task ${task.id} in ${task.repository} failed: ${(e as Error).message}`));
-    }
-    await refreshBatch(svc, store, batchId).catch((e: Error) => core.warning(svc.redact(`Kiro batch: could not update batch ${batchId}: ${e.message}`)));
+    core.info(`Kiro batch: ${handedTo.length} of ${tasks.length} tasks started in their own workflow runs; ${tasks.length - handedTo.length} queued (max-concurrent-tasks ${s.maxConcurrentTasks}).`);
   }
 
   const final = (await refreshBatch(svc, store, batchId)) ?? batch;
@@ -174,7 +177,7 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
   const states = (final.items as Item[]).map((i) => i.state);
   const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
   core.setOutput(Outputs.Status, status);
-  return failures.length ? { failed: `${failures.length} of ${tasks.length} batch tasks failed: ${failures.join('; ')}` } : {};
+  return {};
 }
 
 /**
@@ -218,7 +221,8 @@ export async function childServices(svc: Services, repository: string): Promise<
     ...svc,
     repo: ref,
     github,
-    settings: Object.freeze({ ...s, runner: Object.freeze({ ...s.runner, owner: ref.owner, repo: ref.repo, repository, workspace: dir }) }),
+    // that repository's own .kiro/settings.json (steering is read from the work tree later)
+    settings: settingsForRepository(s, repository, dir),
   };
 }
 
@@ -236,8 +240,17 @@ export async function refreshBatch(svc: Services, store: StateStore, batchId: st
     items.push(t ? { ...it, state: t.state, ...(t.pullRequest ? { pullRequest: { number: t.pullRequest.number, url: t.pullRequest.url } } : {}) } : it);
   }
   const updated = await store.putBatch({ ...batch, items });
-  await renderTracking(svc, updated);
+  await renderTracking(svc, updated, batchEnded(updated));
   return updated;
+}
+
+/**
+ * True when no child of the batch has work left: each is completed or cancelled, or never started
+ * (skipped, failed to start). A child that needs attention (a question, a pause, a failure) keeps
+ * the tracking issue open.
+ */
+export function batchEnded(batch: Batch): boolean {
+  return batch.items.every((i) => (i as Item).note !== undefined || i.state === 'completed' || i.state === 'cancelled');
 }
 
 async function prStates(svc: Services, batch: Batch): Promise<Record<string, string>> {
@@ -254,9 +267,10 @@ async function prStates(svc: Services, batch: Batch): Promise<Record<string, str
   return out;
 }
 
-async function renderTracking(svc: Services, batch: Batch): Promise<void> {
+/** Re-renders the tracking issue; closes it (as completed) once the batch has ended. */
+async function renderTracking(svc: Services, batch: Batch, close = false): Promise<void> {
   if (!batch.tracking) return;
-  await svc.github.updateIssueBody(refOf(batch.tracking.repository), batch.tracking.issue, renderBatch(batch, await prStates(svc, batch)));
+  await svc.github.updateIssueBody(refOf(batch.tracking.repository), batch.tracking.issue, renderBatch(batch, await prStates(svc, batch)), close ? 'completed' : undefined);
 }
 
 const STATE_TEXT: Record<string, string> = {

@@ -68,8 +68,26 @@ const v0ToV1: Migration = {
   },
 };
 
+/**
+ * v2 keeps each task record on its own ref (`refs/kiro-state/<branch>/tasks/<id>`, file
+ * `task.json`) instead of `tasks/<id>.json` on the branch, so that tasks do not contend for the
+ * branch (issue #12). Moving every record at once would make one push of thousands of refs, so a
+ * version-1 record stays where it is and is read from there until its task is next written: that
+ * write creates the ref and deletes the branch file in one atomic push. The migration itself only
+ * records the new version — after it, a version-1 action refuses the store instead of missing the
+ * records it cannot see.
+ */
+const v1ToV2: Migration = {
+  from: 1,
+  to: 2,
+  description: 'task records move to refs/kiro-state/<branch>/tasks/<id> as they are written',
+  async migrate() {
+    /* records move lazily (see above); migrateTo writes the version */
+  },
+};
+
 /** Every migration, in order; `from` of each is `to` of the previous one. */
-export const Migrations: readonly Migration[] = [v0ToV1];
+export const Migrations: readonly Migration[] = [v0ToV1, v1ToV2];
 
 /**
  * Applies the migrations from `version` to `StateVersion` on `tx`, then writes the current version

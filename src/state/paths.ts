@@ -59,6 +59,32 @@ export function ownerKey(login: string): string {
   return key;
 }
 
+/**
+ * Per-task refs (layout version 2): each task record is the file `task.json` of its own ref
+ * `refs/kiro-state/<state branch>/tasks/<task id>`, next to the state branch, so writing one task
+ * never races with writing another (one ref per record, as git-bug keeps its issues in
+ * `refs/bugs/<id>`). In a transaction the record still reads and writes as `tasks/<id>.json`;
+ * the store routes that path to the ref.
+ */
+export const StateRefs = {
+  /** The file holding the record in a task ref's tree. */
+  TaskFile: 'task.json',
+  /** Prefix of every task ref of the state branch `branch`. */
+  tasksPrefix(branch: string): string {
+    return `refs/kiro-state/${branch}/tasks/`;
+  },
+  task(branch: string, id: string): string {
+    assertId(id, 'task id');
+    return `${StateRefs.tasksPrefix(branch)}${id}`;
+  },
+  /** The task id a transaction path `tasks/<id>.json` names, or undefined for any other path. */
+  taskIdOf(path: string): string | undefined {
+    if (!path.startsWith(StateDirs.Tasks) || !path.endsWith('.json')) return undefined;
+    const id = path.slice(StateDirs.Tasks.length, -'.json'.length);
+    return IdPattern.test(id) ? id : undefined;
+  },
+} as const;
+
 export const StatePaths = {
   task(id: string): string {
     assertId(id, 'task id');

@@ -14,8 +14,10 @@ import { StateStoreError } from './errors.js';
 
 /** Ref the fetched tip is stored under (private to the scratch repository). */
 const TipRef = 'refs/kiro/tip';
-/** Ref fast-import writes new commits to before they are pushed. */
+/** Refs fast-import writes new commits to before they are pushed (`<PendingRef>/<n>`). */
 const PendingRef = 'refs/kiro/pending';
+/** Where fetched per-task refs are kept (`<LocalTasks><id>`), private to the scratch repository. */
+const LocalTasks = 'refs/kiro/tasks/';
 
 export type PushOutcome = 'pushed' | 'conflict';
 
@@ -109,35 +111,88 @@ export class ScratchRepo {
   /** Contents (UTF-8) of blobs, with one `cat-file --batch`. Unknown ids are left out. */
   async blobs(oids: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    if (oids.length === 0) return out;
-    const r = await this.git(['cat-file', '--batch'], false, `${oids.join('\n')}\n`);
+    (await this.catBatch(oids)).forEach((hit, i) => {
+      if (hit) out.set(oids[i]!, hit.content);
+    });
+    return out;
+  }
+
+  /**
+   * Objects named by `specs` (object ids or `<commit>:<path>`), with one `cat-file --batch`.
+   * @returns one entry per spec, in order: its blob id and UTF-8 content, or undefined when missing
+   */
+  async catBatch(specs: readonly string[]): Promise<Array<{ oid: string; content: string } | undefined>> {
+    const out: Array<{ oid: string; content: string } | undefined> = specs.map(() => undefined);
+    if (specs.length === 0) return out;
+    const r = await this.git(['cat-file', '--batch'], false, `${specs.join('\n')}\n`);
+    // sizes count bytes of the original blob: content that is not valid UTF-8 changes length once
+    // decoded, the framing then no longer lines up and the rest is read one by one below
     const buf = Buffer.from(r.stdout, 'utf8');
     let pos = 0;
     let i = 0;
-    for (; i < oids.length; i++) {
+    for (; i < specs.length; i++) {
       const nl = buf.indexOf(0x0a, pos);
       if (nl < 0) break;
       const header = buf.subarray(pos, nl).toString('utf8');
       const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(header);
       if (!m) {
-        if (header.endsWith(' missing')) {
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
           pos = nl + 1;
           continue;
         }
         break;
       }
-      const size = Number(m[3]);
-      const end = nl + 1 + size;
-      // Sizes count bytes of the original blob; a blob that is not valid UTF-8 changes length once
-      // decoded, so the framing no longer lines up — read the rest one by one.
+      const end = nl + 1 + Number(m[3]);
       if (buf[end] !== 0x0a) break;
-      out.set(m[1]!, buf.subarray(nl + 1, end).toString('utf8'));
+      out[i] = { oid: m[1]!, content: buf.subarray(nl + 1, end).toString('utf8') };
       pos = end + 1;
     }
-    for (const oid of oids.slice(i)) {
-      if (out.has(oid)) continue;
-      const one = await this.git(['cat-file', 'blob', oid], true);
-      if (one.code === 0) out.set(oid, one.stdout);
+    // a framing surprise: read the rest one by one
+    for (let j = i; j < specs.length; j++) {
+      if (out[j]) continue;
+      const one = await this.git(['cat-file', 'blob', specs[j]!], true);
+      if (one.code !== 0) continue;
+      const oid = await this.git(['rev-parse', '--verify', '--quiet', specs[j]!], true);
+      out[j] = { oid: oid.stdout.trim(), content: one.stdout };
+    }
+    return out;
+  }
+
+  /**
+   * Fetches the per-task refs of `ids` (`<prefix><id>`, docs/state.md) in one `git fetch`. Each is
+   * asked for with a pattern refspec (`<prefix><id>*`), because a plain refspec for a ref that does
+   * not exist fails the whole fetch while a pattern that matches nothing does not; FETCH_HEAD then
+   * names exactly the refs that exist.
+   * @returns tip commit by id; ids without a ref are left out
+   * @throws StateStoreError when the remote cannot be read
+   */
+  async fetchTaskRefs(prefix: string, ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (ids.length === 0) return out;
+    const specs = ids.map((id) => `+${prefix}${id}*:${LocalTasks}${id}*`);
+    const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...specs], true);
+    if (r.code !== 0) throw new StateStoreError(`could not fetch task records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
+    const wanted = new Set(ids.map((id) => `${prefix}${id}`));
+    const head = await readFile(join(this.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
+    for (const line of head.split('\n')) {
+      // "<sha>\t[not-for-merge]\t'<ref>' of <url>"
+      const m = /^([0-9a-f]{40,64})\t[^\t]*\t'([^']+)' of /.exec(line);
+      if (m && wanted.has(m[2]!)) out.set(m[2]!.slice(prefix.length), m[1]!);
+    }
+    return out;
+  }
+
+  /**
+   * Every per-task ref under `prefix` on the remote (one `git ls-remote`).
+   * @returns tip commit by task id
+   */
+  async listTaskRefs(prefix: string): Promise<Map<string, string>> {
+    const r = await this.git(['ls-remote', '--refs', 'origin', `${prefix}*`], true);
+    if (r.code !== 0) throw new StateStoreError(`could not list task records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
+    const out = new Map<string, string>();
+    for (const line of r.stdout.split('\n')) {
+      const [sha, ref] = line.split('\t');
+      if (sha && ref?.startsWith(prefix) && !ref.slice(prefix.length).includes('/')) out.set(ref.slice(prefix.length), sha);
     }
     return out;
   }
@@ -148,19 +203,40 @@ export class ScratchRepo {
    * @returns the new commit id
    */
   async commit(parent: string | undefined, changes: ReadonlyMap<string, string | null>, message: string, who: CommitIdentity, timeSec: number): Promise<string> {
+    return (await this.commitMany([{ parent, changes, message }], who, timeSec))[0]!;
+  }
+
+  /**
+   * Writes several independent commits (one per ref to update) with one `git fast-import`. A commit
+   * with `replaceTree` has exactly `changes` as its tree (a per-task ref's single file); otherwise
+   * `changes` are applied to the parent's tree.
+   * @returns the new commit ids, in order
+   */
+  async commitMany(
+    commits: ReadonlyArray<{ parent: string | undefined; changes: ReadonlyMap<string, string | null>; message: string; replaceTree?: boolean }>,
+    who: CommitIdentity,
+    timeSec: number,
+  ): Promise<string[]> {
     const data = (s: string) => `data ${Buffer.byteLength(s, 'utf8')}\n${s}\n`;
     const ident = `${who.name} <${who.email}> ${Math.floor(timeSec)} +0000`;
-    let script = `commit ${PendingRef}\nmark :1\nauthor ${ident}\ncommitter ${ident}\n${data(message)}`;
-    if (parent) script += `from ${parent}\n`;
-    for (const [path, content] of [...changes].sort(([a], [b]) => a.localeCompare(b))) {
-      script += content === null ? `D ${path}\n` : `M 100644 inline ${path}\n${data(content)}`;
-    }
-    script += '\nget-mark :1\ndone\n';
-    // --force: the pending ref is scratch; each commit replaces it whether or not it descends.
+    let script = '';
+    commits.forEach((c, i) => {
+      script += `commit ${PendingRef}/${i}\nmark :${i + 1}\nauthor ${ident}\ncommitter ${ident}\n${data(c.message)}`;
+      if (c.parent) script += `from ${c.parent}\n`;
+      if (c.replaceTree) script += 'deleteall\n';
+      for (const [path, content] of [...c.changes].sort(([a], [b]) => a.localeCompare(b))) {
+        script += content === null ? `D ${path}\n` : `M 100644 inline ${path}\n${data(content)}`;
+      }
+      script += '\n';
+    });
+    script += commits.map((_, i) => `get-mark :${i + 1}\n`).join('') + 'done\n';
+    // --force: the pending refs are scratch; each commit replaces them whether or not it descends.
     const r = await this.git(['fast-import', '--quiet', '--force', '--done'], false, script);
-    const sha = r.stdout.trim().split('\n').pop() ?? '';
-    if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new StateStoreError(`git fast-import returned no commit id: ${lastLines(r.stdout + r.stderr)}`);
-    return sha;
+    const shas = r.stdout.trim().split('\n').slice(-commits.length);
+    if (shas.length !== commits.length || !shas.every((s) => /^[0-9a-f]{40,64}$/.test(s))) {
+      throw new StateStoreError(`git fast-import returned no commit id: ${lastLines(r.stdout + r.stderr)}`);
+    }
+    return shas;
   }
 
   /**
@@ -170,11 +246,28 @@ export class ScratchRepo {
    * @throws StateStoreError for any other failure (auth, network, a rejecting hook)
    */
   async push(commit: string): Promise<PushOutcome> {
-    const r = await this.git(['push', '--porcelain', '--no-verify', 'origin', `${commit}:refs/heads/${this.branch}`], true);
+    return this.pushRefs([{ ref: `refs/heads/${this.branch}`, commit }]);
+  }
+
+  /**
+   * Updates several refs in one push, all or none (`--atomic`), each a compare-and-swap: a new
+   * commit must descend from the ref's current tip (no force), a deletion names the tip it expects
+   * (`--force-with-lease=<ref>:<tip>`). The receiving side checks each ref's old value under its
+   * lock, so two writers can never both win (git-receive-pack; https://git-scm.com/docs/git-push
+   * `--atomic`, `--force-with-lease`).
+   * @returns `conflict` when any ref moved
+   * @throws StateStoreError for any other failure (auth, network, a rejecting hook)
+   */
+  async pushRefs(updates: ReadonlyArray<{ ref: string; commit: string } | { ref: string; delete: string }>): Promise<PushOutcome> {
+    const args = ['push', '--porcelain', '--no-verify'];
+    if (updates.length > 1) args.push('--atomic');
+    for (const u of updates) if ('delete' in u) args.push(`--force-with-lease=${u.ref}:${u.delete}`);
+    args.push('origin', ...updates.map((u) => ('delete' in u ? `:${u.ref}` : `${u.commit}:${u.ref}`)));
+    const r = await this.git(args, true);
     if (r.code === 0) return 'pushed';
     // --porcelain reports the ref status on stdout ("!\t<src>:<dst>\t[rejected] (fetch first)").
     if (isNonFastForward({ ...r, stderr: `${r.stderr}\n${r.stdout}` })) return 'conflict';
-    throw new StateStoreError(`could not push state branch ${this.branch}: ${lastLines(`${r.stdout}\n${r.stderr}`)}`, { transient: isTransient(r) });
+    throw new StateStoreError(`could not push state ${updates.map((u) => u.ref).join(', ')}: ${lastLines(`${r.stdout}\n${r.stderr}`)}`, { transient: isTransient(r) });
   }
 
   private git(args: readonly string[], allowFailure = false, input?: string): Promise<GitResult> {

@@ -165,6 +165,28 @@ export async function releaseSlotTx(tx: StateTx, taskId: string, max: number, no
   return handOff(tx, s, max, nowMs, reservationMs);
 }
 
+/**
+ * Queues `taskIds` in the given order (behind anyone already waiting) and hands free slots to the
+ * oldest queued tasks, as reservations. A batch hands its children to their own workflow runs this
+ * way: the caller starts the continuation runs of the returned ids; the rest start as slots free.
+ * @returns the ids handed a reserved slot (oldest first) and each still-queued id's 1-based position
+ */
+export async function enqueueTx(tx: StateTx, taskIds: readonly string[], max: number, nowMs: number, reservationMs: number): Promise<{ handedTo: string[]; positions: Map<string, number> }> {
+  if (!(max >= 1)) throw new Error(`max-concurrent-tasks must be at least 1 (got ${max})`);
+  const s = await loadSlots(tx, nowMs);
+  dropStale(tx, s);
+  taskIds.forEach((taskId, i) => {
+    if (s.leases.has(taskId) || s.queue.some((q) => q.taskId === taskId)) return;
+    // one millisecond apart: queue file names sort by time, and the batch's order is kept
+    const path = StatePaths.queueEntry(nowMs + i, taskId);
+    tx.writeJson(path, { taskId, enqueuedAt: iso(nowMs + i) } satisfies QueueEntry);
+    s.queue.push({ path, taskId });
+  });
+  s.queue.sort((a, b) => a.path.localeCompare(b.path));
+  const handedTo = handOff(tx, s, max, nowMs, reservationMs);
+  return { handedTo, positions: new Map(s.queue.map((q, i) => [q.taskId, i + 1])) };
+}
+
 /** 1-based position of `taskId` in the queue, or undefined when it is not queued. */
 export async function queuePositionOf(r: StateReader, taskId: string): Promise<number | undefined> {
   const queue = await r.list(StateDirs.Queue);

@@ -16,11 +16,12 @@ import { readBatch, writeBatch } from './batches.js';
 import { StateConflictError, StateRecordError, StateStoreError } from './errors.js';
 import { deleteLearningTx, readLearnings, upsertLearningsTx, type LearningInput, type LearningUpsert } from './learnings.js';
 import { migrateTo } from './migrations.js';
-import { StateFiles } from './paths.js';
+import { StateFiles, StateRefs } from './paths.js';
 import { ScratchRepo, blobId, type CommitIdentity } from './repo.js';
 import type { Batch, BatchInput, Lease, Learning, Task, TaskInput } from './schema.js';
-import { acquireSlotTx, queuePositionOf, readLeases, releaseSlotTx, renewLeaseTx, type SlotResult } from './slots.js';
+import { acquireSlotTx, enqueueTx, queuePositionOf, readLeases, releaseSlotTx, renewLeaseTx, type SlotResult } from './slots.js';
 import { readTask, readTaskByIssue, readTaskByPull, readTasks, writeTask, type TaskFilter } from './tasks.js';
+import { StoreTx, type BranchSnapshot, type TaskDoc, type TxSource } from './tx.js';
 import { OverlayTx, parseJsonRecord, type BaseTree, type Overlay, type StateReader, type StateTx } from './view.js';
 
 export interface RetryOptions {
@@ -70,6 +71,17 @@ export interface UpdateResult<T> {
   attempts: number;
 }
 
+/** Options of one `update`. */
+export interface UpdateOptions {
+  /**
+   * Task records this update will write, which its first attempt may read from the store's memory
+   * of its own last write instead of fetching them: the push's compare-and-swap on their refs
+   * proves the memory was current (a lost race re-reads them). A task's own run is nearly always
+   * the only writer of its record, so its progress writes cost one commit and one push.
+   */
+  writes?: readonly string[];
+}
+
 /** One write a dry run would have made: content, or null for a delete. */
 export interface DryRunWrite {
   description: string;
@@ -87,6 +99,8 @@ export interface StateStoreStats {
   conflicts: number;
   /** Fetches/pushes retried after a non-conflict failure. */
   transientRetries: number;
+  /** Most compare-and-swap attempts one update needed. */
+  maxAttempts: number;
 }
 
 /** The state store; see docs/state.md. All methods are async and safe to call concurrently. */
@@ -109,7 +123,7 @@ export interface StateStore {
    * @throws StateConflictError after `retry.attempts` lost races; StateStoreError on git failures;
    *   StateVersionError when the branch has a newer layout
    */
-  update<T>(description: string, mutate: (tx: StateTx) => T | Promise<T>): Promise<UpdateResult<T>>;
+  update<T>(description: string, mutate: (tx: StateTx) => T | Promise<T>, opts?: UpdateOptions): Promise<UpdateResult<T>>;
 
   getTask(id: string): Promise<Task | undefined>;
   /** The task the issue index names for `repository#issue` (its newest task). */
@@ -146,6 +160,11 @@ export interface StateStore {
     build: (previous: Task | undefined) => TaskInput,
     run: { entry: Task['runs'][number]; max: number; leaseMs: number },
   ): Promise<{ existing: Task } | { task: Task; slot: SlotResult }>;
+  /**
+   * Queues tasks in order and hands free slots to the oldest queued, as reservations (`enqueueTx`).
+   * @returns ids handed a slot — the caller starts their continuation runs — and the others' positions
+   */
+  enqueueTasks(taskIds: readonly string[], max: number): Promise<{ handedTo: string[]; positions: Map<string, number> }>;
   /** Extends the lease; false when the task no longer holds a slot. */
   renewLease(taskId: string, runId: number, leaseMs: number): Promise<boolean>;
   /**
@@ -173,11 +192,8 @@ export interface StateStore {
   stats(): StateStoreStats;
 }
 
-interface Snapshot {
-  base: BaseTree;
-  /** Files the layout adds on read: the initial files of a missing branch, or a migration. */
-  overlay: Overlay;
-}
+/** The branch at one tip; `overlay` holds the files the layout adds on read (initial files, migration). */
+type Snapshot = BranchSnapshot;
 
 const Empty: ReadonlyMap<string, string> = new Map();
 /** How long after a lost race a store paces its next update, ms. */
@@ -227,9 +243,16 @@ class GitStateStore implements StateStore {
   private cached: { tip: string | undefined; snapshot: Snapshot } | undefined;
   private readonly dryOverlay = new Map<string, string | null>();
   private readonly dryWrites: DryRunWrite[] = [];
-  private readonly counters: StateStoreStats = { updates: 0, commits: 0, conflicts: 0, transientRetries: 0 };
+  private readonly counters: StateStoreStats = { updates: 0, commits: 0, conflicts: 0, transientRetries: 0, maxAttempts: 0 };
   private queue: Promise<unknown> = Promise.resolve();
   private warnedUnreadable = false;
+  /** The last known record of each task ref this store wrote or read: tip and content. */
+  private readonly taskMemo = new Map<string, TaskDoc>();
+  /** True once this store read the branch (and so checked its layout version). */
+  private versionChecked = false;
+  /** Serialises fetches: they share the scratch repository's FETCH_HEAD. */
+  private fetching: Promise<unknown> = Promise.resolve();
+  private readonly taskPrefix: string;
   /**
    * Moving average of one attempt's duration (fetch → push), ms. Backoff is scaled to it, so
    * contenders spread out over attempt-lengths of this remote (loopback ~0.1 s, github.com ~1 s).
@@ -251,15 +274,14 @@ class GitStateStore implements StateStore {
     this.identity = opts.identity ?? { name: DefaultBot.name, email: DefaultBot.email };
     this.retry = { attempts: 50, baseMs: 50, capMs: 2000, transientAttempts: 4, ...opts.retry };
     this.reservationMs = opts.slotReservationMs ?? 30 * 60_000;
+    this.taskPrefix = StateRefs.tasksPrefix(branch);
   }
 
   // ---- generic access ------------------------------------------------------------------------
 
-  snapshot(): Promise<StateReader> {
-    return this.exclusive(async () => {
-      const snap = await this.withTransientRetry(() => this.fetchSnapshot());
-      return new OverlayTx(snap.base, this.layers(snap), this.loader, false);
-    });
+  async snapshot(): Promise<StateReader> {
+    // lazy: the branch and each task record are fetched when first read, then kept for the view
+    return new StoreTx(this.source, this.dryOverlay, false);
   }
 
   async read(path: string): Promise<string | undefined> {
@@ -270,7 +292,7 @@ class GitStateStore implements StateStore {
     return (await this.snapshot()).list(prefix);
   }
 
-  update<T>(description: string, mutate: (tx: StateTx) => T | Promise<T>): Promise<UpdateResult<T>> {
+  update<T>(description: string, mutate: (tx: StateTx) => T | Promise<T>, opts: UpdateOptions = {}): Promise<UpdateResult<T>> {
     return this.exclusive(async () => {
       if (performance.now() - this.contendedAt < ContentionMemoryMs) {
         // This store lost a race moments ago, so others are writing. Without a pause a writer that
@@ -278,40 +300,81 @@ class GitStateStore implements StateStore {
         // shortest window of all — and keeps winning while the others starve (the capture effect).
         await sleep(this.random() * this.attemptMs);
       }
+      let conflicts = 0;
       for (let attempt = 1; ; attempt++) {
         const started = performance.now();
-        const snap = await this.withTransientRetry(() => this.fetchSnapshot());
-        const tx = new OverlayTx(snap.base, this.layers(snap), this.loader);
+        const tx = new StoreTx(this.source, this.dryOverlay, true, new Set(attempt === 1 ? (opts.writes ?? []) : []));
         const value = await mutate(tx);
-        const tip = snap.base.tip;
         if (this.dryRun) {
           for (const [path, content] of tx.changes) {
             this.dryOverlay.set(path, content);
             this.dryWrites.push({ description, path, content });
           }
           this.counters.updates++;
-          return { value, commit: tip, committed: false, attempts: attempt };
+          return { value, commit: tx.tip, committed: false, attempts: attempt };
         }
-        const own = [...tx.changes].filter(([path, content]) => !isNoOp(snap, path, content));
-        if (own.length === 0) {
+        const plan = await tx.plan();
+        // a record read from memory that this update does not write was never checked: read it again
+        const unchecked = [...tx.readDocs].filter(([id, doc]) => doc.cached && !plan.tasks.has(id));
+        if (unchecked.length > 0) {
+          for (const [id] of unchecked) this.taskMemo.delete(id);
+          continue;
+        }
+        // the layout version is checked on the first update (a newer layout must not be written to);
+        // a store whose branch still needs its initial files or a migration gets them with this push
+        const snap = this.versionChecked || tx.branchRead ? (tx.branchRead ? await tx.branch() : undefined) : await tx.branch();
+        const withBranch = plan.branch.size > 0 || (snap !== undefined && snap.overlay.size > 0 && plan.tasks.size > 0);
+        if (!withBranch && plan.tasks.size === 0) {
           this.counters.updates++;
-          return { value, commit: tip, committed: false, attempts: attempt };
+          return { value, commit: tx.tip, committed: false, attempts: attempt };
         }
-        const changes = new Map([...snap.overlay, ...own]);
         const message = `state: ${description}`;
+        const branchChanges = withBranch ? new Map([...snap!.overlay, ...plan.branch]) : undefined;
+        const commits: Array<{ parent: string | undefined; changes: ReadonlyMap<string, string | null>; message: string; replaceTree?: boolean }> = [];
+        const refs: string[] = [];
+        if (branchChanges) {
+          commits.push({ parent: snap!.base.tip, changes: branchChanges, message });
+          refs.push(`refs/heads/${this.branch}`);
+        }
+        const deletes: Array<{ ref: string; delete: string }> = [];
+        for (const [id, w] of plan.tasks) {
+          if (w.content === null) deletes.push({ ref: StateRefs.task(this.branch, id), delete: w.doc.tip! });
+          else {
+            commits.push({ parent: w.doc.tip, changes: new Map([[StateRefs.TaskFile, w.content]]), message, replaceTree: true });
+            refs.push(StateRefs.task(this.branch, id));
+          }
+        }
         const outcome = await this.withTransientRetry(async () => {
-          const sha = await this.repo.commit(tip, changes, message, this.identity, this.now() / 1000);
-          return { sha, result: await this.repo.push(sha) };
+          const shas = commits.length ? await this.repo.commitMany(commits, this.identity, this.now() / 1000) : [];
+          return { shas, result: await this.repo.pushRefs([...refs.map((ref, i) => ({ ref, commit: shas[i]! })), ...deletes]) };
         });
         this.attemptMs = this.attemptMs === 0 ? performance.now() - started : 0.7 * this.attemptMs + 0.3 * (performance.now() - started);
         if (outcome.result === 'pushed') {
-          this.remember(outcome.sha, snap, changes);
+          let i = 0;
+          let commit = tx.tip;
+          if (branchChanges) {
+            commit = outcome.shas[i++]!;
+            this.remember(commit, snap!, branchChanges);
+          }
+          for (const [id, w] of plan.tasks) {
+            if (w.content === null) this.taskMemo.delete(id);
+            else {
+              const sha = outcome.shas[i++]!;
+              this.taskMemo.set(id, { tip: sha, content: w.content });
+              commit ??= sha;
+            }
+          }
           this.counters.updates++;
           this.counters.commits++;
-          return { value, commit: outcome.sha, committed: true, attempts: attempt };
+          this.counters.maxAttempts = Math.max(this.counters.maxAttempts, attempt);
+          if (conflicts > 0) core.info(`state store: "${description}" committed after ${conflicts} lost compare-and-swap ${conflicts === 1 ? 'race' : 'races'}`);
+          return { value, commit, committed: true, attempts: attempt };
         }
+        conflicts++;
         this.counters.conflicts++;
         this.contendedAt = performance.now();
+        for (const id of plan.tasks.keys()) this.taskMemo.delete(id);
+        core.debug(`state store: "${description}" lost a compare-and-swap race (attempt ${attempt})`);
         if (attempt >= this.retry.attempts) throw new StateConflictError(description, attempt);
         await sleep(this.backoff(attempt));
       }
@@ -341,13 +404,17 @@ class GitStateStore implements StateStore {
   }
 
   async updateTask(id: string, change: (task: Task) => Task | void, description?: string): Promise<Task> {
-    const r = await this.update(description ?? `task ${id}`, async (tx) => {
-      const current = await readTask(tx, id);
-      if (!current) throw new StateStoreError(`task ${id} does not exist in the state store`);
-      const copy = structuredClone(current);
-      const next = change(copy) ?? copy;
-      return writeTask(tx, next, this.nowIso());
-    });
+    const r = await this.update(
+      description ?? `task ${id}`,
+      async (tx) => {
+        const current = await readTask(tx, id);
+        if (!current) throw new StateStoreError(`task ${id} does not exist in the state store`);
+        const copy = structuredClone(current);
+        const next = change(copy) ?? copy;
+        return writeTask(tx, next, this.nowIso(), current);
+      },
+      { writes: [id] },
+    );
     return r.value;
   }
 
@@ -372,14 +439,19 @@ class GitStateStore implements StateStore {
       const previous = issue ? await readTaskByIssue(tx, issue.repository, issue.number) : undefined;
       const record = build(previous);
       const slot = await acquireSlotTx(tx, id, run.entry.runId, run.max, run.leaseMs, this.now(), this.reservationMs);
-      const task = await writeTask(
+      const task = writeTask(
         tx,
         slot.acquired ? { ...record, state: 'in_progress', runs: [run.entry] } : { ...record, state: 'queued', queuePosition: slot.position },
         this.nowIso(),
+        null,
       );
       return { task, slot };
     });
     return r.value;
+  }
+
+  async enqueueTasks(taskIds: readonly string[], max: number): Promise<{ handedTo: string[]; positions: Map<string, number> }> {
+    return (await this.update(`slots: queue ${taskIds.length} ${taskIds.length === 1 ? 'task' : 'tasks'}`, (tx) => enqueueTx(tx, taskIds, max, this.now(), this.reservationMs))).value;
   }
 
   async renewLease(taskId: string, runId: number, leaseMs: number): Promise<boolean> {
@@ -450,27 +522,68 @@ class GitStateStore implements StateStore {
     return out;
   };
 
-  /** The snapshot's layout overlay with the dry run's writes over it. */
-  private layers(snap: Snapshot): Overlay {
-    if (this.dryOverlay.size === 0) return snap.overlay;
-    return new Map([...snap.overlay, ...this.dryOverlay]);
-  }
+  /** What transactions read through. */
+  private readonly source: TxSource = {
+    branch: () => this.withTransientRetry(() => this.fetchSnapshot()),
+    tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk),
+    taskIds: async () => [...(await this.readable(() => this.withTransientRetry(() => this.repo.listTaskRefs(this.taskPrefix)), new Map<string, string>())).keys()],
+    load: (oids) => this.loader(oids),
+  };
 
-  /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
-  private async fetchSnapshot(): Promise<Snapshot> {
-    let tip: string | undefined;
+  /** `op`, or in a dry run without access to the state repository, `empty` (with one warning). */
+  private async readable<T>(op: () => Promise<T>, empty: T): Promise<T> {
     try {
-      tip = await this.repo.fetchTip();
+      return await op();
     } catch (e) {
       if (!this.dryRun || !(e instanceof StateStoreError)) throw e;
       // A local dry run (act) may have no access to the state repository: read an empty store.
       if (!this.warnedUnreadable) core.warning(`dry run: reading an empty state store (${e.message})`);
       this.warnedUnreadable = true;
-      tip = undefined;
+      return empty;
     }
+  }
+
+  /** Runs one fetch at a time (they share FETCH_HEAD); reads of a view may overlap an update. */
+  private serialFetch<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.fetching.then(fn, fn);
+    this.fetching = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Task records by id: from memory for `cachedOk` ids this store knows, else one fetch of their
+   * refs and one `cat-file` of the records whose tip changed.
+   */
+  private async fetchTasks(ids: readonly string[], cachedOk: ReadonlySet<string>): Promise<Map<string, TaskDoc>> {
+    const out = new Map<string, TaskDoc>();
+    const toFetch: string[] = [];
+    for (const id of ids) {
+      const memo = this.taskMemo.get(id);
+      if (memo && cachedOk.has(id)) out.set(id, { ...memo, cached: true });
+      else toFetch.push(id);
+    }
+    if (toFetch.length === 0) return out;
+    const tips = await this.readable(() => this.withTransientRetry(() => this.serialFetch(() => this.repo.fetchTaskRefs(this.taskPrefix, toFetch))), new Map<string, string>());
+    const stale = toFetch.filter((id) => tips.has(id) && this.taskMemo.get(id)?.tip !== tips.get(id));
+    const loaded = await this.repo.catBatch(stale.map((id) => `${tips.get(id)}:${StateRefs.TaskFile}`));
+    stale.forEach((id, i) => this.taskMemo.set(id, { tip: tips.get(id), content: loaded[i]?.content }));
+    for (const id of toFetch) {
+      const tip = tips.get(id);
+      if (tip === undefined) {
+        this.taskMemo.delete(id);
+        out.set(id, { tip: undefined, content: undefined });
+      } else out.set(id, { ...this.taskMemo.get(id)! });
+    }
+    return out;
+  }
+
+  /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
+  private async fetchSnapshot(): Promise<Snapshot> {
+    const tip = await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined);
     if (this.cached && this.cached.tip === tip) return this.cached.snapshot;
     const snapshot = await this.buildSnapshot(tip);
     this.cached = { tip, snapshot };
+    this.versionChecked = true;
     return snapshot;
   }
 
@@ -552,14 +665,6 @@ class GitStateStore implements StateStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
-}
-
-/** True when writing `content` (null: deleting) at `path` would not change the snapshot. */
-function isNoOp(snap: Snapshot, path: string, content: string | null): boolean {
-  if (snap.overlay.has(path)) return snap.overlay.get(path) === content;
-  const oid = snap.base.entries.get(path);
-  if (content === null) return oid === undefined;
-  return oid !== undefined && oid === blobId(content);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -101,15 +101,20 @@ function parseTask(path: string, text: string): Task {
 
 /**
  * Validates and writes a task record with `updatedAt = nowIso`, and points the issue and pull
- * request indexes at it (the newest task for an issue or PR is the one the index names).
+ * request indexes at it (the newest task for an issue or PR is the one the index names). The
+ * indexes live on the shared branch while the record has its own ref, so they are written only
+ * when they change: when the task is new (`previous` null), or names a different issue or pull
+ * request than `previous`. Without `previous` (unknown) both are written.
+ * @param previous the record this write replaces (null: none), when the caller read it
  * @returns the record as written
  * @throws ZodError when `task` is not a valid task
  */
-export function writeTask(tx: StateTx, task: TaskInput, nowIso: string): Task {
+export function writeTask(tx: StateTx, task: TaskInput, nowIso: string, previous?: Task | null): Task {
   const t = Task.parse({ ...task, updatedAt: nowIso });
   tx.writeJson(StatePaths.task(t.id), t);
-  if (t.issue !== undefined) tx.writeJson(StatePaths.issueIndex(t.repository, t.issue), { taskId: t.id });
-  if (t.pullRequest) tx.writeJson(StatePaths.pullIndex(t.repository, t.pullRequest.number), { taskId: t.id });
+  const moved = previous === undefined || previous === null || previous.repository.toLowerCase() !== t.repository.toLowerCase();
+  if (t.issue !== undefined && (moved || previous!.issue !== t.issue)) tx.writeJson(StatePaths.issueIndex(t.repository, t.issue), { taskId: t.id });
+  if (t.pullRequest && (moved || previous!.pullRequest?.number !== t.pullRequest.number)) tx.writeJson(StatePaths.pullIndex(t.repository, t.pullRequest.number), { taskId: t.id });
   return t;
 }
 

@@ -17,7 +17,7 @@ import { benchAgentLoop } from './agent-loop.js';
 import { benchCriticalPath, benchStartup } from './startup.js';
 import { benchJourneyWithSandbox, benchSandboxOverhead } from './sandbox.js';
 import { benchSearch } from './search.js';
-import { benchStateStore } from './state-store.js';
+import { benchSharedCounter, benchStateStore } from './state-store.js';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -51,9 +51,22 @@ if (want('long')) {
   rows.push(['long session: harness time per step, excl. model', `median ${l.harnessMedianMs.toFixed(1)} ms, p90 ${l.harnessP90Ms.toFixed(1)} ms`, '≤ 20 ms median', l.harnessMedianMs <= 20]);
 }
 if (want('state')) {
-  const st = await benchStateStore(10, 50);
+  // each writer is one task run: start (shared branch), 8 progress writes (its own ref), release
+  for (const writers of [10, 50, 100]) {
+    const st = await benchStateStore(writers, 8);
+    const target = writers === 100 ? '0 lost, ≥ 20 updates/s' : '0 lost';
+    rows.push([
+      `state store: ${st.writers} concurrent task runs × ${st.updatesEach} updates`,
+      `${st.updatesPerSecond.toFixed(1)} updates/s, ${st.conflictsPerUpdate.toFixed(2)} conflicts/update (max ${st.maxAttempts} attempts), ${st.lost} lost, ${(st.elapsedMs / 1000).toFixed(1)} s`,
+      target,
+      st.lost === 0 && (writers < 100 || st.updatesPerSecond >= 20),
+    ]);
+  }
+}
+if (want('state-shared')) {
+  const st = await benchSharedCounter(10, 50);
   rows.push([
-    `state store: ${st.writers} writers × ${st.updatesEach} updates`,
+    `state store, worst case: ${st.writers} writers × ${st.updatesEach} updates of one shared file`,
     `${st.updatesPerSecond.toFixed(1)} updates/s, ${st.retriesPerUpdate.toFixed(2)} retries/update, ${st.lost} lost, counter ${st.counter}`,
     '0 lost',
     st.lost === 0,

@@ -1,12 +1,15 @@
 /**
- * State-store stress benchmark (issue: "10 concurrent writers × 50 updates each to the state
- * branch over the loopback git remote → all 500 updates present, none lost").
+ * State-store benchmarks over the loopback smart-HTTP git remote (`git http-backend`, token auth),
+ * each writer its own `StateStore` with its own scratch directory, as separate runners would be.
  *
- * Each writer is its own `StateStore` (own scratch directory, as separate runners would be) and
- * every update both adds a distinct file `stress/w<k>/<i>.json` and increments one shared counter
- * `stress/counter.json` — so a lost update shows up either as a missing file or as a counter
- * below the total. All writers start on a state repository without the state branch, so they also
- * race to create it.
+ * - `benchStateStore(writers)` — the store's real workload (issue #12: "the state store with 10,
+ *   50 and 100 concurrent writers; target at 100: 0 lost, ≥ 20 updates/s"): every writer is one
+ *   task's run, all starting at once — `startTask` (record + slot + run in one compare-and-swap on
+ *   the shared branch), `progressWrites` progress writes of its own record (phase, step, cost: what
+ *   a run writes as it works), then `releaseSlot`. Lost = a record without every progress write or
+ *   with the wrong cost, a missing issue index, or a lease left behind.
+ * - `benchSharedCounter(writers, updatesEach)` — the worst case: every update adds a distinct file
+ *   and increments one shared counter on the branch, so every update contends with every other.
  *
  * Run alone: `node --import tsx test/bench/state-store.ts [writers] [updatesEach]`.
  */
@@ -16,6 +19,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startGitRemote } from '../rig/git-remote.js';
 import { openStateStore, type StateStore } from '../../src/state/store.js';
+import { StateDirs, StatePaths } from '../../src/state/paths.js';
+import { newTask, readTask } from '../../src/state/tasks.js';
 
 export interface StateStoreBench {
   /** Committed updates per second of wall time, all writers together. */
@@ -37,10 +42,10 @@ export interface StateStoreBench {
 }
 
 /**
- * Runs `writers` concurrent stores × `updatesEach` updates against a loopback smart-HTTP git
- * remote (`git http-backend`, token auth) and checks that every update is on the branch.
+ * Runs `writers` concurrent stores × `updatesEach` updates of one shared counter against a loopback
+ * smart-HTTP git remote and checks that every update is on the branch.
  */
-export async function benchStateStore(writers = 10, updatesEach = 50): Promise<StateStoreBench> {
+export async function benchSharedCounter(writers = 10, updatesEach = 50): Promise<StateStoreBench> {
   const remote = await startGitRemote();
   const scratch = await mkdtemp(join(tmpdir(), 'kiro-bench-state-'));
   try {
@@ -86,12 +91,98 @@ export async function benchStateStore(writers = 10, updatesEach = 50): Promise<S
   }
 }
 
+/** What `benchStateStore` measured. */
+export interface TaskWorkloadBench {
+  writers: number;
+  /** Store operations per writer (start + progress writes + release). */
+  updatesEach: number;
+  /** Committed store operations per second of wall time, all writers together. */
+  updatesPerSecond: number;
+  /** Lost compare-and-swap races per committed operation. */
+  conflictsPerUpdate: number;
+  /** Operations missing from the final state. Must be 0. */
+  lost: number;
+  elapsedMs: number;
+  /** Most compare-and-swap attempts one operation needed. */
+  maxAttempts: number;
+  transientRetries: number;
+}
+
+/**
+ * `writers` task runs at once against one state store: start (shared), `progressWrites` writes of
+ * the task's own record, release (shared). Checks every write is there afterwards.
+ */
+export async function benchStateStore(writers = 100, progressWrites = 8): Promise<TaskWorkloadBench> {
+  const remote = await startGitRemote();
+  const scratch = await mkdtemp(join(tmpdir(), 'kiro-bench-tasks-'));
+  try {
+    await remote.createRepo('acme', 'state', { 'README.md': '# state repository\n' });
+    const open = (name: string): Promise<StateStore> =>
+      openStateStore({ serverUrl: remote.url, repository: 'acme/state', token: remote.token ?? '', dir: join(scratch, name) });
+    const stores = await Promise.all(Array.from({ length: writers }, (_, k) => open(`w${k}`)));
+    const owner = { login: 'octocat', id: 1 };
+    const nowIso = new Date().toISOString();
+    const ids: string[] = [];
+    const started = performance.now();
+    await Promise.all(
+      stores.map(async (store, k) => {
+        const id = `bench-${k + 1}-run`;
+        ids.push(id);
+        const runId = 1000 + k;
+        const start = await store.startTask(id, { repository: 'acme/app', number: k + 1 }, () => newTask({ id, repository: 'acme/app', issue: k + 1, kind: 'issue', owner, instructions: `task ${k + 1}` }, nowIso), {
+          entry: { runId, runUrl: `https://github.com/acme/app/actions/runs/${runId}`, startedAt: nowIso },
+          max: writers,
+          leaseMs: 30 * 60_000,
+        });
+        if ('existing' in start || !start.slot.acquired) throw new Error(`${id} did not start`);
+        for (let i = 1; i <= progressWrites; i++) {
+          await store.updateTask(id, (t) => ({ ...t, progress: { phase: 'coding', currentStep: i, verifyAttempts: 0 }, costUsd: Math.round((t.costUsd + 0.01) * 100) / 100 }));
+        }
+        await store.updateTask(id, (t) => ({ ...t, state: 'completed' }));
+        await store.releaseSlot(id, writers);
+      }),
+    );
+    const elapsedMs = performance.now() - started;
+    const check = await open('check');
+    const view = await check.snapshot();
+    let lost = 0;
+    for (let k = 0; k < writers; k++) {
+      const id = ids.find((x) => x === `bench-${k + 1}-run`)!;
+      const t = await readTask(view, id);
+      if (!t) lost += progressWrites + 3;
+      else {
+        lost += progressWrites - (t.progress?.currentStep ?? 0);
+        if (Math.abs(t.costUsd - progressWrites * 0.01) > 1e-9) lost++;
+        if (t.state !== 'completed') lost++;
+      }
+      const index = (await view.readJson(StatePaths.issueIndex('acme/app', k + 1))) as { taskId?: string } | undefined;
+      if (index?.taskId !== id) lost++;
+    }
+    lost += (await view.list(StateDirs.Leases)).length + (await view.list(StateDirs.Queue)).length;
+    const total = writers * (progressWrites + 3);
+    const conflicts = stores.reduce((sum, s) => sum + s.stats().conflicts, 0);
+    return {
+      writers,
+      updatesEach: progressWrites + 3,
+      updatesPerSecond: Math.round((total / (elapsedMs / 1000)) * 10) / 10,
+      conflictsPerUpdate: Math.round((conflicts / total) * 100) / 100,
+      lost,
+      elapsedMs: Math.round(elapsedMs),
+      maxAttempts: Math.max(0, ...stores.map((s) => s.stats().maxAttempts)),
+      transientRetries: stores.reduce((sum, s) => sum + s.stats().transientRetries, 0),
+    };
+  } finally {
+    await remote.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [w, u] = process.argv.slice(2).map(Number);
-  const r = await benchStateStore(w || 10, u || 50);
+  const r = await benchStateStore(w || 100, u || 8);
   console.log(
-    `state store: ${r.writers} writers × ${r.updatesEach} updates over loopback HTTP git — ` +
-      `${r.updatesPerSecond} updates/s, ${r.retriesPerUpdate} retries/update (max ${r.maxAttempts} attempts), ` +
+    `state store: ${r.writers} task runs × ${r.updatesEach} operations over loopback HTTP git — ` +
+      `${r.updatesPerSecond} updates/s, ${r.conflictsPerUpdate} conflicts/update (max ${r.maxAttempts} attempts), ` +
       `lost ${r.lost} (${r.elapsedMs} ms, ${r.transientRetries} transient retries)`,
   );
   if (r.lost !== 0) process.exitCode = 1;

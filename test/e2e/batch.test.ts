@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Labels, Markers } from '../../src/constants.js';
 import { ALICE, MALLORY, startRig, type Rig, closeChecked } from './harness.js';
-import { coderFixSteps, plannerSteps, roleOf, verifierPass } from './scripts.js';
+import { coderFixSteps, perConversation, plannerSteps, roleOf, verifierPass } from './scripts.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -25,29 +25,51 @@ function script(n: number) {
 }
 
 async function stateJson<T>(r: Rig, file: string): Promise<T> {
-  return JSON.parse((await r.remote.readFile(r.owner, r.repo, 'kiro/state', file))!) as T;
+  return JSON.parse((await r.stateFile(file))!) as T;
 }
 
 type BatchRecord = { id: string; owner: { login: string }; instructions: string; items: Array<{ repository: string; taskId: string; state: string; pullRequest?: { number: number; url: string } }>; tracking: { repository: string; issue: number } };
 
 describe('batch across repositories (J5)', () => {
-  it('one task and one PR per repository; the tracking issue, the batch record and the job summary link every PR with its state', { timeout: 240_000 }, async () => {
-    rig = await startRig({ script: script(2) });
-    const a = await rig.addRepo('app-a');
-    const b = await rig.addRepo('app-b');
-    const res = await rig.run(rig.event('workflow_dispatch', { dispatch: { inputs: { repositories: `${a}, ${b}`, task: TASK } }, sender: ALICE }));
+  it('15 repositories: the hub hands every child to its own workflow run, never more than max-concurrent-tasks at once; 15 verified PRs; the tracking issue complete and closed', { timeout: 600_000 }, async () => {
+    rig = await startRig({ script: perConversation({ planner: plannerSteps(), coder: coderFixSteps(), verifier: verifierPass() }) });
+    const MAX = 5;
+    const repos: string[] = [];
+    for (let i = 1; i <= 15; i++) repos.push(await rig.addRepo(`app-${String(i).padStart(2, '0')}`));
+    const inputs = { 'max-concurrent-tasks': String(MAX) };
+    // at every GitHub request, the child issues labelled In progress (a slot held) are at most MAX
+    let maxInProgress = 0;
+    rig.github.onRequest(() => {
+      const n = repos.filter((r) => rig!.github.state.labelsOn(1, r).includes(Labels.InProgress)).length;
+      maxInProgress = Math.max(maxInProgress, n);
+    });
+    const runner = rig.dispatchRunner({ inputs, timeoutMs: 300_000 });
+    const res = await rig.run(rig.event('workflow_dispatch', { dispatch: { inputs: { repositories: repos.join(', '), task: TASK } }, sender: ALICE }), { inputs });
     expect(res.code, res.maskedLog).toBe(0);
-    expect(res.outputs.status).toBe('completed');
     const batchId = res.outputs['task-id']!;
     expect(batchId).toMatch(/^batch-/);
+    // the hub only set the batch up: no model call of its own, MAX children started, the rest queued
+    expect(res.outputs.status).toBe('in_progress');
+    expect(res.maskedLog).toContain(`${MAX} of 15 tasks started in their own workflow runs; ${15 - MAX} queued`);
+    await runner.idle();
+    runner.stop();
+    expect(runner.failures).toEqual([]);
 
-    // one issue (with the batch marker), one task and one PR per target repository
+    // one run per child, each dispatched in the hub's workflow with the child's task id
+    expect(runner.results).toHaveLength(15);
+    expect(rig.github.state.dispatches.every((d) => d.repo === rig!.repository && d.workflow_id === 'kiro.yml')).toBe(true);
+    for (const { result } of runner.results) {
+      expect(result.code, result.maskedLog).toBe(0);
+      expect(result.outputs.status).toBe('completed');
+    }
+    expect(maxInProgress).toBeGreaterThan(1);
+    expect(maxInProgress).toBeLessThanOrEqual(MAX);
+
+    // one issue (with the batch marker), one verified PR per repository
     const prs: Record<string, { url: string; number: number }> = {};
-    for (const repo of [a, b]) {
+    for (const repo of repos) {
       const issue = rig.github.state.issue(1, repo)!;
-      expect(issue.title).toBe('Fix add() so it adds');
       expect(String(issue.body)).toContain(`${Markers.Batch}=${batchId} -->`);
-      expect(String(issue.body)).toContain(`${rig.remote.url}/${rig.repository}/issues/1`);
       const pulls = rig.github.state.pulls(repo);
       expect(pulls, repo).toHaveLength(1);
       const pr = pulls[0]!;
@@ -55,40 +77,28 @@ describe('batch across repositories (J5)', () => {
       const head = pr.head as { ref: string };
       expect(await rig.remote.readFile(repo.split('/')[0]!, repo.split('/')[1]!, head.ref, 'src/calc.js')).toContain('return a + b;');
       expect(rig.github.state.labelsOn(1, repo)).toContain(Labels.Completed);
-      const status = rig.github.state.comments(1, repo).find((c) => String(c.body).includes(Markers.StatusPrefix));
-      expect(String(status?.body)).toContain(String(pr.html_url));
       prs[repo] = { url: String(pr.html_url), number: pr.number as number };
     }
-    // nothing was done in the hub's own code
     expect(rig.github.state.pulls()).toHaveLength(0);
 
-    // the batch record on the state branch
+    // the batch record and the tracking issue: every PR, complete, closed
     const batch = await stateJson<BatchRecord>(rig, `batches/${batchId}.json`);
-    expect(batch.owner.login).toBe('alice');
-    expect(batch.instructions).toBe(TASK);
-    expect(batch.tracking).toEqual({ repository: rig.repository, issue: 1 });
-    expect(batch.items.map((i) => ({ repository: i.repository, state: i.state, url: i.pullRequest?.url }))).toEqual([
-      { repository: a, state: 'completed', url: prs[a]!.url },
-      { repository: b, state: 'completed', url: prs[b]!.url },
-    ]);
+    expect(batch.items.map((i) => ({ repository: i.repository, state: i.state, url: i.pullRequest?.url }))).toEqual(repos.map((r) => ({ repository: r, state: 'completed', url: prs[r]!.url })));
     for (const item of batch.items) {
-      const task = await stateJson<{ kind: string; batchId: string; repository: string; state: string }>(rig, `tasks/${item.taskId}.json`);
-      expect(task).toMatchObject({ kind: 'batch-child', batchId, repository: item.repository, state: 'completed' });
-      // its slot was released
+      const task = await stateJson<{ kind: string; batchId: string; state: string }>(rig, `tasks/${item.taskId}.json`);
+      expect(task).toMatchObject({ kind: 'batch-child', batchId, state: 'completed' });
       expect(await rig.remote.readFile(rig.owner, rig.repo, 'kiro/state', `leases/${item.taskId}.json`)).toBeNull();
     }
-
-    // the tracking issue in the hub: every PR with its state
+    expect(await rig.remote.readFile(rig.owner, rig.repo, 'kiro/state', 'queue')).toBeNull();
     const tracking = rig.github.state.issue(1)!;
     expect(tracking.title).toBe('Kiro batch: Fix add() so it adds');
+    expect(tracking.state).toBe('closed');
+    expect(tracking.state_reason).toBe('completed');
     const body = String(tracking.body);
-    for (const repo of [a, b]) {
-      expect(body).toMatch(new RegExp(`\\| ${repo} \\| \\[#1\\]\\([^)]+\\) \\| \`[^\`]+\` \\| ✅ Completed \\| \\[#${prs[repo]!.number}\\]\\(${prs[repo]!.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\) \\(open\\) \\|`));
-    }
-    expect(body).toContain('2 of 2 completed');
-    // the job summary has the same table
-    expect(res.summary).toContain(`## Kiro batch: Fix add() so it adds`);
-    for (const repo of [a, b]) expect(res.summary).toContain(prs[repo]!.url);
+    for (const repo of repos) expect(body).toContain(`| ${repo} | [#1](`);
+    expect(body).toContain('15 of 15 completed');
+    expect(body.match(/✅ Completed/g)).toHaveLength(15);
+    expect(res.summary).toContain('## Kiro batch: Fix add() so it adds');
   });
 
   it('a child that finds no free slot stays Queued; its continuation run in the hub finishes it in its own repository', { timeout: 240_000 }, async () => {

@@ -31,7 +31,7 @@ function statusComments(r: Rig, n: number): string[] {
   return r.github.state.comments(n).map((c) => String(c.body)).filter((b) => b.startsWith(Markers.StatusPrefix));
 }
 async function record(r: Rig, taskId: string): Promise<{ state: string; spec?: { plan: Array<{ done: boolean }> }; runs: Array<{ runId: number; endedAt?: string; exitReason?: string }>; costUsd: number; pullRequest?: { url: string } }> {
-  const text = await r.remote.readFile(r.owner, r.repo, 'kiro/state', `tasks/${taskId}.json`);
+  const text = await r.stateFile(`tasks/${taskId}.json`);
   if (!text) throw new Error(`no record for ${taskId}`);
   return JSON.parse(text);
 }

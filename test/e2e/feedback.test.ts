@@ -61,7 +61,7 @@ const feedbackRequests = (r: Rig): RecordedModelRequest[] => r.model!.requests.f
 const firstMessage = (q: RecordedModelRequest) => JSON.stringify(q.body.messages[0]);
 
 async function taskRecord(r: Rig, taskId: string): Promise<Record<string, unknown>> {
-  const text = await r.remote.readFile(r.owner, r.repo, 'kiro/state', `tasks/${taskId}.json`);
+  const text = await r.stateFile(`tasks/${taskId}.json`);
   return JSON.parse(text!) as Record<string, unknown>;
 }
 

@@ -7,6 +7,7 @@
  * auth header and the action's own pushes need no URL rewriting (see test/rig/workspace.ts).
  */
 import { randomBytes } from 'node:crypto';
+import { StateRefs } from '../../src/state/paths.js';
 import { expect } from 'vitest';
 import { startGitHubServer, type GitHubServer } from '../rig/github-server.js';
 import { startGitRemote, type GitRemote, fixturePath } from '../rig/git-remote.js';
@@ -49,6 +50,19 @@ export interface RunOptions {
   onStart?: Parameters<typeof runAction>[0]['onStart'];
   /** Run in another repository of the rig (`name` under the rig's owner, or `owner/name`; see `Rig.addRepo`). */
   repo?: string;
+}
+
+/** What `Rig.dispatchRunner` started. */
+export interface DispatchRunner {
+  /** Finished runs, in order of finishing, with the dispatch's inputs. */
+  readonly results: Array<{ inputs: Record<string, unknown>; result: RunActionResult }>;
+  /** Runs that could not be started or crashed the launcher. */
+  readonly failures: unknown[];
+  readonly inFlight: number;
+  /** Most dispatched runs alive at one moment. */
+  readonly maxInFlight: number;
+  idle(): Promise<void>;
+  stop(): void;
 }
 
 export class Rig {
@@ -128,6 +142,65 @@ export class Rig {
       ...(opts.onLine ? { onLine: opts.onLine } : {}),
       ...(opts.onStart ? { onStart: opts.onStart } : {}),
     });
+  }
+
+  /**
+   * Starts a new run of the bundle for every `workflow_dispatch` the fake GitHub accepts, as GitHub
+   * does (a new job on its own runner: a fresh checkout of the dispatched repository, the event
+   * with the dispatch's inputs, sent by github-actions[bot]). `opts` apply to every such run.
+   * Stop with `runner.stop()`; `runner.idle()` resolves once no dispatched run is in flight.
+   */
+  dispatchRunner(opts: RunOptions = {}): DispatchRunner {
+    const results: Array<{ inputs: Record<string, unknown>; result: RunActionResult }> = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let waiters: Array<() => void> = [];
+    const failures: unknown[] = [];
+    this.github.state.onDispatch = (d) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      const inputs = Object.fromEntries(Object.entries(d.inputs).map(([k, v]) => [k, String(v)]));
+      const event = this.event('workflow_dispatch', { dispatch: { inputs }, sender: { login: 'github-actions[bot]', type: 'Bot' } }, d.repo);
+      this.run(event, { ...opts, repo: d.repo, inputs: { ...opts.inputs, ...inputs } })
+        .then((result) => results.push({ inputs, result }))
+        .catch((e: unknown) => failures.push(e))
+        .finally(() => {
+          inFlight--;
+          if (inFlight === 0) {
+            const w = waiters;
+            waiters = [];
+            for (const f of w) f();
+          }
+        });
+    };
+    return {
+      results,
+      failures,
+      get inFlight() {
+        return inFlight;
+      },
+      get maxInFlight() {
+        return maxInFlight;
+      },
+      idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((r) => waiters.push(r))),
+      stop: () => {
+        this.github.state.onDispatch = undefined;
+      },
+    };
+  }
+
+  /**
+   * A file of the state store as the action sees it: a task record (`tasks/<id>.json`) from its
+   * own ref (layout version 2), anything else (or a record not moved yet) from the state branch;
+   * null when missing.
+   */
+  async stateFile(file: string, branch = 'kiro/state'): Promise<string | null> {
+    const id = StateRefs.taskIdOf(file);
+    if (id) {
+      const text = await this.remote.readFile(this.owner, this.repo, StateRefs.task(branch, id), StateRefs.TaskFile);
+      if (text !== null) return text;
+    }
+    return this.remote.readFile(this.owner, this.repo, branch, file);
   }
 
   async close(): Promise<void> {

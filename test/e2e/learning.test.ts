@@ -90,7 +90,7 @@ describe('learned preferences (J4)', () => {
     const files = await stateFiles(rig, 'learnings/alice/');
     expect(files).toHaveLength(1);
     const file = files[0]!;
-    const md = (await rig.remote.readFile(rig.owner, rig.repo, 'kiro/state', file))!;
+    const md = (await rig.stateFile(file))!;
     const [, front, text] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(md)!;
     const meta = parseYaml(front!) as { id: string; owner: string; provenance: Array<{ url: string; repository: string; date: string }> };
     expect(text!.trim()).toBe(LEARNED);
@@ -119,7 +119,7 @@ describe('learned preferences (J4)', () => {
     expect(String(otherPr.body)).toMatch(new RegExp(`## Learnings applied\\s+- ${EDITED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\`${meta.id}\`\\)`));
     // the task record (in the shared store) says which learnings it applied
     const taskId = second.res.outputs['task-id']!;
-    const record = JSON.parse((await rig.remote.readFile(rig.owner, rig.repo, 'kiro/state', `tasks/${taskId}.json`))!) as { repository: string; learningsApplied: string[] };
+    const record = JSON.parse((await rig.stateFile(`tasks/${taskId}.json`))!) as { repository: string; learningsApplied: string[] };
     expect(record.repository).toBe(other);
     expect(record.learningsApplied).toEqual([meta.id]);
 

@@ -81,7 +81,7 @@ describe('cancel', () => {
     const n = rig.github.state.addIssue({ title: 'add() subtracts', body: 'fix it', user: ALICE }).number as number;
     const first = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: n, title: 'add() subtracts', user: ALICE }, sender: ALICE }));
     expect(first.outputs.status).toBe('needs_attention');
-    const record = JSON.parse((await rig.remote.readFile(rig.owner, rig.repo, 'kiro/state', `tasks/${first.outputs['task-id']}.json`))!) as { costUsd: number; turns: number };
+    const record = JSON.parse((await rig.stateFile(`tasks/${first.outputs['task-id']}.json`))!) as { costUsd: number; turns: number };
     expect(record.costUsd).toBeGreaterThan(0);
     expect(record.turns).toBe(3);
     // the cap is what the first run already spent: nothing is left for the second

@@ -2,10 +2,19 @@
  * Scripted sub-agent conversations for the end-to-end tests, the demo and the benchmark. Requests
  * are routed by the role marker each prompt starts with (`[kiro:role=planner]`, …).
  */
-import { reply, systemText, text, toolUse, type RoutedScript, type Step } from '../rig/model-server.js';
+import { reply, systemText, text, toolUse, type ModelScriptFn, type RoutedScript, type Step } from '../rig/model-server.js';
 
 export function roleOf(req: { body: { system?: unknown } }): string {
   return /\[kiro:role=([\w-]+)\]/.exec(systemText(req))?.[1] ?? 'unknown';
+}
+
+/**
+ * A script for runs that talk to the model at the same time (batch children, concurrent tasks):
+ * each request gets its role's step at its own conversation's turn — the number of assistant
+ * messages it carries — so interleaved runs never take each other's steps.
+ */
+export function perConversation(steps: Record<string, Step[]>): ModelScriptFn {
+  return (req) => steps[roleOf(req)]?.[req.body.messages.filter((m) => m.role === 'assistant').length];
 }
 
 export const CALC_SPEC = {

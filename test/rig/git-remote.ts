@@ -497,10 +497,11 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
     await mkdir(hooks, { recursive: true });
     const rejectFile = path.join(bareDir, 'rig-reject-push');
     const postReceive = [
-      '#!/bin/sh',
-      '# written by test/rig/git-remote.ts: records accepted ref updates',
+      '#!/bin/bash',
+      '# written by test/rig/git-remote.ts: records accepted ref updates (the time from bash, no process)',
+      'now=${EPOCHREALTIME/./}; now=${now:0:13}',
       'while read old new ref; do',
-      `  printf '%s\\t%s\\t%s\\t%s\\t%s\\t%s\\n' '${owner}/${repo}' "$old" "$new" "$ref" "\${RIG_PUSH_SOURCE:-local}" "$(date +%s%3N)" >> '${pushLog}'`,
+      `  printf '%s\\t%s\\t%s\\t%s\\t%s\\t%s\\n' '${owner}/${repo}' "$old" "$new" "$ref" "\${RIG_PUSH_SOURCE:-local}" "$now" >> '${pushLog}'`,
       'done',
       '',
     ].join('\n');
@@ -538,6 +539,9 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
       ['receive.denyNonFastForwards', 'false'],
       ['receive.denyDeletes', 'false'],
       ['core.logAllRefUpdates', 'true'],
+      // like a hosted server: housekeeping is not run inside a push (git runs `gc --auto` after
+      // every receive-pack by default, one more process per push on the machine the tests share)
+      ['receive.autogc', 'false'],
     ] as const) {
       await git(bareDir, ['config', k, v]);
     }

@@ -594,6 +594,8 @@ export class GitHubState {
   readonly users = new Map<string, UserRecord>();
   readonly repos = new Map<string, RepoRecord>();
   readonly dispatches: DispatchRecord[] = [];
+  /** Called with each accepted `workflow_dispatch` (a rig that starts a run for it, as GitHub does). */
+  onDispatch: ((d: DispatchRecord) => void) | undefined;
   private readonly reactionRecords: ReactionRecord[] = [];
   private readonly seq = new Map<string, number>();
   /** Users whose id or type was made up (seen by login only); fixed when first given. */
@@ -2604,7 +2606,10 @@ class FakeGitHub implements GitHubServer {
         for (const [k, v] of Object.entries(inputs))
           if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
             throw validationFailed([], `Invalid value for input '${k}': inputs must be strings, numbers or booleans`);
-        S().dispatches.push({ repo: ctx.repo.fullName, workflow_id: wf, ref: String(ctx.body.ref), inputs, at: Date.now() });
+        const dispatch: DispatchRecord = { repo: ctx.repo.fullName, workflow_id: wf, ref: String(ctx.body.ref), inputs, at: Date.now() };
+        S().dispatches.push(dispatch);
+        // after the response is on its way, like GitHub queueing the run
+        setImmediate(() => S().onDispatch?.(dispatch));
         if (ctx.body.return_run_details === true) {
           const run = S().createRun(ctx.repo, { status: 'queued', event: 'workflow_dispatch', headBranch: String(ctx.body.ref).replace(/^refs\/heads\//, '') });
           return {

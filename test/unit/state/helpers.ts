@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, rm, writeFile, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execGit } from '../../../src/git/exec.js';
+import { StateRefs } from '../../../src/state/paths.js';
 import { openStateStore, type OpenStateStoreOptions, type StateStore } from '../../../src/state/store.js';
 
 export const Repo = 'acme/state';
@@ -15,8 +16,15 @@ export interface FileRemote {
   open(name: string, extra?: Partial<OpenStateStoreOptions>): Promise<StateStore>;
   /** Commits `files` (null deletes) on the state branch as a person would, from a normal clone. */
   personCommit(files: Record<string, string | null>, message?: string): Promise<void>;
-  /** Content of `path` at the remote branch tip, or undefined. */
+  /**
+   * Content of `path` as the store sees it: a task record (`tasks/<id>.json`) from its ref, any
+   * other path (or a record not moved yet) from the branch tip; undefined when missing.
+   */
   remoteFile(path: string): Promise<string | undefined>;
+  /** Content of `path` on the branch tip only, or undefined. */
+  branchFile(path: string): Promise<string | undefined>;
+  /** Commit count of a task's ref (0 when missing). */
+  taskCommits(id: string): Promise<number>;
   /** Commit count on the remote branch (0 when missing). */
   remoteCommits(): Promise<number>;
   cleanup(): Promise<void>;
@@ -31,6 +39,10 @@ export async function fileRemote(): Promise<FileRemote> {
   await execGit(['init', '--bare', '--quiet', '.'], { cwd: bareDir });
   const serverUrl = `file://${join(root, 'remote')}`;
   let n = 0;
+  const branchFile = async (path: string): Promise<string | undefined> => {
+    const r = await execGit(['show', `refs/heads/${Branch}:${path}`], { cwd: bareDir, allowFailure: true });
+    return r.code === 0 ? r.stdout : undefined;
+  };
   return {
     root,
     serverUrl,
@@ -53,8 +65,17 @@ export async function fileRemote(): Promise<FileRemote> {
       await execGit(['push', '--quiet', 'origin', `HEAD:refs/heads/${Branch}`], { cwd: work });
     },
     async remoteFile(path) {
-      const r = await execGit(['show', `refs/heads/${Branch}:${path}`], { cwd: bareDir, allowFailure: true });
-      return r.code === 0 ? r.stdout : undefined;
+      const id = StateRefs.taskIdOf(path);
+      if (id) {
+        const r = await execGit(['show', `${StateRefs.task(Branch, id)}:${StateRefs.TaskFile}`], { cwd: bareDir, allowFailure: true });
+        if (r.code === 0) return r.stdout;
+      }
+      return branchFile(path);
+    },
+    branchFile,
+    async taskCommits(id) {
+      const r = await execGit(['rev-list', '--count', StateRefs.task(Branch, id)], { cwd: bareDir, allowFailure: true });
+      return r.code === 0 ? Number(r.stdout.trim()) : 0;
     },
     async remoteCommits() {
       const r = await execGit(['rev-list', '--count', `refs/heads/${Branch}`], { cwd: bareDir, allowFailure: true });

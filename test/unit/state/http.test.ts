@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateStoreError } from '../../../src/state/errors.js';
 import { openStateStore, type OpenStateStoreOptions } from '../../../src/state/store.js';
 import { startGitRemote, type GitRemote } from '../../rig/git-remote.js';
-import { benchStateStore } from '../../bench/state-store.js';
+import { benchSharedCounter, benchStateStore } from '../../bench/state-store.js';
 
 let remote: GitRemote;
 let scratch: string;
@@ -60,10 +60,16 @@ describe('state store over smart HTTP', () => {
     expect((err as Error).message).not.toContain('ghs_wrong');
   });
 
-  it('stress: 10 concurrent writers × 5 updates each — every update present, none lost', async () => {
-    const r = await benchStateStore(10, 5);
+  it('stress: 10 concurrent writers × 5 updates of one shared counter — every update present, none lost', async () => {
+    const r = await benchSharedCounter(10, 5);
     console.log(`state store stress 10×5: ${r.updatesPerSecond} updates/s, ${r.retriesPerUpdate} retries/update, lost ${r.lost}`);
     expect(r.lost).toBe(0);
     expect(r.counter).toBe(50);
+  }, 180_000);
+
+  it('10 task runs at once (start, progress writes on their own refs, release) — nothing lost', async () => {
+    const r = await benchStateStore(10, 3);
+    console.log(`state store 10 task runs: ${r.updatesPerSecond} updates/s, ${r.conflictsPerUpdate} conflicts/update, lost ${r.lost}`);
+    expect(r.lost).toBe(0);
   }, 180_000);
 });

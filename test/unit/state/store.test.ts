@@ -181,6 +181,7 @@ describe('compare-and-swap', () => {
     let i = 0;
     await expect(
       a.update('always loses', async (tx) => {
+        await tx.read('a.txt');
         await b.update(`b ${i}`, (btx) => btx.write('b.txt', String(i++)));
         tx.write('a.txt', 'a');
       }),
@@ -240,9 +241,10 @@ describe('layout version', () => {
     expect(await remote.remoteFile(StateFiles.Meta)).toBeUndefined(); // reads write nothing
 
     await a.update('after migration', (tx) => tx.write('x.txt', 'x'));
-    expect(JSON.parse((await remote.remoteFile(StateFiles.Meta))!)).toEqual({ version: 1 });
+    expect(JSON.parse((await remote.remoteFile(StateFiles.Meta))!)).toEqual({ version: StateVersion });
     expect(await remote.remoteFile('tasks/old-task/task.json')).toBeUndefined();
-    expect(JSON.parse((await remote.remoteFile('tasks/old-task.json'))!).id).toBe('old-task');
+    // v1 → v2: the record stays on the branch until its task is next written
+    expect(JSON.parse((await remote.branchFile('tasks/old-task.json'))!).id).toBe('old-task');
     expect(await remote.remoteFile('learnings/octocat.json')).toBeUndefined();
     expect(await remote.remoteFile(`learnings/octocat/${learnings[0]?.id}.md`)).toContain('standard error handling');
   });
@@ -296,5 +298,98 @@ describe('batches', () => {
     const got = await b.getBatch(id);
     expect(got?.items.map((i) => i.repository)).toEqual(['acme/a', 'acme/b']);
     expect(await b.getBatch('batch-missing')).toBeUndefined();
+  });
+});
+
+describe('per-task refs (layout version 2)', () => {
+  const task = (issue: number) => newTask({ repository: 'acme/app', issue, kind: 'issue', owner, instructions: `task ${issue}` }, '2026-01-01T00:00:00.000Z');
+
+  it("a task's progress writes go to its own ref: one commit each, the shared branch untouched", async () => {
+    const a = await remote.open('a');
+    const t = await a.putTask(task(1));
+    const branchCommits = await remote.remoteCommits();
+    for (let i = 1; i <= 3; i++) await a.updateTask(t.id, (x) => ({ ...x, progress: { phase: 'coding', currentStep: i, verifyAttempts: 0 } }) as typeof x);
+    expect(await remote.remoteCommits()).toBe(branchCommits);
+    expect(await remote.taskCommits(t.id)).toBe(4);
+    expect(JSON.parse((await remote.remoteFile(StatePaths.task(t.id)))!).progress.currentStep).toBe(3);
+    expect(await remote.branchFile(StatePaths.task(t.id))).toBeUndefined();
+    // the issue index is on the branch, written once
+    expect(JSON.parse((await remote.branchFile(StatePaths.issueIndex('acme/app', 1)))!)).toEqual({ taskId: t.id });
+    // the pull request index follows the first write that names a pull request
+    await a.updateTask(t.id, (x) => ({ ...x, pullRequest: { number: 9, url: 'https://github.com/acme/app/pull/9' } }));
+    expect(await remote.remoteCommits()).toBe(branchCommits + 1);
+    expect((await a.findTaskByPull('acme/app', 9))?.id).toBe(t.id);
+    expect(a.stats().conflicts).toBe(0);
+  });
+
+  it('writers of different tasks never conflict, even mid-attempt', async () => {
+    const a = await remote.open('a');
+    const b = await remote.open('b');
+    const ta = await a.putTask(task(1));
+    const tb = await b.putTask(task(2));
+    const r = await a.update(
+      'a writes its task while b writes its own',
+      async (tx) => {
+        const mine = (await tx.readJson(StatePaths.task(ta.id))) as { costUsd: number };
+        await b.updateTask(tb.id, (x) => ({ ...x, costUsd: x.costUsd + 1 }));
+        tx.writeJson(StatePaths.task(ta.id), { ...ta, costUsd: mine.costUsd + 2 });
+      },
+      { writes: [ta.id] },
+    );
+    expect(r.attempts).toBe(1);
+    expect(a.stats().conflicts + b.stats().conflicts).toBe(0);
+    expect(JSON.parse((await remote.remoteFile(StatePaths.task(ta.id)))!).costUsd).toBe(2);
+    expect(JSON.parse((await remote.remoteFile(StatePaths.task(tb.id)))!).costUsd).toBe(1);
+  });
+
+  it('two writers of the same task: the loser re-reads the record (its memory was stale) and both changes land', async () => {
+    const a = await remote.open('a', { random: () => 0 });
+    const b = await remote.open('b');
+    const t = await a.putTask(task(1));
+    // b changes the record behind a's back: a's memory of its own last write is now stale
+    await b.updateTask(t.id, (x) => ({ ...x, costUsd: x.costUsd + 1 }));
+    const after = await a.updateTask(t.id, (x) => ({ ...x, turns: (x.turns ?? 0) + 1 }));
+    expect(after).toMatchObject({ costUsd: 1, turns: 1 });
+    expect(a.stats().conflicts).toBe(1);
+    // a read never serves memory: it fetches
+    await b.updateTask(t.id, (x) => ({ ...x, costUsd: x.costUsd + 1 }));
+    expect((await a.getTask(t.id))?.costUsd).toBe(2);
+    // and a race inside the attempt: b writes between a's read and a's push
+    let first = true;
+    const raced = await a.update(
+      'a counts a turn',
+      async (tx) => {
+        const cur = (await tx.readJson(StatePaths.task(t.id))) as typeof t;
+        if (first) {
+          first = false;
+          await b.updateTask(t.id, (x) => ({ ...x, costUsd: x.costUsd + 1 }));
+        }
+        tx.writeJson(StatePaths.task(t.id), { ...cur, turns: (cur.turns ?? 0) + 1 });
+      },
+      { writes: [t.id] },
+    );
+    expect(raced.attempts).toBe(2);
+    expect(JSON.parse((await remote.remoteFile(StatePaths.task(t.id)))!)).toMatchObject({ costUsd: 3, turns: 2 });
+  });
+
+  it('a version-1 store: records are read from the branch and move to their ref, atomically, when next written', async () => {
+    const t = task(4);
+    await seedV0(remote, { [StateFiles.Meta]: JSON.stringify({ version: 1 }), [StatePaths.task(t.id)]: JSON.stringify(t), [StatePaths.issueIndex('acme/app', 4)]: JSON.stringify({ taskId: t.id }) });
+    const a = await remote.open('a');
+    expect((await a.findTaskByIssue('acme/app', 4))?.instructions).toBe('task 4');
+    expect((await a.listTasks()).map((x) => x.id)).toEqual([t.id]);
+    await a.updateTask(t.id, (x) => ({ ...x, state: 'completed' }));
+    expect(await remote.branchFile(StatePaths.task(t.id))).toBeUndefined();
+    expect(JSON.parse((await remote.remoteFile(StatePaths.task(t.id)))!).state).toBe('completed');
+    expect(JSON.parse((await remote.branchFile(StateFiles.Meta))!)).toEqual({ version: StateVersion });
+    expect((await a.listTasks()).map((x) => x.id)).toEqual([t.id]);
+  });
+
+  it('a task-only write still refuses a branch of a newer layout', async () => {
+    const a = await remote.open('a');
+    const t = await a.putTask(task(1));
+    await remote.personCommit({ [StateFiles.Meta]: JSON.stringify({ version: StateVersion + 1 }) });
+    const fresh = await remote.open('fresh');
+    await expect(fresh.updateTask(t.id, (x) => ({ ...x, turns: 1 }))).rejects.toThrow(StateVersionError);
   });
 });
