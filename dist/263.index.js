@@ -67,10 +67,11 @@ var sanitize = __webpack_require__(31039);
  * One request for a feedback round, as stored on the task record while it waits (a queued round,
  * or feedback that arrived while a round was running). `scope`: `review` (the owner submitted a
  * review), `all` (`/kiro all`), `thread` (`/kiro fix` in one review thread), `checks` (failing CI
- * with `fix-failing-checks`).
+ * with `fix-failing-checks`), `learning` (a preference the owner taught on a sibling PR of the same
+ * batch, `text` the learnings, `url` that PR: applied here, never learned from again).
  */
 const FeedbackRequest = schemas/* looseObject */._H3({
-    scope: schemas/* enum */.k5n(['review', 'all', 'thread', 'checks']),
+    scope: schemas/* enum */.k5n(['review', 'all', 'thread', 'checks', 'learning']),
     pullNumber: schemas/* number */.aig().int().positive(),
     /** Login of the person who asked (the task owner; the check's sender for `checks`). */
     actor: schemas/* string */.YjP(),
@@ -166,6 +167,13 @@ async function gatherFeedback(svc, perms, o) {
         items.push({ kind: 'instructions', id: `I${++n}`, text: r.text, author: r.actor, url: r.url ?? '' });
         if (same(r.actor, o.owner) && r.url)
             addOwner({ url: r.url, text: r.text, createdAt: r.triggeredAt, where: '/kiro all' });
+    }
+    // a learning from a sibling PR of the batch: an instruction to apply, not feedback to learn from
+    for (const r of o.requests) {
+        if (r.scope !== 'learning' || !r.text.trim())
+            continue;
+        const text = `@${r.actor} taught this preference in a review of another pull request of the same batch (${r.url ?? 'a sibling pull request'}). Apply it to this pull request where it applies; change nothing when it does not:\n\n${r.text}`;
+        items.push({ kind: 'instructions', id: `I${++n}`, text, author: r.actor, url: r.url ?? '' });
     }
     // ---- failing checks --------------------------------------------------------------------
     n = 0;
@@ -446,7 +454,10 @@ async function routeDispatch(svc, cmd) {
         const task = await store.getTask(cmd.taskId);
         if (task && task.state !== 'cancelled' && feedbackStateOf(task).pending.length) {
             core/* setOutput */.uH(constants/* Outputs */.tY.TaskId, task.id);
-            return startRound(svc, store, task, feedbackStateOf(task).pending);
+            // a batch child lives in its own repository: the round runs on a clone of it
+            const here = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase();
+            const roundSvc = here ? svc : await (await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 18164))).childServices(svc, task.repository);
+            return startRound(roundSvc, store, task, feedbackStateOf(task).pending);
         }
     }
     return (await __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 85725))).handleDispatch(svc, cmd);
@@ -748,6 +759,11 @@ async function runRound(R) {
         await (0,orchestrator_task.startHandedTasks)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
         if (feedbackStateOf(after).pending.length)
             await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, task.id);
+        // what the owner taught here applies to the other open PRs of the same batch
+        if (learned.length && task.batchId) {
+            const { shareLearningsWithBatch } = await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 18164));
+            await shareLearningsWithBatch(svc, store, after, learned.map((l) => l.text), R.pr.htmlUrl).catch((e) => core/* warning */.$e(svc.redact(`Kiro: could not share the learnings with the batch: ${e.message}`)));
+        }
         return {};
     }
     finally {

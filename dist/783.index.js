@@ -15,7 +15,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseRepositories: () => (/* binding */ parseRepositories),
 /* harmony export */   refreshBatch: () => (/* binding */ refreshBatch),
 /* harmony export */   renderBatch: () => (/* binding */ renderBatch),
-/* harmony export */   resumeBatchChild: () => (/* binding */ resumeBatchChild)
+/* harmony export */   resumeBatchChild: () => (/* binding */ resumeBatchChild),
+/* harmony export */   shareLearningsWithBatch: () => (/* binding */ shareLearningsWithBatch)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -148,7 +149,7 @@ async function handleBatch(svc, cmd) {
             const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_8__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
             const childSvc = { ...svc, repo: ref };
             const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_11__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
-            const status = await _lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false });
+            const [status] = await Promise.all([_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false }), (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .setLifecycleLabel */ .Zw)(childSvc, issue.number, 'queued', [])]);
             const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_7__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
             await store.putTask(task);
             tasks.push(task);
@@ -320,6 +321,55 @@ async function writeBatchSummary(svc, batch) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(svc.redact(renderBatch(batch, await prStates(svc, batch))), true).write();
+}
+/**
+ * Applies learnings from the owner's review on one PR of a batch to the batch's other PRs that are
+ * still open (SPEC.md J5, "feedback across the batch"): each sibling gets a pending feedback
+ * request (scope `learning`) and is queued like any task; siblings handed a free slot start their
+ * round at once (a continuation run), the others when slots free.
+ * @returns the sibling task ids that got the learnings
+ */
+async function shareLearningsWithBatch(svc, store, task, learned, sourceUrl) {
+    if (!task.batchId || learned.length === 0)
+        return [];
+    const batch = await store.getBatch(task.batchId);
+    if (!batch)
+        return [];
+    const text = learned.map((l) => `- ${l}`).join('\n');
+    const siblings = [];
+    for (const item of batch.items) {
+        if (!item.taskId || item.taskId === task.id)
+            continue;
+        const sibling = await store.getTask(item.taskId);
+        if (!sibling?.pullRequest || sibling.state === 'cancelled')
+            continue;
+        const pr = await svc.github.getPull(refOf(sibling.repository), sibling.pullRequest.number).catch(() => undefined);
+        if (pr?.state !== 'open')
+            continue;
+        const request = { scope: 'learning', pullNumber: sibling.pullRequest.number, actor: task.owner.login, text, url: sourceUrl, triggeredAt: new Date(svc.now()).toISOString() };
+        await store.updateTask(sibling.id, (t) => {
+            const fb = (t.feedback ?? {});
+            return { ...t, feedback: { ...fb, pending: [...(fb.pending ?? []), request] } };
+        }, `${sibling.id}: a learning from ${task.id}`);
+        siblings.push(sibling.id);
+    }
+    if (siblings.length === 0)
+        return [];
+    const { handedTo, positions } = await store.enqueueTasks(siblings, svc.settings.maxConcurrentTasks);
+    for (const id of siblings) {
+        if (!positions.has(id))
+            continue;
+        const sibling = (await store.updateTask(id, (t) => ({ ...t, state: 'queued', queuePosition: positions.get(id) }), `${id}: queued for a learning`));
+        if (sibling.issue !== undefined) {
+            const ref = refOf(sibling.repository);
+            const issue = await svc.github.getIssue(ref, sibling.issue);
+            await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .setLifecycleLabel */ .Zw)({ ...svc, repo: ref }, sibling.issue, 'queued', issue.labels);
+        }
+    }
+    for (const id of handedTo)
+        await (0,_store_js__WEBPACK_IMPORTED_MODULE_10__/* .dispatchContinuation */ .G8)(svc, id);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: shared ${learned.length} learning(s) with ${siblings.length} sibling pull request(s) of batch ${task.batchId}.`);
+    return siblings;
 }
 
 

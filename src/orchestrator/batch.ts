@@ -312,3 +312,49 @@ async function writeBatchSummary(svc: Services, batch: Batch): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(svc.redact(renderBatch(batch, await prStates(svc, batch))), true).write();
 }
+
+/**
+ * Applies learnings from the owner's review on one PR of a batch to the batch's other PRs that are
+ * still open (SPEC.md J5, "feedback across the batch"): each sibling gets a pending feedback
+ * request (scope `learning`) and is queued like any task; siblings handed a free slot start their
+ * round at once (a continuation run), the others when slots free.
+ * @returns the sibling task ids that got the learnings
+ */
+export async function shareLearningsWithBatch(svc: Services, store: StateStore, task: Task, learned: readonly string[], sourceUrl: string): Promise<string[]> {
+  if (!task.batchId || learned.length === 0) return [];
+  const batch = await store.getBatch(task.batchId);
+  if (!batch) return [];
+  const text = learned.map((l) => `- ${l}`).join('\n');
+  const siblings: string[] = [];
+  for (const item of batch.items) {
+    if (!item.taskId || item.taskId === task.id) continue;
+    const sibling = await store.getTask(item.taskId);
+    if (!sibling?.pullRequest || sibling.state === 'cancelled') continue;
+    const pr = await svc.github.getPull(refOf(sibling.repository), sibling.pullRequest.number).catch(() => undefined);
+    if (pr?.state !== 'open') continue;
+    const request = { scope: 'learning', pullNumber: sibling.pullRequest.number, actor: task.owner.login, text, url: sourceUrl, triggeredAt: new Date(svc.now()).toISOString() };
+    await store.updateTask(
+      sibling.id,
+      (t) => {
+        const fb = ((t as { feedback?: { pending?: unknown[] } }).feedback ?? {}) as { pending?: unknown[] };
+        return { ...t, feedback: { ...fb, pending: [...(fb.pending ?? []), request] } } as Task;
+      },
+      `${sibling.id}: a learning from ${task.id}`,
+    );
+    siblings.push(sibling.id);
+  }
+  if (siblings.length === 0) return [];
+  const { handedTo, positions } = await store.enqueueTasks(siblings, svc.settings.maxConcurrentTasks);
+  for (const id of siblings) {
+    if (!positions.has(id)) continue;
+    const sibling = (await store.updateTask(id, (t) => ({ ...t, state: 'queued', queuePosition: positions.get(id) }) as Task, `${id}: queued for a learning`));
+    if (sibling.issue !== undefined) {
+      const ref = refOf(sibling.repository);
+      const issue = await svc.github.getIssue(ref, sibling.issue);
+      await setLifecycleLabel({ ...svc, repo: ref }, sibling.issue, 'queued', issue.labels);
+    }
+  }
+  for (const id of handedTo) await dispatchContinuation(svc, id);
+  core.info(`Kiro batch: shared ${learned.length} learning(s) with ${siblings.length} sibling pull request(s) of batch ${task.batchId}.`);
+  return siblings;
+}

@@ -26,10 +26,11 @@ import type { Services } from './services.js';
  * One request for a feedback round, as stored on the task record while it waits (a queued round,
  * or feedback that arrived while a round was running). `scope`: `review` (the owner submitted a
  * review), `all` (`/kiro all`), `thread` (`/kiro fix` in one review thread), `checks` (failing CI
- * with `fix-failing-checks`).
+ * with `fix-failing-checks`), `learning` (a preference the owner taught on a sibling PR of the same
+ * batch, `text` the learnings, `url` that PR: applied here, never learned from again).
  */
 export const FeedbackRequest = z.looseObject({
-  scope: z.enum(['review', 'all', 'thread', 'checks']),
+  scope: z.enum(['review', 'all', 'thread', 'checks', 'learning']),
   pullNumber: z.number().int().positive(),
   /** Login of the person who asked (the task owner; the check's sender for `checks`). */
   actor: z.string(),
@@ -183,6 +184,12 @@ export async function gatherFeedback(svc: Services, perms: PermissionCache, o: G
     if (r.scope !== 'all' || !r.text.trim()) continue;
     items.push({ kind: 'instructions', id: `I${++n}`, text: r.text, author: r.actor, url: r.url ?? '' });
     if (same(r.actor, o.owner) && r.url) addOwner({ url: r.url, text: r.text, createdAt: r.triggeredAt, where: '/kiro all' });
+  }
+  // a learning from a sibling PR of the batch: an instruction to apply, not feedback to learn from
+  for (const r of o.requests) {
+    if (r.scope !== 'learning' || !r.text.trim()) continue;
+    const text = `@${r.actor} taught this preference in a review of another pull request of the same batch (${r.url ?? 'a sibling pull request'}). Apply it to this pull request where it applies; change nothing when it does not:\n\n${r.text}`;
+    items.push({ kind: 'instructions', id: `I${++n}`, text, author: r.actor, url: r.url ?? '' });
   }
 
   // ---- failing checks --------------------------------------------------------------------

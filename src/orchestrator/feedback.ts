@@ -168,7 +168,10 @@ export async function routeDispatch(svc: Services, cmd: Dispatch): Promise<Outco
     const task = await store.getTask(cmd.taskId);
     if (task && task.state !== 'cancelled' && feedbackStateOf(task).pending.length) {
       core.setOutput(Outputs.TaskId, task.id);
-      return startRound(svc, store, task, feedbackStateOf(task).pending);
+      // a batch child lives in its own repository: the round runs on a clone of it
+      const here = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase();
+      const roundSvc = here ? svc : await (await import('./batch.js')).childServices(svc, task.repository);
+      return startRound(roundSvc, store, task, feedbackStateOf(task).pending);
     }
   }
   return (await import('./control.js')).handleDispatch(svc, cmd);
@@ -525,6 +528,11 @@ async function runRound(R: Round): Promise<Outcome> {
     core.info(`Kiro: feedback round on #${pullNumber} done in ${formatDuration(svc.now() - session.started)}: ${commits.length} commit(s), ${changedThreads} thread(s) resolved, ${learned.length} learning(s).`);
     await startHandedTasks(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
     if (feedbackStateOf(after).pending.length) await dispatchContinuation(svc, task.id);
+    // what the owner taught here applies to the other open PRs of the same batch
+    if (learned.length && task.batchId) {
+      const { shareLearningsWithBatch } = await import('./batch.js');
+      await shareLearningsWithBatch(svc, store, after, learned.map((l) => l.text), R.pr.htmlUrl).catch((e: Error) => core.warning(svc.redact(`Kiro: could not share the learnings with the batch: ${e.message}`)));
+    }
     return {};
   } finally {
     // an MCP server that stopped during the run is reported too

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Labels, Markers } from '../../src/constants.js';
 import { ALICE, MALLORY, startRig, type Rig, closeChecked } from './harness.js';
 import { coderFixSteps, perConversation, plannerSteps, roleOf, verifierPass } from './scripts.js';
+import { reply, toolUse, type RecordedModelRequest } from '../rig/model-server.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -99,6 +100,72 @@ describe('batch across repositories (J5)', () => {
     expect(body).toContain('15 of 15 completed');
     expect(body.match(/✅ Completed/g)).toHaveLength(15);
     expect(res.summary).toContain('## Kiro batch: Fix add() so it adds');
+  });
+
+  it('feedback across the batch: a learning from the owner’s review on one PR is applied to the sibling PR in its own round, queued like any task', { timeout: 400_000 }, async () => {
+    const LEARNED = 'Always return errors in the standard format { error, code }.';
+    const itemOf = (req: RecordedModelRequest) => /## ([RI]\d+) —/.exec(JSON.stringify(req.body.messages))?.[1] ?? 'R1';
+    rig = await startRig({
+      script: perConversation({
+        planner: plannerSteps(),
+        coder: coderFixSteps(),
+        verifier: verifierPass(),
+        'feedback-coder': [
+          (req) => reply(toolUse('decline_item', { item_id: itemOf(req), reason: 'No error responses are added by this change; the format applies to future error paths.' })),
+          reply(toolUse('finish', { summary: 'Nothing to change in this pull request.', approach: 'Checked: no error responses here.', tradeoffs: '' })),
+        ],
+        learner: [
+          (req) => reply(toolUse('submit_learnings', { learnings: [{ text: LEARNED, sourceUrl: /url="([^"]+)"/.exec(JSON.stringify(req.body.messages))?.[1] ?? '' }] })),
+        ],
+      }),
+    });
+    const a = await rig.addRepo('app-a');
+    const b = await rig.addRepo('app-b');
+    // the children's repositories share the hub's state store (as a batch's repositories must)
+    const inputs = { 'state-repository': rig.repository };
+    const runner = rig.dispatchRunner({ inputs });
+    const hub = await rig.run(rig.event('workflow_dispatch', { dispatch: { inputs: { repositories: `${a}, ${b}`, task: TASK } }, sender: ALICE }), { inputs });
+    expect(hub.code, hub.maskedLog).toBe(0);
+    await runner.idle();
+    expect(runner.results.map((r) => r.result.outputs.status)).toEqual(['completed', 'completed']);
+    const prA = rig.github.state.pulls(a)[0]!;
+    const prB = rig.github.state.pulls(b)[0]!;
+    const taskB = (await stateJson<BatchRecord>(rig, `batches/${hub.outputs['task-id']}.json`)).items.find((i) => i.repository === b)!.taskId;
+
+    // Alice reviews app-a's PR in app-a's workflow: a round there, and a learning
+    const headA = prA.head as { ref: string; sha: string };
+    const body = 'Looks fine. Please always use our standard error format { error, code } for errors.';
+    const review = rig.github.state.addReview({ repo: a, pull: prA.number as number, user: ALICE, body, state: 'COMMENTED' });
+    const fromModel = rig.model!.requests.length;
+    const fb = await rig.run(
+      rig.event(
+        'pull_request_review.submitted',
+        { sender: ALICE, pullRequest: { number: prA.number as number, headRef: headA.ref, headSha: headA.sha, user: 'github-actions[bot]' }, review: { id: review.id as number, body, user: ALICE, state: 'commented' } },
+        a,
+      ),
+      { repo: a, inputs },
+    );
+    expect(fb.code, fb.maskedLog).toBe(0);
+    expect(fb.maskedLog).toContain('shared 1 learning(s) with 1 sibling pull request(s)');
+    // the sibling's round is a continuation run of its own (dispatched, started by the rig like GitHub)
+    await runner.idle();
+    runner.stop();
+    expect(runner.results).toHaveLength(3);
+    const siblingRun = runner.results[2]!;
+    expect(siblingRun.inputs['task-id']).toBe(taskB);
+    expect(siblingRun.result.code, siblingRun.result.maskedLog).toBe(0);
+    expect(siblingRun.result.outputs.status).toBe('completed');
+    // the sibling's feedback coder got the learning as an instruction, with where it came from
+    const siblingCoder = rig.model!.requests.slice(fromModel).filter((q) => roleOf(q) === 'feedback-coder' && JSON.stringify(q.body.messages).includes('another pull request of the same batch'));
+    expect(siblingCoder.length).toBeGreaterThan(0);
+    expect(JSON.stringify(siblingCoder[0]!.body.messages)).toContain(LEARNED);
+    expect(JSON.stringify(siblingCoder[0]!.body.messages)).toContain(String(prA.html_url));
+    // one learner call: the learning is not learned again from the sibling's round
+    expect(rig.model!.requests.slice(fromModel).filter((q) => roleOf(q) === 'learner')).toHaveLength(1);
+    const recordB = await stateJson<{ state: string; feedback: { rounds: number; pending: unknown[] } }>(rig, `tasks/${taskB}.json`);
+    expect(recordB).toMatchObject({ state: 'completed', feedback: { rounds: 1, pending: [] } });
+    expect(rig.github.state.labelsOn(1, b)).toContain(Labels.Completed);
+    expect(String(rig.github.state.pull(prB.number as number, b)!.body)).toMatch(/Review feedback/i);
   });
 
   it('a child that finds no free slot stays Queued; its continuation run in the hub finishes it in its own repository', { timeout: 240_000 }, async () => {
