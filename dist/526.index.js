@@ -550,7 +550,8 @@ class ScratchRepo {
         // --porcelain reports the ref status on stdout ("!\t<src>:<dst>\t[rejected] (fetch first)").
         if ((0,exec/* isNonFastForward */.d7)({ ...r, stderr: `${r.stderr}\n${r.stdout}` }))
             return 'conflict';
-        throw new errors/* StateStoreError */.zI(`could not push state ${updates.map((u) => u.ref).join(', ')}: ${lastLines(`${r.stdout}\n${r.stderr}`)}`, { transient: isTransient(r) });
+        const what = updates.length === 1 && updates[0].ref === `refs/heads/${this.branch}` ? '' : ` (with ${updates.map((u) => u.ref).join(', ')})`;
+        throw new errors/* StateStoreError */.zI(`could not push state branch ${this.branch}${what}: ${lastLines(`${r.stdout}\n${r.stderr}`)}`, { transient: isTransient(r) });
     }
     git(args, allowFailure = false, input) {
         return (0,exec/* execGit */.Ix)(args, { cwd: this.dir, env: this.env, allowFailure, ...(input !== undefined ? { input } : {}) });

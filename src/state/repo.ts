@@ -267,7 +267,8 @@ export class ScratchRepo {
     if (r.code === 0) return 'pushed';
     // --porcelain reports the ref status on stdout ("!\t<src>:<dst>\t[rejected] (fetch first)").
     if (isNonFastForward({ ...r, stderr: `${r.stderr}\n${r.stdout}` })) return 'conflict';
-    throw new StateStoreError(`could not push state ${updates.map((u) => u.ref).join(', ')}: ${lastLines(`${r.stdout}\n${r.stderr}`)}`, { transient: isTransient(r) });
+    const what = updates.length === 1 && updates[0]!.ref === `refs/heads/${this.branch}` ? '' : ` (with ${updates.map((u) => u.ref).join(', ')})`;
+    throw new StateStoreError(`could not push state branch ${this.branch}${what}: ${lastLines(`${r.stdout}\n${r.stderr}`)}`, { transient: isTransient(r) });
   }
 
   private git(args: readonly string[], allowFailure = false, input?: string): Promise<GitResult> {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [startup|agent|long|state|sandbox|search]`: the speed and memory figures the issues set
+ * `npm run bench [startup|critical|agent|long|state|state-shared|sandbox|search|batch|tasks]`: the speed and memory figures the issues set
  * targets for, each printed as soon as it is measured, then a table.
  *   - start-up: process start → status comment (target < 500 ms on loopback)
  *   - agent loop: 30-step scripted task — prompt-cache read share (target ≥ 80%) and harness time
@@ -11,12 +11,19 @@
  *     journey's wall time with and without the sandbox
  *   - search: search_code and list_files on a generated 100,000-file repository against plain rg
  *     and git ls-files on the same tree (target ≤ 1.2×)
+ *   - batch: a batch over 15 repositories, each child in its own workflow run, against one task,
+ *     3 s per model reply (target ≤ 2×)
+ *   - tasks: 20 issues labelled at once in one repository against one task (all complete, ≤ 3×,
+ *     state-store pushes per task ≤ 1.5× a lone task's)
+ *   - state: 10, 50 and 100 concurrent task runs on one state store (target at 100: 0 lost,
+ *     ≥ 20 updates/s); `state-shared`: the worst case, every update on one shared file
  * Prints a table; exits non-zero when a target is missed.
  */
 import { benchAgentLoop } from './agent-loop.js';
 import { benchCriticalPath, benchStartup } from './startup.js';
 import { benchJourneyWithSandbox, benchSandboxOverhead } from './sandbox.js';
 import { benchSearch } from './search.js';
+import { benchBatch, benchManyTasks } from './scale.js';
 import { benchSharedCounter, benchStateStore } from './state-store.js';
 
 const only = process.argv.slice(2);
@@ -71,6 +78,15 @@ if (want('state-shared')) {
     '0 lost',
     st.lost === 0,
   ]);
+}
+if (want('batch')) {
+  const b = await benchBatch(15);
+  rows.push([`batch over ${b.repositories} repositories (3 s per model reply) vs one task`, `${(b.batchMs / 1000).toFixed(1)} s vs ${(b.oneTaskMs / 1000).toFixed(1)} s (${b.ratio}×), ${b.pullRequests} PRs`, '≤ 2×', b.ratio <= 2]);
+}
+if (want('tasks')) {
+  const t = await benchManyTasks(20);
+  rows.push([`${t.tasks} tasks labelled at once (3 s per model reply) vs one task`, `${t.completed} completed, ${(t.allMs / 1000).toFixed(1)} s vs ${(t.oneTaskMs / 1000).toFixed(1)} s (${t.ratio}×)`, 'all complete, ≤ 3×', t.completed === t.tasks && t.ratio <= 3]);
+  rows.push([`state-store pushes per task (${t.tasks} at once vs a lone task)`, `${t.pushesPerTask} vs ${t.lonePushes} (${(t.pushesPerTask / t.lonePushes).toFixed(2)}×)`, '≤ 1.5×', t.pushesPerTask <= 1.5 * t.lonePushes]);
 }
 if (want('sandbox')) {
   const b = await benchSandboxOverhead();
