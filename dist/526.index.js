@@ -111,7 +111,13 @@ async function recordEnd(t, exitReason) {
             runs: closeRun(x.runs, runId, exitReason),
         }), `${t.taskId}: run ${runId} ended (${exitReason})`);
     });
-    await attempt(svc, `release the slot of task ${t.taskId}`, () => store.releaseSlot(t.taskId, svc.settings.maxConcurrentTasks));
+    // the freed slot goes to the oldest queued task: start its run, or it would wait for nobody
+    await attempt(svc, `release the slot of task ${t.taskId}`, async () => {
+        for (const id of await store.releaseSlot(t.taskId, svc.settings.maxConcurrentTasks)) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Kiro: handing a free slot to queued task ${id}.`);
+            await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .dispatchContinuation */ .G8)(svc, id);
+        }
+    });
     return written;
 }
 /** The status comment and the one lifecycle label, from the record's state. */

@@ -32,6 +32,7 @@ import type { StateStore } from '../state/store.js';
 import { newTask } from '../state/tasks.js';
 import { makeTaskId } from './ack.js';
 import type { Outcome } from './outcome.js';
+import { endInFailure } from './ending.js';
 import { setLifecycleLabel, StatusComment } from './lifecycle.js';
 import type { Services } from './services.js';
 import { dispatchContinuation, openStore, recordDryRunState } from './store.js';
@@ -199,6 +200,13 @@ async function driveChild(svc: Services, store: StateStore, task: Task): Promise
   const fresh = (await store.getTask(task.id)) ?? task;
   const issue = await loadIssue(childSvc, fresh);
   const status = await openTaskStatus(childSvc, fresh, issue);
+  const invalid = childSvc.settings.repoSettingsError;
+  if (invalid) {
+    // that repository's own settings file is broken: the child ends saying so (one true state),
+    // its reserved slot goes to the next queued task
+    const error = new Error(`${task.repository}: .kiro/settings.json is invalid — ${invalid.field ? `\`${invalid.field}\`: ` : ''}${invalid.problem}. Fix the file on the default branch and comment \`${svc.settings.triggerCommand} continue\`.`);
+    return endInFailure({ svc: childSvc, store, taskId: fresh.id, status, issueNumber: issue.number, labels: issue.labels, spend: undefined }, error);
+  }
   return driveTask(childSvc, store, fresh, status, issue, {});
 }
 

@@ -18,7 +18,7 @@ import type { StateStore } from '../state/store.js';
 import { setLifecycleLabel } from './lifecycle.js';
 import type { StatusComment } from './lifecycle.js';
 import type { Services } from './services.js';
-import { leaseMs } from './store.js';
+import { dispatchContinuation, leaseMs } from './store.js';
 
 /** Where the end is reported. */
 export interface EndTarget {
@@ -122,7 +122,13 @@ async function recordEnd(t: EndTarget, exitReason: string): Promise<Task | undef
       `${t.taskId}: run ${runId} ended (${exitReason})`,
     );
   });
-  await attempt(svc, `release the slot of task ${t.taskId}`, () => store.releaseSlot(t.taskId, svc.settings.maxConcurrentTasks));
+  // the freed slot goes to the oldest queued task: start its run, or it would wait for nobody
+  await attempt(svc, `release the slot of task ${t.taskId}`, async () => {
+    for (const id of await store.releaseSlot(t.taskId, svc.settings.maxConcurrentTasks)) {
+      core.info(`Kiro: handing a free slot to queued task ${id}.`);
+      await dispatchContinuation(svc, id);
+    }
+  });
   return written;
 }
 

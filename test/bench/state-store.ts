@@ -177,9 +177,63 @@ export async function benchStateStore(writers = 100, progressWrites = 8): Promis
   }
 }
 
+/**
+ * The steady state of `writers` tasks in progress at once: each task (started beforehand, not
+ * timed) writes `progressWrites` progress updates of its own record — what running tasks write as
+ * they work (phase, step, cost). Lost = a record without every write.
+ */
+export async function benchRunningTasks(writers = 100, progressWrites = 10): Promise<TaskWorkloadBench> {
+  const remote = await startGitRemote();
+  const scratch = await mkdtemp(join(tmpdir(), 'kiro-bench-running-'));
+  try {
+    await remote.createRepo('acme', 'state', { 'README.md': '# state repository\n' });
+    const open = (name: string): Promise<StateStore> =>
+      openStateStore({ serverUrl: remote.url, repository: 'acme/state', token: remote.token ?? '', dir: join(scratch, name) });
+    const owner = { login: 'octocat', id: 1 };
+    const nowIso = new Date().toISOString();
+    const ids = Array.from({ length: writers }, (_, k) => `running-${k + 1}-run`);
+    // the tasks exist (one writer creates them all, untimed)
+    const seed = await open('seed');
+    await seed.update('seed tasks', (tx) => {
+      for (const [k, id] of ids.entries()) tx.writeJson(`tasks/${id}.json`, newTask({ id, repository: 'acme/app', issue: k + 1, kind: 'issue', owner, instructions: 'x', state: 'in_progress' }, nowIso));
+    });
+    const stores = await Promise.all(ids.map((id) => open(id)));
+    const started = performance.now();
+    await Promise.all(
+      stores.map(async (store, k) => {
+        for (let i = 1; i <= progressWrites; i++) {
+          await store.updateTask(ids[k]!, (t) => ({ ...t, progress: { phase: 'coding', currentStep: i, verifyAttempts: 0 }, costUsd: Math.round((t.costUsd + 0.01) * 100) / 100 }));
+        }
+      }),
+    );
+    const elapsedMs = performance.now() - started;
+    const view = await (await open('check')).snapshot();
+    let lost = 0;
+    for (const id of ids) {
+      const t = await readTask(view, id);
+      lost += t ? progressWrites - (t.progress?.currentStep ?? 0) + (Math.abs(t.costUsd - progressWrites * 0.01) > 1e-9 ? 1 : 0) : progressWrites;
+    }
+    const total = writers * progressWrites;
+    const conflicts = stores.reduce((sum, s) => sum + s.stats().conflicts, 0);
+    return {
+      writers,
+      updatesEach: progressWrites,
+      updatesPerSecond: Math.round((total / (elapsedMs / 1000)) * 10) / 10,
+      conflictsPerUpdate: Math.round((conflicts / total) * 100) / 100,
+      lost,
+      elapsedMs: Math.round(elapsedMs),
+      maxAttempts: Math.max(0, ...stores.map((s) => s.stats().maxAttempts)),
+      transientRetries: stores.reduce((sum, s) => sum + s.stats().transientRetries, 0),
+    };
+  } finally {
+    await remote.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [w, u] = process.argv.slice(2).map(Number);
-  const r = await benchStateStore(w || 100, u || 8);
+  const r = process.env.BENCH_RUNNING ? await benchRunningTasks(w || 100, u || 10) : await benchStateStore(w || 100, u || 8);
   console.log(
     `state store: ${r.writers} task runs × ${r.updatesEach} operations over loopback HTTP git — ` +
       `${r.updatesPerSecond} updates/s, ${r.conflictsPerUpdate} conflicts/update (max ${r.maxAttempts} attempts), ` +

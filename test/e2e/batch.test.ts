@@ -168,6 +168,31 @@ describe('batch across repositories (J5)', () => {
     expect(String(rig.github.state.pull(prB.number as number, b)!.body)).toMatch(/Review feedback/i);
   });
 
+  it('a child whose repository has an invalid .kiro/settings.json ends Needs attention saying so; its slot goes to the next child; the tracking issue stays open', { timeout: 300_000 }, async () => {
+    rig = await startRig({ script: perConversation({ planner: plannerSteps(), coder: coderFixSteps(), verifier: verifierPass() }) });
+    const broken = await rig.addRepo('broken', { 'README.md': '# broken\n', '.kiro/settings.json': '{ "agent": { "autonomyLevel": "reckless" } }\n' });
+    const good = await rig.addRepo('good');
+    const inputs = { 'max-concurrent-tasks': '1' };
+    const runner = rig.dispatchRunner({ inputs });
+    const hub = await rig.run(rig.event('workflow_dispatch', { dispatch: { inputs: { repositories: `${broken}, ${good}`, task: TASK } }, sender: ALICE }), { inputs });
+    expect(hub.code, hub.maskedLog).toBe(0);
+    await runner.idle();
+    runner.stop();
+    // the broken child's run handed its slot on: two child runs
+    expect(runner.results).toHaveLength(2);
+    expect(rig.github.state.labelsOn(1, broken)).toEqual([Labels.NeedsAttention]);
+    const status = String(rig.github.state.comments(1, broken).find((c) => String(c.body).includes(Markers.StatusPrefix))!.body);
+    expect(status).toMatch(/settings\.json is invalid/);
+    expect(status).toMatch(/autonomyLevel/);
+    expect(rig.github.state.pulls(broken)).toHaveLength(0);
+    expect(rig.github.state.pulls(good)).toHaveLength(1);
+    expect(rig.github.state.labelsOn(1, good)).toContain(Labels.Completed);
+    const tracking = rig.github.state.issue(1)!;
+    expect(tracking.state).toBe('open');
+    expect(String(tracking.body)).toContain('⚠️ Needs attention');
+    expect(String(tracking.body)).toContain('1 of 2 completed');
+  });
+
   it('a child that finds no free slot stays Queued; its continuation run in the hub finishes it in its own repository', { timeout: 240_000 }, async () => {
     rig = await startRig({ script: script(1) });
     const a = await rig.addRepo('app-a');
