@@ -24,7 +24,7 @@ import { benchCriticalPath, benchStartup } from './startup.js';
 import { benchJourneyWithSandbox, benchSandboxOverhead } from './sandbox.js';
 import { benchSearch } from './search.js';
 import { benchBatch, benchManyTasks } from './scale.js';
-import { benchSharedCounter, benchStateStore } from './state-store.js';
+import { benchRunningTasks, benchSharedCounter, benchStateStore } from './state-store.js';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -69,6 +69,14 @@ if (want('state')) {
       st.lost === 0 && (writers < 100 || st.updatesPerSecond >= 20),
     ]);
   }
+  // the steady state: 100 tasks in progress, each writing its own record
+  const rt = await benchRunningTasks(100, 10);
+  rows.push([
+    `state store: ${rt.writers} tasks in progress × ${rt.updatesEach} progress writes`,
+    `${rt.updatesPerSecond.toFixed(1)} updates/s, ${rt.conflictsPerUpdate.toFixed(2)} conflicts/update, ${rt.lost} lost, ${(rt.elapsedMs / 1000).toFixed(1)} s`,
+    '0 lost, ≥ 20 updates/s',
+    rt.lost === 0 && rt.updatesPerSecond >= 20,
+  ]);
 }
 if (want('state-shared')) {
   const st = await benchSharedCounter(10, 50);

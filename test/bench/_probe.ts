@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { ALICE, startRig } from '../e2e/harness.js';
+import { coderFixSteps, perConversation, plannerSteps, verifierPass } from '../e2e/scripts.js';
+const ticks = () => { const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' '); return { self: (+f[11]! + +f[12]!) * 10, children: (+f[13]! + +f[14]!) * 10 }; };
+const rig = await startRig({ script: perConversation({ planner: plannerSteps(), coder: coderFixSteps(), verifier: verifierPass() }) });
+const issue = rig.github.state.addIssue({ title: 'add() subtracts', body: 'x', user: ALICE });
+const a = ticks(); const t0 = performance.now();
+const res = await rig.run(rig.event('issues.labeled', { label: 'kiro', issue: { number: issue.number as number, user: ALICE }, sender: ALICE }));
+const b = ticks();
+console.log('status', res.outputs.status, 'wall', Math.round(performance.now() - t0), 'ms; rig process CPU', b.self - a.self, 'ms; children CPU', b.children - a.children, 'ms; github requests', rig.github.requests.length, 'git requests', rig.remote.requests.length);
+await rig.close();
