@@ -29,10 +29,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _state_batches_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80469);
 /* harmony import */ var _state_tasks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68643);
 /* harmony import */ var _ack_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9301);
-/* harmony import */ var _ending_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57313);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(63735);
-/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(18526);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31040);
+/* harmony import */ var _ending_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(57313);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(49492);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(63735);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(18526);
 /**
  * Batches across repositories (SPEC.md J5): a `workflow_dispatch` with the inputs `repositories`
  * and `task` in one repository (the *hub*) starts one task per listed repository, each with its
@@ -53,6 +54,7 @@ __webpack_require__.r(__webpack_exports__);
  * The token (`github-token`) must be able to write issues, contents and pull requests in every
  * listed repository: the default job token only reaches the hub (docs: README.md, "Batches").
  */
+
 
 
 
@@ -102,7 +104,7 @@ function refOf(repository) {
 }
 function fail(message) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, { title: 'Kiro batch' });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.Status, 'failed');
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ status: 'failed' });
     return { failed: message, annotated: true };
 }
 /**
@@ -123,10 +125,10 @@ async function handleBatch(svc, cmd) {
         return fail(`A batch takes at most ${MaxBatchRepositories} repositories; got ${repositories.length}.`);
     if (!s.anthropicApiKey && s.provider === 'anthropic')
         return fail("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).");
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_11__/* .openStore */ .Ch)(svc);
+    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .openStore */ .Ch)(svc);
     const nowIso = new Date(svc.now()).toISOString();
     const batchId = (0,_state_batches_js__WEBPACK_IMPORTED_MODULE_6__/* .newBatchId */ .SB)(svc.now());
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.TaskId, batchId);
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ taskId: batchId });
     const owner = { login: cmd.actor.login, id: cmd.actor.id };
     // the dispatcher must be a writer in every repository it sends Kiro to (the hub was checked by the gate)
     const items = [];
@@ -150,8 +152,8 @@ async function handleBatch(svc, cmd) {
             const issue = await svc.github.createIssue(ref, { title: batchTitle(instructions), body });
             const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_8__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
             const childSvc = { ...svc, repo: ref };
-            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_12__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
-            const [status] = await Promise.all([_lifecycle_js__WEBPACK_IMPORTED_MODULE_10__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false }), (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_10__/* .setLifecycleLabel */ .Zw)(childSvc, issue.number, 'queued', [])]);
+            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_13__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
+            const [status] = await Promise.all([_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false }), (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .setLifecycleLabel */ .Zw)(childSvc, issue.number, 'queued', [])]);
             const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_7__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
             await store.putTask(task);
             tasks.push(task);
@@ -181,17 +183,17 @@ async function handleBatch(svc, cmd) {
             .map((t) => store.updateTask(t.id, (x) => ({ ...x, queuePosition: positions.get(t.id) }), `${t.id}: queued at ${positions.get(t.id)}`)));
         for (const id of handedTo) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: starting ${id} in its own workflow run.`);
-            await (0,_store_js__WEBPACK_IMPORTED_MODULE_11__/* .dispatchContinuation */ .G8)(svc, id);
+            await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .dispatchContinuation */ .G8)(svc, id);
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: ${handedTo.length} of ${tasks.length} tasks started in their own workflow runs; ${tasks.length - handedTo.length} queued (max-concurrent-tasks ${s.maxConcurrentTasks}).`);
     }
     const final = (await refreshBatch(svc, store, batchId)) ?? batch;
     await writeBatchSummary(svc, final);
-    (0,_store_js__WEBPACK_IMPORTED_MODULE_11__/* .recordDryRunState */ .VL)(svc, store);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.TaskId, batchId);
+    (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .recordDryRunState */ .VL)(svc, store);
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ taskId: batchId });
     const states = final.items.map((i) => i.state);
     const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.Status, status);
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ status: status });
     return {};
 }
 /**
@@ -212,16 +214,16 @@ async function resumeBatchChild(svc, store, task) {
 async function driveChild(svc, store, task) {
     const childSvc = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase() ? svc : await childServices(svc, task.repository);
     const fresh = (await store.getTask(task.id)) ?? task;
-    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_12__.loadIssue)(childSvc, fresh);
-    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_12__.openTaskStatus)(childSvc, fresh, issue);
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.loadIssue)(childSvc, fresh);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.openTaskStatus)(childSvc, fresh, issue);
     const invalid = childSvc.settings.repoSettingsError;
     if (invalid) {
         // that repository's own settings file is broken: the child ends saying so (one true state),
         // its reserved slot goes to the next queued task
         const error = new Error(`${task.repository}: .kiro/settings.json is invalid — ${invalid.field ? `\`${invalid.field}\`: ` : ''}${invalid.problem}. Fix the file on the default branch and comment \`${svc.settings.triggerCommand} continue\`.`);
-        return (0,_ending_js__WEBPACK_IMPORTED_MODULE_9__/* .endInFailure */ .Ru)({ svc: childSvc, store, taskId: fresh.id, status, issueNumber: issue.number, labels: issue.labels, spend: undefined }, error);
+        return (0,_ending_js__WEBPACK_IMPORTED_MODULE_10__/* .endInFailure */ .Ru)({ svc: childSvc, store, taskId: fresh.id, status, issueNumber: issue.number, labels: issue.labels, spend: undefined }, error);
     }
-    return (0,_task_js__WEBPACK_IMPORTED_MODULE_12__.driveTask)(childSvc, store, fresh, status, issue, {});
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.driveTask)(childSvc, store, fresh, status, issue, {});
 }
 /**
  * The services of a child task in another repository: its own work tree (a fresh shallow clone
@@ -327,9 +329,7 @@ function renderBatch(batch, prs) {
     return lines.join('\n');
 }
 async function writeBatchSummary(svc, batch) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(svc.redact(renderBatch(batch, await prStates(svc, batch))), true).write();
+    await (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportSummary */ .hm)(svc.redact(renderBatch(batch, await prStates(svc, batch))));
 }
 /**
  * Applies learnings from the owner's review on one PR of a batch to the batch's other PRs that are
@@ -372,11 +372,11 @@ async function shareLearningsWithBatch(svc, store, task, learned, sourceUrl) {
         if (sibling.issue !== undefined) {
             const ref = refOf(sibling.repository);
             const issue = await svc.github.getIssue(ref, sibling.issue);
-            await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_10__/* .setLifecycleLabel */ .Zw)({ ...svc, repo: ref }, sibling.issue, 'queued', issue.labels);
+            await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .setLifecycleLabel */ .Zw)({ ...svc, repo: ref }, sibling.issue, 'queued', issue.labels);
         }
     }
     for (const id of handedTo)
-        await (0,_store_js__WEBPACK_IMPORTED_MODULE_11__/* .dispatchContinuation */ .G8)(svc, id);
+        await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .dispatchContinuation */ .G8)(svc, id);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: shared ${learned.length} learning(s) with ${siblings.length} sibling pull request(s) of batch ${task.batchId}.`);
     return siblings;
 }

@@ -465,7 +465,6 @@ async function excludeFromCommits(ctx, patterns) {
 
 
 const WRITE = new Set(['write', 'maintain', 'admin']);
-const OWN_MARKER = /<!-- kiro-action:/;
 /** Caches permission lookups per login for one run. */
 class PermissionCache {
     svc;
@@ -490,7 +489,7 @@ async function trustedComments(svc, perms, comments, before, excludeIds = []) {
     const cutoff = Date.parse(before);
     const out = [];
     for (const c of comments) {
-        if (excludeIds.includes(c.id) || OWN_MARKER.test(c.body))
+        if (excludeIds.includes(c.id) || c.body.includes(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Markers */ .c7.Any))
             continue;
         if (Number.isFinite(cutoff) && (Date.parse(c.createdAt) > cutoff || Date.parse(c.updatedAt) > cutoff))
             continue;
@@ -584,6 +583,8 @@ __webpack_require__.d(__webpack_exports__, {
 var sanitize = __webpack_require__(31039);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/orchestrator/outcome.ts
+var outcome = __webpack_require__(31040);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -751,6 +752,7 @@ var services = __webpack_require__(13262);
 
 
 
+
 /** `kiro/<issue>-<slug>` (SPEC.md J1.5). */
 function taskBranch(issueNumber, title) {
     const slug = title
@@ -760,7 +762,7 @@ function taskBranch(issueNumber, title) {
         .replace(/^-+|-+$/g, '')
         .slice(0, 40)
         .replace(/-+$/, '');
-    return `kiro/${issueNumber}${slug ? `-${slug}` : ''}`;
+    return `${constants/* BranchPrefix */.X$}${issueNumber}${slug ? `-${slug}` : ''}`;
 }
 /** The spec's requirements and acceptance criteria as markdown (status comment, prompts). */
 function specMarkdown(spec) {
@@ -833,7 +835,7 @@ function openAgentSession(svc, o) {
             return result;
         },
         costOutputs() {
-            core/* setOutput */.uH(constants/* Outputs */.tY.CostUsd, spend.costUsd.toFixed(4));
+            (0,outcome/* reportOutputs */.rY)({ costUsd: spend.costUsd.toFixed(4) });
         },
         sources: () => [...sources],
         cost: () => ({ costUsd: spend.costUsd, costTotalUsd: prior.costUsd + spend.costUsd, costCapUsd: s.maxCostUsd }),
@@ -1028,7 +1030,7 @@ async function runPipeline(t) {
     }
     // ---- branch ----------------------------------------------------------------------------
     const branch = t.branch ?? taskBranch(t.issueNumber, t.issueTitle);
-    core/* setOutput */.uH(constants/* Outputs */.tY.Branch, branch);
+    (0,outcome/* reportOutputs */.rY)({ branch: branch });
     const defaultBranch = await svc.github.getDefaultBranch(svc.repo);
     const { baseSha } = await (0,repo/* checkoutTaskBranch */.c5)(repoCtx, branch, defaultBranch);
     if (!t.branch)
@@ -1161,7 +1163,7 @@ async function runPipeline(t) {
     await t.persist({ state: 'completed', pullRequest: { number: Math.abs(pr.number) || 1, url: pr.htmlUrl }, learningsApplied, progress: { phase: 'done', verifyAttempts: 0 } }, 'pull request');
     if (!passed && pr.number > 0)
         await (0,lifecycle/* addMarkerLabel */.wH)(svc, pr.number, constants/* Labels */.gC.NeedsHumanReview);
-    core/* setOutput */.uH(constants/* Outputs */.tY.PullRequestUrl, pr.htmlUrl);
+    (0,outcome/* reportOutputs */.rY)({ pullRequestUrl: pr.htmlUrl });
     costOutputs();
     const result = {
         pullRequestUrl: pr.htmlUrl,
@@ -1212,7 +1214,7 @@ const StepInput = schemas/* object */.Ikc({
 });
 async function finishStatus(t, state, result, phase) {
     await Promise.all([t.status.update({ state, phase, result }), (0,lifecycle/* setLifecycleLabel */.Zw)(t.svc, t.issueNumber, state, t.labels)]);
-    core/* setOutput */.uH(constants/* Outputs */.tY.Status, state);
+    (0,outcome/* reportOutputs */.rY)({ status: state });
 }
 /**
  * A sub-agent stopped before finishing: a limit, a model failure, or a pause. The work so far is
@@ -1241,7 +1243,7 @@ async function stopped(t, r, spend, phase, branch) {
         t.status.update({ state: 'needs_attention', phase: reason, notes }),
         (0,lifecycle/* setLifecycleLabel */.Zw)(t.svc, t.issueNumber, 'needs_attention', t.labels),
     ]);
-    core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'needs_attention');
+    (0,outcome/* reportOutputs */.rY)({ status: 'needs_attention' });
     if (r.exitReason === 'failed')
         core/* warning */.$e((0,sanitize/* safeInline */.H1)(t.svc.redact(reason), 2000));
     if (r.exitReason === 'paused') {
@@ -1469,6 +1471,7 @@ const common_dependencies_namespaceObject = /*#__PURE__*/JSON.parse('{"C5":["alp
 
 
 
+
 /** The seeds' public list, as data (`common-dependencies.json`). */
 const commonDependencyDomains = Object.freeze([...common_dependencies_namespaceObject.C5]);
 /**
@@ -1563,7 +1566,7 @@ function integrationHosts(env, modelBaseUrl) {
  */
 function resolveNetworkPolicy(input) {
     const { level } = input;
-    if (!['integration-only', 'common-dependencies', 'open-internet', 'custom'].includes(level)) {
+    if (!constants/* NetworkLevels */.Gf.includes(level)) {
         throw new Error(`unknown network access level "${String(level)}"`);
     }
     const rules = [];
@@ -3292,12 +3295,8 @@ function renderPrBody(p) {
 /* harmony export */   j: () => (/* binding */ writeJobSummary)
 /* harmony export */ });
 /* unused harmony export renderSummary */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _orchestrator_outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31040);
 /* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16934);
-/**
- * The job summary (`$GITHUB_STEP_SUMMARY`, https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#adding-a-job-summary):
- * the plan, its steps, the checks, tokens, cost and time of the run.
- */
 
 
 /** Renders the summary markdown (pure). */
@@ -3325,11 +3324,9 @@ function renderSummary(i) {
     lines.push('### Usage', '', '| Model calls | Input tokens | Cache reads | Cache writes | Output tokens | Cost | Time |', '|---|---|---|---|---|---|---|', `| ${i.spend.turns} | ${u.input_tokens} | ${u.cache_read_input_tokens} | ${u.cache_creation_input_tokens} | ${u.output_tokens} | ${(0,_status_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUsd */ .UK)(i.spend.costUsd)} | ${(0,_status_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(i.durationMs)} |`);
     return lines.join('\n');
 }
-/** Appends the summary to the job summary (redacted). */
+/** Appends the summary to the job summary (redacted), through the run's outcome writer. */
 async function writeJobSummary(svc, i) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(svc.redact(renderSummary(i)), true).write();
+    await (0,_orchestrator_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .reportSummary */ .hm)(svc.redact(renderSummary(i)));
 }
 
 

@@ -287,6 +287,8 @@ function renderItems(items, redact) {
         .join('\n\n');
 }
 
+// EXTERNAL MODULE: ./src/orchestrator/outcome.ts
+var outcome = __webpack_require__(31040);
 // EXTERNAL MODULE: ./src/orchestrator/ending.ts
 var ending = __webpack_require__(57313);
 // EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
@@ -352,6 +354,7 @@ var orchestrator_task = __webpack_require__(18526);
 
 
 
+
 /** Rounds started by failing checks alone, in a row, before Kiro waits for the owner. */
 const MaxAutoRounds = 2;
 /** The `feedback` field of a task record. */
@@ -379,7 +382,7 @@ function mergePending(existing, add) {
 }
 function skip(reason) {
     core/* info */.pq(`Kiro: nothing to do — ${reason}.`);
-    core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'skipped');
+    (0,outcome/* reportOutputs */.rY)({ status: 'skipped' });
     return {};
 }
 const feedback_same = (a, b) => a.toLowerCase() === b.toLowerCase();
@@ -396,7 +399,7 @@ async function handleFeedback(svc, cmd) {
     const task = await store.findTaskByPull(svc.settings.runner.repository, cmd.pullNumber);
     if (!task)
         return skip(`pull request #${cmd.pullNumber} has no Kiro task (Kiro answers feedback only on pull requests it opened)`);
-    core/* setOutput */.uH(constants/* Outputs */.tY.TaskId, task.id);
+    (0,outcome/* reportOutputs */.rY)({ taskId: task.id });
     if (!feedback_same(cmd.actor.login, task.owner.login)) {
         return skip(`@${cmd.actor.login} is not the owner of task ${task.id}; feedback from others is addressed when @${task.owner.login} reviews or comments \`${svc.settings.triggerCommand} all\``);
     }
@@ -435,7 +438,7 @@ async function handleChecksFailed(svc, cmd) {
         const task = await store.findTaskByPull(svc.settings.runner.repository, n);
         if (!task || task.state === 'cancelled')
             continue;
-        core/* setOutput */.uH(constants/* Outputs */.tY.TaskId, task.id);
+        (0,outcome/* reportOutputs */.rY)({ taskId: task.id });
         if (feedbackStateOf(task).autoRounds >= MaxAutoRounds) {
             return skip(`task ${task.id} already had ${MaxAutoRounds} rounds for failing checks in a row; the owner’s feedback starts the next one`);
         }
@@ -453,7 +456,7 @@ async function routeDispatch(svc, cmd) {
         const store = await (0,orchestrator_store/* openStore */.Ch)(svc);
         const task = await store.getTask(cmd.taskId);
         if (task && task.state !== 'cancelled' && feedbackStateOf(task).pending.length) {
-            core/* setOutput */.uH(constants/* Outputs */.tY.TaskId, task.id);
+            (0,outcome/* reportOutputs */.rY)({ taskId: task.id });
             // a batch child lives in its own repository: the round runs on a clone of it
             const here = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase();
             const roundSvc = here ? svc : await (await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 18164))).childServices(svc, task.repository);
@@ -466,9 +469,6 @@ async function statusTarget(svc, task, pr) {
     const n = task.issue ?? pr.number;
     const i = await svc.github.getIssue(svc.repo, n);
     return { number: n, title: task.spec?.title ?? i.title, url: i.htmlUrl, labels: i.labels };
-}
-function inProgressLabels(labels) {
-    return [...labels.filter((l) => !l.startsWith('kiro:') || l === constants/* Labels */.gC.NeedsHumanReview), constants/* Labels */.gC.InProgress];
 }
 /**
  * Starts a round for `requests` (or records them as pending when a round is already running or no
@@ -487,8 +487,8 @@ async function startRound(svc, store, task, requests) {
         return skip(`pull request #${pullNumber} is ${pr.state}`);
     const branch = task.branch ?? pr.headRef;
     const base = task.baseBranch ?? pr.baseRef;
-    core/* setOutput */.uH(constants/* Outputs */.tY.Branch, branch);
-    core/* setOutput */.uH(constants/* Outputs */.tY.PullRequestUrl, pr.htmlUrl);
+    (0,outcome/* reportOutputs */.rY)({ branch: branch });
+    (0,outcome/* reportOutputs */.rY)({ pullRequestUrl: pr.htmlUrl });
     // steering comes from the default branch (the checkout), read before switching to the PR branch
     const steering = (0,context/* readSteering */._$)(r.workspace);
     // the trusted git directory learns both tips now; the work tree is checked out once the sandbox is open
@@ -518,12 +518,12 @@ async function startRound(svc, store, task, requests) {
             status.update({ state: 'queued', phase: `Review feedback on #${pullNumber} is queued: ${s.maxConcurrentTasks} tasks are already in progress. Position in the queue: ${slot.position}. It starts automatically when a slot frees.` }),
             (0,lifecycle/* setLifecycleLabel */.Zw)(svc, target.number, 'queued', target.labels),
         ]);
-        core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'queued');
+        (0,outcome/* reportOutputs */.rY)({ status: 'queued' });
         return {};
     }
     const round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
     // a failed or stopped round ends truthfully too: record, slot, status comment, one label
-    const endTarget = { svc, store, taskId: task.id, status, issueNumber: target.number, labels: inProgressLabels(target.labels), spend: undefined };
+    const endTarget = { svc, store, taskId: task.id, status, issueNumber: target.number, labels: (0,lifecycle/* inProgressLabels */.ez)(target.labels), spend: undefined };
     const heartbeat = (0,ending/* keepLeaseFresh */._Z)(svc, store, task.id);
     const releaseShutdown = (0,shutdown/* onShutdown */.Ob)(async (signal) => {
         heartbeat.stop();
@@ -563,7 +563,7 @@ async function runRound(R) {
         status.update({ state: 'in_progress', phase: `Addressing review feedback on #${pullNumber}: ${counts}…`, result: undefined, learned: undefined }),
         (0,lifecycle/* setLifecycleLabel */.Zw)(svc, R.target.number, 'in_progress', R.target.labels),
     ]);
-    core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
+    (0,outcome/* reportOutputs */.rY)({ status: 'in_progress' });
     const learnings = await store.listLearnings(task.owner.login);
     const sandbox = await (0,orchestrator_sandbox/* openSandbox */.E)(svc);
     const notes = (0,orchestrator_sandbox/* sandboxNotes */.v)(sandbox);
@@ -741,9 +741,9 @@ async function runRound(R) {
                 },
                 ...(learned.length ? { learned: learned.map((l) => l.text) } : {}),
             }),
-            (0,lifecycle/* setLifecycleLabel */.Zw)(svc, R.target.number, 'completed', inProgressLabels(R.target.labels)),
+            (0,lifecycle/* setLifecycleLabel */.Zw)(svc, R.target.number, 'completed', (0,lifecycle/* inProgressLabels */.ez)(R.target.labels)),
         ]);
-        core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'completed');
+        (0,outcome/* reportOutputs */.rY)({ status: 'completed' });
         await (0,summary/* writeJobSummary */.j)(svc, {
             taskId: task.id,
             title: `Review feedback on #${pullNumber}: ${spec?.title ?? R.target.title}`,
@@ -907,15 +907,15 @@ async function stopRound(R, cv, spend) {
     if (checkpoint) {
         await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, task.id);
         await status.update({ phase: 'The job’s time budget is nearly used: the feedback work so far is pushed; a continuation run picks it up.' });
-        core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
+        (0,outcome/* reportOutputs */.rY)({ status: 'in_progress' });
         return {};
     }
     await Promise.all([
         status.update({ state: 'needs_attention', phase: reason, notes: [`Work so far is pushed to \`${R.branch}\`.`, `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls in this round; the task so far: $${(task.costUsd + spend.costUsd).toFixed(2)} of $${s.maxCostUsd}, ${(task.turns ?? 0) + spend.turns} of ${s.maxTurns} model calls.`] }),
-        (0,lifecycle/* setLifecycleLabel */.Zw)(svc, R.target.number, 'needs_attention', inProgressLabels(R.target.labels)),
+        (0,lifecycle/* setLifecycleLabel */.Zw)(svc, R.target.number, 'needs_attention', (0,lifecycle/* inProgressLabels */.ez)(R.target.labels)),
     ]);
     await (0,orchestrator_task.startHandedTasks)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
-    core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'needs_attention');
+    (0,outcome/* reportOutputs */.rY)({ status: 'needs_attention' });
     if (res.exitReason === 'failed')
         core/* warning */.$e(svc.redact(reason));
     return res.exitReason === 'failed' ? { failed: reason } : {};

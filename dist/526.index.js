@@ -14,7 +14,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31039);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27242);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31040);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49492);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63735);
 /**
@@ -132,7 +132,7 @@ async function report(t, final, phase, notes) {
         state === 'cancelled' ? Promise.resolve(true) : attempt(svc, 'update the status comment', () => t.status.update(view)),
         attempt(svc, 'set the lifecycle label', () => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .setLifecycleLabel */ .Zw)(svc, t.issueNumber, state, t.labels)),
     ]);
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Outputs */ .tY.Status, state);
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)({ status: state });
 }
 /**
  * Keeps this run's lease fresh while it works (a run is "alive" only while its lease is): renewed
@@ -1722,6 +1722,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/orchestrator/context.ts
 var context = __webpack_require__(72971);
+// EXTERNAL MODULE: ./src/orchestrator/outcome.ts
+var outcome = __webpack_require__(31040);
 // EXTERNAL MODULE: ./src/orchestrator/ending.ts
 var ending = __webpack_require__(57313);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
@@ -1742,6 +1744,7 @@ var orchestrator_store = __webpack_require__(63735);
  * question, an approved pause, a continuation after the time budget, feedback on a finished task.
  * Loaded on demand (dynamic import) so the acknowledgement does not wait for the agent code.
  */
+
 
 
 
@@ -1779,12 +1782,12 @@ async function runTask(svc, cmd, taskId, status, acknowledged = Promise.resolve(
     if (!s.anthropicApiKey && s.provider === 'anthropic') {
         const msg = "The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).";
         await acknowledged.catch(() => undefined);
-        await Promise.all([status.update({ state: 'needs_attention', phase: msg }), (0,lifecycle/* setLifecycleLabel */.Zw)(svc, cmd.issue.number, 'needs_attention', inProgress(cmd.issue.labels))]);
+        await Promise.all([status.update({ state: 'needs_attention', phase: msg }), (0,lifecycle/* setLifecycleLabel */.Zw)(svc, cmd.issue.number, 'needs_attention', (0,lifecycle/* inProgressLabels */.ez)(cmd.issue.labels))]);
         core/* error */.z3(msg, { title: 'Kiro is not configured' });
-        core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'needs_attention');
+        (0,outcome/* reportOutputs */.rY)({ status: 'needs_attention' });
         return { failed: msg, annotated: true };
     }
-    const labels = inProgress(cmd.issue.labels);
+    const labels = (0,lifecycle/* inProgressLabels */.ez)(cmd.issue.labels);
     let store;
     let started;
     // the sandbox (preload, firewall, proxy, isolation check) opens while the state store records the task
@@ -1832,18 +1835,15 @@ async function resumeKnownTask(svc, store, task, status, cmd, sandbox) {
         await sandbox.release();
         await Promise.all([
             status.update({ state: task.state, phase: task.state === 'completed' ? 'Already done.' : 'Cancelled.', ...(task.pullRequest ? { result: { pullRequestUrl: task.pullRequest.url } } : {}) }),
-            (0,lifecycle/* setLifecycleLabel */.Zw)(svc, cmd.issue.number, task.state, inProgress(cmd.issue.labels)),
+            (0,lifecycle/* setLifecycleLabel */.Zw)(svc, cmd.issue.number, task.state, (0,lifecycle/* inProgressLabels */.ez)(cmd.issue.labels)),
         ]);
-        core/* setOutput */.uH(constants/* Outputs */.tY.Status, task.state);
+        (0,outcome/* reportOutputs */.rY)({ status: task.state });
         return {};
     }
     return driveTask(svc, store, task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt, sandbox });
 }
 function toIssueInfo(i) {
     return { number: i.number, title: i.title, body: i.body, htmlUrl: i.htmlUrl, author: i.author, labels: i.labels };
-}
-function inProgress(labels) {
-    return [...labels.filter((l) => !l.startsWith('kiro:')), 'kiro:in-progress'];
 }
 /** Rebuilds the status view of a task from its record. */
 function statusViewOf(svc, task, title) {
@@ -1875,8 +1875,8 @@ async function loadIssue(svc, task) {
  * ends it truthfully (src/orchestrator/ending.ts). Never throws.
  */
 async function driveTask(svc, store, task, status, issue, opts = {}) {
-    core/* setOutput */.uH(constants/* Outputs */.tY.TaskId, task.id);
-    const labels = inProgress(issue.labels);
+    (0,outcome/* reportOutputs */.rY)({ taskId: task.id });
+    const labels = (0,lifecycle/* inProgressLabels */.ez)(issue.labels);
     // this run's spend, shared with the pipeline: a failure or an interruption still records it
     const spend = (0,pipeline/* emptySpend */.M0)();
     let spendRecorded = false;
@@ -1922,9 +1922,9 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
             await persist({ state: 'queued', queuePosition: slot.position }, 'queued');
         await Promise.all([
             status.update({ state: 'queued', phase: `Queued: ${s.maxConcurrentTasks} tasks are already in progress. Position in the queue: ${slot.position}. It starts automatically when a slot frees.` }),
-            (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issue.number, 'queued', inProgress(issue.labels)),
+            (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issue.number, 'queued', (0,lifecycle/* inProgressLabels */.ez)(issue.labels)),
         ]);
-        core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'queued');
+        (0,outcome/* reportOutputs */.rY)({ status: 'queued' });
         return {};
     }
     const runEntry = { runId: r.runId, runUrl: r.runUrl, runAttempt: r.runAttempt, startedAt: new Date(svc.now()).toISOString() };
@@ -1977,7 +1977,7 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
             if (svc.now() - lastPoll < 10_000)
                 return undefined;
             lastPoll = svc.now();
-            const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes('<!-- kiro-action:'));
+            const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes(constants/* Markers */.c7.Any));
             if (!fresh.length)
                 return undefined;
             lastSeen = Math.max(...fresh.map((c) => c.id));
@@ -2006,7 +2006,7 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
             issueUrl: issue.htmlUrl,
             issueTitle: issue.title,
             owner: task.owner,
-            labels: inProgress(issue.labels),
+            labels: (0,lifecycle/* inProgressLabels */.ez)(issue.labels),
             status,
             sandbox,
             plannerInput,
@@ -2042,7 +2042,7 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
         await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, 'checkpoint') }), `${task.id}: checkpoint`);
         await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, task.id);
         await status.update({ phase: 'The job’s time budget is nearly used: work is checkpointed and pushed; a continuation run picks it up.' });
-        core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
+        (0,outcome/* reportOutputs */.rY)({ status: 'in_progress' });
         return {};
     }
     if (end.state === 'needs_attention' && end.questions?.length) {
@@ -2082,9 +2082,9 @@ async function askQuestions(svc, issueNumber, taskId, questions, status, labels)
     const c = await svc.github.createIssueComment(svc.repo, issueNumber, body, { marker: `${constants/* Markers */.c7.Questions} task=${taskId} run=${svc.settings.runner.runId}.${svc.settings.runner.runAttempt} -->` });
     await Promise.all([
         status.update({ state: 'needs_attention', phase: `Waiting for answers to ${questions.length} question(s): ${c.htmlUrl}` }),
-        (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issueNumber, 'needs_attention', inProgress(labels)),
+        (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issueNumber, 'needs_attention', (0,lifecycle/* inProgressLabels */.ez)(labels)),
     ]);
-    core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'needs_attention');
+    (0,outcome/* reportOutputs */.rY)({ status: 'needs_attention' });
     return c.id;
 }
 

@@ -3314,6 +3314,8 @@ function gitNested(args, cmd, inv, ctx, shellString, inner) {
     }
 }
 
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(27242);
 ;// CONCATENATED MODULE: ./src/policy/commands.ts
 /**
  * The command policy (SPEC.md §2 `allowedCommands`/`forbiddenCommands`/autonomy, §4 "pushing,
@@ -3339,7 +3341,8 @@ function gitNested(args, cmd, inv, ctx, shellString, inner) {
 
 
 
-const AutonomyLevels = (/* unused pure expression or super */ null && (['full', 'balanced', 'cautious']));
+/** SPEC.md §2: full runs to the end; balanced pauses before destructive commands and large rewrites; cautious also after each plan step. */
+
 /** True when the orchestrator must pause after each plan step (cautious autonomy). */
 function pausesAfterEachStep(autonomy) {
     return autonomy === 'cautious';

@@ -14,8 +14,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   isApproval: () => (/* binding */ isApproval)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
-/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31039);
+/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31039);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31040);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49492);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63735);
 /* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18526);
@@ -33,11 +33,11 @@ __webpack_require__.r(__webpack_exports__);
 const ACTIVE = new Set(['queued', 'in_progress', 'needs_attention']);
 function skip(reason) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: nothing to do — ${reason}.`);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Status, 'skipped');
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)({ status: 'skipped' });
     return {};
 }
 function asData(login, text) {
-    return (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .fenceUntrusted */ .C0)(`comment by @${login} (the task owner)`, (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .sanitizeUntrusted */ ._2)(text));
+    return (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .fenceUntrusted */ .C0)(`comment by @${login} (the task owner)`, (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .sanitizeUntrusted */ ._2)(text));
 }
 /**
  * A comment without a command on a task's issue. Only the task owner's comments count: an
@@ -127,8 +127,8 @@ async function handleCancel(svc, cmd) {
         (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .setLifecycleLabel */ .Zw)(svc, issue.number, 'cancelled', issue.labels),
     ]);
     await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.startHandedTasks)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.TaskId, task.id);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Status, 'cancelled');
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)({ taskId: task.id });
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)({ status: 'cancelled' });
     return {};
 }
 /**

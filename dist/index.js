@@ -33616,11 +33616,15 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $A: () => (/* binding */ DefaultStateBranch),
 /* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   Gf: () => (/* binding */ NetworkLevels),
 /* harmony export */   Gl: () => (/* binding */ AutomationBranchPrefix),
 /* harmony export */   HV: () => (/* binding */ LabelColors),
+/* harmony export */   Hd: () => (/* binding */ LabelPrefix),
 /* harmony export */   Ii: () => (/* binding */ DryRunDir),
 /* harmony export */   Pw: () => (/* binding */ DefaultBot),
 /* harmony export */   Qe: () => (/* binding */ TaskStates),
+/* harmony export */   Ul: () => (/* binding */ AutonomyLevels),
+/* harmony export */   X$: () => (/* binding */ BranchPrefix),
 /* harmony export */   aT: () => (/* binding */ StateVersion),
 /* harmony export */   c7: () => (/* binding */ Markers),
 /* harmony export */   gC: () => (/* binding */ Labels),
@@ -33629,7 +33633,6 @@ module.exports = {
 /* harmony export */   tY: () => (/* binding */ Outputs),
 /* harmony export */   uO: () => (/* binding */ StateLabel)
 /* harmony export */ });
-/* unused harmony export BranchPrefix */
 /**
  * Every name that crosses a boundary — action inputs and outputs, labels, markers, branch
  * prefixes, state-store file names — lives here so the code, the tests and action.yml agree.
@@ -33672,6 +33675,8 @@ const Outputs = {
     PullRequestUrl: 'pull-request-url',
     CostUsd: 'cost-usd',
 };
+/** What every label the action sets starts with. */
+const LabelPrefix = 'kiro:';
 /** Lifecycle labels (SPEC.md J6) with the colours used when the action creates them. */
 const Labels = {
     Queued: 'kiro:queued',
@@ -33700,6 +33705,8 @@ const StateLabel = {
 };
 /** Hidden markers the action puts in its own comments so it can find them again. */
 const Markers = {
+    /** `<!-- kiro-action:` — what every comment the action writes starts with (any marker below). */
+    Any: '<!-- kiro-action:',
     /** `<!-- kiro-action:status task=<id> -->` — the single status comment of a task. */
     StatusPrefix: '<!-- kiro-action:status',
     /** `<!-- kiro-action:refusal -->` — the one refusal comment per issue/actor. */
@@ -33721,6 +33728,14 @@ const Markers = {
     /** `<!-- kiro-action:batch=<batchId> -->` — a batch's tracking issue and each child task's issue (J5). */
     Batch: '<!-- kiro-action:batch',
 };
+/**
+ * Autonomy levels (SPEC.md §2), least to most autonomous: `cautious` pauses after each plan step and
+ * before destructive commands, `balanced` before destructive commands and large rewrites, `full`
+ * runs to the end.
+ */
+const AutonomyLevels = ['cautious', 'balanced', 'full'];
+/** Network access levels (SPEC.md §2, `sandbox.networkAccess`), least to most open. */
+const NetworkLevels = ['integration-only', 'common-dependencies', 'open-internet', 'custom'];
 /** Branch naming (SPEC.md J1.5): `kiro/<issue>-<slug>`. */
 const BranchPrefix = 'kiro/';
 const DefaultStateBranch = 'kiro/state';
@@ -33953,7 +33968,7 @@ function parseCommand(body, trigger) {
 }
 /** True when the issue carries the trigger label or any lifecycle label (`kiro:*`). */
 function isKiroIssue(labels, triggerLabel) {
-    return labels.some((l) => l === triggerLabel || l.startsWith(`${triggerLabel}:`) || l.startsWith('kiro:'));
+    return labels.some((l) => l === triggerLabel || l.startsWith(`${triggerLabel}:`) || l.startsWith(constants/* LabelPrefix */.Hd));
 }
 /**
  * Routes one event to a command.
@@ -40018,11 +40033,14 @@ async function refuse(svc, issueNumber, actor, reason) {
 
 // EXTERNAL MODULE: ./src/orchestrator/ack.ts
 var ack = __nccwpck_require__(9301);
+// EXTERNAL MODULE: ./src/orchestrator/outcome.ts
+var orchestrator_outcome = __nccwpck_require__(31040);
 ;// CONCATENATED MODULE: ./src/orchestrator/handlers.ts
 /**
  * One handler per command kind. Handlers return an outcome; `run()` turns a `failed` message into
  * the job's failure. Refusals and no-ops end the job successfully.
  */
+
 
 
 
@@ -40046,7 +40064,7 @@ async function handleCommand(svc, cmd) {
         else {
             await refuse(svc, issueNumber, cmd.actor, gate.reason);
         }
-        core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'refused');
+        (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'refused' });
         return {};
     }
     if (svc.settings.repoSettingsError && cmd.kind === 'start') {
@@ -40073,7 +40091,7 @@ async function handleCommand(svc, cmd) {
         default: {
             const unhandled = cmd;
             core/* info */.pq(`Kiro: '${unhandled.kind}' is not handled by this version.`);
-            core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'skipped');
+            (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'skipped' });
             return {};
         }
     }
@@ -40091,7 +40109,7 @@ async function replyClosedIssue(svc, cmd) {
     if (!replied)
         await svc.github.createIssueComment(svc.repo, cmd.issue.number, body, { marker });
     core/* info */.pq(`Kiro: issue #${cmd.issue.number} is closed; no task started.`);
-    core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'skipped');
+    (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'skipped' });
     return {};
 }
 /** Acknowledges a new task, then loads the agent code (a separate bundle chunk) and runs it. */
@@ -40099,7 +40117,7 @@ async function startTask(svc, cmd) {
     if (cmd.issue.state === 'closed')
         return replyClosedIssue(svc, cmd);
     const taskId = (0,ack/* makeTaskId */.h)(svc.repo.repo, cmd.issue.number, svc.settings.runner.runId);
-    core/* setOutput */.uH(constants/* Outputs */.tY.TaskId, taskId);
+    (0,orchestrator_outcome/* reportOutputs */.rY)({ taskId: taskId });
     const acking = (0,ack/* acknowledge */.b)(svc, cmd, {
         taskId,
         state: 'in_progress',
@@ -40111,7 +40129,7 @@ async function startTask(svc, cmd) {
     });
     const { status, settled } = await acking;
     core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
-    core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'in_progress');
+    (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'in_progress' });
     // loaded after the acknowledgement: compiling the agent's chunk would delay the 👀 and the comment
     const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18526));
     return runTask(svc, cmd, taskId, status, settled);
@@ -40151,7 +40169,7 @@ async function reportSettingsError(svc, issueNumber) {
     else
         await svc.github.createIssueComment(svc.repo, issueNumber, body);
     core/* error */.z3(err.message, { file: constants/* RepoFiles */.op.Settings, title: 'Invalid Kiro settings' });
-    core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'failed');
+    (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'failed' });
     return { failed: err.message, annotated: true };
 }
 
@@ -40166,6 +40184,7 @@ var src_settings = __nccwpck_require__(58750);
  * `run()`: reads settings and the event once, builds the services, routes the event to a handler.
  * It is the only function that calls `core.setFailed`; handlers return, or throw for faults.
  */
+
 
 
 
@@ -40226,8 +40245,34 @@ function buildServices(settings, redactor) {
         now: () => Date.now(),
     };
 }
+/** Output names of `RunOutputs` fields (action.yml `outputs`). */
+const OutputNames = {
+    taskId: constants/* Outputs */.tY.TaskId,
+    status: constants/* Outputs */.tY.Status,
+    branch: constants/* Outputs */.tY.Branch,
+    pullRequestUrl: constants/* Outputs */.tY.PullRequestUrl,
+    costUsd: constants/* Outputs */.tY.CostUsd,
+};
+/**
+ * The only writer of the job's outputs and summary (issue #14): each output is written the moment
+ * a handler reports it (GITHUB_OUTPUT, https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#setting-an-output-parameter),
+ * the summary appended to GITHUB_STEP_SUMMARY (skipped outside Actions).
+ */
+const actionsOutcomeWriter = {
+    outputs(o) {
+        for (const [k, v] of Object.entries(o))
+            if (v !== undefined)
+                core/* setOutput */.uH(OutputNames[k], v);
+    },
+    async summary(markdown) {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await core/* summary */.z.addRaw(markdown, true).write();
+    },
+};
 /** The action's entry point. */
 async function run() {
+    (0,orchestrator_outcome/* installOutcomeWriter */.$2)(actionsOutcomeWriter);
     let settings;
     try {
         settings = (0,src_settings/* loadSettings */.M5)();
@@ -40248,7 +40293,7 @@ async function run() {
         }
         catch (e) {
             if (e instanceof EventPayloadError) {
-                core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'failed');
+                (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'failed' });
                 core/* setFailed */.C1(e.message);
                 return;
             }
@@ -40256,13 +40301,13 @@ async function run() {
         }
         if (command.kind === 'noop') {
             core/* info */.pq(`Kiro: nothing to do — ${command.reason}.`);
-            core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'skipped');
+            (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'skipped' });
             return;
         }
         // a workflow that cannot call the model fails at once, naming the input — before any comment
         if (command.kind !== 'cancel' && settings.provider === 'anthropic' && !settings.anthropicApiKey) {
             core/* error */.z3("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).", { title: 'Kiro is not configured' });
-            core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'failed');
+            (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'failed' });
             process.exitCode = core/* ExitCode */.yU.Failure;
             return;
         }
@@ -40279,7 +40324,7 @@ async function run() {
     }
     catch (e) {
         const err = e;
-        core/* setOutput */.uH(constants/* Outputs */.tY.Status, 'failed');
+        (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'failed' });
         core/* setFailed */.C1(redactor.redact(`Kiro failed: ${err.message}`));
         if (err.stack)
             core/* debug */.Yz(redactor.redact(err.stack));
@@ -40332,6 +40377,7 @@ async function acknowledge(svc, cmd, view) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C6: () => (/* binding */ StatusComment),
 /* harmony export */   Zw: () => (/* binding */ setLifecycleLabel),
+/* harmony export */   ez: () => (/* binding */ inProgressLabels),
 /* harmony export */   wH: () => (/* binding */ addMarkerLabel)
 /* harmony export */ });
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27242);
@@ -40358,6 +40404,14 @@ async function setLifecycleLabel(svc, issueNumber, state, present) {
     })();
     const removals = present.filter((l) => l !== label && LIFECYCLE.includes(l)).map((l) => svc.github.removeLabel(svc.repo, issueNumber, l));
     await Promise.all([add, ...removals]);
+}
+/**
+ * The labels an issue (or PR) carries once its task is In progress: its own labels, the lifecycle
+ * ones replaced by `kiro:in-progress`. Marker labels (`kiro:needs-human-review`) are kept — they
+ * say something about the pull request, not the task's state. The one rule for every handler.
+ */
+function inProgressLabels(labels) {
+    return [...labels.filter((l) => !LIFECYCLE.includes(l) && l !== _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.InProgress), _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Labels */ .gC.InProgress];
 }
 /** Adds a non-lifecycle label (e.g. `kiro:needs-human-review`), creating it if needed. */
 async function addMarkerLabel(svc, issueNumber, label) {
@@ -40414,6 +40468,34 @@ class StatusComment {
         this.lastBody = body;
         await this.svc.github.updateIssueComment(this.svc.repo, this.commentId, body);
     }
+}
+
+
+/***/ }),
+
+/***/ 31040:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ installOutcomeWriter),
+/* harmony export */   hm: () => (/* binding */ reportSummary),
+/* harmony export */   rY: () => (/* binding */ reportOutputs)
+/* harmony export */ });
+let writer = { outputs: () => undefined, summary: async () => undefined };
+/** Installs the writer (`run()` does, before routing the event). */
+function installOutcomeWriter(w) {
+    writer = w;
+}
+/**
+ * Reports outputs of this run as they become known (the task id first, the status last); the
+ * writer records them at once, so a job that is stopped keeps what it had.
+ */
+function reportOutputs(o) {
+    writer.outputs(o);
+}
+/** Appends redacted markdown to the job summary (the writer skips it outside Actions). */
+function reportSummary(markdown) {
+    return writer.summary(markdown);
 }
 
 
@@ -41231,7 +41313,7 @@ function escapeMd(s) {
 /* harmony export */   Vd: () => (/* binding */ settingsForRepository),
 /* harmony export */   eI: () => (/* binding */ forgetCredentialInputs)
 /* harmony export */ });
-/* unused harmony exports AutonomyLevels, NetworkLevels, RepoSettingsSchema, DefaultRepoSettings, parseRepoSettings, readRepoSettings */
+/* unused harmony exports RepoSettingsSchema, DefaultRepoSettings, parseRepoSettings, readRepoSettings */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -41254,8 +41336,8 @@ function escapeMd(s) {
 
 
 
-const AutonomyLevels = ['cautious', 'balanced', 'full'];
-const NetworkLevels = ['integration-only', 'common-dependencies', 'open-internet', 'custom'];
+// the levels are vocabulary (src/constants.ts); re-exported for the modules that read settings
+
 /** A user-facing settings problem: the field (dotted path) and what is wrong with it. */
 class SettingsError extends Error {
     source;
@@ -41275,7 +41357,7 @@ class SettingsError extends Error {
  */
 const RepoSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     agent: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        autonomyLevel: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(AutonomyLevels).optional(),
+        autonomyLevel: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .AutonomyLevels */ .Ul).optional(),
         allowedCommands: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1)).default([]),
         forbiddenCommands: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1)).default([]),
         maxFileEditsPerTask: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().max(10_000).default(20),
@@ -41284,7 +41366,7 @@ const RepoSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
         .strict()
         .default({ allowedCommands: [], forbiddenCommands: [], maxFileEditsPerTask: 20, requireApprovalForNewFiles: false }),
     sandbox: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        networkAccess: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(NetworkLevels).optional(),
+        networkAccess: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .NetworkLevels */ .Gf).optional(),
         allowedDomains: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^\.?[a-z0-9*-]+(\.[a-z0-9-]+)*$/i, 'must be a domain name like example.com or .example.com')).default([]),
     })
         .strict()
@@ -41330,8 +41412,8 @@ const InputsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     // minutes; fractions allowed (e.g. 0.5) so short budgets can be tested
     [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutMinutes]: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().positive().max(60 * 24 * 35),
     [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.DryRun]: bool,
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AutonomyLevel]: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n([...AutonomyLevels, '']),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.NetworkAccess]: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n([...NetworkLevels, '']),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AutonomyLevel]: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n([..._constants_js__WEBPACK_IMPORTED_MODULE_3__/* .AutonomyLevels */ .Ul, '']),
+    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.NetworkAccess]: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n([..._constants_js__WEBPACK_IMPORTED_MODULE_3__/* .NetworkLevels */ .Gf, '']),
     [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowedDomains]: list,
     [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowBots]: list,
     [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxVerifyRetries]: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().min(0).max(20),

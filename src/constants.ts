@@ -44,6 +44,9 @@ export const Outputs = {
   CostUsd: 'cost-usd',
 } as const;
 
+/** What every label the action sets starts with. */
+export const LabelPrefix = 'kiro:';
+
 /** Lifecycle labels (SPEC.md J6) with the colours used when the action creates them. */
 export const Labels = {
   Queued: 'kiro:queued',
@@ -77,6 +80,8 @@ export const StateLabel: Readonly<Record<TaskState, LifecycleLabel>> = {
 
 /** Hidden markers the action puts in its own comments so it can find them again. */
 export const Markers = {
+  /** `<!-- kiro-action:` — what every comment the action writes starts with (any marker below). */
+  Any: '<!-- kiro-action:',
   /** `<!-- kiro-action:status task=<id> -->` — the single status comment of a task. */
   StatusPrefix: '<!-- kiro-action:status',
   /** `<!-- kiro-action:refusal -->` — the one refusal comment per issue/actor. */
@@ -98,6 +103,18 @@ export const Markers = {
   /** `<!-- kiro-action:batch=<batchId> -->` — a batch's tracking issue and each child task's issue (J5). */
   Batch: '<!-- kiro-action:batch',
 } as const;
+
+/**
+ * Autonomy levels (SPEC.md §2), least to most autonomous: `cautious` pauses after each plan step and
+ * before destructive commands, `balanced` before destructive commands and large rewrites, `full`
+ * runs to the end.
+ */
+export const AutonomyLevels = ['cautious', 'balanced', 'full'] as const;
+export type AutonomyLevel = (typeof AutonomyLevels)[number];
+
+/** Network access levels (SPEC.md §2, `sandbox.networkAccess`), least to most open. */
+export const NetworkLevels = ['integration-only', 'common-dependencies', 'open-internet', 'custom'] as const;
+export type NetworkLevel = (typeof NetworkLevels)[number];
 
 /** Branch naming (SPEC.md J1.5): `kiro/<issue>-<slug>`. */
 export const BranchPrefix = 'kiro/';

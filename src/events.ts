@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { Subcommand } from './constants.js';
-import { Subcommands } from './constants.js';
+import { Subcommands, LabelPrefix } from './constants.js';
 
 /** The person (or bot) whose action triggered the event. */
 export interface Actor {
@@ -227,7 +227,7 @@ export interface RouteConfig {
 
 /** True when the issue carries the trigger label or any lifecycle label (`kiro:*`). */
 function isKiroIssue(labels: string[], triggerLabel: string): boolean {
-  return labels.some((l) => l === triggerLabel || l.startsWith(`${triggerLabel}:`) || l.startsWith('kiro:'));
+  return labels.some((l) => l === triggerLabel || l.startsWith(`${triggerLabel}:`) || l.startsWith(LabelPrefix));
 }
 
 /**

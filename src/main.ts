@@ -12,6 +12,7 @@ import { createOctokit } from './github/client.js';
 import { createDryRunGitHubApi, DryRunRecorder } from './github/dry-run.js';
 import { basicCredential } from './git/auth.js';
 import { handleCommand } from './orchestrator/handlers.js';
+import { installOutcomeWriter, reportOutputs, type OutcomeWriter, type RunOutputs } from './orchestrator/outcome.js';
 import type { Services } from './orchestrator/services.js';
 import { resolveTaskEnv } from './policy/env.js';
 import { Redactor } from './policy/redact.js';
@@ -67,8 +68,33 @@ export function buildServices(settings: Settings, redactor: Redactor): Services 
   };
 }
 
+/** Output names of `RunOutputs` fields (action.yml `outputs`). */
+const OutputNames: Record<keyof RunOutputs, string> = {
+  taskId: Outputs.TaskId,
+  status: Outputs.Status,
+  branch: Outputs.Branch,
+  pullRequestUrl: Outputs.PullRequestUrl,
+  costUsd: Outputs.CostUsd,
+};
+
+/**
+ * The only writer of the job's outputs and summary (issue #14): each output is written the moment
+ * a handler reports it (GITHUB_OUTPUT, https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#setting-an-output-parameter),
+ * the summary appended to GITHUB_STEP_SUMMARY (skipped outside Actions).
+ */
+const actionsOutcomeWriter: OutcomeWriter = {
+  outputs(o) {
+    for (const [k, v] of Object.entries(o) as Array<[keyof RunOutputs, string | undefined]>) if (v !== undefined) core.setOutput(OutputNames[k], v);
+  },
+  async summary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await core.summary.addRaw(markdown, true).write();
+  },
+};
+
 /** The action's entry point. */
 export async function run(): Promise<void> {
+  installOutcomeWriter(actionsOutcomeWriter);
   let settings: Settings;
   try {
     settings = loadSettings();
@@ -87,7 +113,7 @@ export async function run(): Promise<void> {
       command = routeEvent(settings.runner.eventName, readEvent(settings.runner.eventPath), settings);
     } catch (e) {
       if (e instanceof EventPayloadError) {
-        core.setOutput(Outputs.Status, 'failed');
+        reportOutputs({ status: 'failed' });
         core.setFailed(e.message);
         return;
       }
@@ -95,13 +121,13 @@ export async function run(): Promise<void> {
     }
     if (command.kind === 'noop') {
       core.info(`Kiro: nothing to do — ${command.reason}.`);
-      core.setOutput(Outputs.Status, 'skipped');
+      reportOutputs({ status: 'skipped' });
       return;
     }
     // a workflow that cannot call the model fails at once, naming the input — before any comment
     if (command.kind !== 'cancel' && settings.provider === 'anthropic' && !settings.anthropicApiKey) {
       core.error("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).", { title: 'Kiro is not configured' });
-      core.setOutput(Outputs.Status, 'failed');
+      reportOutputs({ status: 'failed' });
       process.exitCode = core.ExitCode.Failure;
       return;
     }
@@ -114,7 +140,7 @@ export async function run(): Promise<void> {
     }
   } catch (e) {
     const err = e as Error;
-    core.setOutput(Outputs.Status, 'failed');
+    reportOutputs({ status: 'failed' });
     core.setFailed(redactor.redact(`Kiro failed: ${err.message}`));
     if (err.stack) core.debug(redactor.redact(err.stack));
   }

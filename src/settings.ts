@@ -11,12 +11,11 @@ import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DefaultBot, DefaultStateBranch, Inputs, RepoFiles } from './constants.js';
+import { AutonomyLevels, DefaultBot, DefaultStateBranch, Inputs, NetworkLevels, RepoFiles } from './constants.js';
+import type { AutonomyLevel, NetworkLevel } from './constants.js';
 
-export const AutonomyLevels = ['cautious', 'balanced', 'full'] as const;
-export type AutonomyLevel = (typeof AutonomyLevels)[number];
-export const NetworkLevels = ['integration-only', 'common-dependencies', 'open-internet', 'custom'] as const;
-export type NetworkLevel = (typeof NetworkLevels)[number];
+// the levels are vocabulary (src/constants.ts); re-exported for the modules that read settings
+export { AutonomyLevels, NetworkLevels, type AutonomyLevel, type NetworkLevel };
 
 /** A user-facing settings problem: the field (dotted path) and what is wrong with it. */
 export class SettingsError extends Error {

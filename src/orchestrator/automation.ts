@@ -23,7 +23,7 @@ import { z } from 'zod';
 import type { AgentTool } from '../agent/types.js';
 import { defineTool } from '../agent/tools/schema.js';
 import type { SpecSubmission } from '../agent/roles.js';
-import { AutomationBranchPrefix, Outputs, RepoFiles } from '../constants.js';
+import { AutomationBranchPrefix, RepoFiles } from '../constants.js';
 import type { Command } from '../events.js';
 import { changedFilesSince, checkoutTaskBranch, headSha, pushBranch } from '../git/repo.js';
 import { sanitizeUntrusted } from '../policy/sanitize.js';
@@ -33,7 +33,7 @@ import type { StatusView } from '../report/status.js';
 import { writeJobSummary } from '../report/summary.js';
 import type { TaskSpec } from '../state/schema.js';
 import { readSteering, repositoryLayout } from './context.js';
-import type { Outcome } from './outcome.js';
+import { reportOutputs, type Outcome } from './outcome.js';
 import { codeAndVerify, createCommitter, criteriaWithVerdict, failureNotesOf, openAgentSession, specMarkdown, StepInput } from './pipeline.js';
 import { openSandbox } from './sandbox.js';
 import type { Services } from './services.js';
@@ -131,18 +131,18 @@ export async function runAutomations(svc: Services, cmd: AutomationCommand): Pro
   const named = cmd.name ? problems.filter((p) => p.includes(`/${cmd.name}.md:`)) : problems;
   if (named.length) {
     for (const p of named) core.error(p, { title: 'Kiro automation', file: p.split(':')[0] });
-    core.setOutput(Outputs.Status, 'failed');
+    reportOutputs({ status: 'failed' });
     return { failed: named.join('\n'), annotated: true };
   }
   if (!selected.length) {
     const why = cmd.name ? `there is no ${RepoFiles.AutomationsDir}/${cmd.name}.md` : `no automation in ${RepoFiles.AutomationsDir} runs on the schedule '${cmd.schedule ?? ''}'`;
     if (cmd.name) {
       core.error(`Kiro: ${why}.`, { title: 'Kiro automation' });
-      core.setOutput(Outputs.Status, 'failed');
+      reportOutputs({ status: 'failed' });
       return { failed: why, annotated: true };
     }
     core.info(`Kiro: nothing to do — ${why}.`);
-    core.setOutput(Outputs.Status, 'skipped');
+    reportOutputs({ status: 'skipped' });
     return {};
   }
   let failed: string | undefined;
@@ -169,7 +169,7 @@ async function runAutomation(svc: Services, a: Automation, cmd: AutomationComman
   const s = svc.settings;
   const r = s.runner;
   const taskId = `automation-${a.name}-${r.runId}`;
-  core.setOutput(Outputs.TaskId, taskId);
+  reportOutputs({ taskId: taskId });
   const started = svc.now();
   const status = logStatus({ taskId, state: 'in_progress', title: a.title ?? a.name, runUrl: r.runUrl, startedAt: started, now: started, phase: `Running automation ${a.name}…` });
   await status.update({ phase: `Running automation ${a.name} (${a.file})…` });
@@ -199,7 +199,7 @@ async function runAutomation(svc: Services, a: Automation, cmd: AutomationComman
     if (planned.exitReason !== 'submitted') {
       const why = `automation ${a.name} stopped while planning: ${planned.error ?? planned.limit ?? planned.exitReason}`;
       await summary('failed', why);
-      core.setOutput(Outputs.Status, 'failed');
+      reportOutputs({ status: 'failed' });
       return { failed: why };
     }
     const sub = planned.result as SpecSubmission;
@@ -207,7 +207,7 @@ async function runAutomation(svc: Services, a: Automation, cmd: AutomationComman
     if (!spec.needsCode) {
       core.info(`Kiro: automation ${a.name}: nothing to change — ${spec.summary}`);
       await summary('completed', `Nothing to change: ${spec.summary}`);
-      core.setOutput(Outputs.Status, 'completed');
+      reportOutputs({ status: 'completed' });
       return {};
     }
 
@@ -216,7 +216,7 @@ async function runAutomation(svc: Services, a: Automation, cmd: AutomationComman
     const defaultBranch = await svc.github.getDefaultBranch(svc.repo);
     const open = (await svc.github.listOpenPulls(svc.repo, branchPattern(a.name)))[0];
     const branch = open?.headRef ?? `${AutomationBranchPrefix}${a.name}-${r.runId}`;
-    core.setOutput(Outputs.Branch, branch);
+    reportOutputs({ branch: branch });
     const { baseSha } = await checkoutTaskBranch(repoCtx, branch, defaultBranch);
     const before = await headSha(repoCtx);
     // whoever dispatched it by hand is credited; a schedule has no one
@@ -259,19 +259,19 @@ async function runAutomation(svc: Services, a: Automation, cmd: AutomationComman
     if (cv.kind !== 'done') {
       const why = `automation ${a.name} stopped while ${cv.kind === 'coder_stopped' ? 'coding' : 'verifying'}: ${cv.result.error ?? cv.result.limit ?? cv.result.exitReason}; nothing was pushed`;
       await summary('failed', why, { spec });
-      core.setOutput(Outputs.Status, 'needs_attention');
+      reportOutputs({ status: 'needs_attention' });
       core.warning(svc.redact(`Kiro: ${why}.`));
       return {};
     }
     const fresh = await changedFilesSince(repoCtx, before);
     if (!fresh.length) {
       await summary('completed', `No change was needed: ${cv.finish.summary}`, { spec, checks: cv.checks });
-      core.setOutput(Outputs.Status, 'completed');
+      reportOutputs({ status: 'completed' });
       return {};
     }
     if (!cv.passed) {
       await summary('completed', `Verification did not pass, so no pull request was opened or updated: ${failureNotesOf(cv) ?? 'see the checks below'}`, { spec, checks: cv.checks });
-      core.setOutput(Outputs.Status, 'needs_attention');
+      reportOutputs({ status: 'needs_attention' });
       return {};
     }
 
@@ -304,8 +304,8 @@ async function runAutomation(svc: Services, a: Automation, cmd: AutomationComman
     } else {
       pr = await svc.github.createPull(svc.repo, { title, body, head, base: defaultBranch, draft: false });
     }
-    core.setOutput(Outputs.PullRequestUrl, pr.htmlUrl);
-    core.setOutput(Outputs.Status, 'completed');
+    reportOutputs({ pullRequestUrl: pr.htmlUrl });
+    reportOutputs({ status: 'completed' });
     core.info(`Kiro: automation ${a.name} ${open ? 'updated' : 'opened'} ${pr.htmlUrl}.`);
     await summary('completed', `${open ? 'Updated' : 'Opened'} the automation's pull request.`, { pullRequestUrl: pr.htmlUrl, spec, checks: cv.checks });
     return {};

@@ -21,7 +21,7 @@
 import * as core from '@actions/core';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Markers, Outputs } from '../constants.js';
+import { Markers } from '../constants.js';
 import type { Command } from '../events.js';
 import type { GitHubApi, RepoRef } from '../github/api.js';
 import { cloneWorkspace } from '../git/repo.js';
@@ -31,7 +31,7 @@ import type { Batch, BatchItem, Task } from '../state/schema.js';
 import type { StateStore } from '../state/store.js';
 import { newTask } from '../state/tasks.js';
 import { makeTaskId } from './ack.js';
-import type { Outcome } from './outcome.js';
+import { reportOutputs, reportSummary, type Outcome } from './outcome.js';
 import { endInFailure } from './ending.js';
 import { setLifecycleLabel, StatusComment } from './lifecycle.js';
 import type { Services } from './services.js';
@@ -80,7 +80,7 @@ function refOf(repository: string): RepoRef {
 
 function fail(message: string): Outcome {
   core.error(message, { title: 'Kiro batch' });
-  core.setOutput(Outputs.Status, 'failed');
+  reportOutputs({ status: 'failed' });
   return { failed: message, annotated: true };
 }
 
@@ -104,7 +104,7 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
   const store = await openStore(svc);
   const nowIso = new Date(svc.now()).toISOString();
   const batchId = newBatchId(svc.now());
-  core.setOutput(Outputs.TaskId, batchId);
+  reportOutputs({ taskId: batchId });
   const owner = { login: cmd.actor.login, id: cmd.actor.id };
 
   // the dispatcher must be a writer in every repository it sends Kiro to (the hub was checked by the gate)
@@ -174,10 +174,10 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
   const final = (await refreshBatch(svc, store, batchId)) ?? batch;
   await writeBatchSummary(svc, final);
   recordDryRunState(svc, store);
-  core.setOutput(Outputs.TaskId, batchId);
+  reportOutputs({ taskId: batchId });
   const states = (final.items as Item[]).map((i) => i.state);
   const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
-  core.setOutput(Outputs.Status, status);
+  reportOutputs({ status: status });
   return {};
 }
 
@@ -317,8 +317,7 @@ export function renderBatch(batch: Batch, prs: Record<string, string>): string {
 }
 
 async function writeBatchSummary(svc: Services, batch: Batch): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(svc.redact(renderBatch(batch, await prStates(svc, batch))), true).write();
+  await reportSummary(svc.redact(renderBatch(batch, await prStates(svc, batch))));
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RepoFiles } from '../constants.js';
+import { Markers, RepoFiles } from '../constants.js';
 import type { IssueRef } from '../events.js';
 import type { IssueComment } from '../github/api.js';
 import { execGit } from '../git/exec.js';
@@ -16,7 +16,6 @@ import { fenceUntrusted, safeInline, sanitizeUntrusted } from '../policy/sanitiz
 import type { Services } from './services.js';
 
 const WRITE = new Set(['write', 'maintain', 'admin']);
-const OWN_MARKER = /<!-- kiro-action:/;
 
 /** Caches permission lookups per login for one run. */
 export class PermissionCache {
@@ -40,7 +39,7 @@ export async function trustedComments(svc: Services, perms: PermissionCache, com
   const cutoff = Date.parse(before);
   const out: IssueComment[] = [];
   for (const c of comments) {
-    if (excludeIds.includes(c.id) || OWN_MARKER.test(c.body)) continue;
+    if (excludeIds.includes(c.id) || c.body.includes(Markers.Any)) continue;
     if (Number.isFinite(cutoff) && (Date.parse(c.createdAt) > cutoff || Date.parse(c.updatedAt) > cutoff)) continue;
     if (c.user.type === 'Bot') continue;
     if (!(await perms.canWrite(c.user.login))) continue;

@@ -4,12 +4,11 @@
  * runs dispatched with a task id. Every wait is a finished job; these handlers are the resumes.
  */
 import * as core from '@actions/core';
-import { Outputs } from '../constants.js';
 import type { Command } from '../events.js';
 import { fenceUntrusted, sanitizeUntrusted } from '../policy/sanitize.js';
 import type { Task } from '../state/schema.js';
 import type { StateStore } from '../state/store.js';
-import type { Outcome } from './outcome.js';
+import { reportOutputs, type Outcome } from './outcome.js';
 import { setLifecycleLabel } from './lifecycle.js';
 import type { Services } from './services.js';
 import { openStore, runningElsewhere } from './store.js';
@@ -24,7 +23,7 @@ const ACTIVE: ReadonlySet<Task['state']> = new Set(['queued', 'in_progress', 'ne
 
 function skip(reason: string): Outcome {
   core.info(`Kiro: nothing to do — ${reason}.`);
-  core.setOutput(Outputs.Status, 'skipped');
+  reportOutputs({ status: 'skipped' });
   return {};
 }
 
@@ -118,8 +117,8 @@ export async function handleCancel(svc: Services, cmd: Cancel): Promise<Outcome>
     setLifecycleLabel(svc, issue.number, 'cancelled', issue.labels),
   ]);
   await startHandedTasks(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
-  core.setOutput(Outputs.TaskId, task.id);
-  core.setOutput(Outputs.Status, 'cancelled');
+  reportOutputs({ taskId: task.id });
+  reportOutputs({ status: 'cancelled' });
   return {};
 }
 

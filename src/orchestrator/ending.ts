@@ -9,7 +9,7 @@
  */
 import { safeInline } from '../policy/sanitize.js';
 import * as core from '@actions/core';
-import { Outputs } from '../constants.js';
+import { reportOutputs } from './outcome.js';
 import type { TaskState } from '../constants.js';
 import type { StatusView } from '../report/status.js';
 import type { Spend } from '../agent/types.js';
@@ -145,7 +145,7 @@ async function report(t: EndTarget, final: Task | undefined, phase: string | und
     state === 'cancelled' ? Promise.resolve(true) : attempt(svc, 'update the status comment', () => t.status.update(view)),
     attempt(svc, 'set the lifecycle label', () => setLifecycleLabel(svc, t.issueNumber, state, t.labels)),
   ]);
-  core.setOutput(Outputs.Status, state);
+  reportOutputs({ status: state });
 }
 
 /**

@@ -26,7 +26,7 @@
  */
 import * as core from '@actions/core';
 import { z } from 'zod';
-import { Labels, Markers, Outputs } from '../constants.js';
+import { Labels, Markers } from '../constants.js';
 import type { Command } from '../events.js';
 import type { PullRequestRef } from '../github/api.js';
 import { checkoutTaskBranch, changedFilesSince, fetchBranch, filesOfCommit, logSince, pushBranch } from '../git/repo.js';
@@ -42,12 +42,12 @@ import type { StateStore } from '../state/store.js';
 import { PermissionCache, readSteering } from './context.js';
 import { FeedbackRequest, gatherFeedback, itemTitle, renderItems, threadLocation } from './feedback-context.js';
 import type { FeedbackItem, OwnerFeedback, ThreadItem } from './feedback-context.js';
-import type { Outcome } from './outcome.js';
+import { reportOutputs, type Outcome } from './outcome.js';
 import { endInFailure, endInterrupted, keepLeaseFresh } from './ending.js';
 import { onShutdown } from './shutdown.js';
 import { learnFromFeedback } from './learn.js';
 import type { Learned } from './learn.js';
-import { addMarkerLabel, setLifecycleLabel, StatusComment } from './lifecycle.js';
+import { addMarkerLabel, inProgressLabels, setLifecycleLabel, StatusComment } from './lifecycle.js';
 import { codeAndVerify, createCommitter, criteriaWithVerdict, failureNotesOf, openAgentSession, specMarkdown } from './pipeline.js';
 import type { CodeVerifyEnd } from './pipeline.js';
 import { openSandbox, sandboxNotes } from './sandbox.js';
@@ -94,7 +94,7 @@ function mergePending(existing: readonly FeedbackRequest[], add: readonly Feedba
 
 function skip(reason: string): Outcome {
   core.info(`Kiro: nothing to do — ${reason}.`);
-  core.setOutput(Outputs.Status, 'skipped');
+  reportOutputs({ status: 'skipped' });
   return {};
 }
 
@@ -113,7 +113,7 @@ export async function handleFeedback(svc: Services, cmd: Feedback): Promise<Outc
   const store = await openStore(svc);
   const task = await store.findTaskByPull(svc.settings.runner.repository, cmd.pullNumber);
   if (!task) return skip(`pull request #${cmd.pullNumber} has no Kiro task (Kiro answers feedback only on pull requests it opened)`);
-  core.setOutput(Outputs.TaskId, task.id);
+  reportOutputs({ taskId: task.id });
   if (!same(cmd.actor.login, task.owner.login)) {
     return skip(`@${cmd.actor.login} is not the owner of task ${task.id}; feedback from others is addressed when @${task.owner.login} reviews or comments \`${svc.settings.triggerCommand} all\``);
   }
@@ -148,7 +148,7 @@ export async function handleChecksFailed(svc: Services, cmd: ChecksFailed): Prom
   for (const n of pulls) {
     const task = await store.findTaskByPull(svc.settings.runner.repository, n);
     if (!task || task.state === 'cancelled') continue;
-    core.setOutput(Outputs.TaskId, task.id);
+    reportOutputs({ taskId: task.id });
     if (feedbackStateOf(task).autoRounds >= MaxAutoRounds) {
       return skip(`task ${task.id} already had ${MaxAutoRounds} rounds for failing checks in a row; the owner’s feedback starts the next one`);
     }
@@ -167,7 +167,7 @@ export async function routeDispatch(svc: Services, cmd: Dispatch): Promise<Outco
     const store = await openStore(svc);
     const task = await store.getTask(cmd.taskId);
     if (task && task.state !== 'cancelled' && feedbackStateOf(task).pending.length) {
-      core.setOutput(Outputs.TaskId, task.id);
+      reportOutputs({ taskId: task.id });
       // a batch child lives in its own repository: the round runs on a clone of it
       const here = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase();
       const roundSvc = here ? svc : await (await import('./batch.js')).childServices(svc, task.repository);
@@ -192,9 +192,6 @@ async function statusTarget(svc: Services, task: Task, pr: PullRequestRef): Prom
   return { number: n, title: task.spec?.title ?? i.title, url: i.htmlUrl, labels: i.labels };
 }
 
-function inProgressLabels(labels: readonly string[]): string[] {
-  return [...labels.filter((l) => !l.startsWith('kiro:') || l === Labels.NeedsHumanReview), Labels.InProgress];
-}
 
 /**
  * Starts a round for `requests` (or records them as pending when a round is already running or no
@@ -212,8 +209,8 @@ async function startRound(svc: Services, store: StateStore, task: Task, requests
   if (pr.state !== 'open') return skip(`pull request #${pullNumber} is ${pr.state}`);
   const branch = task.branch ?? pr.headRef;
   const base = task.baseBranch ?? pr.baseRef;
-  core.setOutput(Outputs.Branch, branch);
-  core.setOutput(Outputs.PullRequestUrl, pr.htmlUrl);
+  reportOutputs({ branch: branch });
+  reportOutputs({ pullRequestUrl: pr.htmlUrl });
 
   // steering comes from the default branch (the checkout), read before switching to the PR branch
   const steering = readSteering(r.workspace);
@@ -248,7 +245,7 @@ async function startRound(svc: Services, store: StateStore, task: Task, requests
       status.update({ state: 'queued', phase: `Review feedback on #${pullNumber} is queued: ${s.maxConcurrentTasks} tasks are already in progress. Position in the queue: ${slot.position}. It starts automatically when a slot frees.` }),
       setLifecycleLabel(svc, target.number, 'queued', target.labels),
     ]);
-    core.setOutput(Outputs.Status, 'queued');
+    reportOutputs({ status: 'queued' });
     return {};
   }
 
@@ -328,7 +325,7 @@ async function runRound(R: Round): Promise<Outcome> {
     status.update({ state: 'in_progress', phase: `Addressing review feedback on #${pullNumber}: ${counts}…`, result: undefined, learned: undefined }),
     setLifecycleLabel(svc, R.target.number, 'in_progress', R.target.labels),
   ]);
-  core.setOutput(Outputs.Status, 'in_progress');
+  reportOutputs({ status: 'in_progress' });
 
   const learnings = await store.listLearnings(task.owner.login);
   const sandbox = await openSandbox(svc);
@@ -513,7 +510,7 @@ async function runRound(R: Round): Promise<Outcome> {
       }),
       setLifecycleLabel(svc, R.target.number, 'completed', inProgressLabels(R.target.labels)),
     ]);
-    core.setOutput(Outputs.Status, 'completed');
+    reportOutputs({ status: 'completed' });
     await writeJobSummary(svc, {
       taskId: task.id,
       title: `Review feedback on #${pullNumber}: ${spec?.title ?? R.target.title}`,
@@ -696,7 +693,7 @@ async function stopRound(R: Round, cv: Exclude<CodeVerifyEnd, { kind: 'done' }>,
   if (checkpoint) {
     await dispatchContinuation(svc, task.id);
     await status.update({ phase: 'The job’s time budget is nearly used: the feedback work so far is pushed; a continuation run picks it up.' });
-    core.setOutput(Outputs.Status, 'in_progress');
+    reportOutputs({ status: 'in_progress' });
     return {};
   }
   await Promise.all([
@@ -704,7 +701,7 @@ async function stopRound(R: Round, cv: Exclude<CodeVerifyEnd, { kind: 'done' }>,
     setLifecycleLabel(svc, R.target.number, 'needs_attention', inProgressLabels(R.target.labels)),
   ]);
   await startHandedTasks(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
-  core.setOutput(Outputs.Status, 'needs_attention');
+  reportOutputs({ status: 'needs_attention' });
   if (res.exitReason === 'failed') core.warning(svc.redact(reason));
   return res.exitReason === 'failed' ? { failed: reason } : {};
 }

@@ -3,7 +3,7 @@
  * the job's failure. Refusals and no-ops end the job successfully.
  */
 import * as core from '@actions/core';
-import { Markers, Outputs, RepoFiles } from '../constants.js';
+import { Markers, RepoFiles } from '../constants.js';
 import type { Command } from '../events.js';
 import { checkActor, refuse } from './gate.js';
 import type { Services } from './services.js';
@@ -11,7 +11,7 @@ import { acknowledge, makeTaskId } from './ack.js';
 import type { StartCommand } from './ack.js';
 
 export type { Outcome } from './outcome.js';
-import type { Outcome } from './outcome.js';
+import { reportOutputs, type Outcome } from './outcome.js';
 
 type Handled = Exclude<Command, { kind: 'noop' }>;
 
@@ -33,7 +33,7 @@ export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcom
     } else {
       await refuse(svc, issueNumber, cmd.actor, gate.reason);
     }
-    core.setOutput(Outputs.Status, 'refused');
+    reportOutputs({ status: 'refused' });
     return {};
   }
   if (svc.settings.repoSettingsError && cmd.kind === 'start') {
@@ -60,7 +60,7 @@ export async function handleCommand(svc: Services, cmd: Handled): Promise<Outcom
     default: {
       const unhandled: never = cmd;
       core.info(`Kiro: '${(unhandled as { kind: string }).kind}' is not handled by this version.`);
-      core.setOutput(Outputs.Status, 'skipped');
+      reportOutputs({ status: 'skipped' });
       return {};
     }
   }
@@ -78,7 +78,7 @@ async function replyClosedIssue(svc: Services, cmd: StartCommand): Promise<Outco
   const replied = (await svc.github.listIssueComments(svc.repo, cmd.issue.number)).some((c) => c.body.startsWith(marker));
   if (!replied) await svc.github.createIssueComment(svc.repo, cmd.issue.number, body, { marker });
   core.info(`Kiro: issue #${cmd.issue.number} is closed; no task started.`);
-  core.setOutput(Outputs.Status, 'skipped');
+  reportOutputs({ status: 'skipped' });
   return {};
 }
 
@@ -86,7 +86,7 @@ async function replyClosedIssue(svc: Services, cmd: StartCommand): Promise<Outco
 async function startTask(svc: Services, cmd: StartCommand): Promise<Outcome> {
   if (cmd.issue.state === 'closed') return replyClosedIssue(svc, cmd);
   const taskId = makeTaskId(svc.repo.repo, cmd.issue.number, svc.settings.runner.runId);
-  core.setOutput(Outputs.TaskId, taskId);
+  reportOutputs({ taskId: taskId });
   const acking = acknowledge(svc, cmd, {
     taskId,
     state: 'in_progress',
@@ -98,7 +98,7 @@ async function startTask(svc: Services, cmd: StartCommand): Promise<Outcome> {
   });
   const { status, settled } = await acking;
   core.info(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
-  core.setOutput(Outputs.Status, 'in_progress');
+  reportOutputs({ status: 'in_progress' });
   // loaded after the acknowledgement: compiling the agent's chunk would delay the 👀 and the comment
   const { runTask } = await import('./task.js');
   return runTask(svc, cmd, taskId, status, settled);
@@ -138,6 +138,6 @@ async function reportSettingsError(svc: Services, issueNumber: number): Promise<
   if (existing) await svc.github.updateIssueComment(svc.repo, existing.id, body);
   else await svc.github.createIssueComment(svc.repo, issueNumber, body);
   core.error(err.message, { file: RepoFiles.Settings, title: 'Invalid Kiro settings' });
-  core.setOutput(Outputs.Status, 'failed');
+  reportOutputs({ status: 'failed' });
   return { failed: err.message, annotated: true };
 }

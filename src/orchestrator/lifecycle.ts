@@ -27,6 +27,15 @@ export async function setLifecycleLabel(svc: Services, issueNumber: number, stat
   await Promise.all([add, ...removals]);
 }
 
+/**
+ * The labels an issue (or PR) carries once its task is In progress: its own labels, the lifecycle
+ * ones replaced by `kiro:in-progress`. Marker labels (`kiro:needs-human-review`) are kept — they
+ * say something about the pull request, not the task's state. The one rule for every handler.
+ */
+export function inProgressLabels(labels: readonly string[]): string[] {
+  return [...labels.filter((l) => !LIFECYCLE.includes(l) && l !== Labels.InProgress), Labels.InProgress];
+}
+
 /** Adds a non-lifecycle label (e.g. `kiro:needs-human-review`), creating it if needed. */
 export async function addMarkerLabel(svc: Services, issueNumber: number, label: string): Promise<void> {
   const meta = LabelColors[label];

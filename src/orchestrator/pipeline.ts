@@ -5,9 +5,10 @@
  */
 import { safeInline } from '../policy/sanitize.js';
 import * as core from '@actions/core';
+import { reportOutputs } from './outcome.js';
 import path from 'node:path';
 import { z } from 'zod';
-import { Labels, Markers, Outputs, RepoFiles } from '../constants.js';
+import { BranchPrefix, Labels, Markers, RepoFiles } from '../constants.js';
 import { createModelClient } from '../agent/model.js';
 import { modelInfo, pickModel } from '../agent/pricing.js';
 import { roleSystem, roleTools, webSources, webTools, withPolicy } from '../agent/roles.js';
@@ -109,7 +110,7 @@ export function taskBranch(issueNumber: number, title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/, '');
-  return `kiro/${issueNumber}${slug ? `-${slug}` : ''}`;
+  return `${BranchPrefix}${issueNumber}${slug ? `-${slug}` : ''}`;
 }
 
 /** The spec's requirements and acceptance criteria as markdown (status comment, prompts). */
@@ -219,7 +220,7 @@ export function openAgentSession(
       return result;
     },
     costOutputs() {
-      core.setOutput(Outputs.CostUsd, spend.costUsd.toFixed(4));
+      reportOutputs({ costUsd: spend.costUsd.toFixed(4) });
     },
     sources: () => [...sources],
     cost: () => ({ costUsd: spend.costUsd, costTotalUsd: prior.costUsd + spend.costUsd, costCapUsd: s.maxCostUsd }),
@@ -466,7 +467,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
 
   // ---- branch ----------------------------------------------------------------------------
   const branch = t.branch ?? taskBranch(t.issueNumber, t.issueTitle);
-  core.setOutput(Outputs.Branch, branch);
+  reportOutputs({ branch: branch });
   const defaultBranch = await svc.github.getDefaultBranch(svc.repo);
   const { baseSha } = await checkoutTaskBranch(repoCtx, branch, defaultBranch);
   if (!t.branch) await t.persist({ branch, baseBranch: defaultBranch }, 'branch');
@@ -593,7 +594,7 @@ export async function runPipeline(t: TaskRun): Promise<PipelineEnd> {
   // write-once facts first: the pull request exists and the task is done; cosmetics follow
   await t.persist({ state: 'completed', pullRequest: { number: Math.abs(pr.number) || 1, url: pr.htmlUrl }, learningsApplied, progress: { phase: 'done', verifyAttempts: 0 } }, 'pull request');
   if (!passed && pr.number > 0) await addMarkerLabel(svc, pr.number, Labels.NeedsHumanReview);
-  core.setOutput(Outputs.PullRequestUrl, pr.htmlUrl);
+  reportOutputs({ pullRequestUrl: pr.htmlUrl });
   costOutputs();
   const result: StatusResult = {
     pullRequestUrl: pr.htmlUrl,
@@ -642,7 +643,7 @@ export const StepInput = z.object({
 
 async function finishStatus(t: TaskRun, state: 'completed', result: StatusResult, phase: string): Promise<void> {
   await Promise.all([t.status.update({ state, phase, result }), setLifecycleLabel(t.svc, t.issueNumber, state, t.labels)]);
-  core.setOutput(Outputs.Status, state);
+  reportOutputs({ status: state });
 }
 
 /**
@@ -670,7 +671,7 @@ async function stopped(t: TaskRun, r: AgentResult, spend: Spend, phase: string, 
     t.status.update({ state: 'needs_attention', phase: reason, notes }),
     setLifecycleLabel(t.svc, t.issueNumber, 'needs_attention', t.labels),
   ]);
-  core.setOutput(Outputs.Status, 'needs_attention');
+  reportOutputs({ status: 'needs_attention' });
   if (r.exitReason === 'failed') core.warning(safeInline(t.svc.redact(reason), 2000));
   if (r.exitReason === 'paused') {
     const pause = { ...r.pause, reason: r.pause?.reason ?? 'approval needed' };

@@ -6,7 +6,7 @@
  * Loaded on demand (dynamic import) so the acknowledgement does not wait for the agent code.
  */
 import * as core from '@actions/core';
-import { Markers, Outputs } from '../constants.js';
+import { Markers } from '../constants.js';
 import type { Actor } from '../events.js';
 import { fenceUntrusted, sanitizeUntrusted } from '../policy/sanitize.js';
 import { renderPrompt } from '../prompts.js';
@@ -20,10 +20,10 @@ import { createTaskCache } from '../state/cache.js';
 import path from 'node:path';
 import type { StartCommand } from './ack.js';
 import { PermissionCache, readSteering, renderDiscussion, renderIssue, repositoryLayout, trustedComments } from './context.js';
-import type { Outcome } from './outcome.js';
+import { reportOutputs, type Outcome } from './outcome.js';
 import { addTokens, closeRun, endInFailure, endInterrupted, keepLeaseFresh } from './ending.js';
 import type { EndTarget } from './ending.js';
-import { setLifecycleLabel, StatusComment } from './lifecycle.js';
+import { inProgressLabels, setLifecycleLabel, StatusComment } from './lifecycle.js';
 import { onShutdown } from './shutdown.js';
 import { emptySpend, runPipeline } from './pipeline.js';
 import type { PipelineEnd, ResumeInput } from './pipeline.js';
@@ -73,12 +73,12 @@ export async function runTask(svc: Services, cmd: StartCommand, taskId: string, 
   if (!s.anthropicApiKey && s.provider === 'anthropic') {
     const msg = "The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).";
     await acknowledged.catch(() => undefined);
-    await Promise.all([status.update({ state: 'needs_attention', phase: msg }), setLifecycleLabel(svc, cmd.issue.number, 'needs_attention', inProgress(cmd.issue.labels))]);
+    await Promise.all([status.update({ state: 'needs_attention', phase: msg }), setLifecycleLabel(svc, cmd.issue.number, 'needs_attention', inProgressLabels(cmd.issue.labels))]);
     core.error(msg, { title: 'Kiro is not configured' });
-    core.setOutput(Outputs.Status, 'needs_attention');
+    reportOutputs({ status: 'needs_attention' });
     return { failed: msg, annotated: true };
   }
-  const labels = inProgress(cmd.issue.labels);
+  const labels = inProgressLabels(cmd.issue.labels);
   let store: StateStore | undefined;
   let started: Awaited<ReturnType<StateStore['startTask']>>;
   // the sandbox (preload, firewall, proxy, isolation check) opens while the state store records the task
@@ -134,9 +134,9 @@ async function resumeKnownTask(svc: Services, store: StateStore, task: Task, sta
     await sandbox.release();
     await Promise.all([
       status.update({ state: task.state, phase: task.state === 'completed' ? 'Already done.' : 'Cancelled.', ...(task.pullRequest ? { result: { pullRequestUrl: task.pullRequest.url } } : {}) }),
-      setLifecycleLabel(svc, cmd.issue.number, task.state, inProgress(cmd.issue.labels)),
+      setLifecycleLabel(svc, cmd.issue.number, task.state, inProgressLabels(cmd.issue.labels)),
     ]);
-    core.setOutput(Outputs.Status, task.state);
+    reportOutputs({ status: task.state });
     return {};
   }
   return driveTask(svc, store, task, status, toIssueInfo(cmd.issue), { triggeredAt: cmd.triggeredAt, sandbox });
@@ -146,9 +146,6 @@ function toIssueInfo(i: StartCommand['issue']): IssueInfo {
   return { number: i.number, title: i.title, body: i.body, htmlUrl: i.htmlUrl, author: i.author, labels: i.labels };
 }
 
-function inProgress(labels: readonly string[]): string[] {
-  return [...labels.filter((l) => !l.startsWith('kiro:')), 'kiro:in-progress'];
-}
 
 /** Rebuilds the status view of a task from its record. */
 export function statusViewOf(svc: Services, task: Task, title: string): StatusView {
@@ -193,8 +190,8 @@ export interface DriveOptions {
  * ends it truthfully (src/orchestrator/ending.ts). Never throws.
  */
 export async function driveTask(svc: Services, store: StateStore, task: Task, status: StatusComment, issue: IssueInfo, opts: DriveOptions = {}): Promise<Outcome> {
-  core.setOutput(Outputs.TaskId, task.id);
-  const labels = inProgress(issue.labels);
+  reportOutputs({ taskId: task.id });
+  const labels = inProgressLabels(issue.labels);
   // this run's spend, shared with the pipeline: a failure or an interruption still records it
   const spend = emptySpend();
   let spendRecorded = false;
@@ -246,9 +243,9 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
     if (!opts.slot) await persist({ state: 'queued', queuePosition: slot.position }, 'queued');
     await Promise.all([
       status.update({ state: 'queued', phase: `Queued: ${s.maxConcurrentTasks} tasks are already in progress. Position in the queue: ${slot.position}. It starts automatically when a slot frees.` }),
-      setLifecycleLabel(svc, issue.number, 'queued', inProgress(issue.labels)),
+      setLifecycleLabel(svc, issue.number, 'queued', inProgressLabels(issue.labels)),
     ]);
-    core.setOutput(Outputs.Status, 'queued');
+    reportOutputs({ status: 'queued' });
     return {};
   }
   const runEntry = { runId: r.runId, runUrl: r.runUrl, runAttempt: r.runAttempt, startedAt: new Date(svc.now()).toISOString() };
@@ -301,7 +298,7 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
     steer = async (): Promise<string | undefined> => {
       if (svc.now() - lastPoll < 10_000) return undefined;
       lastPoll = svc.now();
-      const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes('<!-- kiro-action:'));
+      const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes(Markers.Any));
       if (!fresh.length) return undefined;
       lastSeen = Math.max(...fresh.map((c) => c.id));
       await persist({ lastSeenCommentId: lastSeen }, 'steering read');
@@ -328,7 +325,7 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
       issueUrl: issue.htmlUrl,
       issueTitle: issue.title,
       owner: task.owner,
-      labels: inProgress(issue.labels),
+      labels: inProgressLabels(issue.labels),
       status,
       sandbox,
       plannerInput,
@@ -362,7 +359,7 @@ async function runFromRecord(svc: Services, store: StateStore, task: Task, statu
     await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), runs: closeRun(t.runs, r.runId, 'checkpoint') }) as Task, `${task.id}: checkpoint`);
     await dispatchContinuation(svc, task.id);
     await status.update({ phase: 'The job’s time budget is nearly used: work is checkpointed and pushed; a continuation run picks it up.' });
-    core.setOutput(Outputs.Status, 'in_progress');
+    reportOutputs({ status: 'in_progress' });
     return {};
   }
   if (end.state === 'needs_attention' && end.questions?.length) {
@@ -411,8 +408,8 @@ export async function askQuestions(svc: Services, issueNumber: number, taskId: s
   const c = await svc.github.createIssueComment(svc.repo, issueNumber, body, { marker: `${Markers.Questions} task=${taskId} run=${svc.settings.runner.runId}.${svc.settings.runner.runAttempt} -->` });
   await Promise.all([
     status.update({ state: 'needs_attention', phase: `Waiting for answers to ${questions.length} question(s): ${c.htmlUrl}` }),
-    setLifecycleLabel(svc, issueNumber, 'needs_attention', inProgress(labels)),
+    setLifecycleLabel(svc, issueNumber, 'needs_attention', inProgressLabels(labels)),
   ]);
-  core.setOutput(Outputs.Status, 'needs_attention');
+  reportOutputs({ status: 'needs_attention' });
   return c.id;
 }

@@ -26,9 +26,9 @@ import type { ProtectedPaths } from './protected.js';
 import { analyzeCommandLine, literalWord, parseGitArgs, resolveWordPath, ShellSyntaxError } from './shell.js';
 import type { ShellAnalysis, ShellRedirect, ShellWord, SimpleCommand } from './shell.js';
 
-export const AutonomyLevels = ['full', 'balanced', 'cautious'] as const;
 /** SPEC.md §2: full runs to the end; balanced pauses before destructive commands and large rewrites; cautious also after each plan step. */
-export type AutonomyLevel = (typeof AutonomyLevels)[number];
+export { AutonomyLevels, type AutonomyLevel } from '../constants.js';
+import type { AutonomyLevel } from '../constants.js';
 
 /** True when the orchestrator must pause after each plan step (cautious autonomy). */
 export function pausesAfterEachStep(autonomy: AutonomyLevel): boolean {

@@ -31,8 +31,9 @@
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import commonDependencies from './common-dependencies.json' with { type: 'json' };
+import { NetworkLevels, type NetworkLevel } from '../constants.js';
 
-/** The `sandbox.networkAccess` values (same literals as `NetworkLevels` in src/settings.ts). */
+/** The `sandbox.networkAccess` values (`NetworkLevels` in src/constants.ts). */
 
 /** A host discovered in the runner's package-manager configuration (src/policy/registries.ts), with where it came from. */
 export interface DiscoveredHost {
@@ -40,7 +41,7 @@ export interface DiscoveredHost {
   source: string;
 }
 
-export type NetworkLevel = 'integration-only' | 'common-dependencies' | 'open-internet' | 'custom';
+export type { NetworkLevel } from '../constants.js';
 
 /** One allow rule: `exact` matches the host only, `subdomains` the domain and any subdomain. */
 export interface DomainRule {
@@ -165,7 +166,7 @@ export function integrationHosts(
  */
 export function resolveNetworkPolicy(input: NetworkPolicyInput): NetworkPolicy {
   const { level } = input;
-  if (!['integration-only', 'common-dependencies', 'open-internet', 'custom'].includes(level)) {
+  if (!(NetworkLevels as readonly string[]).includes(level)) {
     throw new Error(`unknown network access level "${String(level)}"`);
   }
   const rules: DomainRule[] = [];

@@ -2,9 +2,9 @@
  * The job summary (`$GITHUB_STEP_SUMMARY`, https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#adding-a-job-summary):
  * the plan, its steps, the checks, tokens, cost and time of the run.
  */
-import * as core from '@actions/core';
 import type { Spend } from '../agent/types.js';
 import type { TaskState } from '../constants.js';
+import { reportSummary } from '../orchestrator/outcome.js';
 import type { Services } from '../orchestrator/services.js';
 import type { PlanItem } from './status.js';
 import { formatDuration, formatUsd } from './status.js';
@@ -49,8 +49,7 @@ export function renderSummary(i: SummaryInput): string {
   return lines.join('\n');
 }
 
-/** Appends the summary to the job summary (redacted). */
+/** Appends the summary to the job summary (redacted), through the run's outcome writer. */
 export async function writeJobSummary(svc: Services, i: SummaryInput): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(svc.redact(renderSummary(i)), true).write();
+  await reportSummary(svc.redact(renderSummary(i)));
 }

@@ -50,3 +50,19 @@ it('src/ has no import cycles (static, dynamic or type-only)', () => {
   expect(graph.size).toBeGreaterThan(50);
   expect(cycles).toEqual([]);
 });
+
+it('only src/main.ts writes the job outputs and summary (issue #14: one outcome)', () => {
+  const writers = files(SRC)
+    .filter((f) => /\bcore\.(setOutput|summary)\b/.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
+    .map((f) => path.relative(SRC, f));
+  expect(writers).toEqual(['main.ts']);
+});
+
+it('the vocabulary is defined once: label and marker literals, levels and branch names only in src/constants.ts (issue #14)', () => {
+  const literal = /['"`](kiro:[a-z-]*|<!-- kiro-action:[a-z-]*)|\[\s*'(cautious|integration-only)'|['"`]kiro\/(?:\$\{|\d|state['"`]|automation-)/;
+  const offenders = files(SRC)
+    .filter((f) => !f.endsWith(`${path.sep}constants.ts`))
+    .filter((f) => literal.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
+    .map((f) => path.relative(SRC, f));
+  expect(offenders).toEqual([]);
+});
