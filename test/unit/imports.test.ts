@@ -59,7 +59,7 @@ it('only src/main.ts writes the job outputs and summary (issue #14: one outcome)
 });
 
 it('the vocabulary is defined once: label and marker literals, levels and branch names only in src/constants.ts (issue #14)', () => {
-  const literal = /['"`](kiro:[a-z-]*|<!-- kiro-action:[a-z-]*)|\[\s*'(cautious|integration-only)'|['"`]kiro\/(?:\$\{|\d|state['"`]|automation-)/;
+  const literal = /['"`](kiro:[a-z-]*['"`]|<!-- kiro-action:[a-z-]*)|\[\s*'(cautious|integration-only)'|['"`]kiro\/(?:\$\{|\d|state['"`]|automation-)/;
   const offenders = files(SRC)
     .filter((f) => !f.endsWith(`${path.sep}constants.ts`))
     .filter((f) => literal.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
