@@ -386,12 +386,12 @@ async function retryTransient(fn) {
     for (let attempt = 0; attempt < 3; attempt++) {
         try {
             const r = await fn();
-            if (r.code === 0 || !isTransient(r.stderr))
+            if (r.code === 0 || !(0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransientGitError */ .pd)(r.stderr))
                 return r;
             last = r;
         }
         catch (e) {
-            if (!(e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS) || !isTransient(e.result.stderr))
+            if (!(e instanceof _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS) || !(0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransientGitError */ .pd)(e.result.stderr))
                 throw e;
             last = e;
         }
@@ -400,9 +400,6 @@ async function retryTransient(fn) {
     if (last instanceof Error)
         throw last;
     return last;
-}
-function isTransient(stderr) {
-    return /(HTTP|error:) 5\d\d|The requested URL returned error: 5|Connection reset|Could not resolve host|timed out|early EOF|unexpected disconnect/i.test(stderr);
 }
 /** Paths a commit changed (`git show --name-only`), from the trusted directory. */
 async function filesOfCommit(ctx, sha) {

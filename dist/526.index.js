@@ -563,9 +563,9 @@ class ScratchRepo {
         return (0,exec/* execGit */.Ix)(args, { cwd: this.dir, env: this.env, allowFailure, ...(input !== undefined ? { input } : {}) });
     }
 }
-/** Network trouble and server errors (HTTP 5xx, 429) are worth a retry; auth and not-found are not. */
+/** A retryable failure (`isTransientGitError`, the one rule for all of the action's git). */
 function isTransient(r) {
-    return /\b(5\d\d|429)\b|RPC failed|early EOF|hung up|timed out|timeout|connection (reset|refused|closed)|could not resolve host|empty reply|transfer closed|SSL|TLS/i.test(r.stderr);
+    return (0,exec/* isTransientGitError */.pd)(r.stderr);
 }
 function lastLines(text) {
     return text

@@ -2131,7 +2131,8 @@ function transcriptMessages(entries, role, run) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ix: () => (/* binding */ execGit),
 /* harmony export */   XS: () => (/* binding */ GitError),
-/* harmony export */   d7: () => (/* binding */ isNonFastForward)
+/* harmony export */   d7: () => (/* binding */ isNonFastForward),
+/* harmony export */   pd: () => (/* binding */ isTransientGitError)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
@@ -2244,6 +2245,14 @@ async function execGit(args, opts) {
     if (result.code !== 0 && !opts.allowFailure)
         throw new GitError(args, result);
     return result;
+}
+/**
+ * True when a failed fetch or push is worth a retry: network trouble and server errors (HTTP 5xx,
+ * 429, a cut connection, DNS, TLS); authentication, not-found and rejected updates are not. The one
+ * rule for the action's own git and the state store.
+ */
+function isTransientGitError(stderr) {
+    return /\b(5\d\d|429)\b|The requested URL returned error: 5|RPC failed|early EOF|hung up|unexpected disconnect|timed out|timeout|connection (reset|refused|closed)|could not resolve host|empty reply|transfer closed|SSL|TLS/i.test(stderr);
 }
 /** True when a push failed because the remote moved (non-fast-forward / fetch first / stale info). */
 function isNonFastForward(r) {

@@ -131,6 +131,15 @@ export async function execGit(args: readonly string[], opts: ExecGitOptions): Pr
   return result;
 }
 
+/**
+ * True when a failed fetch or push is worth a retry: network trouble and server errors (HTTP 5xx,
+ * 429, a cut connection, DNS, TLS); authentication, not-found and rejected updates are not. The one
+ * rule for the action's own git and the state store.
+ */
+export function isTransientGitError(stderr: string): boolean {
+  return /\b(5\d\d|429)\b|The requested URL returned error: 5|RPC failed|early EOF|hung up|unexpected disconnect|timed out|timeout|connection (reset|refused|closed)|could not resolve host|empty reply|transfer closed|SSL|TLS/i.test(stderr);
+}
+
 /** True when a push failed because the remote moved (non-fast-forward / fetch first / stale info). */
 export function isNonFastForward(r: GitResult): boolean {
   return /non-fast-forward|fetch first|\[rejected\]|stale info|cannot lock ref|failed to update ref/i.test(r.stderr);

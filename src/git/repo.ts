@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { authEnv, repositoryUrl } from './auth.js';
-import { execGit, GitError, isNonFastForward } from './exec.js';
+import { execGit, GitError, isNonFastForward, isTransientGitError } from './exec.js';
 import type { ExecGitOptions, GitResult } from './exec.js';
 import { workspaceGit } from './workspace.js';
 import type { WorkspaceGitContext } from './workspace.js';
@@ -416,20 +416,16 @@ async function retryTransient<T extends { code: number; stderr: string }>(fn: ()
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const r = await fn();
-      if (r.code === 0 || !isTransient(r.stderr)) return r;
+      if (r.code === 0 || !isTransientGitError(r.stderr)) return r;
       last = r;
     } catch (e) {
-      if (!(e instanceof GitError) || !isTransient(e.result.stderr)) throw e;
+      if (!(e instanceof GitError) || !isTransientGitError(e.result.stderr)) throw e;
       last = e;
     }
     await new Promise((res) => setTimeout(res, 250 * 2 ** attempt));
   }
   if (last instanceof Error) throw last;
   return last as T;
-}
-
-function isTransient(stderr: string): boolean {
-  return /(HTTP|error:) 5\d\d|The requested URL returned error: 5|Connection reset|Could not resolve host|timed out|early EOF|unexpected disconnect/i.test(stderr);
 }
 
 /** Paths a commit changed (`git show --name-only`), from the trusted directory. */

@@ -9,7 +9,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { execGit, isNonFastForward, type GitResult } from '../git/exec.js';
+import { execGit, isNonFastForward, isTransientGitError, type GitResult } from '../git/exec.js';
 import { StateStoreError } from './errors.js';
 
 /** Ref the fetched tip is stored under (private to the scratch repository). */
@@ -276,11 +276,9 @@ export class ScratchRepo {
   }
 }
 
-/** Network trouble and server errors (HTTP 5xx, 429) are worth a retry; auth and not-found are not. */
+/** A retryable failure (`isTransientGitError`, the one rule for all of the action's git). */
 function isTransient(r: GitResult): boolean {
-  return /\b(5\d\d|429)\b|RPC failed|early EOF|hung up|timed out|timeout|connection (reset|refused|closed)|could not resolve host|empty reply|transfer closed|SSL|TLS/i.test(
-    r.stderr,
-  );
+  return isTransientGitError(r.stderr);
 }
 
 function lastLines(text: string): string {
