@@ -147,10 +147,13 @@ describe('cancel', () => {
 
 describe('concurrency', () => {
   it('12 tasks with a limit of 10 → 10 in progress, 2 queued with positions; a finishing task dispatches the oldest queued', { timeout: 240_000 }, async () => {
-    const planner = (): ReturnType<typeof reply> & { delayMs: number } => ({
+    // every planner answers only once the test has seen all twelve start (an observable moment,
+    // not a guessed delay): no task can finish, and free its slot, before the last one queued
+    let release!: () => void;
+    const allStarted = new Promise<void>((r) => (release = r));
+    const planner = (): ReturnType<typeof reply> => ({
       ...reply(toolUse('submit_spec', { title: 'Answer', summary: 'Done.', requirements: [], acceptanceCriteria: [], plan: [], needsCode: false, questions: [] })),
-      // long enough that no task finishes before all twelve have started
-      delayMs: 45_000,
+      after: allStarted,
     });
     rig = await startRig({ script: { route: roleOf, scripts: { planner: () => planner() } } });
     const r = rig;
@@ -171,6 +174,7 @@ describe('concurrency', () => {
     expect(statusOf(r, queued[1]!)).toContain('Position in the queue: 2');
     expect(r.github.state.dispatches).toHaveLength(0);
 
+    release();
     const results = await Promise.all(runs);
     for (const res of results) expect(res.code, res.maskedLog).toBe(0);
     // the first finishing task handed its slot to the oldest queued task
@@ -241,11 +245,15 @@ describe('long tasks', () => {
 describe('steering', () => {
   it('an owner comment while the task runs is read at the next step boundary; the reply run only acknowledges it', async () => {
     const coder = coderFixSteps();
+    // the coder's first turn answers once the reply run has ended (an observable moment): the task is
+    // still running whatever the machine's load
+    let replyEnded!: () => void;
+    const replyRun$ = new Promise<void>((r) => (replyEnded = r));
     const script: RoutedScript = {
       route: roleOf,
       scripts: {
         planner: plannerSteps(),
-        coder: [{ ...(coder[0] as ReturnType<typeof reply>), delayMs: 4_000 }, ...coder.slice(1)],
+        coder: [{ ...(coder[0] as ReturnType<typeof reply>), after: replyRun$ }, ...coder.slice(1)],
         verifier: verifierPass(),
       },
     };
@@ -257,6 +265,7 @@ describe('steering', () => {
     await until(() => r.model!.requests.some((q) => roleOf(q) === 'coder'), 'the coder to start');
     const steer = r.github.state.addComment({ issue: n, body: 'Also keep the JSDoc line about numbers.', user: ALICE });
     const replyRun = await r.run(r.event('issue_comment.created', { issue: { number: n, labels: r.github.state.labelsOn(n), user: ALICE }, comment: { id: steer.id as number, body: 'Also keep the JSDoc line about numbers.', user: ALICE }, sender: ALICE }));
+    replyEnded();
     expect(replyRun.outputs.status).toBe('skipped');
     const res = await running;
     expect(res.code, res.maskedLog).toBe(0);
