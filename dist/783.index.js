@@ -370,9 +370,14 @@ async function shareLearningsWithBatch(svc, store, task, learned, sourceUrl) {
             continue;
         const sibling = (await store.updateTask(id, (t) => ({ ...t, state: 'queued', queuePosition: positions.get(id) }), `${id}: queued for a learning`));
         if (sibling.issue !== undefined) {
-            const ref = refOf(sibling.repository);
-            const issue = await svc.github.getIssue(ref, sibling.issue);
-            await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .setLifecycleLabel */ .Zw)({ ...svc, repo: ref }, sibling.issue, 'queued', issue.labels);
+            // one true state on the sibling's issue too: the Queued label and a status saying why
+            const sibSvc = { ...svc, repo: refOf(sibling.repository) };
+            const issue = await svc.github.getIssue(sibSvc.repo, sibling.issue);
+            const status = await _lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .StatusComment */ .C6.open(sibSvc, sibling.issue, (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.statusViewOf)(svc, sibling, issue.title), sibling.statusCommentId);
+            await Promise.all([
+                status.update({ state: 'queued', phase: `Queued: a preference @${task.owner.login} taught in a review of ${sourceUrl} is applied to #${sibling.pullRequest.number} when a slot frees. Position in the queue: ${positions.get(id)}.` }),
+                (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .setLifecycleLabel */ .Zw)(sibSvc, sibling.issue, 'queued', issue.labels),
+            ]);
         }
     }
     for (const id of handedTo)

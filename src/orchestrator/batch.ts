@@ -356,9 +356,14 @@ export async function shareLearningsWithBatch(svc: Services, store: StateStore, 
     if (!positions.has(id)) continue;
     const sibling = (await store.updateTask(id, (t) => ({ ...t, state: 'queued', queuePosition: positions.get(id) }) as Task, `${id}: queued for a learning`));
     if (sibling.issue !== undefined) {
-      const ref = refOf(sibling.repository);
-      const issue = await svc.github.getIssue(ref, sibling.issue);
-      await setLifecycleLabel({ ...svc, repo: ref }, sibling.issue, 'queued', issue.labels);
+      // one true state on the sibling's issue too: the Queued label and a status saying why
+      const sibSvc = { ...svc, repo: refOf(sibling.repository) };
+      const issue = await svc.github.getIssue(sibSvc.repo, sibling.issue);
+      const status = await StatusComment.open(sibSvc, sibling.issue, statusViewOf(svc, sibling, issue.title), sibling.statusCommentId);
+      await Promise.all([
+        status.update({ state: 'queued', phase: `Queued: a preference @${task.owner.login} taught in a review of ${sourceUrl} is applied to #${sibling.pullRequest!.number} when a slot frees. Position in the queue: ${positions.get(id)}.` }),
+        setLifecycleLabel(sibSvc, sibling.issue, 'queued', issue.labels),
+      ]);
     }
   }
   for (const id of handedTo) await dispatchContinuation(svc, id);

@@ -168,6 +168,67 @@ describe('batch across repositories (J5)', () => {
     expect(String(rig.github.state.pull(prB.number as number, b)!.body)).toMatch(/Review feedback/i);
   });
 
+  it('feedback across the batch with no free slot: the sibling is Queued (label, status saying why, record) and its round starts when the slot frees', { timeout: 400_000 }, async () => {
+    const LEARNED = 'Always return errors in the standard format { error, code }.';
+    const itemOf = (req: RecordedModelRequest) => /## ([RI]\d+) —/.exec(JSON.stringify(req.body.messages))?.[1] ?? 'R1';
+    const busy = { taskId: 'busy-1-x', runId: 42, acquiredAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
+    let r!: Rig;
+    rig = r = await startRig({
+      script: perConversation({
+        planner: plannerSteps(),
+        coder: coderFixSteps(),
+        verifier: verifierPass(),
+        'feedback-coder': [
+          (req) => reply(toolUse('decline_item', { item_id: itemOf(req), reason: 'No error responses are added by this change.' })),
+          reply(toolUse('finish', { summary: 'Nothing to change in this pull request.', approach: 'Checked.', tradeoffs: '' })),
+        ],
+        // while app-a's round holds the only slot, another task takes one too (as if started meanwhile)
+        learner: [
+          (req) => ({
+            ...reply(toolUse('submit_learnings', { learnings: [{ text: LEARNED, sourceUrl: /url="([^"]+)"/.exec(JSON.stringify(req.body.messages))?.[1] ?? '' }] })),
+            after: r.remote.pushCommit(r.owner, r.repo, { branch: 'kiro/state', files: { 'leases/busy-1-x.json': `${JSON.stringify(busy, null, 2)}\n` }, message: 'another task runs' }),
+          }),
+        ],
+      }),
+    });
+    const a = await r.addRepo('app-a');
+    const b = await r.addRepo('app-b');
+    const inputs = { 'state-repository': r.repository, 'max-concurrent-tasks': '1' };
+    const runner = r.dispatchRunner({ inputs });
+    const hub = await r.run(r.event('workflow_dispatch', { dispatch: { inputs: { repositories: `${a}, ${b}`, task: TASK } }, sender: ALICE }), { inputs });
+    expect(hub.code, hub.maskedLog).toBe(0);
+    await runner.idle();
+    expect(runner.results.map((x) => x.result.outputs.status)).toEqual(['completed', 'completed']);
+    const prA = r.github.state.pulls(a)[0]!;
+    const headA = prA.head as { ref: string; sha: string };
+    const body = 'Please always use our standard error format { error, code } for errors.';
+    const review = r.github.state.addReview({ repo: a, pull: prA.number as number, user: ALICE, body, state: 'COMMENTED' });
+    const fb = await r.run(
+      r.event('pull_request_review.submitted', { sender: ALICE, pullRequest: { number: prA.number as number, headRef: headA.ref, headSha: headA.sha, user: 'github-actions[bot]' }, review: { id: review.id as number, body, user: ALICE, state: 'commented' } }, a),
+      { repo: a, inputs },
+    );
+    expect(fb.code, fb.maskedLog).toBe(0);
+    await runner.idle();
+    // the sibling waits: no run for it, Queued everywhere
+    expect(runner.results).toHaveLength(2);
+    expect(r.github.state.labelsOn(1, b)).toEqual([Labels.Queued]);
+    const status = String(r.github.state.comments(1, b).find((c) => String(c.body).includes(Markers.StatusPrefix))!.body);
+    expect(status).toContain('Queued: a preference @alice taught in a review of');
+    expect(status).toContain('Position in the queue: 1');
+    const batchId = hub.outputs['task-id']!;
+    const taskB = (await stateJson<BatchRecord>(r, `batches/${batchId}.json`)).items.find((i) => i.repository === b)!.taskId;
+    expect(await stateJson<{ state: string; feedback: { pending: unknown[] } }>(r, `tasks/${taskB}.json`)).toMatchObject({ state: 'queued', feedback: { pending: [{ scope: 'learning' }] } });
+
+    // the other task ends: its hand-off starts the sibling's round, which applies the learning
+    await r.remote.pushCommit(r.owner, r.repo, { branch: 'kiro/state', files: { 'leases/busy-1-x.json': null }, message: 'the other task finished' });
+    const resumed = await r.run(r.event('workflow_dispatch', { dispatch: { inputs: { 'task-id': taskB } }, sender: { login: 'github-actions[bot]', type: 'Bot' } }), { inputs });
+    runner.stop();
+    expect(resumed.code, resumed.maskedLog).toBe(0);
+    expect(resumed.outputs.status).toBe('completed');
+    expect(r.github.state.labelsOn(1, b)).toContain(Labels.Completed);
+    expect(await stateJson<{ state: string; feedback: { rounds: number; pending: unknown[] } }>(r, `tasks/${taskB}.json`)).toMatchObject({ state: 'completed', feedback: { rounds: 1, pending: [] } });
+  });
+
   it('a child whose repository has an invalid .kiro/settings.json ends Needs attention saying so; its slot goes to the next child; the tracking issue stays open', { timeout: 300_000 }, async () => {
     rig = await startRig({ script: perConversation({ planner: plannerSteps(), coder: coderFixSteps(), verifier: verifierPass() }) });
     const broken = await rig.addRepo('broken', { 'README.md': '# broken\n', '.kiro/settings.json': '{ "agent": { "autonomyLevel": "reckless" } }\n' });
