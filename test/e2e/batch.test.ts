@@ -31,6 +31,45 @@ async function stateJson<T>(r: Rig, file: string): Promise<T> {
 
 type BatchRecord = { id: string; owner: { login: string }; instructions: string; items: Array<{ repository: string; taskId: string; state: string; pullRequest?: { number: number; url: string } }>; tracking: { repository: string; issue: number } };
 
+
+const LEARNED = 'Always return errors in the standard format { error, code }.';
+
+/**
+ * J1 for every child, then feedback rounds that change nothing (the item is declined) and a learner
+ * that stores LEARNED; `beforeLearning` settles before the learner answers (an observable moment).
+ */
+function batchLearningScript(beforeLearning?: () => Promise<unknown>) {
+  const itemOf = (req: RecordedModelRequest) => /## ([RI]\d+) —/.exec(JSON.stringify(req.body.messages))?.[1] ?? 'R1';
+  return perConversation({
+    planner: plannerSteps(),
+    coder: coderFixSteps(),
+    verifier: verifierPass(),
+    'feedback-coder': [
+      (req) => reply(toolUse('decline_item', { item_id: itemOf(req), reason: 'No error responses are added by this change; the format applies to future error paths.' })),
+      reply(toolUse('finish', { summary: 'Nothing to change in this pull request.', approach: 'Checked: no error responses here.', tradeoffs: '' })),
+    ],
+    learner: [
+      (req) => ({
+        ...reply(toolUse('submit_learnings', { learnings: [{ text: LEARNED, sourceUrl: /url="([^"]+)"/.exec(JSON.stringify(req.body.messages))?.[1] ?? '' }] })),
+        ...(beforeLearning ? { after: beforeLearning() } : {}),
+      }),
+    ],
+  });
+}
+
+/** Alice's review on `repo`'s PR, run in that repository's workflow. */
+async function reviewFirstPr(r: Rig, repo: string, inputs: Record<string, string>) {
+  const pr = r.github.state.pulls(repo)[0]!;
+  const head = pr.head as { ref: string; sha: string };
+  const body = 'Looks fine. Please always use our standard error format { error, code } for errors.';
+  const review = r.github.state.addReview({ repo, pull: pr.number as number, user: ALICE, body, state: 'COMMENTED' });
+  const res = await r.run(
+    r.event('pull_request_review.submitted', { sender: ALICE, pullRequest: { number: pr.number as number, headRef: head.ref, headSha: head.sha, user: 'github-actions[bot]' }, review: { id: review.id as number, body, user: ALICE, state: 'commented' } }, repo),
+    { repo, inputs },
+  );
+  return { pr, res };
+}
+
 describe('batch across repositories (J5)', () => {
   it('15 repositories: the hub hands every child to its own workflow run, never more than max-concurrent-tasks at once; 15 verified PRs; the tracking issue complete and closed', { timeout: 600_000 }, async () => {
     rig = await startRig({ script: perConversation({ planner: plannerSteps(), coder: coderFixSteps(), verifier: verifierPass() }) });
@@ -103,22 +142,7 @@ describe('batch across repositories (J5)', () => {
   });
 
   it('feedback across the batch: a learning from the owner’s review on one PR is applied to the sibling PR in its own round, queued like any task', { timeout: 400_000 }, async () => {
-    const LEARNED = 'Always return errors in the standard format { error, code }.';
-    const itemOf = (req: RecordedModelRequest) => /## ([RI]\d+) —/.exec(JSON.stringify(req.body.messages))?.[1] ?? 'R1';
-    rig = await startRig({
-      script: perConversation({
-        planner: plannerSteps(),
-        coder: coderFixSteps(),
-        verifier: verifierPass(),
-        'feedback-coder': [
-          (req) => reply(toolUse('decline_item', { item_id: itemOf(req), reason: 'No error responses are added by this change; the format applies to future error paths.' })),
-          reply(toolUse('finish', { summary: 'Nothing to change in this pull request.', approach: 'Checked: no error responses here.', tradeoffs: '' })),
-        ],
-        learner: [
-          (req) => reply(toolUse('submit_learnings', { learnings: [{ text: LEARNED, sourceUrl: /url="([^"]+)"/.exec(JSON.stringify(req.body.messages))?.[1] ?? '' }] })),
-        ],
-      }),
-    });
+    rig = await startRig({ script: batchLearningScript() });
     const a = await rig.addRepo('app-a');
     const b = await rig.addRepo('app-b');
     // the children's repositories share the hub's state store (as a batch's repositories must)
@@ -128,23 +152,12 @@ describe('batch across repositories (J5)', () => {
     expect(hub.code, hub.maskedLog).toBe(0);
     await runner.idle();
     expect(runner.results.map((r) => r.result.outputs.status)).toEqual(['completed', 'completed']);
-    const prA = rig.github.state.pulls(a)[0]!;
     const prB = rig.github.state.pulls(b)[0]!;
     const taskB = (await stateJson<BatchRecord>(rig, `batches/${hub.outputs['task-id']}.json`)).items.find((i) => i.repository === b)!.taskId;
 
     // Alice reviews app-a's PR in app-a's workflow: a round there, and a learning
-    const headA = prA.head as { ref: string; sha: string };
-    const body = 'Looks fine. Please always use our standard error format { error, code } for errors.';
-    const review = rig.github.state.addReview({ repo: a, pull: prA.number as number, user: ALICE, body, state: 'COMMENTED' });
     const fromModel = rig.model!.requests.length;
-    const fb = await rig.run(
-      rig.event(
-        'pull_request_review.submitted',
-        { sender: ALICE, pullRequest: { number: prA.number as number, headRef: headA.ref, headSha: headA.sha, user: 'github-actions[bot]' }, review: { id: review.id as number, body, user: ALICE, state: 'commented' } },
-        a,
-      ),
-      { repo: a, inputs },
-    );
+    const { pr: prA, res: fb } = await reviewFirstPr(rig, a, inputs);
     expect(fb.code, fb.maskedLog).toBe(0);
     expect(fb.maskedLog).toContain('shared 1 learning(s) with 1 sibling pull request(s)');
     // the sibling's round is a continuation run of its own (dispatched, started by the rig like GitHub)
@@ -169,27 +182,11 @@ describe('batch across repositories (J5)', () => {
   });
 
   it('feedback across the batch with no free slot: the sibling is Queued (label, status saying why, record) and its round starts when the slot frees', { timeout: 400_000 }, async () => {
-    const LEARNED = 'Always return errors in the standard format { error, code }.';
-    const itemOf = (req: RecordedModelRequest) => /## ([RI]\d+) —/.exec(JSON.stringify(req.body.messages))?.[1] ?? 'R1';
     const busy = { taskId: 'busy-1-x', runId: 42, acquiredAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
     let r!: Rig;
+    // while app-a's round holds the only slot, another task takes one too (as if started meanwhile)
     rig = r = await startRig({
-      script: perConversation({
-        planner: plannerSteps(),
-        coder: coderFixSteps(),
-        verifier: verifierPass(),
-        'feedback-coder': [
-          (req) => reply(toolUse('decline_item', { item_id: itemOf(req), reason: 'No error responses are added by this change.' })),
-          reply(toolUse('finish', { summary: 'Nothing to change in this pull request.', approach: 'Checked.', tradeoffs: '' })),
-        ],
-        // while app-a's round holds the only slot, another task takes one too (as if started meanwhile)
-        learner: [
-          (req) => ({
-            ...reply(toolUse('submit_learnings', { learnings: [{ text: LEARNED, sourceUrl: /url="([^"]+)"/.exec(JSON.stringify(req.body.messages))?.[1] ?? '' }] })),
-            after: r.remote.pushCommit(r.owner, r.repo, { branch: 'kiro/state', files: { 'leases/busy-1-x.json': `${JSON.stringify(busy, null, 2)}\n` }, message: 'another task runs' }),
-          }),
-        ],
-      }),
+      script: batchLearningScript(() => r.remote.pushCommit(r.owner, r.repo, { branch: 'kiro/state', files: { 'leases/busy-1-x.json': `${JSON.stringify(busy, null, 2)}\n` }, message: 'another task runs' })),
     });
     const a = await r.addRepo('app-a');
     const b = await r.addRepo('app-b');
@@ -199,14 +196,7 @@ describe('batch across repositories (J5)', () => {
     expect(hub.code, hub.maskedLog).toBe(0);
     await runner.idle();
     expect(runner.results.map((x) => x.result.outputs.status)).toEqual(['completed', 'completed']);
-    const prA = r.github.state.pulls(a)[0]!;
-    const headA = prA.head as { ref: string; sha: string };
-    const body = 'Please always use our standard error format { error, code } for errors.';
-    const review = r.github.state.addReview({ repo: a, pull: prA.number as number, user: ALICE, body, state: 'COMMENTED' });
-    const fb = await r.run(
-      r.event('pull_request_review.submitted', { sender: ALICE, pullRequest: { number: prA.number as number, headRef: headA.ref, headSha: headA.sha, user: 'github-actions[bot]' }, review: { id: review.id as number, body, user: ALICE, state: 'commented' } }, a),
-      { repo: a, inputs },
-    );
+    const { res: fb } = await reviewFirstPr(r, a, inputs);
     expect(fb.code, fb.maskedLog).toBe(0);
     await runner.idle();
     // the sibling waits: no run for it, Queued everywhere
