@@ -15,8 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseRepositories: () => (/* binding */ parseRepositories),
 /* harmony export */   refreshBatch: () => (/* binding */ refreshBatch),
 /* harmony export */   renderBatch: () => (/* binding */ renderBatch),
-/* harmony export */   resumeBatchChild: () => (/* binding */ resumeBatchChild),
-/* harmony export */   shareLearningsWithBatch: () => (/* binding */ shareLearningsWithBatch)
+/* harmony export */   resumeBatchChild: () => (/* binding */ resumeBatchChild)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -24,16 +23,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27242);
-/* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14134);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58750);
-/* harmony import */ var _state_batches_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80469);
-/* harmony import */ var _state_tasks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68643);
-/* harmony import */ var _ack_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9301);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31040);
-/* harmony import */ var _ending_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(57313);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(49492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(63735);
-/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(18526);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28943);
+/* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14134);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58750);
+/* harmony import */ var _state_batches_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80469);
+/* harmony import */ var _state_tasks_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68643);
+/* harmony import */ var _ack_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9301);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31040);
+/* harmony import */ var _ending_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(57313);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(49492);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(63735);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(18526);
 /**
  * Batches across repositories (SPEC.md J5): a `workflow_dispatch` with the inputs `repositories`
  * and `task` in one repository (the *hub*) starts one task per listed repository, each with its
@@ -54,6 +54,7 @@ __webpack_require__.r(__webpack_exports__);
  * The token (`github-token`) must be able to write issues, contents and pull requests in every
  * listed repository: the default job token only reaches the hub (docs: README.md, "Batches").
  */
+
 
 
 
@@ -98,13 +99,9 @@ function batchTitle(task) {
     const first = task.trim().split('\n')[0].trim();
     return first.length > 80 ? `${first.slice(0, 77)}…` : first;
 }
-function refOf(repository) {
-    const [owner, repo] = repository.split('/');
-    return { owner, repo };
-}
 function fail(message) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, { title: 'Kiro batch' });
-    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ status: 'failed' });
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_10__/* .reportOutputs */ .rY)({ status: 'failed' });
     return { failed: message, annotated: true };
 }
 /**
@@ -125,15 +122,15 @@ async function handleBatch(svc, cmd) {
         return fail(`A batch takes at most ${MaxBatchRepositories} repositories; got ${repositories.length}.`);
     if (!s.anthropicApiKey && s.provider === 'anthropic')
         return fail("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).");
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .openStore */ .Ch)(svc);
+    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_13__/* .openStore */ .Ch)(svc);
     const nowIso = new Date(svc.now()).toISOString();
-    const batchId = (0,_state_batches_js__WEBPACK_IMPORTED_MODULE_6__/* .newBatchId */ .SB)(svc.now());
-    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ taskId: batchId });
+    const batchId = (0,_state_batches_js__WEBPACK_IMPORTED_MODULE_7__/* .newBatchId */ .SB)(svc.now());
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_10__/* .reportOutputs */ .rY)({ taskId: batchId });
     const owner = { login: cmd.actor.login, id: cmd.actor.id };
     // the dispatcher must be a writer in every repository it sends Kiro to (the hub was checked by the gate)
     const items = [];
     for (const repository of repositories) {
-        const perm = await svc.github.getPermission(refOf(repository), cmd.actor.login).catch((e) => `unreachable (${e.message})`);
+        const perm = await svc.github.getPermission((0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRefOf */ .p)(repository), cmd.actor.login).catch((e) => `unreachable (${e.message})`);
         const allowed = perm === 'write' || perm === 'maintain' || perm === 'admin';
         items.push(allowed ? { repository } : { repository, note: `skipped: @${cmd.actor.login} needs write access to ${repository} (permission: ${perm}; is the \`github-token\` able to reach it?)` });
     }
@@ -147,14 +144,14 @@ async function handleBatch(svc, cmd) {
         if (item.note)
             continue;
         try {
-            const ref = refOf(item.repository);
+            const ref = (0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRefOf */ .p)(item.repository);
             const body = [instructions, '', `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Markers */ .c7.Batch}=${batchId} -->`, `Part of the Kiro batch ${tracking.htmlUrl} requested by @${owner.login}.`].join('\n');
             const issue = await svc.github.createIssue(ref, { title: batchTitle(instructions), body });
-            const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_8__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
+            const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_9__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
             const childSvc = { ...svc, repo: ref };
-            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_13__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
-            const [status] = await Promise.all([_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false }), (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .setLifecycleLabel */ .Zw)(childSvc, issue.number, 'queued', [])]);
-            const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_7__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
+            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_14__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
+            const [status] = await Promise.all([_lifecycle_js__WEBPACK_IMPORTED_MODULE_12__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false }), (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_12__/* .setLifecycleLabel */ .Zw)(childSvc, issue.number, 'queued', [])]);
+            const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_8__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
             await store.putTask(task);
             tasks.push(task);
             item.taskId = taskId;
@@ -183,17 +180,17 @@ async function handleBatch(svc, cmd) {
             .map((t) => store.updateTask(t.id, (x) => ({ ...x, queuePosition: positions.get(t.id) }), `${t.id}: queued at ${positions.get(t.id)}`)));
         for (const id of handedTo) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: starting ${id} in its own workflow run.`);
-            await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .dispatchContinuation */ .G8)(svc, id);
+            await (0,_store_js__WEBPACK_IMPORTED_MODULE_13__/* .dispatchContinuation */ .G8)(svc, id);
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: ${handedTo.length} of ${tasks.length} tasks started in their own workflow runs; ${tasks.length - handedTo.length} queued (max-concurrent-tasks ${s.maxConcurrentTasks}).`);
     }
     const final = (await refreshBatch(svc, store, batchId)) ?? batch;
     await writeBatchSummary(svc, final);
-    (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .recordDryRunState */ .VL)(svc, store);
-    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ taskId: batchId });
+    (0,_store_js__WEBPACK_IMPORTED_MODULE_13__/* .recordDryRunState */ .VL)(svc, store);
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_10__/* .reportOutputs */ .rY)({ taskId: batchId });
     const states = final.items.map((i) => i.state);
     const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
-    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ status: status });
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_10__/* .reportOutputs */ .rY)({ status: status });
     return {};
 }
 /**
@@ -214,16 +211,16 @@ async function resumeBatchChild(svc, store, task) {
 async function driveChild(svc, store, task) {
     const childSvc = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase() ? svc : await childServices(svc, task.repository);
     const fresh = (await store.getTask(task.id)) ?? task;
-    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.loadIssue)(childSvc, fresh);
-    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.openTaskStatus)(childSvc, fresh, issue);
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_14__.loadIssue)(childSvc, fresh);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_14__.openTaskStatus)(childSvc, fresh, issue);
     const invalid = childSvc.settings.repoSettingsError;
     if (invalid) {
         // that repository's own settings file is broken: the child ends saying so (one true state),
         // its reserved slot goes to the next queued task
         const error = new Error(`${task.repository}: .kiro/settings.json is invalid — ${invalid.field ? `\`${invalid.field}\`: ` : ''}${invalid.problem}. Fix the file on the default branch and comment \`${svc.settings.triggerCommand} continue\`.`);
-        return (0,_ending_js__WEBPACK_IMPORTED_MODULE_10__/* .endInFailure */ .Ru)({ svc: childSvc, store, taskId: fresh.id, status, issueNumber: issue.number, labels: issue.labels, spend: undefined }, error);
+        return (0,_ending_js__WEBPACK_IMPORTED_MODULE_11__/* .endInFailure */ .Ru)({ svc: childSvc, store, taskId: fresh.id, status, issueNumber: issue.number, labels: issue.labels, spend: undefined }, error);
     }
-    return (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.driveTask)(childSvc, store, fresh, status, issue, {});
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_14__.driveTask)(childSvc, store, fresh, status, issue, {});
 }
 /**
  * The services of a child task in another repository: its own work tree (a fresh shallow clone
@@ -232,12 +229,12 @@ async function driveChild(svc, store, task) {
  */
 async function childServices(svc, repository) {
     const s = svc.settings;
-    const ref = refOf(repository);
+    const ref = (0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRefOf */ .p)(repository);
     const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(s.runner.runnerTemp, 'kiro-batch', ref.owner.toLowerCase(), ref.repo.toLowerCase());
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
     const base = await svc.github.getDefaultBranch(ref);
-    await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_4__/* .cloneWorkspace */ .Nt)({ dir, serverUrl: s.runner.serverUrl, repository, token: s.githubToken }, base);
+    await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .cloneWorkspace */ .Nt)({ dir, serverUrl: s.runner.serverUrl, repository, token: s.githubToken }, base);
     const hub = svc.repo;
     const github = { ...svc.github, dispatchWorkflow: (_r, workflowId, gitRef, inputs) => svc.github.dispatchWorkflow(hub, workflowId, gitRef, inputs) };
     return {
@@ -245,7 +242,7 @@ async function childServices(svc, repository) {
         repo: ref,
         github,
         // that repository's own .kiro/settings.json (steering is read from the work tree later)
-        settings: (0,_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .settingsForRepository */ .Vd)(s, repository, dir),
+        settings: (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .settingsForRepository */ .Vd)(s, repository, dir),
     };
 }
 /**
@@ -280,7 +277,7 @@ async function prStates(svc, batch) {
         if (!it.pullRequest)
             continue;
         try {
-            const pr = await svc.github.getPull(refOf(it.repository), it.pullRequest.number);
+            const pr = await svc.github.getPull((0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRefOf */ .p)(it.repository), it.pullRequest.number);
             out[it.repository.toLowerCase()] = pr.state === 'open' && pr.draft ? 'draft' : pr.state;
         }
         catch {
@@ -293,7 +290,7 @@ async function prStates(svc, batch) {
 async function renderTracking(svc, batch, close = false) {
     if (!batch.tracking)
         return;
-    await svc.github.updateIssueBody(refOf(batch.tracking.repository), batch.tracking.issue, renderBatch(batch, await prStates(svc, batch)), close ? 'completed' : undefined);
+    await svc.github.updateIssueBody((0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRefOf */ .p)(batch.tracking.repository), batch.tracking.issue, renderBatch(batch, await prStates(svc, batch)), close ? 'completed' : undefined);
 }
 const STATE_TEXT = {
     queued: '⏳ Queued',
@@ -329,61 +326,7 @@ function renderBatch(batch, prs) {
     return lines.join('\n');
 }
 async function writeBatchSummary(svc, batch) {
-    await (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportSummary */ .hm)(svc.redact(renderBatch(batch, await prStates(svc, batch))));
-}
-/**
- * Applies learnings from the owner's review on one PR of a batch to the batch's other PRs that are
- * still open (SPEC.md J5, "feedback across the batch"): each sibling gets a pending feedback
- * request (scope `learning`) and is queued like any task; siblings handed a free slot start their
- * round at once (a continuation run), the others when slots free.
- * @returns the sibling task ids that got the learnings
- */
-async function shareLearningsWithBatch(svc, store, task, learned, sourceUrl) {
-    if (!task.batchId || learned.length === 0)
-        return [];
-    const batch = await store.getBatch(task.batchId);
-    if (!batch)
-        return [];
-    const text = learned.map((l) => `- ${l}`).join('\n');
-    const siblings = [];
-    for (const item of batch.items) {
-        if (!item.taskId || item.taskId === task.id)
-            continue;
-        const sibling = await store.getTask(item.taskId);
-        if (!sibling?.pullRequest || sibling.state === 'cancelled')
-            continue;
-        const pr = await svc.github.getPull(refOf(sibling.repository), sibling.pullRequest.number).catch(() => undefined);
-        if (pr?.state !== 'open')
-            continue;
-        const request = { scope: 'learning', pullNumber: sibling.pullRequest.number, actor: task.owner.login, text, url: sourceUrl, triggeredAt: new Date(svc.now()).toISOString() };
-        await store.updateTask(sibling.id, (t) => {
-            const fb = (t.feedback ?? {});
-            return { ...t, feedback: { ...fb, pending: [...(fb.pending ?? []), request] } };
-        }, `${sibling.id}: a learning from ${task.id}`);
-        siblings.push(sibling.id);
-    }
-    if (siblings.length === 0)
-        return [];
-    const { handedTo, positions } = await store.enqueueTasks(siblings, svc.settings.maxConcurrentTasks);
-    for (const id of siblings) {
-        if (!positions.has(id))
-            continue;
-        const sibling = (await store.updateTask(id, (t) => ({ ...t, state: 'queued', queuePosition: positions.get(id) }), `${id}: queued for a learning`));
-        if (sibling.issue !== undefined) {
-            // one true state on the sibling's issue too: the Queued label and a status saying why
-            const sibSvc = { ...svc, repo: refOf(sibling.repository) };
-            const issue = await svc.github.getIssue(sibSvc.repo, sibling.issue);
-            const status = await _lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .StatusComment */ .C6.open(sibSvc, sibling.issue, (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.statusViewOf)(svc, sibling, issue.title), sibling.statusCommentId);
-            await Promise.all([
-                status.update({ state: 'queued', phase: `Queued: a preference @${task.owner.login} taught in a review of ${sourceUrl} is applied to #${sibling.pullRequest.number} when a slot frees. Position in the queue: ${positions.get(id)}.` }),
-                (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .setLifecycleLabel */ .Zw)(sibSvc, sibling.issue, 'queued', issue.labels),
-            ]);
-        }
-    }
-    for (const id of handedTo)
-        await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .dispatchContinuation */ .G8)(svc, id);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: shared ${learned.length} learning(s) with ${siblings.length} sibling pull request(s) of batch ${task.batchId}.`);
-    return siblings;
+    await (0,_outcome_js__WEBPACK_IMPORTED_MODULE_10__/* .reportSummary */ .hm)(svc.redact(renderBatch(batch, await prStates(svc, batch))));
 }
 
 

@@ -17,7 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
   handleFeedback: () => (/* binding */ handleFeedback),
   parsePrBody: () => (/* binding */ parsePrBody),
   routeDispatch: () => (/* binding */ routeDispatch),
-  settleOutcomes: () => (/* binding */ settleOutcomes)
+  settleOutcomes: () => (/* binding */ settleOutcomes),
+  shareLearningsWithBatch: () => (/* binding */ shareLearningsWithBatch)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -26,6 +27,8 @@ var core = __webpack_require__(33838);
 var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(27242);
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __webpack_require__(28943);
 // EXTERNAL MODULE: ./src/git/repo.ts
 var repo = __webpack_require__(14134);
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts
@@ -334,6 +337,7 @@ var orchestrator_task = __webpack_require__(18526);
  * a checkpoint or a stop) and `autoRounds`. A continuation run (`workflow_dispatch` with
  * `task-id`) of a task with pending requests runs them as a round (`routeDispatch`).
  */
+
 
 
 
@@ -761,7 +765,6 @@ async function runRound(R) {
             await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, task.id);
         // what the owner taught here applies to the other open PRs of the same batch
         if (learned.length && task.batchId) {
-            const { shareLearningsWithBatch } = await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 18164));
             await shareLearningsWithBatch(svc, store, after, learned.map((l) => l.text), R.pr.htmlUrl).catch((e) => core/* warning */.$e(svc.redact(`Kiro: could not share the learnings with the batch: ${e.message}`)));
         }
         return {};
@@ -935,6 +938,57 @@ function addTokens(t, u) {
 }
 function closeRun(runs, runId, exitReason) {
     return runs.map((x) => (x.runId === runId && !x.endedAt ? { ...x, endedAt: new Date().toISOString(), exitReason } : x));
+}
+/**
+ * Applies learnings from the owner's review on one PR of a batch to the batch's other PRs that are
+ * still open (SPEC.md J5, "feedback across the batch"): each sibling gets a pending feedback
+ * request (scope `learning`) and is queued like any task; siblings handed a free slot start their
+ * round at once (a continuation run), the others when slots free.
+ * @returns the sibling task ids that got the learnings
+ */
+async function shareLearningsWithBatch(svc, store, task, learned, sourceUrl) {
+    if (!task.batchId || learned.length === 0)
+        return [];
+    const batch = await store.getBatch(task.batchId);
+    if (!batch)
+        return [];
+    const text = learned.map((l) => `- ${l}`).join('\n');
+    const siblings = [];
+    for (const item of batch.items) {
+        if (!item.taskId || item.taskId === task.id)
+            continue;
+        const sibling = await store.getTask(item.taskId);
+        if (!sibling?.pullRequest || sibling.state === 'cancelled')
+            continue;
+        const pr = await svc.github.getPull((0,api/* repoRefOf */.p)(sibling.repository), sibling.pullRequest.number).catch(() => undefined);
+        if (pr?.state !== 'open')
+            continue;
+        const request = FeedbackRequest.parse({ scope: 'learning', pullNumber: sibling.pullRequest.number, actor: task.owner.login, text, url: sourceUrl, triggeredAt: new Date(svc.now()).toISOString() });
+        await store.updateTask(sibling.id, (t) => withFeedback(t, { pending: mergePending(feedbackStateOf(t).pending, [request]) }), `${sibling.id}: a learning from ${task.id}`);
+        siblings.push(sibling.id);
+    }
+    if (siblings.length === 0)
+        return [];
+    const { handedTo, positions } = await store.enqueueTasks(siblings, svc.settings.maxConcurrentTasks);
+    for (const id of siblings) {
+        if (!positions.has(id))
+            continue;
+        const sibling = (await store.updateTask(id, (t) => ({ ...t, state: 'queued', queuePosition: positions.get(id) }), `${id}: queued for a learning`));
+        if (sibling.issue !== undefined) {
+            // one true state on the sibling's issue too: the Queued label and a status saying why
+            const sibSvc = { ...svc, repo: (0,api/* repoRefOf */.p)(sibling.repository) };
+            const issue = await svc.github.getIssue(sibSvc.repo, sibling.issue);
+            const status = await lifecycle/* StatusComment */.C6.open(sibSvc, sibling.issue, (0,orchestrator_task.statusViewOf)(svc, sibling, issue.title), sibling.statusCommentId);
+            await Promise.all([
+                status.update({ state: 'queued', phase: `Queued: a preference @${task.owner.login} taught in a review of ${sourceUrl} is applied to #${sibling.pullRequest.number} when a slot frees. Position in the queue: ${positions.get(id)}.` }),
+                (0,lifecycle/* setLifecycleLabel */.Zw)(sibSvc, sibling.issue, 'queued', issue.labels),
+            ]);
+        }
+    }
+    for (const id of handedTo)
+        await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, id);
+    core/* info */.pq(`Kiro batch: shared ${learned.length} learning(s) with ${siblings.length} sibling pull request(s) of batch ${task.batchId}.`);
+    return siblings;
 }
 
 

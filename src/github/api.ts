@@ -16,6 +16,12 @@ export interface RepoRef {
   repo: string;
 }
 
+/** `owner/repo` (a repository's `full_name`) → `RepoRef`. */
+export function repoRefOf(fullName: string): RepoRef {
+  const [owner, repo] = fullName.split('/') as [string, string];
+  return { owner, repo };
+}
+
 /** Repository permission as GET /repos/{owner}/{repo}/collaborators/{username}/permission reports it. */
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 

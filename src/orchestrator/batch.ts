@@ -23,7 +23,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Markers } from '../constants.js';
 import type { Command } from '../events.js';
-import type { GitHubApi, RepoRef } from '../github/api.js';
+import { repoRefOf, type GitHubApi } from '../github/api.js';
 import { cloneWorkspace } from '../git/repo.js';
 import { settingsForRepository } from '../settings.js';
 import { newBatchId } from '../state/batches.js';
@@ -73,11 +73,6 @@ export function batchTitle(task: string): string {
   return first.length > 80 ? `${first.slice(0, 77)}…` : first;
 }
 
-function refOf(repository: string): RepoRef {
-  const [owner, repo] = repository.split('/') as [string, string];
-  return { owner, repo };
-}
-
 function fail(message: string): Outcome {
   core.error(message, { title: 'Kiro batch' });
   reportOutputs({ status: 'failed' });
@@ -110,7 +105,7 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
   // the dispatcher must be a writer in every repository it sends Kiro to (the hub was checked by the gate)
   const items: Item[] = [];
   for (const repository of repositories) {
-    const perm = await svc.github.getPermission(refOf(repository), cmd.actor.login).catch((e: Error) => `unreachable (${e.message})`);
+    const perm = await svc.github.getPermission(repoRefOf(repository), cmd.actor.login).catch((e: Error) => `unreachable (${e.message})`);
     const allowed = perm === 'write' || perm === 'maintain' || perm === 'admin';
     items.push(allowed ? { repository } : { repository, note: `skipped: @${cmd.actor.login} needs write access to ${repository} (permission: ${perm}; is the \`github-token\` able to reach it?)` });
   }
@@ -124,7 +119,7 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
   for (const item of batch.items as Item[]) {
     if (item.note) continue;
     try {
-      const ref = refOf(item.repository);
+      const ref = repoRefOf(item.repository);
       const body = [instructions, '', `${Markers.Batch}=${batchId} -->`, `Part of the Kiro batch ${tracking.htmlUrl} requested by @${owner.login}.`].join('\n');
       const issue = await svc.github.createIssue(ref, { title: batchTitle(instructions), body });
       const taskId = makeTaskId(ref.repo, issue.number, s.runner.runId);
@@ -217,7 +212,7 @@ async function driveChild(svc: Services, store: StateStore, task: Task): Promise
  */
 export async function childServices(svc: Services, repository: string): Promise<Services> {
   const s = svc.settings;
-  const ref = refOf(repository);
+  const ref = repoRefOf(repository);
   const dir = path.join(s.runner.runnerTemp, 'kiro-batch', ref.owner.toLowerCase(), ref.repo.toLowerCase());
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -266,7 +261,7 @@ async function prStates(svc: Services, batch: Batch): Promise<Record<string, str
   for (const it of batch.items) {
     if (!it.pullRequest) continue;
     try {
-      const pr = await svc.github.getPull(refOf(it.repository), it.pullRequest.number);
+      const pr = await svc.github.getPull(repoRefOf(it.repository), it.pullRequest.number);
       out[it.repository.toLowerCase()] = pr.state === 'open' && pr.draft ? 'draft' : pr.state;
     } catch {
       /* the state is decoration; the link is what matters */
@@ -278,7 +273,7 @@ async function prStates(svc: Services, batch: Batch): Promise<Record<string, str
 /** Re-renders the tracking issue; closes it (as completed) once the batch has ended. */
 async function renderTracking(svc: Services, batch: Batch, close = false): Promise<void> {
   if (!batch.tracking) return;
-  await svc.github.updateIssueBody(refOf(batch.tracking.repository), batch.tracking.issue, renderBatch(batch, await prStates(svc, batch)), close ? 'completed' : undefined);
+  await svc.github.updateIssueBody(repoRefOf(batch.tracking.repository), batch.tracking.issue, renderBatch(batch, await prStates(svc, batch)), close ? 'completed' : undefined);
 }
 
 const STATE_TEXT: Record<string, string> = {
@@ -318,55 +313,4 @@ export function renderBatch(batch: Batch, prs: Record<string, string>): string {
 
 async function writeBatchSummary(svc: Services, batch: Batch): Promise<void> {
   await reportSummary(svc.redact(renderBatch(batch, await prStates(svc, batch))));
-}
-
-/**
- * Applies learnings from the owner's review on one PR of a batch to the batch's other PRs that are
- * still open (SPEC.md J5, "feedback across the batch"): each sibling gets a pending feedback
- * request (scope `learning`) and is queued like any task; siblings handed a free slot start their
- * round at once (a continuation run), the others when slots free.
- * @returns the sibling task ids that got the learnings
- */
-export async function shareLearningsWithBatch(svc: Services, store: StateStore, task: Task, learned: readonly string[], sourceUrl: string): Promise<string[]> {
-  if (!task.batchId || learned.length === 0) return [];
-  const batch = await store.getBatch(task.batchId);
-  if (!batch) return [];
-  const text = learned.map((l) => `- ${l}`).join('\n');
-  const siblings: string[] = [];
-  for (const item of batch.items) {
-    if (!item.taskId || item.taskId === task.id) continue;
-    const sibling = await store.getTask(item.taskId);
-    if (!sibling?.pullRequest || sibling.state === 'cancelled') continue;
-    const pr = await svc.github.getPull(refOf(sibling.repository), sibling.pullRequest.number).catch(() => undefined);
-    if (pr?.state !== 'open') continue;
-    const request = { scope: 'learning', pullNumber: sibling.pullRequest.number, actor: task.owner.login, text, url: sourceUrl, triggeredAt: new Date(svc.now()).toISOString() };
-    await store.updateTask(
-      sibling.id,
-      (t) => {
-        const fb = ((t as { feedback?: { pending?: unknown[] } }).feedback ?? {}) as { pending?: unknown[] };
-        return { ...t, feedback: { ...fb, pending: [...(fb.pending ?? []), request] } } as Task;
-      },
-      `${sibling.id}: a learning from ${task.id}`,
-    );
-    siblings.push(sibling.id);
-  }
-  if (siblings.length === 0) return [];
-  const { handedTo, positions } = await store.enqueueTasks(siblings, svc.settings.maxConcurrentTasks);
-  for (const id of siblings) {
-    if (!positions.has(id)) continue;
-    const sibling = (await store.updateTask(id, (t) => ({ ...t, state: 'queued', queuePosition: positions.get(id) }) as Task, `${id}: queued for a learning`));
-    if (sibling.issue !== undefined) {
-      // one true state on the sibling's issue too: the Queued label and a status saying why
-      const sibSvc = { ...svc, repo: refOf(sibling.repository) };
-      const issue = await svc.github.getIssue(sibSvc.repo, sibling.issue);
-      const status = await StatusComment.open(sibSvc, sibling.issue, statusViewOf(svc, sibling, issue.title), sibling.statusCommentId);
-      await Promise.all([
-        status.update({ state: 'queued', phase: `Queued: a preference @${task.owner.login} taught in a review of ${sourceUrl} is applied to #${sibling.pullRequest!.number} when a slot frees. Position in the queue: ${positions.get(id)}.` }),
-        setLifecycleLabel(sibSvc, sibling.issue, 'queued', issue.labels),
-      ]);
-    }
-  }
-  for (const id of handedTo) await dispatchContinuation(svc, id);
-  core.info(`Kiro batch: shared ${learned.length} learning(s) with ${siblings.length} sibling pull request(s) of batch ${task.batchId}.`);
-  return siblings;
 }

@@ -28,7 +28,7 @@ import * as core from '@actions/core';
 import { z } from 'zod';
 import { Labels, Markers } from '../constants.js';
 import type { Command } from '../events.js';
-import type { PullRequestRef } from '../github/api.js';
+import { repoRefOf, type PullRequestRef } from '../github/api.js';
 import { checkoutTaskBranch, changedFilesSince, fetchBranch, filesOfCommit, logSince, pushBranch } from '../git/repo.js';
 import type { RepoContext } from '../git/repo.js';
 import { defineTool } from '../agent/tools/schema.js';
@@ -527,7 +527,6 @@ async function runRound(R: Round): Promise<Outcome> {
     if (feedbackStateOf(after).pending.length) await dispatchContinuation(svc, task.id);
     // what the owner taught here applies to the other open PRs of the same batch
     if (learned.length && task.batchId) {
-      const { shareLearningsWithBatch } = await import('./batch.js');
       await shareLearningsWithBatch(svc, store, after, learned.map((l) => l.text), R.pr.htmlUrl).catch((e: Error) => core.warning(svc.redact(`Kiro: could not share the learnings with the batch: ${e.message}`)));
     }
     return {};
@@ -726,4 +725,48 @@ function addTokens(t: Task['tokens'], u: { input_tokens: number; output_tokens: 
 
 function closeRun(runs: Task['runs'], runId: number, exitReason: string): Task['runs'] {
   return runs.map((x) => (x.runId === runId && !x.endedAt ? { ...x, endedAt: new Date().toISOString(), exitReason } : x));
+}
+
+/**
+ * Applies learnings from the owner's review on one PR of a batch to the batch's other PRs that are
+ * still open (SPEC.md J5, "feedback across the batch"): each sibling gets a pending feedback
+ * request (scope `learning`) and is queued like any task; siblings handed a free slot start their
+ * round at once (a continuation run), the others when slots free.
+ * @returns the sibling task ids that got the learnings
+ */
+export async function shareLearningsWithBatch(svc: Services, store: StateStore, task: Task, learned: readonly string[], sourceUrl: string): Promise<string[]> {
+  if (!task.batchId || learned.length === 0) return [];
+  const batch = await store.getBatch(task.batchId);
+  if (!batch) return [];
+  const text = learned.map((l) => `- ${l}`).join('\n');
+  const siblings: string[] = [];
+  for (const item of batch.items) {
+    if (!item.taskId || item.taskId === task.id) continue;
+    const sibling = await store.getTask(item.taskId);
+    if (!sibling?.pullRequest || sibling.state === 'cancelled') continue;
+    const pr = await svc.github.getPull(repoRefOf(sibling.repository), sibling.pullRequest.number).catch(() => undefined);
+    if (pr?.state !== 'open') continue;
+    const request = FeedbackRequest.parse({ scope: 'learning', pullNumber: sibling.pullRequest.number, actor: task.owner.login, text, url: sourceUrl, triggeredAt: new Date(svc.now()).toISOString() });
+    await store.updateTask(sibling.id, (t) => withFeedback(t, { pending: mergePending(feedbackStateOf(t).pending, [request]) }), `${sibling.id}: a learning from ${task.id}`);
+    siblings.push(sibling.id);
+  }
+  if (siblings.length === 0) return [];
+  const { handedTo, positions } = await store.enqueueTasks(siblings, svc.settings.maxConcurrentTasks);
+  for (const id of siblings) {
+    if (!positions.has(id)) continue;
+    const sibling = (await store.updateTask(id, (t) => ({ ...t, state: 'queued', queuePosition: positions.get(id) }) as Task, `${id}: queued for a learning`));
+    if (sibling.issue !== undefined) {
+      // one true state on the sibling's issue too: the Queued label and a status saying why
+      const sibSvc = { ...svc, repo: repoRefOf(sibling.repository) };
+      const issue = await svc.github.getIssue(sibSvc.repo, sibling.issue);
+      const status = await StatusComment.open(sibSvc, sibling.issue, statusViewOf(svc, sibling, issue.title), sibling.statusCommentId);
+      await Promise.all([
+        status.update({ state: 'queued', phase: `Queued: a preference @${task.owner.login} taught in a review of ${sourceUrl} is applied to #${sibling.pullRequest!.number} when a slot frees. Position in the queue: ${positions.get(id)}.` }),
+        setLifecycleLabel(sibSvc, sibling.issue, 'queued', issue.labels),
+      ]);
+    }
+  }
+  for (const id of handedTo) await dispatchContinuation(svc, id);
+  core.info(`Kiro batch: shared ${learned.length} learning(s) with ${siblings.length} sibling pull request(s) of batch ${task.batchId}.`);
+  return siblings;
 }

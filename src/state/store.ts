@@ -322,7 +322,7 @@ class GitStateStore implements StateStore {
         }
         // the layout version is checked on the first update (a newer layout must not be written to);
         // a store whose branch still needs its initial files or a migration gets them with this push
-        const snap = this.versionChecked || tx.branchRead ? (tx.branchRead ? await tx.branch() : undefined) : await tx.branch();
+        const snap = tx.branchRead || !this.versionChecked ? await tx.branch() : undefined;
         const withBranch = plan.branch.size > 0 || (snap !== undefined && snap.overlay.size > 0 && plan.tasks.size > 0);
         if (!withBranch && plan.tasks.size === 0) {
           this.counters.updates++;
