@@ -100,7 +100,7 @@ export const Markers = {
   FeedbackSummary: '<!-- kiro-action:feedback',
   /** `<!-- kiro-action:task=<id> -->` — in PR bodies, links a PR to its task record. */
   PullRequestTask: '<!-- kiro-action:task',
-  /** `<!-- kiro-action:batch=<batchId> -->` — a batch's tracking issue and each child task's issue (J5). */
+  /** `<!-- kiro-action:batch=<batchId> -->` in each child task's issue, `… tracking -->` in the batch's tracking issue (J5). */
   Batch: '<!-- kiro-action:batch',
 } as const;
 

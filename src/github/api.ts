@@ -110,8 +110,14 @@ export interface GitHubApi {
    */
   createIssueComment(r: RepoRef, issueNumber: number, body: string, opts?: { marker?: string }): Promise<CommentRef>;
   updateIssueComment(r: RepoRef, commentId: number, body: string): Promise<void>;
-  /** Opens an issue (POST /repos/{owner}/{repo}/issues, https://docs.github.com/rest/issues/issues#create-an-issue). */
-  createIssue(r: RepoRef, i: { title: string; body: string }): Promise<{ number: number; htmlUrl: string }>;
+  /**
+   * Opens an issue (POST /repos/{owner}/{repo}/issues, https://docs.github.com/rest/issues/issues#create-an-issue).
+   * With `marker` (a hidden comment the body contains) the create is idempotent: after a lost
+   * response — or first, with `mayExist` (a re-run resuming its own work) — the repository's newest
+   * 100 issues (GET /repos/{owner}/{repo}/issues, state all, newest first) are searched for a body
+   * containing `marker`, and that issue is returned instead of a duplicate.
+   */
+  createIssue(r: RepoRef, i: { title: string; body: string }, opts?: { marker?: string; mayExist?: boolean }): Promise<{ number: number; htmlUrl: string }>;
   /**
    * Replaces an issue's body, and closes it when `close` names a `state_reason` (PATCH
    * /repos/{owner}/{repo}/issues/{issue_number}, https://docs.github.com/rest/issues/issues#update-an-issue).
@@ -323,9 +329,24 @@ export function createGitHubApi(octokit: Octokit, redactSecrets: (s: string) => 
       await octokit.rest.issues.updateComment({ ...r, comment_id: commentId, body: redact(body) });
     },
 
-    async createIssue(r, i) {
-      const { data } = await octokit.rest.issues.create({ ...r, title: title(i.title), body: redact(i.body) });
-      return { number: data.number, htmlUrl: data.html_url };
+    async createIssue(r, i, opts = {}) {
+      const create = async (retries?: number) => {
+        const { data } = await octokit.rest.issues.create({ ...r, title: title(i.title), body: redact(i.body), ...(retries !== undefined ? { request: { retries } } : {}) });
+        return { number: data.number, htmlUrl: data.html_url };
+      };
+      const marker = opts.marker;
+      if (!marker) return create();
+      const find = async () => {
+        // one page: an issue this run made is among the repository's newest
+        const { data } = await octokit.rest.issues.listForRepo({ ...r, state: 'all', sort: 'created', direction: 'desc', per_page: 100 });
+        const found = data.find((x) => !x.pull_request && (x.body ?? '').includes(marker));
+        return found ? { number: found.number, htmlUrl: found.html_url } : undefined;
+      };
+      if (opts.mayExist) {
+        const found = await find();
+        if (found) return found;
+      }
+      return createOnce(create, find);
     },
 
     async updateIssueBody(r, issueNumber, body, close) {

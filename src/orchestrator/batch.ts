@@ -26,7 +26,6 @@ import type { Command } from '../events.js';
 import { repoRefOf, type GitHubApi } from '../github/api.js';
 import { cloneWorkspace } from '../git/repo.js';
 import { settingsForRepository } from '../settings.js';
-import { newBatchId } from '../state/batches.js';
 import type { Batch, BatchItem, Task } from '../state/schema.js';
 import type { StateStore } from '../state/store.js';
 import { newTask } from '../state/tasks.js';
@@ -85,6 +84,12 @@ type Item = BatchItem & { issue?: { number: number; url: string }; note?: string
 /**
  * A batch dispatch (`repositories` + `task`, no `task-id`): the tracking issue, the batch record,
  * one issue and task per repository, then each task handed to its own workflow run (SPEC.md J5).
+ *
+ * Resumable: the batch id comes from the hub's run id, so a re-run of the hub's job (same run id,
+ * next attempt) finds its batch and finishes it — issues are created with a marker and found again
+ * instead of duplicated, records already written are kept, and children handed a slot whose runs
+ * may never have been dispatched are dispatched again (a second run of a task that is already
+ * running skips itself: control.ts `handleDispatch`).
  */
 export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome> {
   const s = svc.settings;
@@ -97,43 +102,22 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
   if (!s.anthropicApiKey && s.provider === 'anthropic') return fail("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).");
 
   const store = await openStore(svc);
-  const nowIso = new Date(svc.now()).toISOString();
-  const batchId = newBatchId(svc.now());
+  const batchId = batchIdForRun(s.runner.runId);
   reportOutputs({ taskId: batchId });
-  const owner = { login: cmd.actor.login, id: cmd.actor.id };
-
-  // the dispatcher must be a writer in every repository it sends Kiro to (the hub was checked by the gate)
-  const items: Item[] = [];
-  for (const repository of repositories) {
-    const perm = await svc.github.getPermission(repoRefOf(repository), cmd.actor.login).catch((e: Error) => `unreachable (${e.message})`);
-    const allowed = perm === 'write' || perm === 'maintain' || perm === 'admin';
-    items.push(allowed ? { repository } : { repository, note: `skipped: @${cmd.actor.login} needs write access to ${repository} (permission: ${perm}; is the \`github-token\` able to reach it?)` });
-  }
-  const draft: Batch = { id: batchId, owner, instructions, createdAt: nowIso, updatedAt: nowIso, items };
-  const tracking = await svc.github.createIssue(svc.repo, { title: `Kiro batch: ${batchTitle(instructions)}`, body: renderBatch(draft, {}) });
-  let batch = await store.putBatch({ ...draft, tracking: { repository: s.runner.repository, issue: tracking.number } });
-  core.info(`Kiro: batch ${batchId} across ${repositories.length} repositories; tracking issue ${tracking.htmlUrl}.`);
+  const found = await store.getBatch(batchId);
+  if (found) core.info(`Kiro: resuming batch ${batchId} (run attempt ${s.runner.runAttempt}).`);
+  let batch = found ?? (await openBatch(svc, store, cmd, batchId, instructions, repositories));
+  const trackingUrl = trackingUrlOf(svc, batch);
+  core.info(`Kiro: batch ${batchId} across ${repositories.length} repositories; tracking issue ${trackingUrl}.`);
 
   // one issue, task record and status comment per repository, all Queued until driven
-  const tasks: Task[] = [];
+  const resuming = found !== undefined || s.runner.runAttempt > 1;
   for (const item of batch.items as Item[]) {
-    if (item.note) continue;
+    if (item.note || item.taskId) continue;
     try {
-      const ref = repoRefOf(item.repository);
-      const body = [instructions, '', `${Markers.Batch}=${batchId} -->`, `Part of the Kiro batch ${tracking.htmlUrl} requested by @${owner.login}.`].join('\n');
-      const issue = await svc.github.createIssue(ref, { title: batchTitle(instructions), body });
-      const taskId = makeTaskId(ref.repo, issue.number, s.runner.runId);
-      const childSvc = { ...svc, repo: ref };
-      const view = { ...statusViewOf(svc, { id: taskId, state: 'queued', createdAt: nowIso } as Task, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
-      const [status] = await Promise.all([StatusComment.open(childSvc, issue.number, view, undefined, { mayExist: false }), setLifecycleLabel(childSvc, issue.number, 'queued', [])]);
-      const task = newTask(
-        { id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId },
-        nowIso,
-      );
-      await store.putTask(task);
-      tasks.push(task);
-      item.taskId = taskId;
-      item.state = 'queued';
+      const { task, issue } = await openChild(svc, store, batch, item.repository, trackingUrl, resuming);
+      item.taskId = task.id;
+      item.state = task.state;
       item.issue = { number: issue.number, url: issue.htmlUrl };
     } catch (e) {
       item.note = `failed to start: ${svc.redact((e as Error).message)}`;
@@ -142,38 +126,98 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
   }
   batch = await store.putBatch({ ...batch, items: batch.items });
   await renderTracking(svc, batch);
-
-  // every child gets its own workflow run (a continuation `workflow_dispatch` with its task id):
-  // at most max-concurrent-tasks at once (free slots are reserved for them), the rest stay Queued
-  // and start as slots free — each child's end hands its slot on (ending.ts). The hub's job ends here.
-  if (s.dryRun) {
-    // the children's issues were only recorded, not created: there is nothing to run them on
-    for (const task of tasks) core.info(`Kiro batch (dry run): would hand ${task.id} (${task.repository}) to its own workflow run.`);
-  } else if (tasks.length > 0) {
-    const { handedTo, positions } = await store.enqueueTasks(
-      tasks.map((t) => t.id),
-      s.maxConcurrentTasks,
-    );
-    await Promise.all(
-      tasks
-        .filter((t) => positions.has(t.id))
-        .map((t) => store.updateTask(t.id, (x) => ({ ...x, queuePosition: positions.get(t.id) }) as Task, `${t.id}: queued at ${positions.get(t.id)}`)),
-    );
-    for (const id of handedTo) {
-      core.info(`Kiro batch: starting ${id} in its own workflow run.`);
-      await dispatchContinuation(svc, id);
-    }
-    core.info(`Kiro batch: ${handedTo.length} of ${tasks.length} tasks started in their own workflow runs; ${tasks.length - handedTo.length} queued (max-concurrent-tasks ${s.maxConcurrentTasks}).`);
-  }
+  await handChildren(svc, store, batch, resuming);
 
   const final = (await refreshBatch(svc, store, batchId)) ?? batch;
   await writeBatchSummary(svc, final);
   recordDryRunState(svc, store);
-  reportOutputs({ taskId: batchId });
   const states = (final.items as Item[]).map((i) => i.state);
   const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
-  reportOutputs({ status: status });
+  reportOutputs({ taskId: batchId, status });
   return {};
+}
+
+/** The batch id of a hub run: the same for every attempt of the run, so a re-run resumes it. */
+export function batchIdForRun(runId: number): string {
+  return `batch-${runId.toString(36)}`;
+}
+
+const trackingMarker = (batchId: string) => `${Markers.Batch}=${batchId} tracking -->`;
+const childMarker = (batchId: string) => `${Markers.Batch}=${batchId} -->`;
+
+function trackingUrlOf(svc: Services, batch: Batch): string {
+  const t = batch.tracking!;
+  return t.url ?? `${svc.settings.runner.serverUrl}/${t.repository}/issues/${t.issue}`;
+}
+
+/**
+ * The batch record and its tracking issue. The dispatcher must be a writer in every repository it
+ * sends Kiro to (the hub was checked by the gate); a repository it cannot write is listed, skipped.
+ */
+async function openBatch(svc: Services, store: StateStore, cmd: Dispatch, batchId: string, instructions: string, repositories: readonly string[]): Promise<Batch> {
+  const nowIso = new Date(svc.now()).toISOString();
+  const owner = { login: cmd.actor.login, id: cmd.actor.id };
+  const items: Item[] = [];
+  for (const repository of repositories) {
+    const perm = await svc.github.getPermission(repoRefOf(repository), cmd.actor.login).catch((e: Error) => `unreachable (${e.message})`);
+    const allowed = perm === 'write' || perm === 'maintain' || perm === 'admin';
+    items.push(allowed ? { repository } : { repository, note: `skipped: @${cmd.actor.login} needs write access to ${repository} (permission: ${perm}; is the \`github-token\` able to reach it?)` });
+  }
+  const draft: Batch = { id: batchId, owner, instructions, createdAt: nowIso, updatedAt: nowIso, items };
+  const tracking = await svc.github.createIssue(
+    svc.repo,
+    { title: `Kiro batch: ${batchTitle(instructions)}`, body: renderBatch(draft, {}) },
+    { marker: trackingMarker(batchId), mayExist: svc.settings.runner.runAttempt > 1 },
+  );
+  return store.putBatch({ ...draft, tracking: { repository: svc.settings.runner.repository, issue: tracking.number, url: tracking.htmlUrl } });
+}
+
+/**
+ * A child's issue (found again when an earlier attempt made it), status comment, `kiro:queued`
+ * label and task record (state `queued`). The task id is derived from the issue and the hub's run.
+ */
+async function openChild(svc: Services, store: StateStore, batch: Batch, repository: string, trackingUrl: string, mayExist: boolean): Promise<{ task: Task; issue: { number: number; htmlUrl: string } }> {
+  const ref = repoRefOf(repository);
+  const title = batchTitle(batch.instructions);
+  const body = [batch.instructions, '', childMarker(batch.id), `Part of the Kiro batch ${trackingUrl} requested by @${batch.owner.login}.`].join('\n');
+  const issue = await svc.github.createIssue(ref, { title, body }, { marker: childMarker(batch.id), mayExist });
+  const taskId = makeTaskId(ref.repo, issue.number, svc.settings.runner.runId);
+  const existing = mayExist ? await store.getTask(taskId) : undefined;
+  if (existing) return { task: existing, issue };
+  const nowIso = new Date(svc.now()).toISOString();
+  const childSvc = { ...svc, repo: ref };
+  const view = { ...statusViewOf(svc, { id: taskId, state: 'queued', createdAt: nowIso } as Task, title), phase: 'Queued: waiting for its turn in the batch…' };
+  const [status] = await Promise.all([StatusComment.open(childSvc, issue.number, view, undefined, { mayExist }), setLifecycleLabel(childSvc, issue.number, 'queued', [])]);
+  const task = newTask({ id: taskId, repository, issue: issue.number, kind: 'batch-child', batchId: batch.id, owner: batch.owner, state: 'queued', instructions: batch.instructions, statusCommentId: status.commentId }, nowIso);
+  await store.putTask(task);
+  return { task, issue };
+}
+
+/**
+ * Every child gets its own workflow run (a continuation `workflow_dispatch` with its task id): at
+ * most max-concurrent-tasks at once (free slots are reserved for them), the rest stay Queued and
+ * start as slots free — each child's end hands its slot on (ending.ts). On a resume, children
+ * holding a reservation are dispatched again: the earlier attempt may have died before it did.
+ */
+async function handChildren(svc: Services, store: StateStore, batch: Batch, resuming: boolean): Promise<void> {
+  const s = svc.settings;
+  let ids = (batch.items as Item[]).filter((i) => i.taskId && !i.note && i.state === 'queued').map((i) => i.taskId!);
+  // the batch record's states may be older than the children's own records
+  if (resuming) ids = (await Promise.all(ids.map((id) => store.getTask(id)))).filter((t) => t?.state === 'queued').map((t) => t!.id);
+  if (s.dryRun) {
+    // the children's issues were only recorded, not created: there is nothing to run them on
+    for (const id of ids) core.info(`Kiro batch (dry run): would hand ${id} to its own workflow run.`);
+    return;
+  }
+  if (!ids.length) return;
+  const { handedTo, positions } = await store.enqueueTasks(ids, s.maxConcurrentTasks);
+  await Promise.all(ids.filter((id) => positions.has(id)).map((id) => store.updateTask(id, (x) => ({ ...x, queuePosition: positions.get(id) }) as Task, `${id}: queued at ${positions.get(id)}`)));
+  const reserved = resuming ? (await store.listLeases()).filter((l) => l.reserved && ids.includes(l.taskId) && !handedTo.includes(l.taskId)).map((l) => l.taskId) : [];
+  for (const id of [...handedTo, ...reserved]) {
+    core.info(`Kiro batch: starting ${id} in its own workflow run.`);
+    await dispatchContinuation(svc, id);
+  }
+  core.info(`Kiro batch: ${handedTo.length + reserved.length} of ${ids.length} tasks started in their own workflow runs; ${positions.size} queued (max-concurrent-tasks ${s.maxConcurrentTasks}).`);
 }
 
 /**
@@ -290,7 +334,7 @@ const STATE_TEXT: Record<string, string> = {
  */
 export function renderBatch(batch: Batch, prs: Record<string, string>): string {
   const lines = [
-    `${Markers.Batch}=${batch.id} -->`,
+    trackingMarker(batch.id),
     `## Kiro batch: ${batchTitle(batch.instructions)}`,
     '',
     `Requested by @${batch.owner.login} — batch \`${batch.id}\`, ${batch.items.length} ${batch.items.length === 1 ? 'repository' : 'repositories'}.`,

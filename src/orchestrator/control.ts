@@ -135,7 +135,15 @@ export async function handleDispatch(svc: Services, cmd: Dispatch): Promise<Outc
     core.error(`Kiro: no task '${cmd.taskId}' in the state store ${svc.settings.stateRepository}@${svc.settings.stateBranch}.`);
     return { failed: `unknown task ${cmd.taskId}`, annotated: true };
   }
-  if (!ACTIVE.has(task.state) || task.issue === undefined) return skip(`task ${task.id} is ${task.state}`);
+  if (!ACTIVE.has(task.state) || task.issue === undefined) {
+    // a run dispatched for a task that ended meanwhile (e.g. cancelled while its slot was reserved,
+    // or a lapsed reservation handed again): the slot it was given goes on to the next queued task
+    if ((await store.listLeases()).some((l) => l.taskId === task.id)) await startHandedTasks(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
+    return skip(`task ${task.id} is ${task.state}`);
+  }
+  // a second dispatch of the same task (a hub re-run, a lapsed reservation handed again) while its
+  // first run works: one run per task
+  if (await runningElsewhere(svc, store, task)) return skip(`task ${task.id} is already running in another workflow run`);
   // a batch child may live in another repository than the workflow's; its batch's summary follows it
   if (task.batchId) return (await import('./batch.js')).resumeBatchChild(svc, store, task);
   const issue = await loadIssue(svc, task);

@@ -1,13 +1,7 @@
 /** Batches across repositories (SPEC.md J5): `batches/<batchId>.json`. */
-import { randomBytes } from 'node:crypto';
 import { StatePaths } from './paths.js';
 import { Batch, type BatchInput } from './schema.js';
 import type { StateReader, StateTx } from './view.js';
-
-/** A new batch id: `batch-<time36><rand>`, e.g. `batch-m3k2x1a7f3c`. */
-export function newBatchId(nowMs: number = Date.now()): string {
-  return `batch-${Math.max(0, Math.floor(nowMs)).toString(36)}${randomBytes(2).toString('hex')}`;
-}
 
 /** @throws StateRecordError when the file exists but is not a valid batch */
 export async function readBatch(r: StateReader, id: string): Promise<Batch | undefined> {

@@ -19,6 +19,6 @@ export {
   type LearningInput,
   type LearningUpsert,
 } from './learnings.js';
-export { newBatchId, readBatch, writeBatch } from './batches.js';
+export { readBatch, writeBatch } from './batches.js';
 export { Migrations, migrateTo, type Migration } from './migrations.js';
 export { createTaskCache, taskCacheKey, taskCachePrefix, TaskArtifactKinds, type TaskArtifactKind, type TaskCache, type CacheBackend, type RestoreResult } from './cache.js';

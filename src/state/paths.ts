@@ -25,6 +25,7 @@ export const StateDirs = {
 
 /** Digits of the zero-padded epoch-milliseconds prefix of queue file names (sorts until year 33658). */
 export const QueueStampDigits = 15;
+const QueueFile = new RegExp(`^${StateDirs.Queue}(\\d{${QueueStampDigits}})-(.+)\\.json$`);
 
 /** A path the store may write: `/`-separated segments of `[A-Za-z0-9._@+-]`, no `.`/`..` segments. */
 const WritablePath = /^[A-Za-z0-9._@+-]+(\/[A-Za-z0-9._@+-]+)*$/;
@@ -106,8 +107,12 @@ export const StatePaths = {
   },
   /** Task id of a queue file name, or undefined for a file that is not a queue entry. */
   queueTaskId(path: string): string | undefined {
-    const m = new RegExp(`^${StateDirs.Queue}\\d{${QueueStampDigits}}-(.+)\\.json$`).exec(path);
-    return m?.[1];
+    return QueueFile.exec(path)?.[2];
+  },
+  /** Enqueue time (epoch ms) of a queue file name, or undefined for a file that is not a queue entry. */
+  queueStamp(path: string): number | undefined {
+    const m = QueueFile.exec(path);
+    return m ? Number(m[1]) : undefined;
   },
   learningsDir(owner: string): string {
     return `${StateDirs.Learnings}${ownerKey(owner)}/`;

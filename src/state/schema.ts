@@ -148,6 +148,8 @@ export const Lease = z.looseObject({
   acquiredAt: Timestamp,
   expiresAt: Timestamp,
   reserved: z.boolean().optional(),
+  /** A reservation's original enqueue time: where the task goes back in the queue if it lapses. */
+  queuedAt: Timestamp.optional(),
 });
 export type Lease = z.infer<typeof Lease>;
 
@@ -201,7 +203,7 @@ export const Batch = z.looseObject({
   items: z.array(BatchItem),
   /** Where the batch summary lives (a tracking issue or comment). */
   tracking: z
-    .looseObject({ repository: RepositoryName, issue: z.number().int().positive(), commentId: z.number().int().optional() })
+    .looseObject({ repository: RepositoryName, issue: z.number().int().positive(), url: z.string().optional(), commentId: z.number().int().optional() })
     .optional(),
 });
 export type Batch = z.infer<typeof Batch>;

@@ -4,6 +4,9 @@
  * frees its slot; a task that finds no slot waits in `queue/` (file names sort by enqueue time).
  * A finishing task hands its slot to the oldest queued task by writing a *reserved* lease for it;
  * the caller then starts that task's continuation run, which turns the reservation into its lease.
+ * A reservation that expires untaken (its run never started: the dispatch was lost, or the runner
+ * that was to send it died) puts the task back in the queue at its old place, so it is handed a
+ * slot — and its run started — again instead of being stranded Queued.
  *
  * Every function here runs inside one `StateStore.update`, so a decision is one compare-and-swap.
  */
@@ -19,6 +22,8 @@ interface Slots {
   leases: Map<string, Lease>;
   /** Expired or unreadable lease files. */
   stale: string[];
+  /** Tasks whose reservation expired untaken, with their original enqueue time (ms). */
+  lapsed: { taskId: string; queuedAtMs: number }[];
   /** Queue in order (oldest first). */
   queue: { path: string; taskId: string }[];
 }
@@ -31,6 +36,7 @@ async function loadSlots(r: StateReader, nowMs: number): Promise<Slots> {
   const files = await r.readMany(leasePaths);
   const leases = new Map<string, Lease>();
   const stale: string[] = [];
+  const lapsed: Slots['lapsed'] = [];
   for (const p of leasePaths) {
     let lease: Lease | undefined;
     try {
@@ -40,8 +46,10 @@ async function loadSlots(r: StateReader, nowMs: number): Promise<Slots> {
       // unreadable lease: treated as expired so it cannot hold a slot forever
     }
     const expires = lease ? Date.parse(lease.expiresAt) : NaN;
-    if (!lease || !(expires > nowMs) || StatePaths.lease(lease.taskId) !== p) stale.push(p);
-    else leases.set(lease.taskId, lease);
+    if (!lease || !(expires > nowMs) || StatePaths.lease(lease.taskId) !== p) {
+      stale.push(p);
+      if (lease?.reserved && StatePaths.lease(lease.taskId) === p) lapsed.push({ taskId: lease.taskId, queuedAtMs: lease.queuedAt ? Date.parse(lease.queuedAt) : Date.parse(lease.acquiredAt) });
+    } else leases.set(lease.taskId, lease);
   }
   const queue: Slots['queue'] = [];
   const seen = new Set<string>();
@@ -52,7 +60,7 @@ async function loadSlots(r: StateReader, nowMs: number): Promise<Slots> {
     seen.add(taskId);
     queue.push({ path: p, taskId });
   }
-  return { leases, stale, queue };
+  return { leases, stale, lapsed, queue };
 }
 
 function dequeue(tx: StateTx, s: Slots, taskId: string): void {
@@ -84,7 +92,7 @@ function handOff(
     const isCaller = caller?.taskId === next.taskId;
     const lease: Lease = isCaller
       ? { taskId: next.taskId, runId: caller.runId, acquiredAt: iso(nowMs), expiresAt: iso(nowMs + caller.leaseMs) }
-      : { taskId: next.taskId, acquiredAt: iso(nowMs), expiresAt: iso(nowMs + reservationMs), reserved: true };
+      : { taskId: next.taskId, acquiredAt: iso(nowMs), expiresAt: iso(nowMs + reservationMs), reserved: true, queuedAt: iso(StatePaths.queueStamp(next.path) ?? nowMs) };
     tx.writeJson(StatePaths.lease(next.taskId), lease);
     s.leases.set(next.taskId, lease);
     if (!isCaller) handed.push(next.taskId);
@@ -92,8 +100,16 @@ function handOff(
   return handed;
 }
 
+/** Deletes expired leases; a task whose reservation lapsed goes back in the queue at its old place. */
 function dropStale(tx: StateTx, s: Slots): void {
   for (const p of s.stale) tx.delete(p);
+  for (const { taskId, queuedAtMs } of s.lapsed) {
+    if (s.queue.some((q) => q.taskId === taskId)) continue;
+    const path = StatePaths.queueEntry(queuedAtMs, taskId);
+    tx.writeJson(path, { taskId, enqueuedAt: iso(queuedAtMs) } satisfies QueueEntry);
+    s.queue.push({ path, taskId });
+  }
+  if (s.lapsed.length) s.queue.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /**
@@ -147,7 +163,7 @@ export async function renewLeaseTx(tx: StateTx, taskId: string, runId: number, l
   const path = StatePaths.lease(taskId);
   const current = await tx.readJson(path, Lease).catch(() => undefined);
   if (!current) return false;
-  tx.writeJson(path, { ...current, taskId, runId, expiresAt: iso(nowMs + leaseMs), reserved: undefined } satisfies Lease);
+  tx.writeJson(path, { ...current, taskId, runId, expiresAt: iso(nowMs + leaseMs), reserved: undefined, queuedAt: undefined } satisfies Lease);
   return true;
 }
 

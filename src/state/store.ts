@@ -22,7 +22,7 @@ import type { Batch, BatchInput, Lease, Learning, Task, TaskInput } from './sche
 import { acquireSlotTx, enqueueTx, queuePositionOf, readLeases, releaseSlotTx, renewLeaseTx, type SlotResult } from './slots.js';
 import { readTask, readTaskByIssue, readTaskByPull, readTasks, writeTask, type TaskFilter } from './tasks.js';
 import { StoreTx, type BranchSnapshot, type TaskDoc, type TxSource } from './tx.js';
-import { OverlayTx, parseJsonRecord, type BaseTree, type Overlay, type StateReader, type StateTx } from './view.js';
+import { OverlayTx, parseJsonRecord, type BaseTree, type StateReader, type StateTx } from './view.js';
 
 export interface RetryOptions {
   /** Compare-and-swap attempts before `StateConflictError` (default 50). */

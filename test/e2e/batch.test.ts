@@ -11,6 +11,7 @@ import { Labels, Markers } from '../../src/constants.js';
 import { ALICE, MALLORY, startRig, type Rig, closeChecked } from './harness.js';
 import { coderFixSteps, perConversation, plannerSteps, roleOf, verifierPass } from './scripts.js';
 import { reply, toolUse, type RecordedModelRequest } from '../rig/model-server.js';
+import type { RunControl } from '../rig/launcher.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -139,6 +140,55 @@ describe('batch across repositories (J5)', () => {
     expect(body).toContain('15 of 15 completed');
     expect(body.match(/✅ Completed/g)).toHaveLength(15);
     expect(res.summary).toContain('## Kiro batch: Fix add() so it adds');
+  });
+
+  it('a hub killed mid-setup, then killed again before its first dispatch: each re-run resumes the same batch — no duplicate issue, comment or run — and every child completes', { timeout: 400_000 }, async () => {
+    rig = await startRig({ script: perConversation({ planner: plannerSteps(), coder: coderFixSteps(), verifier: verifierPass() }) });
+    const r = rig;
+    const repos = [await r.addRepo('app-a'), await r.addRepo('app-b'), await r.addRepo('app-c')];
+    const inputs = { 'max-concurrent-tasks': '2' };
+    const runner = r.dispatchRunner({ inputs });
+    const event = r.event('workflow_dispatch', { dispatch: { inputs: { repositories: repos.join(', '), task: TASK } }, sender: ALICE });
+    let control: RunControl | undefined;
+    // attempt 1 dies as it posts app-b's status comment (app-b's issue exists, its record does not)
+    r.github.onRequest((q) => {
+      if (q.method === 'POST' && q.path.includes(`/repos/${repos[1]}/issues/1/comments`)) control?.kill('SIGKILL');
+    });
+    const first = await r.run(event, { runId: 7700, inputs, onStart: (c) => (control = c) });
+    expect(first.signal).toBe('SIGKILL');
+    // attempt 2 dies as it dispatches the first child's run: that dispatch is lost (the reservations stay)
+    r.github.onRequest((q) => {
+      if (q.operationId === 'actions/create-workflow-dispatch') {
+        r.github.failNext(q.operationId, 503);
+        control?.kill('SIGKILL');
+      }
+    });
+    const second = await r.run(event, { runId: 7700, inputs, env: { GITHUB_RUN_ATTEMPT: '2' }, onStart: (c) => (control = c) });
+    expect(second.signal).toBe('SIGKILL');
+    expect(r.github.state.dispatches).toHaveLength(0);
+    r.github.onRequest(undefined);
+    // attempt 3 finishes the setup: both reserved children are dispatched, the third is queued
+    const third = await r.run(event, { runId: 7700, inputs, env: { GITHUB_RUN_ATTEMPT: '3' } });
+    expect(third.code, third.maskedLog).toBe(0);
+    expect(third.maskedLog).toContain('resuming batch batch-5xw');
+    const batchId = third.outputs['task-id']!;
+    expect(batchId).toBe('batch-5xw');
+    await runner.idle();
+    runner.stop();
+    expect(runner.failures).toEqual([]);
+    expect(runner.results.map((x) => x.result.outputs.status)).toEqual(['completed', 'completed', 'completed']);
+
+    const issuesOf = (repo?: string) => [...r.github.state.repo(repo).issues.values()].filter((i) => !i.pull);
+    expect(issuesOf().map((i) => i.title)).toEqual(['Kiro batch: Fix add() so it adds']);
+    for (const repo of repos) {
+      expect(issuesOf(repo), repo).toHaveLength(1);
+      expect(r.github.state.comments(1, repo).filter((c) => String(c.body).startsWith(Markers.StatusPrefix)), repo).toHaveLength(1);
+      expect(r.github.state.pulls(repo), repo).toHaveLength(1);
+      expect(r.github.state.labelsOn(1, repo)).toContain(Labels.Completed);
+    }
+    const batch = await stateJson<BatchRecord>(r, `batches/${batchId}.json`);
+    expect(batch.items.map((i) => [i.repository, i.state])).toEqual(repos.map((x) => [x, 'completed']));
+    expect(r.github.state.issue(1)!.state).toBe('closed');
   });
 
   it('feedback across the batch: a learning from the owner’s review on one PR is applied to the sibling PR in its own round, queued like any task', { timeout: 400_000 }, async () => {

@@ -2386,6 +2386,20 @@ class FakeGitHub implements GitHubServer {
         });
         return created(S().restIssue(i), `${this.url}/repos/${ctx.repo.fullName}/issues/${i.number}`);
       },
+      // GET /repos/{owner}/{repo}/issues: issues and pull requests (as GitHub lists them), filtered
+      // by state (default open) and creator, sorted by created/updated, newest first by default
+      'issues/list-for-repo': (ctx) => {
+        const q = ctx.query;
+        const state = typeof q.state === 'string' ? q.state : 'open';
+        const key = q.sort === 'updated' ? 'updatedAt' : 'createdAt';
+        const sign = q.direction === 'asc' ? 1 : -1;
+        const all = [...ctx.repo.issues.values()]
+          .filter((i) => (state === 'all' || i.state === state) && (typeof q.creator !== 'string' || i.user.login.toLowerCase() === q.creator.toLowerCase()))
+          .sort((a, b) => sign * (Date.parse(a[key]) - Date.parse(b[key]) || a.number - b.number))
+          .map((i) => S().restIssue(i));
+        const { page, headers } = paginate(all, ctx);
+        return { status: 200, body: page, headers };
+      },
       'issues/update': (ctx) => {
         const i = issueOf(ctx);
         const b = ctx.body;

@@ -61,6 +61,43 @@ describe('concurrency slots', () => {
     expect(lease.reserved).toBeUndefined();
   });
 
+  it('a reservation that lapses untaken (its run never started) puts the task back at its old place and hands it again', async () => {
+    const s = await open('a');
+    await s.acquireSlot('t1', 1, 1, 30 * MIN);
+    clock += 1;
+    await s.acquireSlot('t2', 2, 1, 30 * MIN);
+    clock += 1;
+    await s.acquireSlot('t3', 3, 1, 30 * MIN);
+    expect(await s.releaseSlot('t1', 1)).toEqual(['t2']);
+    // t2's continuation dispatch is lost; t4 arrives after the reservation (10 min) lapsed
+    clock += 11 * MIN;
+    const t4 = await s.acquireSlot('t4', 4, 1, 30 * MIN);
+    // t2 was queued before t3 and t4: it is handed the slot again (the caller dispatches its run once more)
+    expect(t4).toEqual({ acquired: false, position: 2, handedTo: ['t2'] });
+    expect(JSON.parse((await remote.remoteFile(StatePaths.lease('t2')))!)).toMatchObject({ taskId: 't2', reserved: true });
+    expect(await s.queuePosition('t3')).toBe(1);
+    expect(await s.queuePosition('t2')).toBeUndefined();
+    // this time its run starts and takes the slot
+    expect(await s.acquireSlot('t2', 22, 1, 30 * MIN)).toEqual({ acquired: true, handedTo: [] });
+    expect(JSON.parse((await remote.remoteFile(StatePaths.lease('t2')))!)).not.toHaveProperty('queuedAt');
+  });
+
+  it('a lapsed reservation with no free slot waits at the head of the queue', async () => {
+    const s = await open('a');
+    await s.acquireSlot('t1', 1, 1, 30 * MIN);
+    clock += 1;
+    await s.acquireSlot('t2', 2, 1, 30 * MIN);
+    expect(await s.releaseSlot('t1', 1)).toEqual(['t2']);
+    clock += 11 * MIN;
+    // a newcomer takes nothing while t2 (older) waits; t2 is handed the free slot
+    expect(await s.acquireSlot('t5', 5, 1, 30 * MIN)).toMatchObject({ acquired: false, position: 1, handedTo: ['t2'] });
+    clock += 11 * MIN;
+    // lapses again while t5 waits: t2 still comes first
+    await s.renewLease('t5', 5, 30 * MIN);
+    expect(await s.releaseSlot('nobody', 1)).toEqual(['t2']);
+    expect(await s.queuePosition('t5')).toBe(1);
+  });
+
   it('two tasks finishing at once never hand the same slot twice', async () => {
     const a = await open('a');
     const b = await open('b');
