@@ -17,8 +17,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31039);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31040);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63735);
-/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18526);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59171);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(47051);
 /**
  * Control of existing tasks (SPEC.md J1.3, J2, J6, J7): answers to questions and steering
  * comments, `/kiro continue`, `/kiro cancel` (or removing the trigger label), and continuation
@@ -145,8 +145,17 @@ async function handleDispatch(svc, cmd) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(`Kiro: no task '${cmd.taskId}' in the state store ${svc.settings.stateRepository}@${svc.settings.stateBranch}.`);
         return { failed: `unknown task ${cmd.taskId}`, annotated: true };
     }
-    if (!ACTIVE.has(task.state) || task.issue === undefined)
+    if (!ACTIVE.has(task.state) || task.issue === undefined) {
+        // a run dispatched for a task that ended meanwhile (e.g. cancelled while its slot was reserved,
+        // or a lapsed reservation handed again): the slot it was given goes on to the next queued task
+        if ((await store.listLeases()).some((l) => l.taskId === task.id))
+            await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.startHandedTasks)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
         return skip(`task ${task.id} is ${task.state}`);
+    }
+    // a second dispatch of the same task (a hub re-run, a lapsed reservation handed again) while its
+    // first run works: one run per task
+    if (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .runningElsewhere */ .uM)(svc, store, task))
+        return skip(`task ${task.id} is already running in another workflow run`);
     // a batch child may live in another repository than the workflow's; its batch's summary follows it
     if (task.batchId)
         return (await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 18164))).resumeBatchChild(svc, store, task);

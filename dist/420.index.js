@@ -265,8 +265,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(41514);
-/* harmony import */ var _agent_tools_schema_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(37398);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(41514);
+/* harmony import */ var _agent_tools_schema_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(37398);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27242);
 /* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14134);
 /* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31039);
@@ -275,8 +275,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57994);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(72971);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(31040);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2057);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(30264);
+/* harmony import */ var _code_verify_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(32077);
+/* harmony import */ var _committer_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(98876);
+/* harmony import */ var _phases_common_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(81168);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(80220);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(30264);
 /**
  * Automations — Kiro's scheduled tasks (SPEC.md §2, issue #13): a prompt in
  * `.kiro/automations/<name>.md` run against the repository on a `schedule` (or by
@@ -310,9 +313,12 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const FrontMatter = zod__WEBPACK_IMPORTED_MODULE_14__/* .strictObject */ .rej({
-    title: zod__WEBPACK_IMPORTED_MODULE_14__/* .string */ .YjP().min(1).max(200).optional(),
-    schedule: zod__WEBPACK_IMPORTED_MODULE_14__/* .string */ .YjP().min(1).optional(),
+
+
+
+const FrontMatter = zod__WEBPACK_IMPORTED_MODULE_17__/* .strictObject */ .rej({
+    title: zod__WEBPACK_IMPORTED_MODULE_17__/* .string */ .YjP().min(1).max(200).optional(),
+    schedule: zod__WEBPACK_IMPORTED_MODULE_17__/* .string */ .YjP().min(1).optional(),
 });
 /**
  * Parses an automation file: optional YAML front matter between `---` lines (parsed by the `yaml`
@@ -433,7 +439,7 @@ async function runAutomation(svc, a, cmd) {
     const started = svc.now();
     const status = logStatus({ taskId, state: 'in_progress', title: a.title ?? a.name, runUrl: r.runUrl, startedAt: started, now: started, phase: `Running automation ${a.name}…` });
     await status.update({ phase: `Running automation ${a.name} (${a.file})…` });
-    const sandbox = await (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_13__/* .openSandbox */ .E)(svc);
+    const sandbox = await (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_16__/* .openSandbox */ .E)(svc);
     const summary = (state, note, extra = {}) => (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeJobSummary */ .j)(svc, {
         taskId,
         title: `automation ${a.name}${a.title ? `: ${a.title}` : ''}`,
@@ -445,7 +451,7 @@ async function runAutomation(svc, a, cmd) {
         ...(extra.pullRequestUrl ? { pullRequestUrl: extra.pullRequestUrl } : {}),
         ...(extra.checks ? { checks: extra.checks } : {}),
     });
-    const session = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .openAgentSession */ .Uo)(svc, { taskId, sandbox, steering: (0,_context_js__WEBPACK_IMPORTED_MODULE_10__/* .readSteering */ ._$)(r.workspace), learnings: [] });
+    const session = (0,_session_js__WEBPACK_IMPORTED_MODULE_15__/* .openAgentSession */ .U)(svc, { taskId, sandbox, steering: (0,_context_js__WEBPACK_IMPORTED_MODULE_10__/* .readSteering */ ._$)(r.workspace), learnings: [] });
     try {
         // ---- plan ----------------------------------------------------------------------------
         const planned = await session.runRole('planner', [
@@ -479,9 +485,9 @@ async function runAutomation(svc, a, cmd) {
         const before = await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .headSha */ .xF)(repoCtx);
         // whoever dispatched it by hand is credited; a schedule has no one
         const owner = cmd.trigger === 'workflow_dispatch' && cmd.actor.login ? cmd.actor : undefined;
-        const committer = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .createCommitter */ .TK)(repoCtx, s.bot, owner, { secrets: () => svc.secretValues(), redact: svc.redact });
+        const committer = (0,_committer_js__WEBPACK_IMPORTED_MODULE_13__/* .createCommitter */ .T)(repoCtx, s.bot, owner, { secrets: () => svc.secretValues(), redact: svc.redact });
         // ---- code and verify -----------------------------------------------------------------
-        const completeStep = (0,_agent_tools_schema_js__WEBPACK_IMPORTED_MODULE_15__/* .defineTool */ .u)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', _pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .StepInput */ .JU, async (input) => {
+        const completeStep = (0,_agent_tools_schema_js__WEBPACK_IMPORTED_MODULE_18__/* .defineTool */ .u)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', _phases_common_js__WEBPACK_IMPORTED_MODULE_14__/* .StepInput */ .JU, async (input) => {
             const step = spec.plan.find((p) => p.id === input.step_id);
             if (!step)
                 return { content: `There is no plan step ${input.step_id}; steps are ${spec.plan.map((p) => p.id).join(', ')}.`, isError: true };
@@ -489,7 +495,7 @@ async function runAutomation(svc, a, cmd) {
             const sha = await committer.commit(`${step.title}\n\n${input.summary}`);
             return { content: sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes).` };
         });
-        const cv = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .codeAndVerify */ .E1)({
+        const cv = await (0,_code_verify_js__WEBPACK_IMPORTED_MODULE_12__/* .codeAndVerify */ .E1)({
             svc,
             session,
             sandbox,
@@ -501,7 +507,7 @@ async function runAutomation(svc, a, cmd) {
                     content: (0,_prompts_js__WEBPACK_IMPORTED_MODULE_7__/* .renderPrompt */ .nQ)('coder-task', {
                         repository: r.repository,
                         branch,
-                        spec: `${spec.title}\n\n${spec.summary}\n\n${(0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .specMarkdown */ .d1)(spec)}`,
+                        spec: `${spec.title}\n\n${spec.summary}\n\n${(0,_phases_common_js__WEBPACK_IMPORTED_MODULE_14__/* .specMarkdown */ .d1)(spec)}`,
                         plan: spec.plan.map((p) => `${p.id}. [ ] ${p.title} — ${p.detail}`).join('\n'),
                         feedback: open ? `This automation's open pull request ${open.htmlUrl} is on this branch from an earlier run: build on it.` : '',
                     }),
@@ -528,7 +534,7 @@ async function runAutomation(svc, a, cmd) {
             return {};
         }
         if (!cv.passed) {
-            await summary('completed', `Verification did not pass, so no pull request was opened or updated: ${(0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .failureNotesOf */ .rA)(cv) ?? 'see the checks below'}`, { spec, checks: cv.checks });
+            await summary('completed', `Verification did not pass, so no pull request was opened or updated: ${(0,_code_verify_js__WEBPACK_IMPORTED_MODULE_12__/* .failureNotesOf */ .rA)(cv) ?? 'see the checks below'}`, { spec, checks: cv.checks });
             (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ status: 'needs_attention' });
             return {};
         }
@@ -543,7 +549,7 @@ async function runAutomation(svc, a, cmd) {
             requirements: spec.requirements,
             changedFiles: await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .changedFilesSince */ .OM)(repoCtx, baseSha),
             checks: cv.checks,
-            criteria: (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_12__/* .criteriaWithVerdict */ .jH)(spec.acceptanceCriteria, cv.verdict),
+            criteria: (0,_code_verify_js__WEBPACK_IMPORTED_MODULE_12__/* .criteriaWithVerdict */ .jH)(spec.acceptanceCriteria, cv.verdict),
             verificationPassed: true,
             secretFindings: cv.secretFindings,
             blockedRequests: sandbox.blocked(),

@@ -258,6 +258,7 @@ const StateDirs = {
 };
 /** Digits of the zero-padded epoch-milliseconds prefix of queue file names (sorts until year 33658). */
 const QueueStampDigits = 15;
+const QueueFile = new RegExp(`^${StateDirs.Queue}(\\d{${QueueStampDigits}})-(.+)\\.json$`);
 /** A path the store may write: `/`-separated segments of `[A-Za-z0-9._@+-]`, no `.`/`..` segments. */
 const WritablePath = /^[A-Za-z0-9._@+-]+(\/[A-Za-z0-9._@+-]+)*$/;
 /**
@@ -336,8 +337,12 @@ const StatePaths = {
     },
     /** Task id of a queue file name, or undefined for a file that is not a queue entry. */
     queueTaskId(path) {
-        const m = new RegExp(`^${StateDirs.Queue}\\d{${QueueStampDigits}}-(.+)\\.json$`).exec(path);
-        return m?.[1];
+        return QueueFile.exec(path)?.[2];
+    },
+    /** Enqueue time (epoch ms) of a queue file name, or undefined for a file that is not a queue entry. */
+    queueStamp(path) {
+        const m = QueueFile.exec(path);
+        return m ? Number(m[1]) : undefined;
     },
     learningsDir(owner) {
         return `${StateDirs.Learnings}${ownerKey(owner)}/`;
@@ -500,6 +505,8 @@ const Lease = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
     acquiredAt: Timestamp,
     expiresAt: Timestamp,
     reserved: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    /** A reservation's original enqueue time: where the task goes back in the queue if it lapses. */
+    queuedAt: Timestamp.optional(),
 });
 /** `queue/<enqueuedAt, ms, 15 digits>-<taskId>.json`: a task waiting for a slot. */
 const QueueEntry = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
@@ -542,7 +549,7 @@ const Batch = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
     updatedAt: Timestamp,
     items: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BatchItem),
     /** Where the batch summary lives (a tracking issue or comment). */
-    tracking: zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({ repository: RepositoryName, issue: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(), commentId: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional() })
+    tracking: zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({ repository: RepositoryName, issue: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(), url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), commentId: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional() })
         .optional(),
 });
 

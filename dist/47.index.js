@@ -122,6 +122,7 @@ function renderPrompt(name, vars, opts = {}) {
 /* harmony import */ var _sandbox_isolation_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(21963);
 /* harmony import */ var _sandbox_runner_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(84849);
 /* harmony import */ var _verify_setup_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(97584);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(58750);
 /**
  * `kiro-action replay <transcript.jsonl>` (issue #13): re-runs a recorded task offline from the
  * model replies in its transcript — no API key, no GitHub, no network — to debug a run that went
@@ -140,6 +141,7 @@ function renderPrompt(name, vars, opts = {}) {
  * Comparison ignores what changes between two runs of the same command: digit runs (durations,
  * ports, pids) and the workspace's absolute path.
  */
+
 
 
 
@@ -189,7 +191,7 @@ async function replay(o) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(d, { recursive: true });
     const runner = await replayRunner(workspace, dirs, o.allowUnsandboxed ?? false);
     log(`replay: ${entries.length} steps from ${o.transcript}; workspace ${workspace} (${runner.mode === 'unsandboxed' ? 'WITHOUT a sandbox' : `sandbox ${runner.mode}, no network`})`);
-    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dirs.home, TMPDIR: '/tmp', LANG: 'C.UTF-8', KIRO_SANDBOX: '1', CI: 'true' };
+    const env = { PATH: (0,_settings_js__WEBPACK_IMPORTED_MODULE_12__/* .readEnvironment */ .Qo)().PATH ?? '/usr/bin:/bin', HOME: dirs.home, TMPDIR: '/tmp', LANG: 'C.UTF-8', KIRO_SANDBOX: '1', CI: 'true' };
     const policy = (0,_policy_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .createToolPolicy */ .hQ)({ workspace, commands: { forbiddenCommands: [], allowedCommands: [], autonomy: 'full' }, maxFileEditsPerTask: 1_000_000, requireApprovalForNewFiles: false });
     const base = { workspace, env, policy, redact: (s) => s, commandTimeoutMs: o.commandTimeoutMs ?? 600_000, runner, stateDir: dirs.state };
     const report = { steps: entries.length, reproduced: 0, recorded: 0, diff: '', workspace, isolation: runner.mode };
@@ -256,7 +258,7 @@ async function replayRunner(workspace, dirs, allowUnsandboxed) {
     const support = await (0,_sandbox_isolation_js__WEBPACK_IMPORTED_MODULE_9__/* .detectIsolation */ .Kz)();
     if (support.mode !== 'none') {
         // offline: a network namespace of its own, nothing else; the user's home and files hidden
-        return (0,_sandbox_runner_js__WEBPACK_IMPORTED_MODULE_10__/* .createSandboxRunner */ .Iq)(support, { workspace, home: dirs.home, tmp: dirs.tmp, writable: [dirs.state], hideDirs: [process.env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)()], hideFiles: [], unshareNet: true });
+        return (0,_sandbox_runner_js__WEBPACK_IMPORTED_MODULE_10__/* .createSandboxRunner */ .Iq)(support, { workspace, home: dirs.home, tmp: dirs.tmp, writable: [dirs.state], hideDirs: [(0,_settings_js__WEBPACK_IMPORTED_MODULE_12__/* .readEnvironment */ .Qo)().HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)()], hideFiles: [], unshareNet: true });
     }
     if (!allowUnsandboxed)
         throw new Error(`this machine offers no OS sandbox (${support.reason}); the replay would run the recorded commands unconfined. Install bubblewrap, or pass --allow-unsandboxed`);

@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MaxBatchRepositories: () => (/* binding */ MaxBatchRepositories),
 /* harmony export */   batchEnded: () => (/* binding */ batchEnded),
+/* harmony export */   batchIdForRun: () => (/* binding */ batchIdForRun),
 /* harmony export */   batchTitle: () => (/* binding */ batchTitle),
 /* harmony export */   childServices: () => (/* binding */ childServices),
 /* harmony export */   handleBatch: () => (/* binding */ handleBatch),
@@ -26,14 +27,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28943);
 /* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14134);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58750);
-/* harmony import */ var _state_batches_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80469);
-/* harmony import */ var _state_tasks_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68643);
-/* harmony import */ var _ack_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9301);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31040);
-/* harmony import */ var _ending_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(57313);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(49492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(63735);
-/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(18526);
+/* harmony import */ var _state_tasks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68643);
+/* harmony import */ var _ack_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9301);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31040);
+/* harmony import */ var _ending_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(57313);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(49492);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(59171);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(47051);
 /**
  * Batches across repositories (SPEC.md J5): a `workflow_dispatch` with the inputs `repositories`
  * and `task` in one repository (the *hub*) starts one task per listed repository, each with its
@@ -54,7 +54,6 @@ __webpack_require__.r(__webpack_exports__);
  * The token (`github-token`) must be able to write issues, contents and pull requests in every
  * listed repository: the default job token only reaches the hub (docs: README.md, "Batches").
  */
-
 
 
 
@@ -101,12 +100,18 @@ function batchTitle(task) {
 }
 function fail(message) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, { title: 'Kiro batch' });
-    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_10__/* .reportOutputs */ .rY)({ status: 'failed' });
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ status: 'failed' });
     return { failed: message, annotated: true };
 }
 /**
  * A batch dispatch (`repositories` + `task`, no `task-id`): the tracking issue, the batch record,
  * one issue and task per repository, then each task handed to its own workflow run (SPEC.md J5).
+ *
+ * Resumable: the batch id comes from the hub's run id, so a re-run of the hub's job (same run id,
+ * next attempt) finds its batch and finishes it — issues are created with a marker and found again
+ * instead of duplicated, records already written are kept, and children handed a slot whose runs
+ * may never have been dispatched are dispatched again (a second run of a task that is already
+ * running skips itself: control.ts `handleDispatch`).
  */
 async function handleBatch(svc, cmd) {
     const s = svc.settings;
@@ -122,40 +127,24 @@ async function handleBatch(svc, cmd) {
         return fail(`A batch takes at most ${MaxBatchRepositories} repositories; got ${repositories.length}.`);
     if (!s.anthropicApiKey && s.provider === 'anthropic')
         return fail("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).");
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_13__/* .openStore */ .Ch)(svc);
-    const nowIso = new Date(svc.now()).toISOString();
-    const batchId = (0,_state_batches_js__WEBPACK_IMPORTED_MODULE_7__/* .newBatchId */ .SB)(svc.now());
-    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_10__/* .reportOutputs */ .rY)({ taskId: batchId });
-    const owner = { login: cmd.actor.login, id: cmd.actor.id };
-    // the dispatcher must be a writer in every repository it sends Kiro to (the hub was checked by the gate)
-    const items = [];
-    for (const repository of repositories) {
-        const perm = await svc.github.getPermission((0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRefOf */ .p)(repository), cmd.actor.login).catch((e) => `unreachable (${e.message})`);
-        const allowed = perm === 'write' || perm === 'maintain' || perm === 'admin';
-        items.push(allowed ? { repository } : { repository, note: `skipped: @${cmd.actor.login} needs write access to ${repository} (permission: ${perm}; is the \`github-token\` able to reach it?)` });
-    }
-    const draft = { id: batchId, owner, instructions, createdAt: nowIso, updatedAt: nowIso, items };
-    const tracking = await svc.github.createIssue(svc.repo, { title: `Kiro batch: ${batchTitle(instructions)}`, body: renderBatch(draft, {}) });
-    let batch = await store.putBatch({ ...draft, tracking: { repository: s.runner.repository, issue: tracking.number } });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: batch ${batchId} across ${repositories.length} repositories; tracking issue ${tracking.htmlUrl}.`);
+    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .openStore */ .Ch)(svc);
+    const batchId = batchIdForRun(s.runner.runId);
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ taskId: batchId });
+    const found = await store.getBatch(batchId);
+    if (found)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: resuming batch ${batchId} (run attempt ${s.runner.runAttempt}).`);
+    let batch = found ?? (await openBatch(svc, store, cmd, batchId, instructions, repositories));
+    const trackingUrl = trackingUrlOf(svc, batch);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: batch ${batchId} across ${repositories.length} repositories; tracking issue ${trackingUrl}.`);
     // one issue, task record and status comment per repository, all Queued until driven
-    const tasks = [];
+    const resuming = found !== undefined || s.runner.runAttempt > 1;
     for (const item of batch.items) {
-        if (item.note)
+        if (item.note || item.taskId)
             continue;
         try {
-            const ref = (0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRefOf */ .p)(item.repository);
-            const body = [instructions, '', `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Markers */ .c7.Batch}=${batchId} -->`, `Part of the Kiro batch ${tracking.htmlUrl} requested by @${owner.login}.`].join('\n');
-            const issue = await svc.github.createIssue(ref, { title: batchTitle(instructions), body });
-            const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_9__/* .makeTaskId */ .h)(ref.repo, issue.number, s.runner.runId);
-            const childSvc = { ...svc, repo: ref };
-            const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_14__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, batchTitle(instructions)), phase: 'Queued: waiting for its turn in the batch…' };
-            const [status] = await Promise.all([_lifecycle_js__WEBPACK_IMPORTED_MODULE_12__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist: false }), (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_12__/* .setLifecycleLabel */ .Zw)(childSvc, issue.number, 'queued', [])]);
-            const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_8__/* .newTask */ .eI)({ id: taskId, repository: item.repository, issue: issue.number, kind: 'batch-child', batchId, owner, state: 'queued', instructions, statusCommentId: status.commentId }, nowIso);
-            await store.putTask(task);
-            tasks.push(task);
-            item.taskId = taskId;
-            item.state = 'queued';
+            const { task, issue } = await openChild(svc, store, batch, item.repository, trackingUrl, resuming);
+            item.taskId = task.id;
+            item.state = task.state;
             item.issue = { number: issue.number, url: issue.htmlUrl };
         }
         catch (e) {
@@ -165,33 +154,91 @@ async function handleBatch(svc, cmd) {
     }
     batch = await store.putBatch({ ...batch, items: batch.items });
     await renderTracking(svc, batch);
-    // every child gets its own workflow run (a continuation `workflow_dispatch` with its task id):
-    // at most max-concurrent-tasks at once (free slots are reserved for them), the rest stay Queued
-    // and start as slots free — each child's end hands its slot on (ending.ts). The hub's job ends here.
-    if (s.dryRun) {
-        // the children's issues were only recorded, not created: there is nothing to run them on
-        for (const task of tasks)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch (dry run): would hand ${task.id} (${task.repository}) to its own workflow run.`);
-    }
-    else if (tasks.length > 0) {
-        const { handedTo, positions } = await store.enqueueTasks(tasks.map((t) => t.id), s.maxConcurrentTasks);
-        await Promise.all(tasks
-            .filter((t) => positions.has(t.id))
-            .map((t) => store.updateTask(t.id, (x) => ({ ...x, queuePosition: positions.get(t.id) }), `${t.id}: queued at ${positions.get(t.id)}`)));
-        for (const id of handedTo) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: starting ${id} in its own workflow run.`);
-            await (0,_store_js__WEBPACK_IMPORTED_MODULE_13__/* .dispatchContinuation */ .G8)(svc, id);
-        }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: ${handedTo.length} of ${tasks.length} tasks started in their own workflow runs; ${tasks.length - handedTo.length} queued (max-concurrent-tasks ${s.maxConcurrentTasks}).`);
-    }
+    await handChildren(svc, store, batch, resuming);
     const final = (await refreshBatch(svc, store, batchId)) ?? batch;
     await writeBatchSummary(svc, final);
-    (0,_store_js__WEBPACK_IMPORTED_MODULE_13__/* .recordDryRunState */ .VL)(svc, store);
-    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_10__/* .reportOutputs */ .rY)({ taskId: batchId });
+    (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .recordDryRunState */ .VL)(svc, store);
     const states = final.items.map((i) => i.state);
     const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
-    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_10__/* .reportOutputs */ .rY)({ status: status });
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ taskId: batchId, status });
     return {};
+}
+/** The batch id of a hub run: the same for every attempt of the run, so a re-run resumes it. */
+function batchIdForRun(runId) {
+    return `batch-${runId.toString(36)}`;
+}
+const trackingMarker = (batchId) => `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Markers */ .c7.Batch}=${batchId} tracking -->`;
+const childMarker = (batchId) => `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Markers */ .c7.Batch}=${batchId} -->`;
+function trackingUrlOf(svc, batch) {
+    const t = batch.tracking;
+    return t.url ?? `${svc.settings.runner.serverUrl}/${t.repository}/issues/${t.issue}`;
+}
+/**
+ * The batch record and its tracking issue. The dispatcher must be a writer in every repository it
+ * sends Kiro to (the hub was checked by the gate); a repository it cannot write is listed, skipped.
+ */
+async function openBatch(svc, store, cmd, batchId, instructions, repositories) {
+    const nowIso = new Date(svc.now()).toISOString();
+    const owner = { login: cmd.actor.login, id: cmd.actor.id };
+    const items = [];
+    for (const repository of repositories) {
+        const perm = await svc.github.getPermission((0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRefOf */ .p)(repository), cmd.actor.login).catch((e) => `unreachable (${e.message})`);
+        const allowed = perm === 'write' || perm === 'maintain' || perm === 'admin';
+        items.push(allowed ? { repository } : { repository, note: `skipped: @${cmd.actor.login} needs write access to ${repository} (permission: ${perm}; is the \`github-token\` able to reach it?)` });
+    }
+    const draft = { id: batchId, owner, instructions, createdAt: nowIso, updatedAt: nowIso, items };
+    const tracking = await svc.github.createIssue(svc.repo, { title: `Kiro batch: ${batchTitle(instructions)}`, body: renderBatch(draft, {}) }, { marker: trackingMarker(batchId), mayExist: svc.settings.runner.runAttempt > 1 });
+    return store.putBatch({ ...draft, tracking: { repository: svc.settings.runner.repository, issue: tracking.number, url: tracking.htmlUrl } });
+}
+/**
+ * A child's issue (found again when an earlier attempt made it), status comment, `kiro:queued`
+ * label and task record (state `queued`). The task id is derived from the issue and the hub's run.
+ */
+async function openChild(svc, store, batch, repository, trackingUrl, mayExist) {
+    const ref = (0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRefOf */ .p)(repository);
+    const title = batchTitle(batch.instructions);
+    const body = [batch.instructions, '', childMarker(batch.id), `Part of the Kiro batch ${trackingUrl} requested by @${batch.owner.login}.`].join('\n');
+    const issue = await svc.github.createIssue(ref, { title, body }, { marker: childMarker(batch.id), mayExist });
+    const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_8__/* .makeTaskId */ .h)(ref.repo, issue.number, svc.settings.runner.runId);
+    const existing = mayExist ? await store.getTask(taskId) : undefined;
+    if (existing)
+        return { task: existing, issue };
+    const nowIso = new Date(svc.now()).toISOString();
+    const childSvc = { ...svc, repo: ref };
+    const view = { ...(0,_task_js__WEBPACK_IMPORTED_MODULE_13__.statusViewOf)(svc, { id: taskId, state: 'queued', createdAt: nowIso }, title), phase: 'Queued: waiting for its turn in the batch…' };
+    const [status] = await Promise.all([_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .StatusComment */ .C6.open(childSvc, issue.number, view, undefined, { mayExist }), (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .setLifecycleLabel */ .Zw)(childSvc, issue.number, 'queued', [])]);
+    const task = (0,_state_tasks_js__WEBPACK_IMPORTED_MODULE_7__/* .newTask */ .eI)({ id: taskId, repository, issue: issue.number, kind: 'batch-child', batchId: batch.id, owner: batch.owner, state: 'queued', instructions: batch.instructions, statusCommentId: status.commentId }, nowIso);
+    await store.putTask(task);
+    return { task, issue };
+}
+/**
+ * Every child gets its own workflow run (a continuation `workflow_dispatch` with its task id): at
+ * most max-concurrent-tasks at once (free slots are reserved for them), the rest stay Queued and
+ * start as slots free — each child's end hands its slot on (ending.ts). On a resume, children
+ * holding a reservation are dispatched again: the earlier attempt may have died before it did.
+ */
+async function handChildren(svc, store, batch, resuming) {
+    const s = svc.settings;
+    let ids = batch.items.filter((i) => i.taskId && !i.note && i.state === 'queued').map((i) => i.taskId);
+    // the batch record's states may be older than the children's own records
+    if (resuming)
+        ids = (await Promise.all(ids.map((id) => store.getTask(id)))).filter((t) => t?.state === 'queued').map((t) => t.id);
+    if (s.dryRun) {
+        // the children's issues were only recorded, not created: there is nothing to run them on
+        for (const id of ids)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch (dry run): would hand ${id} to its own workflow run.`);
+        return;
+    }
+    if (!ids.length)
+        return;
+    const { handedTo, positions } = await store.enqueueTasks(ids, s.maxConcurrentTasks);
+    await Promise.all(ids.filter((id) => positions.has(id)).map((id) => store.updateTask(id, (x) => ({ ...x, queuePosition: positions.get(id) }), `${id}: queued at ${positions.get(id)}`)));
+    const reserved = resuming ? (await store.listLeases()).filter((l) => l.reserved && ids.includes(l.taskId) && !handedTo.includes(l.taskId)).map((l) => l.taskId) : [];
+    for (const id of [...handedTo, ...reserved]) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: starting ${id} in its own workflow run.`);
+        await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .dispatchContinuation */ .G8)(svc, id);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: ${handedTo.length + reserved.length} of ${ids.length} tasks started in their own workflow runs; ${positions.size} queued (max-concurrent-tasks ${s.maxConcurrentTasks}).`);
 }
 /**
  * A continuation run (`task-id`) of a batch child: in its own repository (cloned when that is not
@@ -211,16 +258,16 @@ async function resumeBatchChild(svc, store, task) {
 async function driveChild(svc, store, task) {
     const childSvc = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase() ? svc : await childServices(svc, task.repository);
     const fresh = (await store.getTask(task.id)) ?? task;
-    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_14__.loadIssue)(childSvc, fresh);
-    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_14__.openTaskStatus)(childSvc, fresh, issue);
+    const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.loadIssue)(childSvc, fresh);
+    const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.openTaskStatus)(childSvc, fresh, issue);
     const invalid = childSvc.settings.repoSettingsError;
     if (invalid) {
         // that repository's own settings file is broken: the child ends saying so (one true state),
         // its reserved slot goes to the next queued task
         const error = new Error(`${task.repository}: .kiro/settings.json is invalid — ${invalid.field ? `\`${invalid.field}\`: ` : ''}${invalid.problem}. Fix the file on the default branch and comment \`${svc.settings.triggerCommand} continue\`.`);
-        return (0,_ending_js__WEBPACK_IMPORTED_MODULE_11__/* .endInFailure */ .Ru)({ svc: childSvc, store, taskId: fresh.id, status, issueNumber: issue.number, labels: issue.labels, spend: undefined }, error);
+        return (0,_ending_js__WEBPACK_IMPORTED_MODULE_10__/* .endInFailure */ .Ru)({ svc: childSvc, store, taskId: fresh.id, status, issueNumber: issue.number, labels: issue.labels, spend: undefined }, error);
     }
-    return (0,_task_js__WEBPACK_IMPORTED_MODULE_14__.driveTask)(childSvc, store, fresh, status, issue, {});
+    return (0,_task_js__WEBPACK_IMPORTED_MODULE_13__.driveTask)(childSvc, store, fresh, status, issue, {});
 }
 /**
  * The services of a child task in another repository: its own work tree (a fresh shallow clone
@@ -305,7 +352,7 @@ const STATE_TEXT = {
  */
 function renderBatch(batch, prs) {
     const lines = [
-        `${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Markers */ .c7.Batch}=${batch.id} -->`,
+        trackingMarker(batch.id),
         `## Kiro batch: ${batchTitle(batch.instructions)}`,
         '',
         `Requested by @${batch.owner.login} — batch \`${batch.id}\`, ${batch.items.length} ${batch.items.length === 1 ? 'repository' : 'repositories'}.`,
@@ -326,7 +373,7 @@ function renderBatch(batch, prs) {
     return lines.join('\n');
 }
 async function writeBatchSummary(svc, batch) {
-    await (0,_outcome_js__WEBPACK_IMPORTED_MODULE_10__/* .reportSummary */ .hm)(svc.redact(renderBatch(batch, await prStates(svc, batch))));
+    await (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportSummary */ .hm)(svc.redact(renderBatch(batch, await prStates(svc, batch))));
 }
 
 

@@ -33725,7 +33725,7 @@ const Markers = {
     FeedbackSummary: '<!-- kiro-action:feedback',
     /** `<!-- kiro-action:task=<id> -->` — in PR bodies, links a PR to its task record. */
     PullRequestTask: '<!-- kiro-action:task',
-    /** `<!-- kiro-action:batch=<batchId> -->` — a batch's tracking issue and each child task's issue (J5). */
+    /** `<!-- kiro-action:batch=<batchId> -->` in each child task's issue, `… tracking -->` in the batch's tracking issue (J5). */
     Batch: '<!-- kiro-action:batch',
 };
 /**
@@ -33788,17 +33788,187 @@ function repositoryUrl(serverUrl, repository) {
     return `${serverUrl.replace(/\/+$/, '')}/${repository}`;
 }
 /**
- * Environment entries that add the auth header for `serverUrl`, appended after any
- * `GIT_CONFIG_COUNT` entries already in `base` (tests use those for `insteadOf` rewrites).
+ * Environment entries that add the auth header for `serverUrl`: `GIT_CONFIG_*` entries numbered
+ * from 0 (src/git/exec.ts puts them after any the workflow set).
  */
-function authEnv(serverUrl, token, base = process.env) {
-    const start = Number.parseInt(base.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+function authEnv(serverUrl, token) {
     const server = serverUrl.replace(/\/+$/, '');
     return {
-        GIT_CONFIG_COUNT: String(start + 1),
-        [`GIT_CONFIG_KEY_${start}`]: `http.${server}/.extraheader`,
-        [`GIT_CONFIG_VALUE_${start}`]: `AUTHORIZATION: basic ${basicCredential(token)}`,
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: `http.${server}/.extraheader`,
+        GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basicCredential(token)}`,
     };
+}
+
+
+/***/ }),
+
+/***/ 29395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ix: () => (/* binding */ execGit),
+/* harmony export */   SP: () => (/* binding */ setGitEnvironment),
+/* harmony export */   XS: () => (/* binding */ GitError),
+/* harmony export */   d7: () => (/* binding */ isNonFastForward),
+/* harmony export */   pd: () => (/* binding */ isTransientGitError)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+class GitError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`git ${args[0] ?? ''} failed (exit ${result.code}): ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'GitError';
+    }
+}
+/** The environment the action's git starts from (`setGitEnvironment`); empty until then. */
+let baseEnvironment = {};
+/**
+ * Sets the environment every git call of the action starts from — the runner's, as `Settings.env`
+ * read it (src/main.ts calls this once). Before it is called (unit tests) git gets only the fixed
+ * entries below.
+ */
+function setGitEnvironment(env) {
+    baseEnvironment = env;
+}
+const CONFIG_ENTRY = /^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+)$/;
+/** The `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_<n>`/`GIT_CONFIG_VALUE_<n>` entries of `env`, in order. */
+function configEntries(env) {
+    const n = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+    const out = [];
+    for (let i = 0; i < n; i++) {
+        const k = env[`GIT_CONFIG_KEY_${i}`];
+        if (k !== undefined)
+            out.push([k, env[`GIT_CONFIG_VALUE_${i}`] ?? '']);
+    }
+    return out;
+}
+/**
+ * Environment every git call of the action gets. The action's git must read nothing the model
+ * can write (issue #9): no global or system config (`GIT_CONFIG_GLOBAL=/dev/null`,
+ * `GIT_CONFIG_NOSYSTEM`: a model-planted `~/.gitconfig` with a filter, `diff.external`,
+ * `http.proxy` or `url.*` rewrite never applies), `HOME`/`XDG_CONFIG_HOME` pointing nowhere (no
+ * `~/.config/git/attributes`), a fixed `PATH` of system directories (git's helpers are found in
+ * its exec-path; a `git` wrapper in `~/.local/bin` never runs), and the runner's `GIT_*`
+ * variables dropped except `GIT_CONFIG_COUNT` entries that the workflow set (tests add
+ * `url.<loopback>.insteadOf` rewrites that way). Never prompt, never page. The caller's
+ * `GIT_CONFIG_*` entries (numbered from 0: the auth header, a scratch repository's settings) come
+ * after the workflow's, renumbered.
+ */
+function fixedEnv(extra = {}) {
+    const base = {};
+    for (const [k, v] of Object.entries(baseEnvironment))
+        if (!k.startsWith('GIT_'))
+            base[k] = v;
+    const rest = {};
+    for (const [k, v] of Object.entries(extra))
+        if (!CONFIG_ENTRY.test(k))
+            rest[k] = v;
+    const config = {};
+    const entries = [...configEntries(baseEnvironment), ...configEntries(extra)];
+    entries.forEach(([k, v], i) => {
+        config[`GIT_CONFIG_KEY_${i}`] = k;
+        config[`GIT_CONFIG_VALUE_${i}`] = v;
+    });
+    if (entries.length)
+        config.GIT_CONFIG_COUNT = String(entries.length);
+    return {
+        ...base,
+        PATH: TRUSTED_PATH,
+        HOME: '/dev/null',
+        XDG_CONFIG_HOME: '/dev/null',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_PAGER: 'cat',
+        PAGER: 'cat',
+        GIT_ASKPASS: '',
+        SSH_ASKPASS: '',
+        GCM_INTERACTIVE: 'never',
+        LC_ALL: 'C',
+        ...rest,
+        ...config,
+    };
+}
+/** System directories only: never the job's `PATH`, which a model could have reached through a file the workflow sources. */
+const TRUSTED_PATH = '/usr/bin:/bin:/usr/sbin:/sbin';
+/** git by absolute path (`/usr/bin/git` on GitHub's runners and Debian). */
+const GIT = ['/usr/bin/git', '/bin/git', '/usr/local/bin/git'].find((p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p)) ?? 'git';
+/**
+ * Config every git call of the action runs with, overriding anything in a repository's own
+ * config (a clone the action made, the state store's, the trusted directory — and, before the
+ * first model command, the checkout's `.git`): no hooks, no fsmonitor command, no credential
+ * helper, no attributes file, no `ext::` transport. (`diff.external` and filter drivers can only
+ * come from config, which is ours alone; callers that diff pass `--no-ext-diff --no-textconv`.)
+ */
+const HARDENING = [
+    '-c', 'core.hooksPath=/dev/null',
+    '-c', 'core.fsmonitor=false',
+    '-c', 'core.sshCommand=ssh',
+    '-c', 'credential.helper=',
+    '-c', 'protocol.ext.allow=never',
+    '-c', 'core.attributesFile=/dev/null',
+];
+/**
+ * The only function in the action that runs git. Spawns asynchronously (a synchronous spawn would
+ * deadlock a test process that also hosts the git HTTP remote, see NOTES.md).
+ *
+ * @param args git arguments, e.g. `['push', 'origin', 'HEAD:refs/heads/x']`
+ * @throws GitError on a non-zero exit unless `allowFailure` is set
+ */
+async function execGit(args, opts) {
+    const result = await new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(GIT, [...HARDENING, ...args], {
+            cwd: opts.cwd,
+            env: fixedEnv(opts.env),
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => err.push(b));
+        const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            reject(e);
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            resolve({
+                code: code ?? 1,
+                stdout: Buffer.concat(out).toString(opts.encoding ?? 'utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            });
+        });
+        // git may exit before reading stdin (most commands never read it): the write then fails with
+        // EPIPE, which without a listener is an uncaught 'error' event that kills the process. The
+        // exit code reports what happened.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(opts.input ?? '');
+    });
+    if (result.code !== 0 && !opts.allowFailure)
+        throw new GitError(args, result);
+    return result;
+}
+/**
+ * True when a failed fetch or push is worth a retry: network trouble and server errors (HTTP 5xx,
+ * 429, a cut connection, DNS, TLS); authentication, not-found and rejected updates are not. The one
+ * rule for the action's own git and the state store.
+ */
+function isTransientGitError(stderr) {
+    return /\b(5\d\d|429)\b|The requested URL returned error: 5|RPC failed|early EOF|hung up|unexpected disconnect|timed out|timeout|connection (reset|refused|closed)|could not resolve host|empty reply|transfer closed|SSL|TLS/i.test(stderr);
+}
+/** True when a push failed because the remote moved (non-fast-forward / fetch first / stale info). */
+function isNonFastForward(r) {
+    return /non-fast-forward|fetch first|\[rejected\]|stale info|cannot lock ref|failed to update ref/i.test(r.stderr);
 }
 
 
@@ -33963,9 +34133,26 @@ function createGitHubApi(octokit, redactSecrets, retryBaseMs = 1000) {
         async updateIssueComment(r, commentId, body) {
             await octokit.rest.issues.updateComment({ ...r, comment_id: commentId, body: redact(body) });
         },
-        async createIssue(r, i) {
-            const { data } = await octokit.rest.issues.create({ ...r, title: title(i.title), body: redact(i.body) });
-            return { number: data.number, htmlUrl: data.html_url };
+        async createIssue(r, i, opts = {}) {
+            const create = async (retries) => {
+                const { data } = await octokit.rest.issues.create({ ...r, title: title(i.title), body: redact(i.body), ...(retries !== undefined ? { request: { retries } } : {}) });
+                return { number: data.number, htmlUrl: data.html_url };
+            };
+            const marker = opts.marker;
+            if (!marker)
+                return create();
+            const find = async () => {
+                // one page: an issue this run made is among the repository's newest
+                const { data } = await octokit.rest.issues.listForRepo({ ...r, state: 'all', sort: 'created', direction: 'desc', per_page: 100 });
+                const found = data.find((x) => !x.pull_request && (x.body ?? '').includes(marker));
+                return found ? { number: found.number, htmlUrl: found.html_url } : undefined;
+            };
+            if (opts.mayExist) {
+                const found = await find();
+                if (found)
+                    return found;
+            }
+            return createOnce(create, find);
         },
         async updateIssueBody(r, issueNumber, body, close) {
             await octokit.rest.issues.update({ ...r, issue_number: issueNumber, body: redact(body), ...(close ? { state: 'closed', state_reason: close } : {}) });
@@ -34163,7 +34350,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // `node dist/index.js` is the action (GitHub passes no arguments); `node dist/index.js replay …`
 // is the replay command of bin/kiro-action.mjs, a separate chunk loaded only then
 if (process.argv[2] === 'replay') {
-    const { replayMain } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(675), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87908));
+    const { replayMain } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(301), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87908));
     process.exitCode = await replayMain(process.argv.slice(3));
 }
 else {
@@ -40005,6 +40192,8 @@ function createDryRunGitHubApi(real, recorder) {
 
 // EXTERNAL MODULE: ./src/git/auth.ts
 var git_auth = __nccwpck_require__(5768);
+// EXTERNAL MODULE: ./src/git/exec.ts
+var exec = __nccwpck_require__(29395);
 ;// CONCATENATED MODULE: ./src/orchestrator/gate.ts
 /**
  * The permission gate (SPEC.md §4): only actors with write, maintain or admin permission on the
@@ -40089,20 +40278,20 @@ async function handleCommand(svc, cmd) {
         case 'start':
             return startTask(svc, cmd);
         case 'reply':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
         case 'continue':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
         case 'cancel':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
         case 'dispatch':
             // a task with pending review feedback resumes as a feedback round, anything else in control.ts
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(263), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).routeDispatch(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).routeDispatch(svc, cmd);
         case 'feedback':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(263), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleFeedback(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleFeedback(svc, cmd);
         case 'checks_failed':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(263), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71263))).handleChecksFailed(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleChecksFailed(svc, cmd);
         case 'automation':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(420)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17517))).runAutomations(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(420)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17517))).runAutomations(svc, cmd);
         default: {
             const unhandled = cmd;
             core/* info */.pq(`Kiro: '${unhandled.kind}' is not handled by this version.`);
@@ -40146,7 +40335,7 @@ async function startTask(svc, cmd) {
     core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
     (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'in_progress' });
     // loaded after the acknowledgement: compiling the agent's chunk would delay the 👀 and the comment
-    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(675), __nccwpck_require__.e(210), __nccwpck_require__.e(466), __nccwpck_require__.e(526), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18526));
+    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47051));
     return runTask(svc, cmd, taskId, status, settled);
 }
 function issueOf(cmd) {
@@ -40212,6 +40401,7 @@ var src_settings = __nccwpck_require__(58750);
 
 
 
+
 /** Process start in epoch ms, as close to the runner's spawn as we can observe. */
 const processStart = Date.now() - Math.round(performance.now());
 /** Registers every secret the run knows before anything is logged (SPEC.md §4). */
@@ -40224,7 +40414,7 @@ function buildRedactor(settings) {
     if (settings.anthropicApiKey)
         r.register(settings.anthropicApiKey, 'anthropic-api-key');
     // task secrets: `${NAME}` values from the job's environment and credential-like names (src/policy/env.ts)
-    const task = (0,env/* resolveTaskEnv */.f$)(settings.repo.env, process.env);
+    const task = (0,env/* resolveTaskEnv */.f$)(settings.repo.env, settings.env);
     for (const name of task.secretNames)
         r.register(task.env[name], `env.${name}`);
     return r;
@@ -40273,21 +40463,22 @@ const OutputNames = {
  * a handler reports it (GITHUB_OUTPUT, https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#setting-an-output-parameter),
  * the summary appended to GITHUB_STEP_SUMMARY (skipped outside Actions).
  */
-const actionsOutcomeWriter = {
-    outputs(o) {
-        for (const [k, v] of Object.entries(o))
-            if (v !== undefined)
-                core/* setOutput */.uH(OutputNames[k], v);
-    },
-    async summary(markdown) {
-        if (!process.env.GITHUB_STEP_SUMMARY)
-            return;
-        await core/* summary */.z.addRaw(markdown, true).write();
-    },
-};
+function actionsOutcomeWriter(settings) {
+    return {
+        outputs(o) {
+            for (const [k, v] of Object.entries(o))
+                if (v !== undefined)
+                    core/* setOutput */.uH(OutputNames[k], v);
+        },
+        async summary(markdown) {
+            if (!settings.env.GITHUB_STEP_SUMMARY)
+                return;
+            await core/* summary */.z.addRaw(markdown, true).write();
+        },
+    };
+}
 /** The action's entry point. */
 async function run() {
-    (0,orchestrator_outcome/* installOutcomeWriter */.$2)(actionsOutcomeWriter);
     let settings;
     try {
         settings = (0,src_settings/* loadSettings */.M5)();
@@ -40300,6 +40491,8 @@ async function run() {
         throw e;
     }
     (0,src_settings/* forgetCredentialInputs */.eI)();
+    (0,orchestrator_outcome/* installOutcomeWriter */.$2)(actionsOutcomeWriter(settings));
+    (0,exec/* setGitEnvironment */.SP)(settings.env);
     const redactor = buildRedactor(settings);
     try {
         let command;
@@ -40598,7 +40791,7 @@ function isCredentialEnvName(name) {
     return CREDENTIAL_WORD.test(n);
 }
 /**
- * The environment for commands the model runs: `base` (usually `process.env`) without
+ * The environment for commands the model runs: `base` (`Settings.env`, the runner's environment) without
  * credentials, runner file-command paths or any value containing a secret, plus fixed settings
  * and `extra`. Pure; never throws.
  */
@@ -41325,6 +41518,7 @@ function escapeMd(s) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GN: () => (/* binding */ SettingsError),
 /* harmony export */   M5: () => (/* binding */ loadSettings),
+/* harmony export */   Qo: () => (/* binding */ readEnvironment),
 /* harmony export */   Vd: () => (/* binding */ settingsForRepository),
 /* harmony export */   eI: () => (/* binding */ forgetCredentialInputs)
 /* harmony export */ });
@@ -41571,6 +41765,7 @@ function loadSettings(env = process.env) {
     const repoError = repoSettings instanceof SettingsError ? repoSettings : undefined;
     const repoCfg = repoSettings instanceof SettingsError ? DefaultRepoSettings : repoSettings;
     const settings = {
+        env: readEnvironment(env),
         anthropicApiKey: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AnthropicApiKey],
         anthropicBaseUrl: e.ANTHROPIC_BASE_URL || undefined,
         vertexProjectId: e.ANTHROPIC_VERTEX_PROJECT_ID || e.GOOGLE_CLOUD_PROJECT || undefined,
@@ -41651,6 +41846,20 @@ function settingsForRepository(s, repository, workspace) {
         runner: { ...s.runner, owner, repo, repository, workspace },
     });
 }
+/** Environment names of the credential inputs (`INPUT_GITHUB-TOKEN`, `INPUT_ANTHROPIC-API-KEY`). */
+const CredentialInputVars = [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GithubToken, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AnthropicApiKey].map((name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`);
+/**
+ * The process environment as a frozen copy without the credential inputs (they live in
+ * `Settings` alone). The one place the action reads its environment: `loadSettings` keeps it as
+ * `Settings.env`; the `replay` command, which has no settings, reads it here too.
+ */
+function readEnvironment(env = process.env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined && !CredentialInputVars.includes(k))
+            out[k] = v;
+    return Object.freeze(out);
+}
 /**
  * Removes the credential inputs (`INPUT_GITHUB-TOKEN`, `INPUT_ANTHROPIC-API-KEY`) from the
  * action's own `process.env` once `Settings` holds them, so no child process the action starts
@@ -41658,8 +41867,8 @@ function settingsForRepository(s, repository, workspace) {
  * PID namespace is what keeps commands from reading it.)
  */
 function forgetCredentialInputs(env = process.env) {
-    for (const name of [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GithubToken, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AnthropicApiKey])
-        delete env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+    for (const name of CredentialInputVars)
+        delete env[name];
 }
 function deepFreeze(o) {
     if (o && typeof o === 'object' && !Object.isFrozen(o)) {

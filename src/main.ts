@@ -11,6 +11,7 @@ import { createGitHubApi } from './github/api.js';
 import { createOctokit } from './github/client.js';
 import { createDryRunGitHubApi, DryRunRecorder } from './github/dry-run.js';
 import { basicCredential } from './git/auth.js';
+import { setGitEnvironment } from './git/exec.js';
 import { handleCommand } from './orchestrator/handlers.js';
 import { installOutcomeWriter, reportOutputs, type OutcomeWriter, type RunOutputs } from './orchestrator/outcome.js';
 import type { Services } from './orchestrator/services.js';
@@ -31,7 +32,7 @@ function buildRedactor(settings: Settings): Redactor {
   }
   if (settings.anthropicApiKey) r.register(settings.anthropicApiKey, 'anthropic-api-key');
   // task secrets: `${NAME}` values from the job's environment and credential-like names (src/policy/env.ts)
-  const task = resolveTaskEnv(settings.repo.env, process.env);
+  const task = resolveTaskEnv(settings.repo.env, settings.env);
   for (const name of task.secretNames) r.register(task.env[name]!, `env.${name}`);
   return r;
 }
@@ -82,19 +83,20 @@ const OutputNames: Record<keyof RunOutputs, string> = {
  * a handler reports it (GITHUB_OUTPUT, https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#setting-an-output-parameter),
  * the summary appended to GITHUB_STEP_SUMMARY (skipped outside Actions).
  */
-const actionsOutcomeWriter: OutcomeWriter = {
-  outputs(o) {
-    for (const [k, v] of Object.entries(o) as Array<[keyof RunOutputs, string | undefined]>) if (v !== undefined) core.setOutput(OutputNames[k], v);
-  },
-  async summary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await core.summary.addRaw(markdown, true).write();
-  },
-};
+function actionsOutcomeWriter(settings: Settings): OutcomeWriter {
+  return {
+    outputs(o) {
+      for (const [k, v] of Object.entries(o) as Array<[keyof RunOutputs, string | undefined]>) if (v !== undefined) core.setOutput(OutputNames[k], v);
+    },
+    async summary(markdown) {
+      if (!settings.env.GITHUB_STEP_SUMMARY) return;
+      await core.summary.addRaw(markdown, true).write();
+    },
+  };
+}
 
 /** The action's entry point. */
 export async function run(): Promise<void> {
-  installOutcomeWriter(actionsOutcomeWriter);
   let settings: Settings;
   try {
     settings = loadSettings();
@@ -106,6 +108,8 @@ export async function run(): Promise<void> {
     throw e;
   }
   forgetCredentialInputs();
+  installOutcomeWriter(actionsOutcomeWriter(settings));
+  setGitEnvironment(settings.env);
   const redactor = buildRedactor(settings);
   try {
     let command: Command;

@@ -29,6 +29,7 @@ import { createToolPolicy } from './policy/paths.js';
 import { detectIsolation } from './sandbox/isolation.js';
 import { createSandboxRunner, createUnsandboxedRunner, type CommandRunner } from './sandbox/runner.js';
 import { detectSetup, runSetup } from './verify/setup.js';
+import { readEnvironment } from './settings.js';
 
 /** Client tools the replay runs again; everything else keeps its recorded result. */
 const REPRODUCED = new Set(['bash', 'str_replace_based_edit_tool', 'search_code', 'list_files']);
@@ -106,7 +107,7 @@ export async function replay(o: ReplayOptions): Promise<ReplayReport> {
 
   const runner = await replayRunner(workspace, dirs, o.allowUnsandboxed ?? false);
   log(`replay: ${entries.length} steps from ${o.transcript}; workspace ${workspace} (${runner.mode === 'unsandboxed' ? 'WITHOUT a sandbox' : `sandbox ${runner.mode}, no network`})`);
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dirs.home, TMPDIR: '/tmp', LANG: 'C.UTF-8', KIRO_SANDBOX: '1', CI: 'true' };
+  const env = { PATH: readEnvironment().PATH ?? '/usr/bin:/bin', HOME: dirs.home, TMPDIR: '/tmp', LANG: 'C.UTF-8', KIRO_SANDBOX: '1', CI: 'true' };
   const policy = createToolPolicy({ workspace, commands: { forbiddenCommands: [], allowedCommands: [], autonomy: 'full' }, maxFileEditsPerTask: 1_000_000, requireApprovalForNewFiles: false });
   const base: ToolContext = { workspace, env, policy, redact: (s) => s, commandTimeoutMs: o.commandTimeoutMs ?? 600_000, runner, stateDir: dirs.state };
 
@@ -172,7 +173,7 @@ async function replayRunner(workspace: string, dirs: { home: string; tmp: string
   const support = await detectIsolation();
   if (support.mode !== 'none') {
     // offline: a network namespace of its own, nothing else; the user's home and files hidden
-    return createSandboxRunner(support, { workspace, home: dirs.home, tmp: dirs.tmp, writable: [dirs.state], hideDirs: [process.env.HOME || homedir()], hideFiles: [], unshareNet: true });
+    return createSandboxRunner(support, { workspace, home: dirs.home, tmp: dirs.tmp, writable: [dirs.state], hideDirs: [readEnvironment().HOME || homedir()], hideFiles: [], unshareNet: true });
   }
   if (!allowUnsandboxed) throw new Error(`this machine offers no OS sandbox (${support.reason}); the replay would run the recorded commands unconfined. Install bubblewrap, or pass --allow-unsandboxed`);
   return createUnsandboxedRunner();

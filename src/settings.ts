@@ -185,6 +185,13 @@ export interface RunnerContext {
 
 /** Everything the action is configured with, validated and frozen. */
 export interface Settings {
+  /**
+   * The environment the action started with, credential inputs removed (`readEnvironment`): the
+   * only view of the runner's environment the rest of the action has. The sandbox builds the
+   * model's environment from it (src/policy/env.ts), the action's git starts from it
+   * (src/git/exec.ts), task secrets are resolved from it.
+   */
+  env: Readonly<Record<string, string>>;
   anthropicApiKey: string;
   anthropicBaseUrl: string | undefined;
   /** Vertex AI project (`ANTHROPIC_VERTEX_PROJECT_ID`, else `GOOGLE_CLOUD_PROJECT` as google-github-actions/auth exports it). */
@@ -344,6 +351,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const repoCfg = repoSettings instanceof SettingsError ? DefaultRepoSettings : repoSettings;
 
   const settings: Settings = {
+    env: readEnvironment(env),
     anthropicApiKey: i[Inputs.AnthropicApiKey],
     anthropicBaseUrl: e.ANTHROPIC_BASE_URL || undefined,
     vertexProjectId: e.ANTHROPIC_VERTEX_PROJECT_ID || e.GOOGLE_CLOUD_PROJECT || undefined,
@@ -426,6 +434,20 @@ export function settingsForRepository(s: Settings, repository: string, workspace
   });
 }
 
+/** Environment names of the credential inputs (`INPUT_GITHUB-TOKEN`, `INPUT_ANTHROPIC-API-KEY`). */
+const CredentialInputVars: readonly string[] = [Inputs.GithubToken, Inputs.AnthropicApiKey].map((name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`);
+
+/**
+ * The process environment as a frozen copy without the credential inputs (they live in
+ * `Settings` alone). The one place the action reads its environment: `loadSettings` keeps it as
+ * `Settings.env`; the `replay` command, which has no settings, reads it here too.
+ */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && !CredentialInputVars.includes(k)) out[k] = v;
+  return Object.freeze(out);
+}
+
 /**
  * Removes the credential inputs (`INPUT_GITHUB-TOKEN`, `INPUT_ANTHROPIC-API-KEY`) from the
  * action's own `process.env` once `Settings` holds them, so no child process the action starts
@@ -433,7 +455,7 @@ export function settingsForRepository(s: Settings, repository: string, workspace
  * PID namespace is what keeps commands from reading it.)
  */
 export function forgetCredentialInputs(env: NodeJS.ProcessEnv = process.env): void {
-  for (const name of [Inputs.GithubToken, Inputs.AnthropicApiKey]) delete env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+  for (const name of CredentialInputVars) delete env[name];
 }
 
 function deepFreeze<T>(o: T): T {

@@ -17,15 +17,14 @@ export function repositoryUrl(serverUrl: string, repository: string): string {
 }
 
 /**
- * Environment entries that add the auth header for `serverUrl`, appended after any
- * `GIT_CONFIG_COUNT` entries already in `base` (tests use those for `insteadOf` rewrites).
+ * Environment entries that add the auth header for `serverUrl`: `GIT_CONFIG_*` entries numbered
+ * from 0 (src/git/exec.ts puts them after any the workflow set).
  */
-export function authEnv(serverUrl: string, token: string, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const start = Number.parseInt(base.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+export function authEnv(serverUrl: string, token: string): Record<string, string> {
   const server = serverUrl.replace(/\/+$/, '');
   return {
-    GIT_CONFIG_COUNT: String(start + 1),
-    [`GIT_CONFIG_KEY_${start}`]: `http.${server}/.extraheader`,
-    [`GIT_CONFIG_VALUE_${start}`]: `AUTHORIZATION: basic ${basicCredential(token)}`,
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `http.${server}/.extraheader`,
+    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basicCredential(token)}`,
   };
 }

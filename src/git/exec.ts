@@ -33,23 +33,55 @@ export interface ExecGitOptions {
   timeoutMs?: number;
 }
 
+/** The environment the action's git starts from (`setGitEnvironment`); empty until then. */
+let baseEnvironment: Readonly<Record<string, string>> = {};
+
+/**
+ * Sets the environment every git call of the action starts from — the runner's, as `Settings.env`
+ * read it (src/main.ts calls this once). Before it is called (unit tests) git gets only the fixed
+ * entries below.
+ */
+export function setGitEnvironment(env: Readonly<Record<string, string>>): void {
+  baseEnvironment = env;
+}
+
+const CONFIG_ENTRY = /^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+)$/;
+
+/** The `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_<n>`/`GIT_CONFIG_VALUE_<n>` entries of `env`, in order. */
+function configEntries(env: Readonly<Record<string, string | undefined>>): Array<[string, string]> {
+  const n = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i < n; i++) {
+    const k = env[`GIT_CONFIG_KEY_${i}`];
+    if (k !== undefined) out.push([k, env[`GIT_CONFIG_VALUE_${i}`] ?? '']);
+  }
+  return out;
+}
+
 /**
  * Environment every git call of the action gets. The action's git must read nothing the model
  * can write (issue #9): no global or system config (`GIT_CONFIG_GLOBAL=/dev/null`,
  * `GIT_CONFIG_NOSYSTEM`: a model-planted `~/.gitconfig` with a filter, `diff.external`,
  * `http.proxy` or `url.*` rewrite never applies), `HOME`/`XDG_CONFIG_HOME` pointing nowhere (no
  * `~/.config/git/attributes`), a fixed `PATH` of system directories (git's helpers are found in
- * its exec-path; a `git` wrapper in `~/.local/bin` never runs), and the caller's `GIT_*`
+ * its exec-path; a `git` wrapper in `~/.local/bin` never runs), and the runner's `GIT_*`
  * variables dropped except `GIT_CONFIG_COUNT` entries that the workflow set (tests add
- * `url.<loopback>.insteadOf` rewrites that way). Never prompt, never page.
+ * `url.<loopback>.insteadOf` rewrites that way). Never prompt, never page. The caller's
+ * `GIT_CONFIG_*` entries (numbered from 0: the auth header, a scratch repository's settings) come
+ * after the workflow's, renumbered.
  */
-function fixedEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+function fixedEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined) continue;
-    if (k.startsWith('GIT_') && !/^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+)$/.test(k)) continue;
-    base[k] = v;
-  }
+  for (const [k, v] of Object.entries(baseEnvironment)) if (!k.startsWith('GIT_')) base[k] = v;
+  const rest: Record<string, string> = {};
+  for (const [k, v] of Object.entries(extra)) if (!CONFIG_ENTRY.test(k)) rest[k] = v;
+  const config: Record<string, string> = {};
+  const entries = [...configEntries(baseEnvironment), ...configEntries(extra)];
+  entries.forEach(([k, v], i) => {
+    config[`GIT_CONFIG_KEY_${i}`] = k;
+    config[`GIT_CONFIG_VALUE_${i}`] = v;
+  });
+  if (entries.length) config.GIT_CONFIG_COUNT = String(entries.length);
   return {
     ...base,
     PATH: TRUSTED_PATH,
@@ -64,7 +96,8 @@ function fixedEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
     SSH_ASKPASS: '',
     GCM_INTERACTIVE: 'never',
     LC_ALL: 'C',
-    ...extra,
+    ...rest,
+    ...config,
   };
 }
 

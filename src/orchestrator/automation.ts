@@ -34,7 +34,10 @@ import { writeJobSummary } from '../report/summary.js';
 import type { TaskSpec } from '../state/schema.js';
 import { readSteering, repositoryLayout } from './context.js';
 import { reportOutputs, type Outcome } from './outcome.js';
-import { codeAndVerify, createCommitter, criteriaWithVerdict, failureNotesOf, openAgentSession, specMarkdown, StepInput } from './pipeline.js';
+import { codeAndVerify, criteriaWithVerdict, failureNotesOf } from './code-verify.js';
+import { createCommitter } from './committer.js';
+import { specMarkdown, StepInput } from './phases/common.js';
+import { openAgentSession } from './session.js';
 import { openSandbox } from './sandbox.js';
 import type { Services } from './services.js';
 

@@ -20,7 +20,7 @@ import { StatePaths } from '../state/paths.js';
 import type { Learning, Provenance } from '../state/schema.js';
 import type { StateStore } from '../state/store.js';
 import type { OwnerFeedback } from './feedback-context.js';
-import type { AgentSession } from './pipeline.js';
+import type { AgentSession } from './session.js';
 
 /** Longest learning text kept, characters (a learning is one imperative sentence). */
 export const MaxLearningChars = 400;

@@ -106,7 +106,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
   // actions/checkout leaves the token in .git/config; the model's shell could read it (NOTES.md)
   const scrubbing = scrubPersistedCredentials(workspace);
   const detecting = detectIsolation(s.sandboxDisabledReason ? { disable: s.sandboxDisabledReason } : {});
-  const discovering = s.networkAccess === 'common-dependencies' ? discoverRegistryHosts(process.env, { cwd: workspace }) : Promise.resolve([]);
+  const discovering = s.networkAccess === 'common-dependencies' ? discoverRegistryHosts(s.env, { cwd: workspace }) : Promise.resolve([]);
   for (const p of [preloading, scrubbing, detecting, discovering]) (p as Promise<unknown>).catch(() => undefined); // awaited below
 
   const kiroPolicy: KiroToolPolicy | undefined = policyOverride
@@ -128,7 +128,7 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     const netPolicy = resolveNetworkPolicy({
       level: s.networkAccess,
       allowedDomains: s.allowedDomains,
-      integrationHosts: integrationHosts(process.env, s.anthropicBaseUrl),
+      integrationHosts: integrationHosts(s.env, s.anthropicBaseUrl),
       discovered,
     });
     proxy = await startEgressProxy(netPolicy, {
@@ -140,23 +140,23 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     // KIRO_FIREWALL=off (Settings): the proxy alone; the limitation is stated like any other
     firewall = await prepareFirewall(netPolicy, proxy, s.firewallDisabledReason ? { disable: { reason: s.firewallDisabledReason } } : {});
     proxyUrl = firewall.proxyUrl;
-    netEnv = proxyEnv(proxyUrl, { base: process.env });
+    netEnv = proxyEnv(proxyUrl, { base: s.env });
     core.info(`Kiro sandbox: network access level ${s.networkAccess}, ${firewall.mode === 'netns' ? `enforced in network namespace ${firewall.namespace}` : 'enforced by the egress proxy only'}.`);
     for (const note of firewall.notes) core.info(`Kiro sandbox: ${note}`);
     if (firewall.limitation) core.warning(`Kiro sandbox: ${firewall.limitation}`);
   }
 
-  const task = resolveTaskEnv(s.repo.env, process.env);
+  const task = resolveTaskEnv(s.repo.env, s.env);
   for (const w of task.warnings) core.warning(`Kiro sandbox: ${w}`);
   // every registered form (raw, base64, basic credential…) of every secret
   const secrets = svc.secretValues();
   const root = mkdtempSync(path.join(s.runner.runnerTemp, 'kiro-sandbox-'));
   const dirs = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), state: path.join(root, 'state') };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true, mode: 0o700 });
-  const env = buildSandboxEnv(process.env, {
+  const env = buildSandboxEnv(s.env, {
     secrets,
     credentials: credentialForms(svc),
-    extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp', ...writableCaches(dirs.home) },
+    extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp', ...writableCaches(dirs.home, s.env) },
     taskEnv: task.env,
   });
   const confined = firewall?.mode === 'netns' ? firewall : undefined;
@@ -174,10 +174,10 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     home: dirs.home,
     tmp: dirs.tmp,
     writable: [dirs.state],
-    hideDirs: hiddenDirs(s.runner.runnerTemp),
-    readOnly: toolchainDirs(s.runner.runnerTemp),
+    hideDirs: hiddenDirs(s.runner.runnerTemp, s.env),
+    readOnly: toolchainDirs(s.runner.runnerTemp, s.env),
     // credential files the job's own steps wrote (google-github-actions/auth puts one into the checkout)
-    hideFiles: [s.runner.eventPath, ...[...RUNNER_FILE_COMMAND_VARS, ...CREDENTIAL_FILE_VARS].map((v) => process.env[v]).filter((f): f is string => !!f)],
+    hideFiles: [s.runner.eventPath, ...[...RUNNER_FILE_COMMAND_VARS, ...CREDENTIAL_FILE_VARS].map((v) => s.env[v]).filter((f): f is string => !!f)],
     ...(confined ? { netns: confined.enter } : {}),
   };
   const chosen = chooseRunner(support, layout, s.allowUnsandboxedCommands);
@@ -244,7 +244,7 @@ export function sandboxNotes(sandbox: Pick<Sandbox, 'isolation' | 'limitation' |
  * @returns undefined when the repository configures no server
  */
 async function startMcp(svc: Services, o: { runner: CommandRunner; workspace: string; env: Readonly<Record<string, string>>; ready: Promise<void>; proxy?: EgressProxy }): Promise<McpHub | undefined> {
-  const config = withoutCredentials(readMcpConfig(o.workspace, process.env), credentialForms(svc));
+  const config = withoutCredentials(readMcpConfig(o.workspace, svc.settings.env), credentialForms(svc));
   for (const v of config.secrets) svc.addSecret(v);
   if (!config.servers.length && !config.problems.length) return undefined;
   // servers are processes like commands: the action's code is loaded first
@@ -306,9 +306,9 @@ function chooseRunner(support: IsolationSupport, layout: SandboxLayout, allowUns
  * hosted runners), `$RUNNER_TEMP` (file commands, the event file, the state clone, the action's
  * trusted git directory) and the action's own directory (`dist/`, `prompts/`).
  */
-function hiddenDirs(runnerTemp: string): string[] {
+function hiddenDirs(runnerTemp: string, env: Readonly<Record<string, string>>): string[] {
   const out = [runnerTemp, actionRoot()];
-  const home = process.env.HOME || homedir();
+  const home = env.HOME || homedir();
   if (home) out.push(home);
   return out;
 }
@@ -319,9 +319,9 @@ function hiddenDirs(runnerTemp: string): string[] {
  * self-hosted runner's `_work/_tool`), shown read-only. Never anything under `$RUNNER_TEMP` or the
  * action's own directory.
  */
-function toolchainDirs(runnerTemp: string): string[] {
+function toolchainDirs(runnerTemp: string, env: Readonly<Record<string, string>>): string[] {
   const never = [runnerTemp, actionRoot()].map((d) => path.resolve(d));
-  const candidates = [process.env.RUNNER_TOOL_CACHE, process.env.RUSTUP_HOME, ...(process.env.PATH ?? '').split(path.delimiter)].filter((d): d is string => !!d && path.isAbsolute(d));
+  const candidates = [env.RUNNER_TOOL_CACHE, env.RUSTUP_HOME, ...(env.PATH ?? '').split(path.delimiter)].filter((d): d is string => !!d && path.isAbsolute(d));
   return [...new Set(candidates.map((d) => path.resolve(d)))].filter((d) => !never.some((n) => d === n || d.startsWith(n + path.sep)));
 }
 
@@ -330,9 +330,9 @@ function toolchainDirs(runnerTemp: string): string[] {
  * into the private home, so a build can still write them: `CARGO_HOME` (rustup's `~/.cargo` on
  * hosted runners keeps its binaries on PATH, read-only; the registry goes to the private home).
  */
-function writableCaches(privateHome: string): Record<string, string> {
-  const realHome = process.env.HOME || homedir();
-  const cargo = process.env.CARGO_HOME;
+function writableCaches(privateHome: string, env: Readonly<Record<string, string>>): Record<string, string> {
+  const realHome = env.HOME || homedir();
+  const cargo = env.CARGO_HOME;
   if (!cargo || (realHome && (cargo === realHome || cargo.startsWith(realHome + path.sep)))) return { CARGO_HOME: path.join(privateHome, '.cargo') };
   return {};
 }

@@ -25,7 +25,8 @@ import { addTokens, closeRun, endInFailure, endInterrupted, keepLeaseFresh } fro
 import type { EndTarget } from './ending.js';
 import { inProgressLabels, setLifecycleLabel, StatusComment } from './lifecycle.js';
 import { onShutdown } from './shutdown.js';
-import { emptySpend, runPipeline } from './pipeline.js';
+import { runPipeline } from './pipeline.js';
+import { emptySpend } from './session.js';
 import type { PipelineEnd, ResumeInput } from './pipeline.js';
 import { openSandbox, sandboxNotes } from './sandbox.js';
 import type { Sandbox } from './sandbox.js';

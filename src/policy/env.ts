@@ -106,7 +106,7 @@ export interface SandboxEnvReport {
 }
 
 /**
- * The environment for commands the model runs: `base` (usually `process.env`) without
+ * The environment for commands the model runs: `base` (`Settings.env`, the runner's environment) without
  * credentials, runner file-command paths or any value containing a secret, plus fixed settings
  * and `extra`. Pure; never throws.
  */

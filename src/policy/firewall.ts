@@ -102,7 +102,7 @@ function run(argv: readonly string[], timeoutMs = 10_000): Promise<RunResult> {
 }
 
 /** System programs by absolute path, never from the job's `PATH`. */
-const findTool = (name: string, _env?: Env): Promise<string | undefined> => systemTool(name);
+const findTool = (name: string): Promise<string | undefined> => systemTool(name);
 
 function none(proxyUrl: string, reason: string): Firewall {
   return {
@@ -136,11 +136,10 @@ export async function prepareFirewall(
   if (opts.disable) return none(proxy.url, opts.disable.reason);
   if (process.platform !== 'linux') return none(proxy.url, `the runner is ${process.platform}, not Linux`);
 
-  const env = process.env;
   const isRoot = process.getuid?.() === 0;
   let privilege: string[] = [];
   if (!isRoot) {
-    const sudo = await findTool('sudo', env);
+    const sudo = await findTool('sudo');
     if (!sudo) return none(proxy.url, 'the action runs without root and sudo is not installed');
     const probe = await run([sudo, '-n', '-E', 'true'], 5000);
     if (probe.code !== 0) {
@@ -148,7 +147,7 @@ export async function prepareFirewall(
     }
     privilege = [sudo, '-n', '-E'];
   }
-  const [ip, setpriv] = await Promise.all(['ip', 'setpriv'].map((t) => findTool(t, env)));
+  const [ip, setpriv] = await Promise.all(['ip', 'setpriv'].map((t) => findTool(t)));
   const missing = Object.entries({ ip, setpriv })
     .filter(([, v]) => !v)
     .map(([k]) => k);
@@ -210,7 +209,7 @@ export async function prepareFirewall(
     sockPath,
   ];
   // A minimal environment: the forwarder must not pick up NODE_OPTIONS and the like.
-  const fwd = spawn(fwdArgv[0]!, fwdArgv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: env.PATH ?? '/usr/bin:/bin' } });
+  const fwd = spawn(fwdArgv[0]!, fwdArgv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin:/usr/sbin:/sbin' } });
   forwarder = fwd;
   const port = await new Promise<number | string>((resolve) => {
     let out = '';

@@ -58,7 +58,7 @@ export class ScratchRepo {
       ['fetch.writeCommitGraph', 'false'],
       ['remote.origin.url', url],
     ];
-    const start = Number.parseInt(env.GIT_CONFIG_COUNT ?? process.env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+    const start = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
     const configured: Record<string, string> = { ...env, GIT_CONFIG_COUNT: String(start + settings.length) };
     settings.forEach(([k, v], i) => {
       configured[`GIT_CONFIG_KEY_${start + i}`] = k;

@@ -1,5 +1,5 @@
-export const id = 210;
-export const ids = [210];
+export const id = 868;
+export const ids = [868];
 export const modules = {
 
 /***/ 14134:
@@ -429,6 +429,198 @@ async function excludeFromCommits(ctx, patterns) {
 
 /***/ }),
 
+/***/ 32077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ codeAndVerify),
+/* harmony export */   jH: () => (/* binding */ criteriaWithVerdict),
+/* harmony export */   rA: () => (/* binding */ failureNotesOf)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _agent_loop_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78506);
+/* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14134);
+/* harmony import */ var _policy_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66509);
+/* harmony import */ var _prompts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66224);
+/* harmony import */ var _verify_detect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(346);
+/* harmony import */ var _verify_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7760);
+/* harmony import */ var _verify_setup_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97584);
+/**
+ * The code → verify loop shared by an issue task, a feedback round and an automation run
+ * (SPEC.md J1.4): coder, commit, the project's checks, a secret scan of the diff and the verifier,
+ * with failures sent back to the coder.
+ */
+
+
+
+
+
+
+
+
+/**
+ * Installs the project's dependencies (once per work tree and run) before the coder starts, so
+ * that its tests and the verification can run. Dependency directories are kept out of commits
+ * through `.git/info/exclude`. A failed install is told to the coder, which can fix it.
+ */
+async function prepareEnvironment(o, messages) {
+    const dir = o.session.repoCtx.dir;
+    const s = o.svc.settings;
+    if (!(0,_verify_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .detectSetup */ .t)(dir).length)
+        return messages;
+    await o.status.update({ phase: 'Installing the project’s dependencies…' });
+    const results = await (0,_verify_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .runSetup */ .x)(dir, { cwd: dir, env: o.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: o.svc.redact, runner: o.sandbox.runner, ...(o.sandbox.commandEnv ? { commandEnv: o.sandbox.commandEnv } : {}) });
+    await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .excludeFromCommits */ .pU)(o.session.repoCtx, ['node_modules/', '.venv/', 'target/']);
+    for (const r of results)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: ${r.name} ${r.ok ? 'succeeded' : 'failed'} in ${Math.round(r.durationMs / 1000)} s.`);
+    const failed = results.filter((r) => !r.ok);
+    if (!failed.length)
+        return messages;
+    return (0,_agent_loop_js__WEBPACK_IMPORTED_MODULE_1__/* .appendUserText */ .x4)(messages, failed.map((r) => `Note: the action ran \`${r.command}\` to install dependencies and it failed:\n${r.output}`).join('\n\n'));
+}
+/**
+ * The code → verify loop (SPEC.md J1.4): the coder works until `finish`, the action commits,
+ * runs the project's checks and a secret scan of the diff, and the verifier judges every
+ * criterion; failures go back to the coder with the failing output, at most
+ * `max-verify-retries` times. Pushing and reporting are the caller's.
+ */
+async function codeAndVerify(o) {
+    const { svc, session, sandbox, status } = o;
+    const s = svc.settings;
+    const dir = session.repoCtx.dir;
+    let coderMessages = o.coderMessages;
+    let finish;
+    let checks = [];
+    let verdict;
+    let secretFindings = [];
+    const maxAttempts = s.maxVerifyRetries + 1;
+    coderMessages = await prepareEnvironment(o, coderMessages);
+    let attempt = 1;
+    for (; attempt <= maxAttempts; attempt++) {
+        await status.update({ phase: attempt === 1 ? o.codingPhase : `Fixing what verification found (retry ${attempt - 1} of ${s.maxVerifyRetries})…` });
+        const coded = await session.runRole('coder', coderMessages, o.coderTools, o.steer, o.coderSystem);
+        coderMessages = coded.messages;
+        if (coded.exitReason !== 'submitted')
+            return { kind: 'coder_stopped', attempt, result: coded };
+        finish = coded.result;
+        await o.committer.commit(o.finishCommitMessage);
+        // ---- verify --------------------------------------------------------------------------
+        await status.update({ phase: 'Verifying: running the project’s checks…' });
+        checks = await (0,_verify_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runChecks */ .J)((0,_verify_detect_js__WEBPACK_IMPORTED_MODULE_5__/* .detectChecks */ .P)(dir), {
+            cwd: dir,
+            env: sandbox.toolContext.env,
+            timeoutMs: s.commandTimeoutMs,
+            redact: svc.redact,
+            runner: sandbox.runner,
+            ...(sandbox.commandEnv ? { commandEnv: sandbox.commandEnv } : {}),
+        });
+        const diff = await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .diffAgainst */ .Jo)(session.repoCtx, o.diffBase);
+        secretFindings = (await (0,_policy_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .scanForSecrets */ .I$)(diff, 'diff')).map((f) => `${f.ruleId}${f.line ? ` (line ${f.line})` : ''}: ${f.message}`);
+        const verified = await session.runRole('verifier', [
+            {
+                role: 'user',
+                content: (0,_prompts_js__WEBPACK_IMPORTED_MODULE_4__/* .renderPrompt */ .nQ)('verifier-task', {
+                    repository: s.runner.repository,
+                    criteria: o.criteria().map((c) => `- ${c.id}: ${c.text}`).join('\n') || '(none)',
+                    checks: checks.length ? checks.map((c) => `## ${c.name} — ${c.passed ? 'passed' : 'FAILED'}\n$ ${c.command}\n${c.output}`).join('\n\n') : '(no checks detected)',
+                    secrets: secretFindings.length ? secretFindings.join('\n') : 'no findings',
+                    base: o.diffBase.slice(0, 12),
+                    diff: svc.redact(diff.length > 60_000 ? `${diff.slice(0, 60_000)}\n… (diff truncated; use git diff to read more)` : diff),
+                }),
+            },
+        ]);
+        if (verified.exitReason !== 'submitted')
+            return { kind: 'verifier_stopped', attempt, result: verified };
+        verdict = verified.result;
+        const checksPassed = checks.every((c) => c.passed);
+        if (verdict.passed && checksPassed && secretFindings.length === 0)
+            break;
+        if (attempt === maxAttempts)
+            break;
+        const failing = checks.filter((c) => !c.passed).map((c) => `## ${c.name} failed\n$ ${c.command}\n${c.output}`);
+        coderMessages = (0,_agent_loop_js__WEBPACK_IMPORTED_MODULE_1__/* .appendUserText */ .x4)(coderMessages, (0,_prompts_js__WEBPACK_IMPORTED_MODULE_4__/* .renderPrompt */ .nQ)('coder-feedback', {
+            feedback: [verdict.feedback, ...failing, ...(secretFindings.length ? [`Secret scan findings (remove them):\n${secretFindings.join('\n')}`] : [])].filter(Boolean).join('\n\n'),
+        }));
+    }
+    const passed = !!verdict?.passed && checks.every((c) => c.passed) && secretFindings.length === 0;
+    return { kind: 'done', attempt: Math.min(attempt, maxAttempts), finish: finish, checks, verdict: verdict, secretFindings, passed };
+}
+/** What failed, one line each, for a draft PR's warning (undefined when verification passed). */
+function failureNotesOf(end) {
+    if (end.passed)
+        return undefined;
+    return [
+        ...end.checks.filter((c) => !c.passed).map((c) => `\`${c.command}\` failed (exit ${c.exitCode ?? '?'})`),
+        ...(end.verdict?.criteria ?? []).filter((c) => !c.met).map((c) => `${c.id} not met: ${c.evidence}`),
+        ...end.secretFindings.map((f) => `secret scan: ${f}`),
+    ].join('\n');
+}
+/** The spec's acceptance criteria with the verifier's verdict on each, for the PR body. */
+function criteriaWithVerdict(criteria, verdict) {
+    return criteria.map((c) => {
+        const v = verdict?.criteria.find((x) => x.id === c.id);
+        return { ...c, ...(v ? { met: v.met, evidence: v.evidence } : {}) };
+    });
+}
+
+
+/***/ }),
+
+/***/ 98876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ createCommitter)
+/* harmony export */ });
+/* unused harmony export COMMIT_PROTECTED_GLOBS */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
+/* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14134);
+/* harmony import */ var _policy_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40786);
+/**
+ * Commits made by the action, never by the model (docs/security.md): the work tree is committed as
+ * the bot, co-authored by the task owner, with protected paths left out and secrets scrubbed.
+ */
+
+
+
+
+/**
+ * A committer on the checked-out task branch. The whole change is checked each time: protected
+ * paths (`.github/workflows/**`, anything under a `.git` directory, and the agent's own settings
+ * `.kiro/settings.json` / `.kiro/settings/**`, so a model cannot widen its own permissions) are
+ * left out and restored; secrets are replaced in the staged content and redacted from the
+ * message (docs/security.md).
+ */
+function createCommitter(repoCtx, bot, owner, guard) {
+    // an automation on a schedule has no one to credit
+    const coAuthors = owner ? [{ name: owner.login, email: (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .noreplyEmail */ .cw)(owner.login, owner.id) }] : [];
+    const refused = new Set();
+    return {
+        async commit(message) {
+            const out = await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_2__/* .commitWorkTree */ .po)(repoCtx, guard.redact(message), bot, coAuthors, {
+                refuse: (paths) => (0,_policy_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .findProtectedChanges */ .Hd)(paths, COMMIT_PROTECTED_GLOBS),
+                secrets: () => guard.secrets(),
+            });
+            if (out.refused.length) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Kiro: changes to protected paths were not committed and were restored: ${out.refused.join(', ')}`);
+                for (const p of out.refused)
+                    refused.add(p);
+            }
+            for (const f of out.scrubbed)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Kiro: ${f.path} held a secret value (${f.count}×); it was replaced by *** in the commit.`);
+            return out.sha;
+        },
+        refused: () => [...refused],
+    };
+}
+/** Paths no commit of the action carries, whoever changed them (see `createCommitter`). */
+// `gha-creds-*.json`: the credentials file google-github-actions/auth writes into the checkout
+const COMMIT_PROTECTED_GLOBS = Object.freeze([..._policy_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_PROTECTED_GLOBS */ .Nf, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .RepoFiles */ .op.Settings, '.kiro/settings/**', 'gha-creds-*.json']);
+
+
+/***/ }),
+
 /***/ 72971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -557,633 +749,39 @@ async function repositoryLayout(workspace, max = 400) {
 
 /***/ }),
 
-/***/ 2057:
+/***/ 81168:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  JU: () => (/* binding */ StepInput),
-  E1: () => (/* binding */ codeAndVerify),
-  TK: () => (/* binding */ createCommitter),
-  jH: () => (/* binding */ criteriaWithVerdict),
-  M0: () => (/* binding */ emptySpend),
-  rA: () => (/* binding */ failureNotesOf),
-  Uo: () => (/* binding */ openAgentSession),
-  aI: () => (/* binding */ runPipeline),
-  d1: () => (/* binding */ specMarkdown)
-});
-
-// UNUSED EXPORTS: COMMIT_PROTECTED_GLOBS, taskBranch
-
-// EXTERNAL MODULE: ./src/policy/sanitize.ts
-var sanitize = __webpack_require__(31039);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./src/orchestrator/outcome.ts
-var outcome = __webpack_require__(31040);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
-var schemas = __webpack_require__(41514);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(27242);
-// EXTERNAL MODULE: ./src/agent/model.ts
-var agent_model = __webpack_require__(88492);
-// EXTERNAL MODULE: ./src/agent/pricing.ts
-var pricing = __webpack_require__(53111);
-// EXTERNAL MODULE: ./src/agent/roles.ts + 5 modules
-var roles = __webpack_require__(81028);
-// EXTERNAL MODULE: ./src/agent/loop.ts + 3 modules
-var loop = __webpack_require__(78506);
-// EXTERNAL MODULE: ./src/agent/tools/schema.ts
-var schema = __webpack_require__(37398);
-// EXTERNAL MODULE: ./src/agent/transcript.ts
-var agent_transcript = __webpack_require__(39139);
-// EXTERNAL MODULE: ./src/git/repo.ts
-var repo = __webpack_require__(14134);
-// EXTERNAL MODULE: ./src/policy/commands.ts + 1 modules
-var commands = __webpack_require__(9435);
-// EXTERNAL MODULE: ./src/policy/paths.ts
-var policy_paths = __webpack_require__(40786);
-// EXTERNAL MODULE: ./src/policy/redact.ts
-var redact = __webpack_require__(66509);
-// EXTERNAL MODULE: ./src/prompts.ts
-var prompts = __webpack_require__(66224);
-// EXTERNAL MODULE: ./src/report/pr-body.ts
-var pr_body = __webpack_require__(68843);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __webpack_require__(57994);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/verify/detect.ts
-/**
- * Detects how a project verifies itself (SPEC.md §2 "Environment"): test, lint and type-check
- * commands from its manifests. Detection reads files only; nothing is executed here.
- */
-
-
-function readJson(p) {
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(p, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-function readText(p) {
-    try {
-        return (0,external_node_fs_.readFileSync)(p, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The package manager a Node project uses, from its lock file. */
-function nodeRunner(dir) {
-    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'pnpm-lock.yaml')))
-        return { run: (s) => `pnpm run ${s}`, test: 'pnpm test' };
-    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'yarn.lock')))
-        return { run: (s) => `yarn run ${s}`, test: 'yarn test' };
-    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'bun.lockb')) || (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'bun.lock')))
-        return { run: (s) => `bun run ${s}`, test: 'bun test' };
-    return { run: (s) => `npm run ${s}`, test: 'npm test' };
-}
-const NPM_DEFAULT_TEST = /no test specified/;
-/**
- * Lists the verification commands of the project at `dir`, in a stable order
- * (type check, lint, test). Unknown projects return an empty list.
- */
-function detectChecks(dir) {
-    const out = [];
-    const add = (c) => {
-        if (!out.some((o) => o.command === c.command))
-            out.push(c);
-    };
-    const pkg = readJson(external_node_path_default().join(dir, 'package.json'));
-    if (pkg) {
-        const scripts = (pkg.scripts ?? {});
-        const r = nodeRunner(dir);
-        const tc = ['typecheck', 'type-check', 'tsc', 'check-types', 'types'].find((s) => scripts[s]);
-        if (tc)
-            add({ kind: 'typecheck', name: r.run(tc), command: r.run(tc), source: 'package.json' });
-        else if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'tsconfig.json')) && (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'node_modules', '.bin', 'tsc'))) {
-            add({ kind: 'typecheck', name: 'tsc --noEmit', command: 'npx --no-install tsc --noEmit', source: 'tsconfig.json' });
-        }
-        if (scripts.lint)
-            add({ kind: 'lint', name: r.run('lint'), command: r.run('lint'), source: 'package.json' });
-        if (scripts.test && !NPM_DEFAULT_TEST.test(scripts.test))
-            add({ kind: 'test', name: r.test, command: r.test, source: 'package.json' });
-    }
-    const makefile = readText(external_node_path_default().join(dir, 'Makefile')) ?? readText(external_node_path_default().join(dir, 'makefile'));
-    if (makefile) {
-        for (const [target, kind] of [
-            ['typecheck', 'typecheck'],
-            ['lint', 'lint'],
-            ['test', 'test'],
-            ['check', 'test'],
-        ]) {
-            if (new RegExp(`^${target}\\s*:`, 'm').test(makefile))
-                add({ kind, name: `make ${target}`, command: `make ${target}`, source: 'Makefile' });
-        }
-    }
-    const pyproject = readText(external_node_path_default().join(dir, 'pyproject.toml'));
-    const hasPy = pyproject !== undefined || (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'setup.py')) || (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'requirements.txt'));
-    if (hasPy) {
-        const cfg = (pyproject ?? '') + (readText(external_node_path_default().join(dir, 'setup.cfg')) ?? '');
-        if (/\[tool\.mypy\]|mypy/.test(cfg))
-            add({ kind: 'typecheck', name: 'mypy', command: 'python -m mypy .', source: 'pyproject.toml' });
-        if (/\[tool\.ruff/.test(cfg) || (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'ruff.toml')))
-            add({ kind: 'lint', name: 'ruff', command: 'python -m ruff check .', source: 'pyproject.toml' });
-        if (/pytest/.test(cfg) || (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'tests')) || (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'test'))) {
-            add({ kind: 'test', name: 'pytest', command: 'python -m pytest -q', source: pyproject !== undefined ? 'pyproject.toml' : 'requirements.txt' });
-        }
-    }
-    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'go.mod'))) {
-        add({ kind: 'lint', name: 'go vet', command: 'go vet ./...', source: 'go.mod' });
-        add({ kind: 'test', name: 'go test', command: 'go test ./...', source: 'go.mod' });
-    }
-    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'Cargo.toml'))) {
-        add({ kind: 'typecheck', name: 'cargo check', command: 'cargo check --all-targets --quiet', source: 'Cargo.toml' });
-        add({ kind: 'test', name: 'cargo test', command: 'cargo test --quiet', source: 'Cargo.toml' });
-    }
-    const order = { build: 0, typecheck: 1, lint: 2, test: 3 };
-    return out.sort((a, b) => order[a.kind] - order[b.kind]);
-}
-
-// EXTERNAL MODULE: ./src/verify/setup.ts
-var setup = __webpack_require__(97584);
-// EXTERNAL MODULE: ./src/verify/run.ts
-var run = __webpack_require__(7760);
-// EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
-var lifecycle = __webpack_require__(49492);
-// EXTERNAL MODULE: ./src/orchestrator/services.ts
-var services = __webpack_require__(13262);
-;// CONCATENATED MODULE: ./src/orchestrator/pipeline.ts
-/**
- * The plan → code → verify → publish pipeline for one task run (SPEC.md J1.2–J1.6).
- * The agent loop knows nothing of GitHub; this module turns its exit reasons into commits, a pull
- * request, the status comment, labels, the job summary and outputs.
- */
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JU: () => (/* binding */ StepInput),
+/* harmony export */   L0: () => (/* binding */ resumeNotes),
+/* harmony export */   Y7: () => (/* binding */ finishStatus),
+/* harmony export */   ce: () => (/* binding */ stopped),
+/* harmony export */   d1: () => (/* binding */ specMarkdown),
+/* harmony export */   ki: () => (/* binding */ planItems),
+/* harmony export */   sk: () => (/* binding */ nextStep)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41514);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
+/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31039);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49492);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31040);
+/** Helpers the phases of a task run share: status endings, stops, plan progress. */
 
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** `kiro/<issue>-<slug>` (SPEC.md J1.5). */
-function taskBranch(issueNumber, title) {
-    const slug = title
-        .toLowerCase()
-        .normalize('NFKD')
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 40)
-        .replace(/-+$/, '');
-    return `${constants/* BranchPrefix */.X$}${issueNumber}${slug ? `-${slug}` : ''}`;
+/** The plan as the status comment shows it. */
+function planItems(spec) {
+    return spec.plan.map((p) => ({ id: p.id, title: p.title, done: p.done }));
 }
 /** The spec's requirements and acceptance criteria as markdown (status comment, prompts). */
 function specMarkdown(spec) {
     const lines = ['**Requirements**', '', ...spec.requirements.map((r) => `- ${r}`), '', '**Acceptance criteria**', '', ...spec.acceptanceCriteria.map((c) => `- **${c.id}** ${c.text}`)];
     return lines.join('\n');
-}
-function planItems(spec) {
-    return spec.plan.map((p) => ({ id: p.id, title: p.title, done: p.done }));
-}
-/** A spend of nothing yet. */
-function emptySpend() {
-    return { turns: 0, costUsd: 0, usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } };
-}
-/** Opens the session of one task run (no network: the model client connects lazily). */
-function openAgentSession(svc, o) {
-    const s = svc.settings;
-    // secrets never travel through the model, in either direction (docs/security.md)
-    const model = (0,redact/* redactingModelClient */.QS)((0,agent_model/* createModelClient */.$L)({
-        apiKey: s.anthropicApiKey,
-        ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
-        provider: s.provider,
-        ...(s.vertexProjectId ? { projectId: s.vertexProjectId } : {}),
-        retryBaseMs: s.retryBaseMs,
-    }), svc.redact);
-    const spend = o.spend ?? emptySpend();
-    // leave time to commit, push and report before the job's budget runs out
-    const budgetMs = s.timeoutMinutes * 60_000;
-    const prior = o.prior ?? { turns: 0, costUsd: 0 };
-    const limits = { maxTurns: Math.max(0, s.maxTurns - prior.turns), maxCostUsd: Math.max(0, s.maxCostUsd - prior.costUsd), deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
-    const transcript = (0,agent_transcript/* createTranscriptWriter */.Cu)(external_node_path_default().join(s.runner.runnerTemp, 'kiro', o.taskId, 'transcript.jsonl'), svc.redact);
-    const repoCtx = (0,services/* repoContextOf */.f)(svc, o.sandbox);
-    const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
-    const baseVars = { repository: s.runner.repository, steering: o.steering };
-    const web = (0,roles/* webTools */.aO)(s.networkAccess, s.allowedDomains);
-    const sources = [];
-    return {
-        spend,
-        // one duration for a task everywhere (status header, result line, PR body): since it was created
-        started: o.startedAt ?? svc.now(),
-        repoCtx,
-        learningsText,
-        async runRole(role, messages, extra = [], steer, system) {
-            const rt = (0,roles/* roleTools */.Iz)(role, extra, web, o.sandbox.mcpTools);
-            const vars = role === 'verifier' ? baseVars : { ...baseVars, learnings: learningsText };
-            const modelId = (0,pricing/* pickModel */.h8)(role, s.model);
-            const info = (0,pricing/* modelInfo */.gi)(modelId);
-            // extended thinking for the roles that reason (planning, coding, judging), where the model has it
-            const thinking = role === 'learner' || info.thinking === 'none' ? undefined : info.thinking === 'adaptive' ? { type: 'adaptive' } : { type: 'enabled', budget_tokens: 16_000 };
-            const result = await (0,loop/* runAgent */.JN)({
-                model,
-                modelId,
-                ...(thinking ? { thinking } : {}),
-                contextWindow: s.contextWindowTokens ?? info.contextWindow,
-                onContext: (ev) => core/* info */.pq(`Kiro: ${role} context ${ev.kind === 'cleared' ? `cleared ${ev.count} old tool results` : 'compacted into a hand-off note'} (~${ev.promptTokens} tokens now).`),
-                role,
-                system: system ?? (0,roles/* roleSystem */.AD)(role, vars),
-                tools: rt.tools,
-                messages,
-                limits,
-                spend,
-                ctx: (0,roles/* withPolicy */.hZ)(o.sandbox.toolContext, rt),
-                submitTools: rt.submitTools,
-                onStep: (step) => transcript.record(step),
-                ...(steer ? { steer } : {}),
-            });
-            for (const u of (0,roles/* webSources */.tE)(result.messages))
-                if (!sources.includes(u))
-                    sources.push(u);
-            core/* info */.pq(`Kiro: ${role} ended with ${result.exitReason}${result.limit ? ` (${result.limit})` : ''}${result.error ? `: ${(0,sanitize/* safeInline */.H1)(svc.redact(result.error), 2000)}` : ''} after ${spend.turns} turns, $${spend.costUsd.toFixed(4)}.`);
-            return result;
-        },
-        costOutputs() {
-            (0,outcome/* reportOutputs */.rY)({ costUsd: spend.costUsd.toFixed(4) });
-        },
-        sources: () => [...sources],
-        cost: () => ({ costUsd: spend.costUsd, costTotalUsd: prior.costUsd + spend.costUsd, costCapUsd: s.maxCostUsd }),
-        tokens() {
-            return {
-                input: spend.usage.input_tokens,
-                output: spend.usage.output_tokens,
-                cacheRead: spend.usage.cache_read_input_tokens,
-                cacheWrite: spend.usage.cache_creation_input_tokens,
-            };
-        },
-    };
-}
-/**
- * A committer on the checked-out task branch. The whole change is checked each time: protected
- * paths (`.github/workflows/**`, anything under a `.git` directory, and the agent's own settings
- * `.kiro/settings.json` / `.kiro/settings/**`, so a model cannot widen its own permissions) are
- * left out and restored; secrets are replaced in the staged content and redacted from the
- * message (docs/security.md).
- */
-function createCommitter(repoCtx, bot, owner, guard) {
-    // an automation on a schedule has no one to credit
-    const coAuthors = owner ? [{ name: owner.login, email: (0,repo/* noreplyEmail */.cw)(owner.login, owner.id) }] : [];
-    const refused = new Set();
-    return {
-        async commit(message) {
-            const out = await (0,repo/* commitWorkTree */.po)(repoCtx, guard.redact(message), bot, coAuthors, {
-                refuse: (paths) => (0,policy_paths/* findProtectedChanges */.Hd)(paths, COMMIT_PROTECTED_GLOBS),
-                secrets: () => guard.secrets(),
-            });
-            if (out.refused.length) {
-                core/* warning */.$e(`Kiro: changes to protected paths were not committed and were restored: ${out.refused.join(', ')}`);
-                for (const p of out.refused)
-                    refused.add(p);
-            }
-            for (const f of out.scrubbed)
-                core/* warning */.$e(`Kiro: ${f.path} held a secret value (${f.count}×); it was replaced by *** in the commit.`);
-            return out.sha;
-        },
-        refused: () => [...refused],
-    };
-}
-/** Paths no commit of the action carries, whoever changed them (see `createCommitter`). */
-// `gha-creds-*.json`: the credentials file google-github-actions/auth writes into the checkout
-const COMMIT_PROTECTED_GLOBS = Object.freeze([...policy_paths/* DEFAULT_PROTECTED_GLOBS */.Nf, constants/* RepoFiles */.op.Settings, '.kiro/settings/**', 'gha-creds-*.json']);
-/**
- * Installs the project's dependencies (once per work tree and run) before the coder starts, so
- * that its tests and the verification can run. Dependency directories are kept out of commits
- * through `.git/info/exclude`. A failed install is told to the coder, which can fix it.
- */
-async function prepareEnvironment(o, messages) {
-    const dir = o.session.repoCtx.dir;
-    const s = o.svc.settings;
-    if (!(0,setup/* detectSetup */.t)(dir).length)
-        return messages;
-    await o.status.update({ phase: 'Installing the project’s dependencies…' });
-    const results = await (0,setup/* runSetup */.x)(dir, { cwd: dir, env: o.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: o.svc.redact, runner: o.sandbox.runner, ...(o.sandbox.commandEnv ? { commandEnv: o.sandbox.commandEnv } : {}) });
-    await (0,repo/* excludeFromCommits */.pU)(o.session.repoCtx, ['node_modules/', '.venv/', 'target/']);
-    for (const r of results)
-        core/* info */.pq(`Kiro: ${r.name} ${r.ok ? 'succeeded' : 'failed'} in ${Math.round(r.durationMs / 1000)} s.`);
-    const failed = results.filter((r) => !r.ok);
-    if (!failed.length)
-        return messages;
-    return (0,loop/* appendUserText */.x4)(messages, failed.map((r) => `Note: the action ran \`${r.command}\` to install dependencies and it failed:\n${r.output}`).join('\n\n'));
-}
-/**
- * The code → verify loop (SPEC.md J1.4): the coder works until `finish`, the action commits,
- * runs the project's checks and a secret scan of the diff, and the verifier judges every
- * criterion; failures go back to the coder with the failing output, at most
- * `max-verify-retries` times. Pushing and reporting are the caller's.
- */
-async function codeAndVerify(o) {
-    const { svc, session, sandbox, status } = o;
-    const s = svc.settings;
-    const dir = session.repoCtx.dir;
-    let coderMessages = o.coderMessages;
-    let finish;
-    let checks = [];
-    let verdict;
-    let secretFindings = [];
-    const maxAttempts = s.maxVerifyRetries + 1;
-    coderMessages = await prepareEnvironment(o, coderMessages);
-    let attempt = 1;
-    for (; attempt <= maxAttempts; attempt++) {
-        await status.update({ phase: attempt === 1 ? o.codingPhase : `Fixing what verification found (retry ${attempt - 1} of ${s.maxVerifyRetries})…` });
-        const coded = await session.runRole('coder', coderMessages, o.coderTools, o.steer, o.coderSystem);
-        coderMessages = coded.messages;
-        if (coded.exitReason !== 'submitted')
-            return { kind: 'coder_stopped', attempt, result: coded };
-        finish = coded.result;
-        await o.committer.commit(o.finishCommitMessage);
-        // ---- verify --------------------------------------------------------------------------
-        await status.update({ phase: 'Verifying: running the project’s checks…' });
-        checks = await (0,run/* runChecks */.J)(detectChecks(dir), {
-            cwd: dir,
-            env: sandbox.toolContext.env,
-            timeoutMs: s.commandTimeoutMs,
-            redact: svc.redact,
-            runner: sandbox.runner,
-            ...(sandbox.commandEnv ? { commandEnv: sandbox.commandEnv } : {}),
-        });
-        const diff = await (0,repo/* diffAgainst */.Jo)(session.repoCtx, o.diffBase);
-        secretFindings = (await (0,redact/* scanForSecrets */.I$)(diff, 'diff')).map((f) => `${f.ruleId}${f.line ? ` (line ${f.line})` : ''}: ${f.message}`);
-        const verified = await session.runRole('verifier', [
-            {
-                role: 'user',
-                content: (0,prompts/* renderPrompt */.nQ)('verifier-task', {
-                    repository: s.runner.repository,
-                    criteria: o.criteria().map((c) => `- ${c.id}: ${c.text}`).join('\n') || '(none)',
-                    checks: checks.length ? checks.map((c) => `## ${c.name} — ${c.passed ? 'passed' : 'FAILED'}\n$ ${c.command}\n${c.output}`).join('\n\n') : '(no checks detected)',
-                    secrets: secretFindings.length ? secretFindings.join('\n') : 'no findings',
-                    base: o.diffBase.slice(0, 12),
-                    diff: svc.redact(diff.length > 60_000 ? `${diff.slice(0, 60_000)}\n… (diff truncated; use git diff to read more)` : diff),
-                }),
-            },
-        ]);
-        if (verified.exitReason !== 'submitted')
-            return { kind: 'verifier_stopped', attempt, result: verified };
-        verdict = verified.result;
-        const checksPassed = checks.every((c) => c.passed);
-        if (verdict.passed && checksPassed && secretFindings.length === 0)
-            break;
-        if (attempt === maxAttempts)
-            break;
-        const failing = checks.filter((c) => !c.passed).map((c) => `## ${c.name} failed\n$ ${c.command}\n${c.output}`);
-        coderMessages = (0,loop/* appendUserText */.x4)(coderMessages, (0,prompts/* renderPrompt */.nQ)('coder-feedback', {
-            feedback: [verdict.feedback, ...failing, ...(secretFindings.length ? [`Secret scan findings (remove them):\n${secretFindings.join('\n')}`] : [])].filter(Boolean).join('\n\n'),
-        }));
-    }
-    const passed = !!verdict?.passed && checks.every((c) => c.passed) && secretFindings.length === 0;
-    return { kind: 'done', attempt: Math.min(attempt, maxAttempts), finish: finish, checks, verdict: verdict, secretFindings, passed };
-}
-/** What failed, one line each, for a draft PR's warning (undefined when verification passed). */
-function failureNotesOf(end) {
-    if (end.passed)
-        return undefined;
-    return [
-        ...end.checks.filter((c) => !c.passed).map((c) => `\`${c.command}\` failed (exit ${c.exitCode ?? '?'})`),
-        ...(end.verdict?.criteria ?? []).filter((c) => !c.met).map((c) => `${c.id} not met: ${c.evidence}`),
-        ...end.secretFindings.map((f) => `secret scan: ${f}`),
-    ].join('\n');
-}
-/** The spec's acceptance criteria with the verifier's verdict on each, for the PR body. */
-function criteriaWithVerdict(criteria, verdict) {
-    return criteria.map((c) => {
-        const v = verdict?.criteria.find((x) => x.id === c.id);
-        return { ...c, ...(v ? { met: v.met, evidence: v.evidence } : {}) };
-    });
-}
-/**
- * Runs the pipeline to an end state. Never throws for model, tool or verification failures:
- * they end in a recorded state; git and GitHub faults propagate after the work is pushed.
- */
-async function runPipeline(t) {
-    const { svc } = t;
-    const s = svc.settings;
-    const session = openAgentSession(svc, { taskId: t.taskId, sandbox: t.sandbox, steering: t.steering, learnings: t.learnings, ...(t.spend ? { spend: t.spend } : {}), ...(t.prior ? { prior: t.prior } : {}), ...(t.startedAt ? { startedAt: t.startedAt } : {}) });
-    const { spend, repoCtx, started } = session;
-    const runRole = session.runRole;
-    const costOutputs = () => session.costOutputs();
-    const tokens = () => session.tokens();
-    const learningsApplied = t.learnings.map((l) => l.id);
-    // ---- plan ------------------------------------------------------------------------------
-    let spec = t.spec;
-    if (!spec) {
-        await t.status.update({ phase: 'Researching the code and writing the task spec…' });
-        const planned = await runRole('planner', [{ role: 'user', content: t.plannerInput }]);
-        if (planned.exitReason !== 'submitted') {
-            costOutputs();
-            return stopped(t, planned, spend, 'planning');
-        }
-        const sub = planned.result;
-        spec = { ...sub, plan: sub.plan.map((p) => ({ ...p, done: false })) };
-        await t.persist({ spec, learningsApplied, progress: { phase: sub.questions.length ? 'questions' : 'coding', verifyAttempts: 0 } }, 'spec');
-    }
-    else if (t.resume?.answers && spec.questions?.length) {
-        // answered: keep the plan, drop the questions (no second planning pass)
-        spec = { ...spec, questions: [] };
-        await t.persist({ spec, progress: { phase: 'coding', verifyAttempts: 0 } }, 'questions answered');
-    }
-    const plan = spec;
-    await t.status.update({ phase: plan.needsCode ? 'Plan ready; implementing…' : 'Answering…', plan: planItems(plan), specMarkdown: specMarkdown(plan) });
-    if (plan.questions?.length) {
-        costOutputs();
-        return { state: 'needs_attention', reason: 'questions', questions: plan.questions, spend, exitReason: 'needs_input' };
-    }
-    if (!plan.needsCode) {
-        costOutputs();
-        await finishStatus(t, 'completed', { answer: plan.summary, ...session.cost(), tokens: tokens(), durationMs: svc.now() - started }, 'Answered; no code change was needed.');
-        await (0,summary/* writeJobSummary */.j)(svc, { taskId: t.taskId, title: plan.title, state: 'completed', plan: planItems(plan), spend, durationMs: svc.now() - started, answer: plan.summary });
-        return { state: 'completed', spend, exitReason: 'completed' };
-    }
-    // ---- branch ----------------------------------------------------------------------------
-    const branch = t.branch ?? taskBranch(t.issueNumber, t.issueTitle);
-    (0,outcome/* reportOutputs */.rY)({ branch: branch });
-    const defaultBranch = await svc.github.getDefaultBranch(svc.repo);
-    const { baseSha } = await (0,repo/* checkoutTaskBranch */.c5)(repoCtx, branch, defaultBranch);
-    if (!t.branch)
-        await t.persist({ branch, baseBranch: defaultBranch }, 'branch');
-    if (t.resume?.approvedCommand)
-        t.sandbox.approve(t.resume.approvedCommand);
-    if (t.resume?.approvedPath)
-        t.sandbox.approvePath(t.resume.approvedPath);
-    // maxFileEditsPerTask counts the task's files, not this job's
-    t.sandbox.countEdited((await (0,repo/* changedFilesSince */.OM)(repoCtx, baseSha)).map((f) => f.path));
-    const committer = createCommitter(repoCtx, s.bot, t.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
-    const commit = (message) => committer.commit(message);
-    t.onWip?.(async () => {
-        await commit(`Work in progress: ${plan.title}`);
-        return (await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot)).sideBranch ?? branch;
-    });
-    // ---- code ------------------------------------------------------------------------------
-    const completeStep = (0,schema/* defineTool */.u)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', StepInput, async (input) => {
-        const step = plan.plan.find((p) => p.id === input.step_id);
-        if (!step)
-            return { content: `There is no plan step ${input.step_id}; steps are ${plan.plan.map((p) => p.id).join(', ')}.`, isError: true };
-        step.done = true;
-        const sha = await commit(`${step.title}\n\n${input.summary}`);
-        // each finished step is on the remote: a runner that dies loses at most the step in flight
-        if (sha)
-            await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot);
-        await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
-        await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
-        const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
-        const next = plan.plan.find((p) => !p.done);
-        if ((0,commands/* pausesAfterEachStep */.NR)(s.autonomyLevel) && next) {
-            // the owner reviews each step; after the last one the pull request is the review point
-            const reason = `autonomy level cautious pauses after each plan step: review step ${step.id} before step ${next.id} (${next.title}) starts`;
-            return { content: `${recorded} Paused: ${reason}.`, pause: { reason, afterStep: `${step.id} (${step.title})` } };
-        }
-        return { content: recorded };
-    });
-    const coderMessages = [
-        {
-            role: 'user',
-            content: (0,prompts/* renderPrompt */.nQ)('coder-task', {
-                repository: s.runner.repository,
-                branch,
-                spec: `${plan.title}\n\n${plan.summary}\n\n${specMarkdown(plan)}`,
-                plan: plan.plan.map((p) => `${p.id}. [${p.done ? 'x' : ' '}] ${p.title} — ${p.detail}`).join('\n'),
-                feedback: resumeNotes(t),
-            }),
-        },
-    ];
-    const cv = await codeAndVerify({
-        svc,
-        session,
-        sandbox: t.sandbox,
-        status: t.status,
-        committer,
-        coderMessages,
-        coderTools: [completeStep],
-        ...(t.steer ? { steer: t.steer } : {}),
-        criteria: () => plan.acceptanceCriteria,
-        diffBase: baseSha,
-        finishCommitMessage: plan.title,
-        codingPhase: 'Implementing the plan…',
-    });
-    if (cv.kind === 'coder_stopped') {
-        await commit(`Work in progress: ${plan.title}`);
-        await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot);
-        costOutputs();
-        if (cv.result.exitReason === 'limit_reached' && cv.result.limit === 'time') {
-            await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: cv.attempt - 1 } }, 'checkpoint');
-            return { state: 'checkpoint', spend, exitReason: 'checkpoint' };
-        }
-        return stopped(t, cv.result, spend, 'coding', branch);
-    }
-    if (cv.kind === 'verifier_stopped') {
-        await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot);
-        costOutputs();
-        return stopped(t, cv.result, spend, 'verifying', branch);
-    }
-    const { finish, verdict, secretFindings } = cv;
-    let { checks, passed } = cv;
-    // ---- publish ---------------------------------------------------------------------------
-    await t.status.update({ phase: 'Pushing the branch and opening the pull request…' });
-    const pushed = await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot);
-    if (pushed.merged) {
-        // someone else pushed to the branch: their changes are merged in; verify the result again
-        core/* info */.pq(`Kiro: ${branch} changed on the remote; merged its changes in (${pushed.sha.slice(0, 12)}) and re-running the checks.`);
-        await t.status.update({ phase: 'The branch changed on the remote; merged its changes in and re-running the checks…' });
-        checks = await (0,run/* runChecks */.J)(detectChecks(repoCtx.dir), { cwd: repoCtx.dir, env: t.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: svc.redact, runner: t.sandbox.runner, ...(t.sandbox.commandEnv ? { commandEnv: t.sandbox.commandEnv } : {}) });
-        passed = passed && checks.every((c) => c.passed);
-    }
-    const head = pushed.sideBranch ?? branch;
-    const sideNote = pushed.sideBranch ? `The work is on \`${pushed.sideBranch}\`, not \`${branch}\`: ${pushed.reason ?? 'the branch could not take the push'}.` : undefined;
-    if (sideNote)
-        core/* warning */.$e(svc.redact(`Kiro: ${sideNote}`));
-    const changedFiles = await (0,repo/* changedFilesSince */.OM)(repoCtx, baseSha);
-    const failureNotes = [failureNotesOf({ ...cv, checks, passed }), sideNote].filter(Boolean).join('\n') || undefined;
-    const body = (0,pr_body/* renderPrBody */.B)({
-        taskId: t.taskId,
-        issueNumber: t.issueNumber,
-        issueUrl: t.issueUrl,
-        summary: finish?.summary ?? plan.summary,
-        approach: finish?.approach ?? '',
-        tradeoffs: finish?.tradeoffs ?? '',
-        requirements: plan.requirements,
-        changedFiles,
-        checks,
-        criteria: criteriaWithVerdict(plan.acceptanceCriteria, verdict),
-        verificationPassed: passed,
-        ...(failureNotes ? { failureNotes } : {}),
-        secretFindings,
-        learningsApplied: t.learnings,
-        blockedRequests: t.sandbox.blocked(),
-        ...(t.sandbox.limitation ? { networkLimitation: t.sandbox.limitation } : {}),
-        sources: session.sources(),
-        // the task's spend, earlier runs included
-        costUsd: session.cost().costTotalUsd,
-        durationMs: svc.now() - started,
-        runUrl: s.runner.runUrl,
-    });
-    const existing = await svc.github.findOpenPullByHead(svc.repo, head);
-    let pr;
-    if (existing) {
-        await svc.github.updatePull(svc.repo, existing.number, { title: plan.title, body });
-        pr = existing;
-    }
-    else {
-        pr = await svc.github.createPull(svc.repo, { title: plan.title, body, head, base: defaultBranch, draft: !passed });
-    }
-    // write-once facts first: the pull request exists and the task is done; cosmetics follow
-    await t.persist({ state: 'completed', pullRequest: { number: Math.abs(pr.number) || 1, url: pr.htmlUrl }, learningsApplied, progress: { phase: 'done', verifyAttempts: 0 } }, 'pull request');
-    if (!passed && pr.number > 0)
-        await (0,lifecycle/* addMarkerLabel */.wH)(svc, pr.number, constants/* Labels */.gC.NeedsHumanReview);
-    (0,outcome/* reportOutputs */.rY)({ pullRequestUrl: pr.htmlUrl });
-    costOutputs();
-    const result = {
-        pullRequestUrl: pr.htmlUrl,
-        draft: !passed,
-        verification: checks.map((c) => ({ name: c.name, command: c.command, passed: c.passed })),
-        ...session.cost(),
-        tokens: tokens(),
-        durationMs: svc.now() - started,
-    };
-    if (sideNote)
-        t.status.view = { ...t.status.view, notes: [sideNote] };
-    await finishStatus(t, 'completed', result, passed ? 'Pull request opened; verification passed.' : 'Draft pull request opened; verification failed — needs human review.');
-    await (0,summary/* writeJobSummary */.j)(svc, {
-        taskId: t.taskId,
-        title: plan.title,
-        state: 'completed',
-        plan: planItems(plan),
-        spend,
-        durationMs: svc.now() - started,
-        pullRequestUrl: pr.htmlUrl,
-        checks,
-    });
-    return { state: 'completed', pullRequestUrl: pr.htmlUrl, draft: !passed, spend, exitReason: 'completed' };
 }
 /** The first plan step not done yet (the step in flight), if any. */
 function nextStep(spec) {
@@ -1205,13 +803,14 @@ function resumeNotes(t) {
     return parts.join('\n\n');
 }
 /** Input of the coder's `complete_step` tool (also the automation's). */
-const StepInput = schemas/* object */.Ikc({
-    step_id: schemas/* number */.aig().int().positive().describe('The plan step id'),
-    summary: schemas/* string */.YjP().min(1).describe('One line: what changed for this step'),
+const StepInput = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    step_id: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().positive().describe('The plan step id'),
+    summary: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).describe('One line: what changed for this step'),
 });
+/** Ends the status comment, the lifecycle label and the outputs in `state`. */
 async function finishStatus(t, state, result, phase) {
-    await Promise.all([t.status.update({ state, phase, result }), (0,lifecycle/* setLifecycleLabel */.Zw)(t.svc, t.issueNumber, state, t.labels)]);
-    (0,outcome/* reportOutputs */.rY)({ status: state });
+    await Promise.all([t.status.update({ state, phase, result }), (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .setLifecycleLabel */ .Zw)(t.svc, t.issueNumber, state, t.labels)]);
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .reportOutputs */ .rY)({ status: state });
 }
 /**
  * A sub-agent stopped before finishing: a limit, a model failure, or a pause. The work so far is
@@ -1238,11 +837,11 @@ async function stopped(t, r, spend, phase, branch) {
     ].filter(Boolean);
     await Promise.all([
         t.status.update({ state: 'needs_attention', phase: reason, notes }),
-        (0,lifecycle/* setLifecycleLabel */.Zw)(t.svc, t.issueNumber, 'needs_attention', t.labels),
+        (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .setLifecycleLabel */ .Zw)(t.svc, t.issueNumber, 'needs_attention', t.labels),
     ]);
-    (0,outcome/* reportOutputs */.rY)({ status: 'needs_attention' });
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .reportOutputs */ .rY)({ status: 'needs_attention' });
     if (r.exitReason === 'failed')
-        core/* warning */.$e((0,sanitize/* safeInline */.H1)(t.svc.redact(reason), 2000));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .safeInline */ .H1)(t.svc.redact(reason), 2000));
     if (r.exitReason === 'paused') {
         const pause = { ...r.pause, reason: r.pause?.reason ?? 'approval needed' };
         const what = pause.command
@@ -1253,7 +852,7 @@ async function stopped(t, r, spend, phase, branch) {
                     ? `✋ Paused after step ${pause.afterStep}`
                     : `✋ Paused before: ${pause.reason}`;
         await t.svc.github.createIssueComment(t.svc.repo, t.issueNumber, [
-            `${constants/* Markers */.c7.Pause} task=${t.taskId} -->`,
+            `${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Markers */ .c7.Pause} task=${t.taskId} -->`,
             what,
             '',
             `Why: ${pause.reason}`,
@@ -2127,7 +1726,7 @@ function run(argv, timeoutMs = 10_000) {
     });
 }
 /** System programs by absolute path, never from the job's `PATH`. */
-const findTool = (name, _env) => (0,isolation/* systemTool */._f)(name);
+const findTool = (name) => (0,isolation/* systemTool */._f)(name);
 function none(proxyUrl, reason) {
     return {
         mode: 'none',
@@ -2155,11 +1754,10 @@ async function prepareFirewall(policy, proxy, opts = {}) {
         return none(proxy.url, opts.disable.reason);
     if (process.platform !== 'linux')
         return none(proxy.url, `the runner is ${process.platform}, not Linux`);
-    const env = process.env;
     const isRoot = process.getuid?.() === 0;
     let privilege = [];
     if (!isRoot) {
-        const sudo = await findTool('sudo', env);
+        const sudo = await findTool('sudo');
         if (!sudo)
             return none(proxy.url, 'the action runs without root and sudo is not installed');
         const probe = await run([sudo, '-n', '-E', 'true'], 5000);
@@ -2168,7 +1766,7 @@ async function prepareFirewall(policy, proxy, opts = {}) {
         }
         privilege = [sudo, '-n', '-E'];
     }
-    const [ip, setpriv] = await Promise.all(['ip', 'setpriv'].map((t) => findTool(t, env)));
+    const [ip, setpriv] = await Promise.all(['ip', 'setpriv'].map((t) => findTool(t)));
     const missing = Object.entries({ ip, setpriv })
         .filter(([, v]) => !v)
         .map(([k]) => k);
@@ -2232,7 +1830,7 @@ async function prepareFirewall(policy, proxy, opts = {}) {
         sockPath,
     ];
     // A minimal environment: the forwarder must not pick up NODE_OPTIONS and the like.
-    const fwd = (0,external_node_child_process_.spawn)(fwdArgv[0], fwdArgv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: env.PATH ?? '/usr/bin:/bin' } });
+    const fwd = (0,external_node_child_process_.spawn)(fwdArgv[0], fwdArgv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin:/usr/sbin:/sbin' } });
     forwarder = fwd;
     const port = await new Promise((resolve) => {
         let out = '';
@@ -2819,7 +2417,7 @@ async function openSandbox(svc, policyOverride) {
     // actions/checkout leaves the token in .git/config; the model's shell could read it (NOTES.md)
     const scrubbing = (0,repo/* scrubPersistedCredentials */.hu)(workspace);
     const detecting = (0,isolation/* detectIsolation */.Kz)(s.sandboxDisabledReason ? { disable: s.sandboxDisabledReason } : {});
-    const discovering = s.networkAccess === 'common-dependencies' ? discoverRegistryHosts(process.env, { cwd: workspace }) : Promise.resolve([]);
+    const discovering = s.networkAccess === 'common-dependencies' ? discoverRegistryHosts(s.env, { cwd: workspace }) : Promise.resolve([]);
     for (const p of [preloading, scrubbing, detecting, discovering])
         p.catch(() => undefined); // awaited below
     const kiroPolicy = policyOverride
@@ -2840,7 +2438,7 @@ async function openSandbox(svc, policyOverride) {
         const netPolicy = resolveNetworkPolicy({
             level: s.networkAccess,
             allowedDomains: s.allowedDomains,
-            integrationHosts: integrationHosts(process.env, s.anthropicBaseUrl),
+            integrationHosts: integrationHosts(s.env, s.anthropicBaseUrl),
             discovered,
         });
         proxy = await startEgressProxy(netPolicy, {
@@ -2853,14 +2451,14 @@ async function openSandbox(svc, policyOverride) {
         // KIRO_FIREWALL=off (Settings): the proxy alone; the limitation is stated like any other
         firewall = await prepareFirewall(netPolicy, proxy, s.firewallDisabledReason ? { disable: { reason: s.firewallDisabledReason } } : {});
         proxyUrl = firewall.proxyUrl;
-        netEnv = proxyEnv(proxyUrl, { base: process.env });
+        netEnv = proxyEnv(proxyUrl, { base: s.env });
         core/* info */.pq(`Kiro sandbox: network access level ${s.networkAccess}, ${firewall.mode === 'netns' ? `enforced in network namespace ${firewall.namespace}` : 'enforced by the egress proxy only'}.`);
         for (const note of firewall.notes)
             core/* info */.pq(`Kiro sandbox: ${note}`);
         if (firewall.limitation)
             core/* warning */.$e(`Kiro sandbox: ${firewall.limitation}`);
     }
-    const task = (0,policy_env/* resolveTaskEnv */.f$)(s.repo.env, process.env);
+    const task = (0,policy_env/* resolveTaskEnv */.f$)(s.repo.env, s.env);
     for (const w of task.warnings)
         core/* warning */.$e(`Kiro sandbox: ${w}`);
     // every registered form (raw, base64, basic credential…) of every secret
@@ -2869,10 +2467,10 @@ async function openSandbox(svc, policyOverride) {
     const dirs = { home: external_node_path_default().join(root, 'home'), tmp: external_node_path_default().join(root, 'tmp'), state: external_node_path_default().join(root, 'state') };
     for (const d of Object.values(dirs))
         (0,external_node_fs_.mkdirSync)(d, { recursive: true, mode: 0o700 });
-    const env = (0,policy_env/* buildSandboxEnv */.PZ)(process.env, {
+    const env = (0,policy_env/* buildSandboxEnv */.PZ)(s.env, {
         secrets,
         credentials: credentialForms(svc),
-        extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp', ...writableCaches(dirs.home) },
+        extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp', ...writableCaches(dirs.home, s.env) },
         taskEnv: task.env,
     });
     const confined = firewall?.mode === 'netns' ? firewall : undefined;
@@ -2891,10 +2489,10 @@ async function openSandbox(svc, policyOverride) {
         home: dirs.home,
         tmp: dirs.tmp,
         writable: [dirs.state],
-        hideDirs: hiddenDirs(s.runner.runnerTemp),
-        readOnly: toolchainDirs(s.runner.runnerTemp),
+        hideDirs: hiddenDirs(s.runner.runnerTemp, s.env),
+        readOnly: toolchainDirs(s.runner.runnerTemp, s.env),
         // credential files the job's own steps wrote (google-github-actions/auth puts one into the checkout)
-        hideFiles: [s.runner.eventPath, ...[...policy_env/* RUNNER_FILE_COMMAND_VARS */.LU, ...CREDENTIAL_FILE_VARS].map((v) => process.env[v]).filter((f) => !!f)],
+        hideFiles: [s.runner.eventPath, ...[...policy_env/* RUNNER_FILE_COMMAND_VARS */.LU, ...CREDENTIAL_FILE_VARS].map((v) => s.env[v]).filter((f) => !!f)],
         ...(confined ? { netns: confined.enter } : {}),
     };
     const chosen = chooseRunner(support, layout, s.allowUnsandboxedCommands);
@@ -2960,7 +2558,7 @@ function sandboxNotes(sandbox) {
  * @returns undefined when the repository configures no server
  */
 async function startMcp(svc, o) {
-    const config = withoutCredentials(readMcpConfig(o.workspace, process.env), credentialForms(svc));
+    const config = withoutCredentials(readMcpConfig(o.workspace, svc.settings.env), credentialForms(svc));
     for (const v of config.secrets)
         svc.addSecret(v);
     if (!config.servers.length && !config.problems.length)
@@ -3023,9 +2621,9 @@ function chooseRunner(support, layout, allowUnsandboxed) {
  * hosted runners), `$RUNNER_TEMP` (file commands, the event file, the state clone, the action's
  * trusted git directory) and the action's own directory (`dist/`, `prompts/`).
  */
-function hiddenDirs(runnerTemp) {
+function hiddenDirs(runnerTemp, env) {
     const out = [runnerTemp, actionRoot()];
-    const home = process.env.HOME || (0,external_node_os_.homedir)();
+    const home = env.HOME || (0,external_node_os_.homedir)();
     if (home)
         out.push(home);
     return out;
@@ -3036,9 +2634,9 @@ function hiddenDirs(runnerTemp) {
  * self-hosted runner's `_work/_tool`), shown read-only. Never anything under `$RUNNER_TEMP` or the
  * action's own directory.
  */
-function toolchainDirs(runnerTemp) {
+function toolchainDirs(runnerTemp, env) {
     const never = [runnerTemp, actionRoot()].map((d) => external_node_path_default().resolve(d));
-    const candidates = [process.env.RUNNER_TOOL_CACHE, process.env.RUSTUP_HOME, ...(process.env.PATH ?? '').split((external_node_path_default()).delimiter)].filter((d) => !!d && external_node_path_default().isAbsolute(d));
+    const candidates = [env.RUNNER_TOOL_CACHE, env.RUSTUP_HOME, ...(env.PATH ?? '').split((external_node_path_default()).delimiter)].filter((d) => !!d && external_node_path_default().isAbsolute(d));
     return [...new Set(candidates.map((d) => external_node_path_default().resolve(d)))].filter((d) => !never.some((n) => d === n || d.startsWith(n + (external_node_path_default()).sep)));
 }
 /**
@@ -3046,9 +2644,9 @@ function toolchainDirs(runnerTemp) {
  * into the private home, so a build can still write them: `CARGO_HOME` (rustup's `~/.cargo` on
  * hosted runners keeps its binaries on PATH, read-only; the registry goes to the private home).
  */
-function writableCaches(privateHome) {
-    const realHome = process.env.HOME || (0,external_node_os_.homedir)();
-    const cargo = process.env.CARGO_HOME;
+function writableCaches(privateHome, env) {
+    const realHome = env.HOME || (0,external_node_os_.homedir)();
+    const cargo = env.CARGO_HOME;
     if (!cargo || (realHome && (cargo === realHome || cargo.startsWith(realHome + (external_node_path_default()).sep))))
         return { CARGO_HOME: external_node_path_default().join(privateHome, '.cargo') };
     return {};
@@ -3110,6 +2708,122 @@ function repoContextOf(svc, sandbox) {
                 },
             }
             : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 80220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ emptySpend),
+/* harmony export */   U: () => (/* binding */ openAgentSession)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _agent_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88492);
+/* harmony import */ var _agent_pricing_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53111);
+/* harmony import */ var _agent_roles_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81028);
+/* harmony import */ var _agent_loop_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78506);
+/* harmony import */ var _agent_transcript_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(39139);
+/* harmony import */ var _policy_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66509);
+/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31039);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31040);
+/* harmony import */ var _services_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(13262);
+/**
+ * One task run's agent session (SPEC.md J1.2–J1.4): the model client (redacting, so secrets never
+ * reach the model), the per-task limits, the spend, the transcript and the work tree, shared by the
+ * sub-agents of an issue task, a feedback round and an automation run.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** A spend of nothing yet. */
+function emptySpend() {
+    return { turns: 0, costUsd: 0, usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } };
+}
+/** Opens the session of one task run (no network: the model client connects lazily). */
+function openAgentSession(svc, o) {
+    const s = svc.settings;
+    // secrets never travel through the model, in either direction (docs/security.md)
+    const model = (0,_policy_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactingModelClient */ .QS)((0,_agent_model_js__WEBPACK_IMPORTED_MODULE_2__/* .createModelClient */ .$L)({
+        apiKey: s.anthropicApiKey,
+        ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
+        provider: s.provider,
+        ...(s.vertexProjectId ? { projectId: s.vertexProjectId } : {}),
+        retryBaseMs: s.retryBaseMs,
+    }), svc.redact);
+    const spend = o.spend ?? emptySpend();
+    // leave time to commit, push and report before the job's budget runs out
+    const budgetMs = s.timeoutMinutes * 60_000;
+    const prior = o.prior ?? { turns: 0, costUsd: 0 };
+    const limits = { maxTurns: Math.max(0, s.maxTurns - prior.turns), maxCostUsd: Math.max(0, s.maxCostUsd - prior.costUsd), deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
+    const transcript = (0,_agent_transcript_js__WEBPACK_IMPORTED_MODULE_6__/* .createTranscriptWriter */ .Cu)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(s.runner.runnerTemp, 'kiro', o.taskId, 'transcript.jsonl'), svc.redact);
+    const repoCtx = (0,_services_js__WEBPACK_IMPORTED_MODULE_10__/* .repoContextOf */ .f)(svc, o.sandbox);
+    const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
+    const baseVars = { repository: s.runner.repository, steering: o.steering };
+    const web = (0,_agent_roles_js__WEBPACK_IMPORTED_MODULE_4__/* .webTools */ .aO)(s.networkAccess, s.allowedDomains);
+    const sources = [];
+    return {
+        spend,
+        // one duration for a task everywhere (status header, result line, PR body): since it was created
+        started: o.startedAt ?? svc.now(),
+        repoCtx,
+        learningsText,
+        async runRole(role, messages, extra = [], steer, system) {
+            const rt = (0,_agent_roles_js__WEBPACK_IMPORTED_MODULE_4__/* .roleTools */ .Iz)(role, extra, web, o.sandbox.mcpTools);
+            const vars = role === 'verifier' ? baseVars : { ...baseVars, learnings: learningsText };
+            const modelId = (0,_agent_pricing_js__WEBPACK_IMPORTED_MODULE_3__/* .pickModel */ .h8)(role, s.model);
+            const info = (0,_agent_pricing_js__WEBPACK_IMPORTED_MODULE_3__/* .modelInfo */ .gi)(modelId);
+            // extended thinking for the roles that reason (planning, coding, judging), where the model has it
+            const thinking = role === 'learner' || info.thinking === 'none' ? undefined : info.thinking === 'adaptive' ? { type: 'adaptive' } : { type: 'enabled', budget_tokens: 16_000 };
+            const result = await (0,_agent_loop_js__WEBPACK_IMPORTED_MODULE_5__/* .runAgent */ .JN)({
+                model,
+                modelId,
+                ...(thinking ? { thinking } : {}),
+                contextWindow: s.contextWindowTokens ?? info.contextWindow,
+                onContext: (ev) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: ${role} context ${ev.kind === 'cleared' ? `cleared ${ev.count} old tool results` : 'compacted into a hand-off note'} (~${ev.promptTokens} tokens now).`),
+                role,
+                system: system ?? (0,_agent_roles_js__WEBPACK_IMPORTED_MODULE_4__/* .roleSystem */ .AD)(role, vars),
+                tools: rt.tools,
+                messages,
+                limits,
+                spend,
+                ctx: (0,_agent_roles_js__WEBPACK_IMPORTED_MODULE_4__/* .withPolicy */ .hZ)(o.sandbox.toolContext, rt),
+                submitTools: rt.submitTools,
+                onStep: (step) => transcript.record(step),
+                ...(steer ? { steer } : {}),
+            });
+            for (const u of (0,_agent_roles_js__WEBPACK_IMPORTED_MODULE_4__/* .webSources */ .tE)(result.messages))
+                if (!sources.includes(u))
+                    sources.push(u);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: ${role} ended with ${result.exitReason}${result.limit ? ` (${result.limit})` : ''}${result.error ? `: ${(0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_8__/* .safeInline */ .H1)(svc.redact(result.error), 2000)}` : ''} after ${spend.turns} turns, $${spend.costUsd.toFixed(4)}.`);
+            return result;
+        },
+        costOutputs() {
+            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ costUsd: spend.costUsd.toFixed(4) });
+        },
+        sources: () => [...sources],
+        cost: () => ({ costUsd: spend.costUsd, costTotalUsd: prior.costUsd + spend.costUsd, costCapUsd: s.maxCostUsd }),
+        tokens() {
+            return {
+                input: spend.usage.input_tokens,
+                output: spend.usage.output_tokens,
+                cacheRead: spend.usage.cache_read_input_tokens,
+                cacheWrite: spend.usage.cache_creation_input_tokens,
+            };
+        },
     };
 }
 
@@ -3324,6 +3038,113 @@ function renderSummary(i) {
 /** Appends the summary to the job summary (redacted), through the run's outcome writer. */
 async function writeJobSummary(svc, i) {
     await (0,_orchestrator_outcome_js__WEBPACK_IMPORTED_MODULE_0__/* .reportSummary */ .hm)(svc.redact(renderSummary(i)));
+}
+
+
+/***/ }),
+
+/***/ 346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ detectChecks)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Detects how a project verifies itself (SPEC.md §2 "Environment"): test, lint and type-check
+ * commands from its manifests. Detection reads files only; nothing is executed here.
+ */
+
+
+function readJson(p) {
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function readText(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The package manager a Node project uses, from its lock file. */
+function nodeRunner(dir) {
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'pnpm-lock.yaml')))
+        return { run: (s) => `pnpm run ${s}`, test: 'pnpm test' };
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'yarn.lock')))
+        return { run: (s) => `yarn run ${s}`, test: 'yarn test' };
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'bun.lockb')) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'bun.lock')))
+        return { run: (s) => `bun run ${s}`, test: 'bun test' };
+    return { run: (s) => `npm run ${s}`, test: 'npm test' };
+}
+const NPM_DEFAULT_TEST = /no test specified/;
+/**
+ * Lists the verification commands of the project at `dir`, in a stable order
+ * (type check, lint, test). Unknown projects return an empty list.
+ */
+function detectChecks(dir) {
+    const out = [];
+    const add = (c) => {
+        if (!out.some((o) => o.command === c.command))
+            out.push(c);
+    };
+    const pkg = readJson(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'package.json'));
+    if (pkg) {
+        const scripts = (pkg.scripts ?? {});
+        const r = nodeRunner(dir);
+        const tc = ['typecheck', 'type-check', 'tsc', 'check-types', 'types'].find((s) => scripts[s]);
+        if (tc)
+            add({ kind: 'typecheck', name: r.run(tc), command: r.run(tc), source: 'package.json' });
+        else if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'tsconfig.json')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'node_modules', '.bin', 'tsc'))) {
+            add({ kind: 'typecheck', name: 'tsc --noEmit', command: 'npx --no-install tsc --noEmit', source: 'tsconfig.json' });
+        }
+        if (scripts.lint)
+            add({ kind: 'lint', name: r.run('lint'), command: r.run('lint'), source: 'package.json' });
+        if (scripts.test && !NPM_DEFAULT_TEST.test(scripts.test))
+            add({ kind: 'test', name: r.test, command: r.test, source: 'package.json' });
+    }
+    const makefile = readText(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'Makefile')) ?? readText(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'makefile'));
+    if (makefile) {
+        for (const [target, kind] of [
+            ['typecheck', 'typecheck'],
+            ['lint', 'lint'],
+            ['test', 'test'],
+            ['check', 'test'],
+        ]) {
+            if (new RegExp(`^${target}\\s*:`, 'm').test(makefile))
+                add({ kind, name: `make ${target}`, command: `make ${target}`, source: 'Makefile' });
+        }
+    }
+    const pyproject = readText(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'pyproject.toml'));
+    const hasPy = pyproject !== undefined || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'setup.py')) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'requirements.txt'));
+    if (hasPy) {
+        const cfg = (pyproject ?? '') + (readText(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'setup.cfg')) ?? '');
+        if (/\[tool\.mypy\]|mypy/.test(cfg))
+            add({ kind: 'typecheck', name: 'mypy', command: 'python -m mypy .', source: 'pyproject.toml' });
+        if (/\[tool\.ruff/.test(cfg) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'ruff.toml')))
+            add({ kind: 'lint', name: 'ruff', command: 'python -m ruff check .', source: 'pyproject.toml' });
+        if (/pytest/.test(cfg) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'tests')) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'test'))) {
+            add({ kind: 'test', name: 'pytest', command: 'python -m pytest -q', source: pyproject !== undefined ? 'pyproject.toml' : 'requirements.txt' });
+        }
+    }
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'go.mod'))) {
+        add({ kind: 'lint', name: 'go vet', command: 'go vet ./...', source: 'go.mod' });
+        add({ kind: 'test', name: 'go test', command: 'go test ./...', source: 'go.mod' });
+    }
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'Cargo.toml'))) {
+        add({ kind: 'typecheck', name: 'cargo check', command: 'cargo check --all-targets --quiet', source: 'Cargo.toml' });
+        add({ kind: 'test', name: 'cargo test', command: 'cargo test --quiet', source: 'Cargo.toml' });
+    }
+    const order = { build: 0, typecheck: 1, lint: 2, test: 3 };
+    return out.sort((a, b) => order[a.kind] - order[b.kind]);
 }
 
 
