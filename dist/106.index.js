@@ -17,13 +17,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31039);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31040);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59171);
-/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(47051);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37100);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39954);
 /**
  * Control of existing tasks (SPEC.md J1.3, J2, J6, J7): answers to questions and steering
  * comments, `/kiro continue`, `/kiro cancel` (or removing the trigger label), and continuation
  * runs dispatched with a task id. Every wait is a finished job; these handlers are the resumes.
  */
+
 
 
 
@@ -126,7 +127,7 @@ async function handleCancel(svc, cmd) {
         status.update({ state: 'cancelled', phase: `Cancelled: @${cmd.actor.login} ${by}.${running.length ? ` Stopped ${running.length} running workflow run(s).` : ''}${task.branch ? ` Work so far stays on \`${task.branch}\`.` : ''}` }),
         (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .setLifecycleLabel */ .Zw)(svc, issue.number, 'cancelled', issue.labels),
     ]);
-    await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.startHandedTasks)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
+    await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .startHandedTasks */ .jk)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
     (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)({ taskId: task.id });
     (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)({ status: 'cancelled' });
     return {};
@@ -149,7 +150,7 @@ async function handleDispatch(svc, cmd) {
         // a run dispatched for a task that ended meanwhile (e.g. cancelled while its slot was reserved,
         // or a lapsed reservation handed again): the slot it was given goes on to the next queued task
         if ((await store.listLeases()).some((l) => l.taskId === task.id))
-            await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.startHandedTasks)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
+            await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .startHandedTasks */ .jk)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
         return skip(`task ${task.id} is ${task.state}`);
     }
     // a second dispatch of the same task (a hub re-run, a lapsed reservation handed again) while its

@@ -265,21 +265,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(41514);
-/* harmony import */ var _agent_tools_schema_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(37398);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(41514);
+/* harmony import */ var _agent_tools_schema_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(37398);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27242);
 /* harmony import */ var _git_repo_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14134);
-/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31039);
-/* harmony import */ var _prompts_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66224);
-/* harmony import */ var _report_pr_body_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68843);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57994);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(72971);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(31040);
-/* harmony import */ var _code_verify_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(32077);
-/* harmony import */ var _committer_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(98876);
-/* harmony import */ var _phases_common_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(81168);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(80220);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(30264);
+/* harmony import */ var _git_push_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57546);
+/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(31039);
+/* harmony import */ var _prompts_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(66224);
+/* harmony import */ var _report_pr_body_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(68843);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(57994);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(72971);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(31040);
+/* harmony import */ var _code_verify_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(32077);
+/* harmony import */ var _committer_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(98876);
+/* harmony import */ var _phases_common_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(81168);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(80220);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(30264);
 /**
  * Automations — Kiro's scheduled tasks (SPEC.md §2, issue #13): a prompt in
  * `.kiro/automations/<name>.md` run against the repository on a `schedule` (or by
@@ -316,9 +317,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const FrontMatter = zod__WEBPACK_IMPORTED_MODULE_17__/* .strictObject */ .rej({
-    title: zod__WEBPACK_IMPORTED_MODULE_17__/* .string */ .YjP().min(1).max(200).optional(),
-    schedule: zod__WEBPACK_IMPORTED_MODULE_17__/* .string */ .YjP().min(1).optional(),
+
+const FrontMatter = zod__WEBPACK_IMPORTED_MODULE_18__/* .strictObject */ .rej({
+    title: zod__WEBPACK_IMPORTED_MODULE_18__/* .string */ .YjP().min(1).max(200).optional(),
+    schedule: zod__WEBPACK_IMPORTED_MODULE_18__/* .string */ .YjP().min(1).optional(),
 });
 /**
  * Parses an automation file: optional YAML front matter between `---` lines (parsed by the `yaml`
@@ -398,18 +400,18 @@ async function runAutomations(svc, cmd) {
     if (named.length) {
         for (const p of named)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(p, { title: 'Kiro automation', file: p.split(':')[0] });
-        (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ status: 'failed' });
+        (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ status: 'failed' });
         return { failed: named.join('\n'), annotated: true };
     }
     if (!selected.length) {
         const why = cmd.name ? `there is no ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .RepoFiles */ .op.AutomationsDir}/${cmd.name}.md` : `no automation in ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .RepoFiles */ .op.AutomationsDir} runs on the schedule '${cmd.schedule ?? ''}'`;
         if (cmd.name) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(`Kiro: ${why}.`, { title: 'Kiro automation' });
-            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ status: 'failed' });
+            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ status: 'failed' });
             return { failed: why, annotated: true };
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: nothing to do — ${why}.`);
-        (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ status: 'skipped' });
+        (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ status: 'skipped' });
         return {};
     }
     let failed;
@@ -435,12 +437,12 @@ async function runAutomation(svc, a, cmd) {
     const s = svc.settings;
     const r = s.runner;
     const taskId = `automation-${a.name}-${r.runId}`;
-    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ taskId: taskId });
+    (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ taskId: taskId });
     const started = svc.now();
     const status = logStatus({ taskId, state: 'in_progress', title: a.title ?? a.name, runUrl: r.runUrl, startedAt: started, now: started, phase: `Running automation ${a.name}…` });
     await status.update({ phase: `Running automation ${a.name} (${a.file})…` });
-    const sandbox = await (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_16__/* .openSandbox */ .E)(svc);
-    const summary = (state, note, extra = {}) => (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeJobSummary */ .j)(svc, {
+    const sandbox = await (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_17__/* .openSandbox */ .Ep)(svc);
+    const summary = (state, note, extra = {}) => (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeJobSummary */ .j)(svc, {
         taskId,
         title: `automation ${a.name}${a.title ? `: ${a.title}` : ''}`,
         state,
@@ -451,20 +453,20 @@ async function runAutomation(svc, a, cmd) {
         ...(extra.pullRequestUrl ? { pullRequestUrl: extra.pullRequestUrl } : {}),
         ...(extra.checks ? { checks: extra.checks } : {}),
     });
-    const session = (0,_session_js__WEBPACK_IMPORTED_MODULE_15__/* .openAgentSession */ .U)(svc, { taskId, sandbox, steering: (0,_context_js__WEBPACK_IMPORTED_MODULE_10__/* .readSteering */ ._$)(r.workspace), learnings: [] });
+    const session = (0,_session_js__WEBPACK_IMPORTED_MODULE_16__/* .openAgentSession */ .U)(svc, { taskId, sandbox, steering: (0,_context_js__WEBPACK_IMPORTED_MODULE_11__/* .readSteering */ ._$)(r.workspace), learnings: [] });
     try {
         // ---- plan ----------------------------------------------------------------------------
         const planned = await session.runRole('planner', [
             {
                 role: 'user',
-                content: (0,_prompts_js__WEBPACK_IMPORTED_MODULE_7__/* .renderPrompt */ .nQ)('automation-task', { repository: r.repository, name: a.name, file: a.file, prompt: (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_6__/* .sanitizeUntrusted */ ._2)(a.prompt), layout: await (0,_context_js__WEBPACK_IMPORTED_MODULE_10__/* .repositoryLayout */ .bI)(r.workspace) }),
+                content: (0,_prompts_js__WEBPACK_IMPORTED_MODULE_8__/* .renderPrompt */ .nQ)('automation-task', { repository: r.repository, name: a.name, file: a.file, prompt: (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .sanitizeUntrusted */ ._2)(a.prompt), layout: await (0,_context_js__WEBPACK_IMPORTED_MODULE_11__/* .repositoryLayout */ .bI)(r.workspace) }),
             },
         ]);
         session.costOutputs();
         if (planned.exitReason !== 'submitted') {
             const why = `automation ${a.name} stopped while planning: ${planned.error ?? planned.limit ?? planned.exitReason}`;
             await summary('failed', why);
-            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ status: 'failed' });
+            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ status: 'failed' });
             return { failed: why };
         }
         const sub = planned.result;
@@ -472,7 +474,7 @@ async function runAutomation(svc, a, cmd) {
         if (!spec.needsCode) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: automation ${a.name}: nothing to change — ${spec.summary}`);
             await summary('completed', `Nothing to change: ${spec.summary}`);
-            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ status: 'completed' });
+            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ status: 'completed' });
             return {};
         }
         // ---- branch: the automation's open pull request, else a new one ---------------------
@@ -480,14 +482,14 @@ async function runAutomation(svc, a, cmd) {
         const defaultBranch = await svc.github.getDefaultBranch(svc.repo);
         const open = (await svc.github.listOpenPulls(svc.repo, branchPattern(a.name)))[0];
         const branch = open?.headRef ?? `${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .AutomationBranchPrefix */ .Gl}${a.name}-${r.runId}`;
-        (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ branch: branch });
+        (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ branch: branch });
         const { baseSha } = await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .checkoutTaskBranch */ .c5)(repoCtx, branch, defaultBranch);
         const before = await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .headSha */ .xF)(repoCtx);
         // whoever dispatched it by hand is credited; a schedule has no one
         const owner = cmd.trigger === 'workflow_dispatch' && cmd.actor.login ? cmd.actor : undefined;
-        const committer = (0,_committer_js__WEBPACK_IMPORTED_MODULE_13__/* .createCommitter */ .T)(repoCtx, s.bot, owner, { secrets: () => svc.secretValues(), redact: svc.redact });
+        const committer = (0,_committer_js__WEBPACK_IMPORTED_MODULE_14__/* .createCommitter */ .T)(repoCtx, s.bot, owner, { secrets: () => svc.secretValues(), redact: svc.redact });
         // ---- code and verify -----------------------------------------------------------------
-        const completeStep = (0,_agent_tools_schema_js__WEBPACK_IMPORTED_MODULE_18__/* .defineTool */ .u)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', _phases_common_js__WEBPACK_IMPORTED_MODULE_14__/* .StepInput */ .JU, async (input) => {
+        const completeStep = (0,_agent_tools_schema_js__WEBPACK_IMPORTED_MODULE_19__/* .defineTool */ .u)('complete_step', 'Mark a plan step done; the action commits the changes made for it.', _phases_common_js__WEBPACK_IMPORTED_MODULE_15__/* .StepInput */ .JU, async (input) => {
             const step = spec.plan.find((p) => p.id === input.step_id);
             if (!step)
                 return { content: `There is no plan step ${input.step_id}; steps are ${spec.plan.map((p) => p.id).join(', ')}.`, isError: true };
@@ -495,7 +497,7 @@ async function runAutomation(svc, a, cmd) {
             const sha = await committer.commit(`${step.title}\n\n${input.summary}`);
             return { content: sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes).` };
         });
-        const cv = await (0,_code_verify_js__WEBPACK_IMPORTED_MODULE_12__/* .codeAndVerify */ .E1)({
+        const cv = await (0,_code_verify_js__WEBPACK_IMPORTED_MODULE_13__/* .codeAndVerify */ .E1)({
             svc,
             session,
             sandbox,
@@ -504,10 +506,10 @@ async function runAutomation(svc, a, cmd) {
             coderMessages: [
                 {
                     role: 'user',
-                    content: (0,_prompts_js__WEBPACK_IMPORTED_MODULE_7__/* .renderPrompt */ .nQ)('coder-task', {
+                    content: (0,_prompts_js__WEBPACK_IMPORTED_MODULE_8__/* .renderPrompt */ .nQ)('coder-task', {
                         repository: r.repository,
                         branch,
-                        spec: `${spec.title}\n\n${spec.summary}\n\n${(0,_phases_common_js__WEBPACK_IMPORTED_MODULE_14__/* .specMarkdown */ .d1)(spec)}`,
+                        spec: `${spec.title}\n\n${spec.summary}\n\n${(0,_phases_common_js__WEBPACK_IMPORTED_MODULE_15__/* .specMarkdown */ .d1)(spec)}`,
                         plan: spec.plan.map((p) => `${p.id}. [ ] ${p.title} — ${p.detail}`).join('\n'),
                         feedback: open ? `This automation's open pull request ${open.htmlUrl} is on this branch from an earlier run: build on it.` : '',
                     }),
@@ -523,25 +525,25 @@ async function runAutomation(svc, a, cmd) {
         if (cv.kind !== 'done') {
             const why = `automation ${a.name} stopped while ${cv.kind === 'coder_stopped' ? 'coding' : 'verifying'}: ${cv.result.error ?? cv.result.limit ?? cv.result.exitReason}; nothing was pushed`;
             await summary('failed', why, { spec });
-            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ status: 'needs_attention' });
+            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ status: 'needs_attention' });
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(svc.redact(`Kiro: ${why}.`));
             return {};
         }
         const fresh = await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .changedFilesSince */ .OM)(repoCtx, before);
         if (!fresh.length) {
             await summary('completed', `No change was needed: ${cv.finish.summary}`, { spec, checks: cv.checks });
-            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ status: 'completed' });
+            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ status: 'completed' });
             return {};
         }
         if (!cv.passed) {
-            await summary('completed', `Verification did not pass, so no pull request was opened or updated: ${(0,_code_verify_js__WEBPACK_IMPORTED_MODULE_12__/* .failureNotesOf */ .rA)(cv) ?? 'see the checks below'}`, { spec, checks: cv.checks });
-            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ status: 'needs_attention' });
+            await summary('completed', `Verification did not pass, so no pull request was opened or updated: ${(0,_code_verify_js__WEBPACK_IMPORTED_MODULE_13__/* .failureNotesOf */ .rA)(cv) ?? 'see the checks below'}`, { spec, checks: cv.checks });
+            (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ status: 'needs_attention' });
             return {};
         }
         // ---- deliver: one open pull request per automation -----------------------------------
-        const pushed = await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .pushBranch */ .TV)(repoCtx, branch, s.bot);
+        const pushed = await (0,_git_push_js__WEBPACK_IMPORTED_MODULE_6__/* .pushBranch */ .T)(repoCtx, branch, s.bot);
         const head = pushed.sideBranch ?? branch;
-        const body = (0,_report_pr_body_js__WEBPACK_IMPORTED_MODULE_8__/* .renderPrBody */ .B)({
+        const body = (0,_report_pr_body_js__WEBPACK_IMPORTED_MODULE_9__/* .renderPrBody */ .B)({
             taskId,
             summary: `${cv.finish.summary}\n\n_Scheduled work: automation \`${a.name}\` (\`${a.file}\`), [run ${r.runId}](${r.runUrl})._`,
             approach: cv.finish.approach,
@@ -549,7 +551,7 @@ async function runAutomation(svc, a, cmd) {
             requirements: spec.requirements,
             changedFiles: await (0,_git_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .changedFilesSince */ .OM)(repoCtx, baseSha),
             checks: cv.checks,
-            criteria: (0,_code_verify_js__WEBPACK_IMPORTED_MODULE_12__/* .criteriaWithVerdict */ .jH)(spec.acceptanceCriteria, cv.verdict),
+            criteria: (0,_code_verify_js__WEBPACK_IMPORTED_MODULE_13__/* .criteriaWithVerdict */ .jH)(spec.acceptanceCriteria, cv.verdict),
             verificationPassed: true,
             secretFindings: cv.secretFindings,
             blockedRequests: sandbox.blocked(),
@@ -568,8 +570,8 @@ async function runAutomation(svc, a, cmd) {
         else {
             pr = await svc.github.createPull(svc.repo, { title, body, head, base: defaultBranch, draft: false });
         }
-        (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ pullRequestUrl: pr.htmlUrl });
-        (0,_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .reportOutputs */ .rY)({ status: 'completed' });
+        (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ pullRequestUrl: pr.htmlUrl });
+        (0,_outcome_js__WEBPACK_IMPORTED_MODULE_12__/* .reportOutputs */ .rY)({ status: 'completed' });
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: automation ${a.name} ${open ? 'updated' : 'opened'} ${pr.htmlUrl}.`);
         await summary('completed', `${open ? 'Updated' : 'Opened'} the automation's pull request.`, { pullRequestUrl: pr.htmlUrl, spec, checks: cv.checks });
         return {};

@@ -122,7 +122,7 @@ function renderPrompt(name, vars, opts = {}) {
 /* harmony import */ var _sandbox_isolation_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(21963);
 /* harmony import */ var _sandbox_runner_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(84849);
 /* harmony import */ var _verify_setup_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(97584);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(58750);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(17873);
 /**
  * `kiro-action replay <transcript.jsonl>` (issue #13): re-runs a recorded task offline from the
  * model replies in its transcript — no API key, no GitHub, no network — to debug a run that went

@@ -286,14 +286,16 @@ var shutdown = __webpack_require__(80104);
 var lifecycle = __webpack_require__(49492);
 // EXTERNAL MODULE: ./src/orchestrator/services.ts
 var services = __webpack_require__(13262);
-// EXTERNAL MODULE: ./src/orchestrator/store.ts + 7 modules
-var orchestrator_store = __webpack_require__(59171);
-// EXTERNAL MODULE: ./src/orchestrator/task.ts + 6 modules
-var orchestrator_task = __webpack_require__(47051);
+// EXTERNAL MODULE: ./src/orchestrator/store.ts + 9 modules
+var orchestrator_store = __webpack_require__(37100);
+// EXTERNAL MODULE: ./src/orchestrator/task.ts + 7 modules
+var orchestrator_task = __webpack_require__(39954);
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts
 var schema = __webpack_require__(37398);
 // EXTERNAL MODULE: ./src/git/repo.ts
 var repo = __webpack_require__(14134);
+// EXTERNAL MODULE: ./src/git/push.ts
+var push = __webpack_require__(57546);
 // EXTERNAL MODULE: ./src/prompts.ts
 var prompts = __webpack_require__(66224);
 // EXTERNAL MODULE: ./src/report/status.ts
@@ -312,8 +314,8 @@ var common = __webpack_require__(81168);
 var orchestrator_sandbox = __webpack_require__(30264);
 // EXTERNAL MODULE: ./src/orchestrator/session.ts
 var orchestrator_session = __webpack_require__(80220);
-// EXTERNAL MODULE: ./src/github/api.ts
-var api = __webpack_require__(28943);
+// EXTERNAL MODULE: ./src/github/api.ts + 1 modules
+var api = __webpack_require__(87019);
 ;// CONCATENATED MODULE: ./src/orchestrator/feedback/state.ts
 /**
  * A task's feedback bookkeeping (the record's `feedback` field, kept by its loose schema): rounds,
@@ -359,7 +361,7 @@ function closeRun(runs, runId, exitReason) {
 async function recordFailure(svc, store, taskId, requests) {
     try {
         await store.updateTask(taskId, (t) => withFeedback({ ...t, state: 'needs_attention', runs: closeRun(t.runs, svc.settings.runner.runId, 'failed') }, { pending: mergePending(feedbackStateOf(t).pending, requests) }), `${taskId}: feedback round failed`);
-        await (0,orchestrator_task.startHandedTasks)(svc, await store.releaseSlot(taskId, svc.settings.maxConcurrentTasks));
+        await (0,orchestrator_store/* startHandedTasks */.jk)(svc, await store.releaseSlot(taskId, svc.settings.maxConcurrentTasks));
     }
     catch (e) {
         core/* warning */.$e(svc.redact(`Kiro: could not record the end of the feedback round of ${taskId}: ${e.message}`));
@@ -441,13 +443,14 @@ var pr_body = __webpack_require__(68843);
 
 
 
+
 /** Pushes the round's commits, answers every item and rewrites the PR body and labels. */
 async function publishRound(run, cv) {
     const { R, outcomes } = run;
     const { svc, task } = R;
     const r = svc.settings.runner;
     await R.status.update({ phase: 'Pushing the new commits and answering the review threads…' });
-    await (0,repo/* pushBranch */.TV)(R.repoCtx, R.branch);
+    await (0,push/* pushBranch */.T)(R.repoCtx, R.branch);
     const commits = await (0,repo/* logSince */.RK)(R.repoCtx, R.startSha);
     const changedByCommit = new Map();
     for (const c of commits)
@@ -646,14 +649,15 @@ function parsePrBody(body) {
 
 
 
+
 /** Runs a round to its end; faults propagate (the caller records them, see `recordFailure`). */
 async function runRound(R) {
     const { svc, store, task, status } = R;
     const roundStart = new Date(svc.now()).toISOString();
     await beginRound(R, roundStart);
     const learnings = await store.listLearnings(task.owner.login);
-    const sandbox = await (0,orchestrator_sandbox/* openSandbox */.E)(svc);
-    const notes = (0,orchestrator_sandbox/* sandboxNotes */.v)(sandbox);
+    const sandbox = await (0,orchestrator_sandbox/* openSandbox */.Ep)(svc);
+    const notes = (0,orchestrator_sandbox/* sandboxNotes */.vX)(sandbox);
     if (notes.sandbox !== undefined || notes.mcp)
         await status.update(notes);
     try {
@@ -668,7 +672,7 @@ async function runRound(R) {
         if (cv.kind !== 'done') {
             if (cv.kind === 'coder_stopped')
                 await committer.commit(`Work in progress: review feedback on #${R.pr.number}`);
-            await (0,repo/* pushBranch */.TV)(R.repoCtx, R.branch);
+            await (0,push/* pushBranch */.T)(R.repoCtx, R.branch);
             session.costOutputs();
             return stopRound(R, cv, session.spend);
         }
@@ -807,7 +811,7 @@ async function recordRound(run, cv, p, learned) {
     const note = `${phase}${learned.length ? `\n\nLearned: ${learned.map((l) => l.text).join('; ')}` : ''}`;
     await (0,summary/* writeJobSummary */.j)(svc, { taskId: task.id, title: `Review feedback on #${R.pr.number}: ${task.spec?.title ?? R.target.title}`, state: 'completed', plan: [], spend, durationMs, pullRequestUrl: R.pr.htmlUrl, checks: cv.checks, note });
     core/* info */.pq(`Kiro: feedback round on #${R.pr.number} done in ${(0,report_status/* formatDuration */.a3)(durationMs)}: ${p.commits.length} commit(s), ${p.changedThreads} thread(s) resolved, ${learned.length} learning(s).`);
-    await (0,orchestrator_task.startHandedTasks)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
+    await (0,orchestrator_store/* startHandedTasks */.jk)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
     if (feedbackStateOf(after).pending.length)
         await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, task.id);
     // what the owner taught here applies to the other open PRs of the same batch
@@ -857,7 +861,7 @@ async function stopRound(R, cv, spend) {
         status.update({ state: 'needs_attention', phase: reason, notes: [`Work so far is pushed to \`${R.branch}\`.`, `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls in this round; the task so far: $${(task.costUsd + spend.costUsd).toFixed(2)} of $${s.maxCostUsd}, ${(task.turns ?? 0) + spend.turns} of ${s.maxTurns} model calls.`] }),
         (0,lifecycle/* setLifecycleLabel */.Zw)(svc, R.target.number, 'needs_attention', (0,lifecycle/* inProgressLabels */.ez)(R.target.labels)),
     ]);
-    await (0,orchestrator_task.startHandedTasks)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
+    await (0,orchestrator_store/* startHandedTasks */.jk)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
     (0,outcome/* reportOutputs */.rY)({ status: 'needs_attention' });
     if (res.exitReason === 'failed')
         core/* warning */.$e(svc.redact(reason));
@@ -891,6 +895,7 @@ async function stopRound(R, cv, spend) {
  * a checkpoint or a stop) and `autoRounds`. A continuation run (`workflow_dispatch` with
  * `task-id`) of a task with pending requests runs them as a round (`routeDispatch`).
  */
+
 
 
 
@@ -1033,7 +1038,7 @@ async function startRound(svc, store, task, requests) {
     }
     // ---- slot ------------------------------------------------------------------------------
     const slot = await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, (0,orchestrator_store/* leaseMs */.zT)(svc));
-    await (0,orchestrator_task.startHandedTasks)(svc, slot.handedTo.filter((id) => id !== task.id));
+    await (0,orchestrator_store/* startHandedTasks */.jk)(svc, slot.handedTo.filter((id) => id !== task.id));
     const target = await statusTarget(svc, task, pr);
     const status = await lifecycle/* StatusComment */.C6.open(svc, target.number, { ...(0,orchestrator_task.statusViewOf)(svc, task, target.title), ...(task.spec ? { specMarkdown: (0,common/* specMarkdown */.d1)(task.spec) } : {}) }, task.statusCommentId);
     if (!slot.acquired) {

@@ -33974,14 +33974,26 @@ function isNonFastForward(r) {
 
 /***/ }),
 
-/***/ 28943:
+/***/ 87019:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ createGitHubApi),
-/* harmony export */   p: () => (/* binding */ repoRefOf)
-/* harmony export */ });
-/* harmony import */ var _policy_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31039);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ createGitHubApi),
+  p: () => (/* reexport */ repoRefOf)
+});
+
+// EXTERNAL MODULE: ./src/policy/sanitize.ts
+var sanitize = __nccwpck_require__(31039);
+;// CONCATENATED MODULE: ./src/github/types.ts
+/** `owner/repo` (a repository's `full_name`) → `RepoRef`. */
+function repoRefOf(fullName) {
+    const [owner, repo] = fullName.split('/');
+    return { owner, repo };
+}
+
+;// CONCATENATED MODULE: ./src/github/api.ts
 /**
  * The GitHub operations the action uses, as one interface. `createGitHubApi` talks to GitHub
  * through Octokit; `createDryRunGitHubApi` (dry-run.ts) reads through it and records writes
@@ -33993,11 +34005,7 @@ function isNonFastForward(r) {
  * resolveReviewThread, addPullRequestReviewThreadReply).
  */
 
-/** `owner/repo` (a repository's `full_name`) → `RepoRef`. */
-function repoRefOf(fullName) {
-    const [owner, repo] = fullName.split('/');
-    return { owner, repo };
-}
+
 const labelName = (l) => (typeof l === 'string' ? l : (l.name ?? ''));
 function toPull(p) {
     return {
@@ -34040,8 +34048,8 @@ const THREADS_QUERY = /* GraphQL */ `
 function createGitHubApi(octokit, redactSecrets, retryBaseMs = 1000) {
     // every text written to GitHub: secrets redacted, then terminal escapes, control characters and
     // bidi overrides removed (untrusted text is echoed: issue titles, model output); titles are one line
-    const redact = (s) => (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .safeBody */ .c3)(redactSecrets(s));
-    const title = (s) => (0,_policy_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .safeInline */ .H1)(redactSecrets(s));
+    const redact = (s) => (0,sanitize/* safeBody */.c3)(redactSecrets(s));
+    const title = (s) => (0,sanitize/* safeInline */.H1)(redactSecrets(s));
     const status = (e) => e.status;
     /**
      * A create that must not happen twice. The retry plugin would re-send a POST whose response was
@@ -34345,7 +34353,7 @@ function createGitHubApi(octokit, redactSecrets, retryBaseMs = 1000) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50701);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37662);
 
 // `node dist/index.js` is the action (GitHub passes no arguments); `node dist/index.js replay …`
 // is the replay command of bin/kiro-action.mjs, a separate chunk loaded only then
@@ -34362,7 +34370,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 50701:
+/***/ 37662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34381,6 +34389,62 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var constants = __nccwpck_require__(27242);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
 var schemas = __nccwpck_require__(41514);
+;// CONCATENATED MODULE: ./src/comment-command.ts
+
+/**
+ * Removes the parts of a markdown comment where a command must not be recognised: fenced code
+ * blocks (``` and ~~~), indented code blocks, inline code spans and block quotes.
+ * Hand-written because a full markdown parser (remark/micromark) is a large dependency for
+ * these four constructs, which have simple line-level rules in CommonMark.
+ */
+function stripNonCommandMarkdown(body) {
+    const out = [];
+    let fence;
+    let prevBlank = true;
+    for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
+        const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+        if (fence) {
+            if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1])
+                fence = undefined;
+            out.push('');
+            continue;
+        }
+        if (open) {
+            fence = open[1];
+            out.push('');
+            continue;
+        }
+        if (/^ {0,3}>/.test(line) || (prevBlank && /^( {4}|\t)/.test(line))) {
+            out.push('');
+            prevBlank = false;
+            continue;
+        }
+        out.push(line.replace(/(`+)[^`]*?\1/g, ''));
+        prevBlank = line.trim() === '';
+    }
+    return out.join('\n');
+}
+/**
+ * Finds `trigger` (e.g. `/kiro`) at the start of a line outside code and quotes.
+ * `/kiro cancel` → subcommand; `/kiro add a test` → instructions. Returns undefined when absent.
+ */
+function parseCommand(body, trigger) {
+    const visible = stripNonCommandMarkdown(body).split('\n');
+    const original = body.replace(/\r\n?/g, '\n').split('\n');
+    const esc = trigger.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const re = new RegExp(`^\\s*${esc}(?=\\s|$)(.*)$`, 'i');
+    for (let n = 0; n < visible.length; n++) {
+        const m = re.exec(visible[n]);
+        if (!m)
+            continue;
+        const rest = [m[1].trim(), ...original.slice(n + 1)].join('\n').trim();
+        const first = /^(\S+)/.exec(rest)?.[1]?.toLowerCase();
+        const sub = constants/* Subcommands */.l9.find((s) => s === first);
+        return { subcommand: sub, text: sub ? rest.slice(first.length).trim() : rest };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/events.ts
 /**
  * Event routing: turns a webhook event (`GITHUB_EVENT_NAME` + the payload at `GITHUB_EVENT_PATH`)
@@ -34390,6 +34454,8 @@ var schemas = __nccwpck_require__(41514);
  * (`issues`, `issue_comment`, `pull_request_review`, `pull_request_review_comment`,
  * `workflow_dispatch`, `check_suite`, `workflow_run`).
  */
+
+
 
 
 const UserSchema = schemas/* looseObject */._H3({ login: schemas/* string */.YjP(), id: schemas/* number */.aig(), type: schemas/* string */.YjP().default('User') });
@@ -34449,59 +34515,6 @@ function issueRef(i) {
         updatedAt: i.updated_at,
         state: i.state ?? 'open',
     };
-}
-/**
- * Removes the parts of a markdown comment where a command must not be recognised: fenced code
- * blocks (``` and ~~~), indented code blocks, inline code spans and block quotes.
- * Hand-written because a full markdown parser (remark/micromark) is a large dependency for
- * these four constructs, which have simple line-level rules in CommonMark.
- */
-function stripNonCommandMarkdown(body) {
-    const out = [];
-    let fence;
-    let prevBlank = true;
-    for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
-        const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-        if (fence) {
-            if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1])
-                fence = undefined;
-            out.push('');
-            continue;
-        }
-        if (open) {
-            fence = open[1];
-            out.push('');
-            continue;
-        }
-        if (/^ {0,3}>/.test(line) || (prevBlank && /^( {4}|\t)/.test(line))) {
-            out.push('');
-            prevBlank = false;
-            continue;
-        }
-        out.push(line.replace(/(`+)[^`]*?\1/g, ''));
-        prevBlank = line.trim() === '';
-    }
-    return out.join('\n');
-}
-/**
- * Finds `trigger` (e.g. `/kiro`) at the start of a line outside code and quotes.
- * `/kiro cancel` → subcommand; `/kiro add a test` → instructions. Returns undefined when absent.
- */
-function parseCommand(body, trigger) {
-    const visible = stripNonCommandMarkdown(body).split('\n');
-    const original = body.replace(/\r\n?/g, '\n').split('\n');
-    const esc = trigger.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    const re = new RegExp(`^\\s*${esc}(?=\\s|$)(.*)$`, 'i');
-    for (let n = 0; n < visible.length; n++) {
-        const m = re.exec(visible[n]);
-        if (!m)
-            continue;
-        const rest = [m[1].trim(), ...original.slice(n + 1)].join('\n').trim();
-        const first = /^(\S+)/.exec(rest)?.[1]?.toLowerCase();
-        const sub = constants/* Subcommands */.l9.find((s) => s === first);
-        return { subcommand: sub, text: sub ? rest.slice(first.length).trim() : rest };
-    }
-    return undefined;
 }
 /** True when the issue carries the trigger label or any lifecycle label (`kiro:*`). */
 function isKiroIssue(labels, triggerLabel) {
@@ -34689,8 +34702,8 @@ function noop(reason) {
     return { kind: 'noop', reason };
 }
 
-// EXTERNAL MODULE: ./src/github/api.ts
-var api = __nccwpck_require__(28943);
+// EXTERNAL MODULE: ./src/github/api.ts + 1 modules
+var api = __nccwpck_require__(87019);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
 // EXTERNAL MODULE: external "os"
@@ -40278,20 +40291,20 @@ async function handleCommand(svc, cmd) {
         case 'start':
             return startTask(svc, cmd);
         case 'reply':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(289), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
         case 'continue':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(289), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
         case 'cancel':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(289), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
         case 'dispatch':
             // a task with pending review feedback resumes as a feedback round, anything else in control.ts
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).routeDispatch(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(289), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).routeDispatch(svc, cmd);
         case 'feedback':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleFeedback(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(289), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleFeedback(svc, cmd);
         case 'checks_failed':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleChecksFailed(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(289), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleChecksFailed(svc, cmd);
         case 'automation':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(420)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17517))).runAutomations(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(289), __nccwpck_require__.e(420)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17517))).runAutomations(svc, cmd);
         default: {
             const unhandled = cmd;
             core/* info */.pq(`Kiro: '${unhandled.kind}' is not handled by this version.`);
@@ -40335,7 +40348,7 @@ async function startTask(svc, cmd) {
     core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
     (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'in_progress' });
     // loaded after the acknowledgement: compiling the agent's chunk would delay the 👀 and the comment
-    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(868), __nccwpck_require__.e(466), __nccwpck_require__.e(51), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47051));
+    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(289), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39954));
     return runTask(svc, cmd, taskId, status, settled);
 }
 function issueOf(cmd) {
@@ -40381,8 +40394,8 @@ async function reportSettingsError(svc, issueNumber) {
 var env = __nccwpck_require__(99713);
 // EXTERNAL MODULE: ./src/policy/redact.ts
 var redact = __nccwpck_require__(66509);
-// EXTERNAL MODULE: ./src/settings.ts
-var src_settings = __nccwpck_require__(58750);
+// EXTERNAL MODULE: ./src/settings.ts + 1 modules
+var src_settings = __nccwpck_require__(17873);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * `run()`: reads settings and the event once, builds the services, routes the event to a handler.
@@ -41512,40 +41525,43 @@ function escapeMd(s) {
 
 /***/ }),
 
-/***/ 58750:
+/***/ 17873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GN: () => (/* binding */ SettingsError),
-/* harmony export */   M5: () => (/* binding */ loadSettings),
-/* harmony export */   Qo: () => (/* binding */ readEnvironment),
-/* harmony export */   Vd: () => (/* binding */ settingsForRepository),
-/* harmony export */   eI: () => (/* binding */ forgetCredentialInputs)
-/* harmony export */ });
-/* unused harmony exports RepoSettingsSchema, DefaultRepoSettings, parseRepoSettings, readRepoSettings */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(41514);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49567);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27242);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  GN: () => (/* reexport */ SettingsError),
+  eI: () => (/* binding */ forgetCredentialInputs),
+  M5: () => (/* binding */ loadSettings),
+  Qo: () => (/* binding */ readEnvironment),
+  Vd: () => (/* binding */ settingsForRepository)
+});
+
+// UNUSED EXPORTS: AutonomyLevels, DefaultRepoSettings, NetworkLevels, RepoSettingsSchema, parseRepoSettings, readRepoSettings
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/coerce.js
+var coerce = __nccwpck_require__(49567);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __nccwpck_require__(41514);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(27242);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/repo-settings.ts
 /**
- * Settings: action inputs, the runner's environment and `.kiro/settings.json`, read once,
- * validated with zod and frozen. This is the only module that reads inputs (`core.getInput`) or
- * the runner environment; everything else receives a `Settings`.
- *
- * Contracts: inputs arrive as `INPUT_<NAME>` (https://docs.github.com/actions/sharing-automations/creating-actions/metadata-syntax-for-github-actions#inputs),
- * the runner's default variables are listed at
- * https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/store-information-in-variables#default-environment-variables.
+ * `.kiro/settings.json` (SPEC.md §2): the repository's own settings file — its schema (unknown keys
+ * rejected, so a typo is reported), its parser (a problem names the field) and its reader. Merged
+ * with the inputs by `loadSettings` (src/settings.ts).
  */
 
 
 
-
-
-// the levels are vocabulary (src/constants.ts); re-exported for the modules that read settings
 
 /** A user-facing settings problem: the field (dotted path) and what is wrong with it. */
 class SettingsError extends Error {
@@ -41553,7 +41569,7 @@ class SettingsError extends Error {
     field;
     problem;
     constructor(source, field, problem) {
-        super(`${source === 'input' ? 'Input' : source === 'environment' ? 'Environment variable' : _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .RepoFiles */ .op.Settings + ' field'} '${field}': ${problem}`);
+        super(`${source === 'input' ? 'Input' : source === 'environment' ? 'Environment variable' : constants/* RepoFiles */.op.Settings + ' field'} '${field}': ${problem}`);
         this.source = source;
         this.field = field;
         this.problem = problem;
@@ -41564,23 +41580,23 @@ class SettingsError extends Error {
  * `.kiro/settings.json` (SPEC.md §2). Unknown keys are rejected so that a typo
  * (`forbidenCommands`) is reported instead of silently ignored.
  */
-const RepoSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    agent: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        autonomyLevel: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .AutonomyLevels */ .Ul).optional(),
-        allowedCommands: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1)).default([]),
-        forbiddenCommands: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1)).default([]),
-        maxFileEditsPerTask: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().max(10_000).default(20),
-        requireApprovalForNewFiles: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().default(false),
+const RepoSettingsSchema = schemas/* object */.Ikc({
+    agent: schemas/* object */.Ikc({
+        autonomyLevel: schemas/* enum */.k5n(constants/* AutonomyLevels */.Ul).optional(),
+        allowedCommands: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+        forbiddenCommands: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+        maxFileEditsPerTask: schemas/* number */.aig().int().positive().max(10_000).default(20),
+        requireApprovalForNewFiles: schemas/* boolean */.zMY().default(false),
     })
         .strict()
         .default({ allowedCommands: [], forbiddenCommands: [], maxFileEditsPerTask: 20, requireApprovalForNewFiles: false }),
-    sandbox: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-        networkAccess: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .NetworkLevels */ .Gf).optional(),
-        allowedDomains: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^\.?[a-z0-9*-]+(\.[a-z0-9-]+)*$/i, 'must be a domain name like example.com or .example.com')).default([]),
+    sandbox: schemas/* object */.Ikc({
+        networkAccess: schemas/* enum */.k5n(constants/* NetworkLevels */.Gf).optional(),
+        allowedDomains: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\.?[a-z0-9*-]+(\.[a-z0-9-]+)*$/i, 'must be a domain name like example.com or .example.com')).default([]),
     })
         .strict()
         .default({ allowedDomains: [] }),
-    env: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP())
+    env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP())
         .superRefine((env, ctx) => {
         for (const k of Object.keys(env)) {
             if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
@@ -41592,95 +41608,6 @@ const RepoSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     .strict();
 /** Defaults used when the repository has no settings file. */
 const DefaultRepoSettings = Object.freeze(RepoSettingsSchema.parse({}));
-const positiveInt = (max) => zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().positive().max(max);
-const bool = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
-    .transform((s) => s.trim().toLowerCase())
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['true', 'false', 'yes', 'no', '1', '0', '']))
-    .transform((s) => (s === '' ? undefined : ['true', 'yes', '1'].includes(s)));
-const list = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((s) => s
-    .split(/[\n,]/)
-    .map((x) => x.trim())
-    .filter(Boolean));
-const InputsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AnthropicApiKey]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GithubToken]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1, 'is required (pass ${{ github.token }} or a PAT)'),
-    // `auto`, or a Claude model id as the Messages API (or Bedrock/Vertex) names it: a typo such as
-    // `opus` or `gpt-4` fails before anything is posted
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Model]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
-        .min(1)
-        .default('auto')
-        .refine((m) => m === 'auto' || /^(?:[\w.-]+[.:/])?claude-[a-z0-9][a-z0-9.@:[\]-]*$/i.test(m.trim()), 'is not a Claude model id (use `auto`, or an id such as claude-opus-4-5)'),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider]: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['anthropic', 'bedrock', 'vertex']),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerLabel]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerCommand]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^\/[\w-]+$/, 'must look like /kiro'),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.StateRepository]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^([\w.-]+\/[\w.-]+)?$/, 'must be owner/repo'),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.StateBranch]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1).regex(/^[\w./-]+$/, 'must be a branch name'),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxConcurrentTasks]: positiveInt(1000),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxTurns]: positiveInt(100_000),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxCostUsd]: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().positive(),
-    // minutes; fractions allowed (e.g. 0.5) so short budgets can be tested
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutMinutes]: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().positive().max(60 * 24 * 35),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.DryRun]: bool,
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AutonomyLevel]: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n([..._constants_js__WEBPACK_IMPORTED_MODULE_3__/* .AutonomyLevels */ .Ul, '']),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.NetworkAccess]: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n([..._constants_js__WEBPACK_IMPORTED_MODULE_3__/* .NetworkLevels */ .Gf, '']),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowedDomains]: list,
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowBots]: list,
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxVerifyRetries]: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().min(0).max(20),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FixFailingChecks]: bool,
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Repositories]: list,
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Task]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TaskId]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Automation]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^$|^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'is the name of a file in .kiro/automations without `.md` (letters, digits, `_`, `.`, `-`)'),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BotName]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BotEmail]: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUnsandboxedCommands]: bool,
-});
-/** Defaults applied when an input is absent (the runner passes action.yml defaults; tests and the CLI may not). */
-const InputDefaults = {
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Model]: 'auto',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider]: 'anthropic',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerLabel]: 'kiro',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerCommand]: '/kiro',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.StateBranch]: _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .DefaultStateBranch */ .$A,
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxConcurrentTasks]: '10',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxTurns]: '200',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxCostUsd]: '20',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutMinutes]: '345',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxVerifyRetries]: '2',
-};
-const EnvSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    GITHUB_EVENT_NAME: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-    GITHUB_EVENT_PATH: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-    GITHUB_REPOSITORY: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/repo'),
-    GITHUB_SERVER_URL: zod__WEBPACK_IMPORTED_MODULE_4__/* .url */ .OZ5().default('https://github.com'),
-    GITHUB_API_URL: zod__WEBPACK_IMPORTED_MODULE_4__/* .url */ .OZ5().default('https://api.github.com'),
-    GITHUB_GRAPHQL_URL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    GITHUB_RUN_ID: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^\d+$/).default('0'),
-    GITHUB_RUN_ATTEMPT: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^\d+$/).default('1'),
-    GITHUB_WORKSPACE: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-    GITHUB_WORKFLOW_REF: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
-    GITHUB_SHA: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
-    GITHUB_ACTOR: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
-    RUNNER_TEMP: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-    ACT: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    ANTHROPIC_BASE_URL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    ANTHROPIC_VERTEX_PROJECT_ID: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    GOOGLE_CLOUD_PROJECT: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    KIRO_RETRY_BASE_MS: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().min(0).optional(),
-    KIRO_COMMAND_TIMEOUT_MS: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().positive().optional(),
-    KIRO_ISOLATION: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['off', 'auto', '']).optional(),
-    KIRO_CONTEXT_WINDOW_TOKENS: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .ai().int().min(4096).optional(),
-    KIRO_FIREWALL: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['off', 'auto', '']).optional(),
-});
-function firstIssue(e) {
-    const issue = e.issues[0];
-    return { field: issue ? issue.path.join('.') : '', message: issue ? issue.message : e.message };
-}
-/** Reads an input by name, falling back to the built-in default. */
-function readInput(name) {
-    const v = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-    return v === '' && name in InputDefaults ? InputDefaults[name] : v;
-}
 /**
  * Parses `.kiro/settings.json` text. Returns the settings, or a `SettingsError` naming the field.
  * JSON syntax errors name the line and column.
@@ -41710,15 +41637,15 @@ function knownKeys(p) {
     let shape = RepoSettingsSchema;
     for (const k of p) {
         const inner = unwrap(shape);
-        if (inner instanceof zod__WEBPACK_IMPORTED_MODULE_4__/* .ZodObject */ .bvH)
+        if (inner instanceof schemas/* ZodObject */.bvH)
             shape = inner.shape[String(k)];
     }
     const obj = unwrap(shape);
-    return obj instanceof zod__WEBPACK_IMPORTED_MODULE_4__/* .ZodObject */ .bvH ? Object.keys(obj.shape).join(', ') : '';
+    return obj instanceof schemas/* ZodObject */.bvH ? Object.keys(obj.shape).join(', ') : '';
 }
 function unwrap(t) {
     let cur = t;
-    while (cur instanceof zod__WEBPACK_IMPORTED_MODULE_4__/* .ZodDefault */ .XiL || cur instanceof zod__WEBPACK_IMPORTED_MODULE_4__/* .ZodOptional */ .IiU)
+    while (cur instanceof schemas/* ZodDefault */.XiL || cur instanceof schemas/* ZodOptional */.IiU)
         cur = cur.unwrap();
     return cur;
 }
@@ -41726,12 +41653,119 @@ function unwrap(t) {
 function readRepoSettings(workspace) {
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(workspace, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .RepoFiles */ .op.Settings), 'utf8');
+        text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(workspace, constants/* RepoFiles */.op.Settings), 'utf8');
     }
     catch {
         return DefaultRepoSettings;
     }
     return parseRepoSettings(text);
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+/**
+ * Settings: action inputs, the runner's environment and `.kiro/settings.json`, read once,
+ * validated with zod and frozen. This is the only module that reads inputs (`core.getInput`) or
+ * the runner environment; everything else receives a `Settings`.
+ *
+ * Contracts: inputs arrive as `INPUT_<NAME>` (https://docs.github.com/actions/sharing-automations/creating-actions/metadata-syntax-for-github-actions#inputs),
+ * the runner's default variables are listed at
+ * https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/store-information-in-variables#default-environment-variables.
+ */
+
+
+
+
+// the levels are vocabulary (src/constants.ts); re-exported for the modules that read settings
+
+
+const positiveInt = (max) => coerce/* number */.ai().int().positive().max(max);
+const bool = schemas/* string */.YjP()
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(schemas/* enum */.k5n(['true', 'false', 'yes', 'no', '1', '0', '']))
+    .transform((s) => (s === '' ? undefined : ['true', 'yes', '1'].includes(s)));
+const list = schemas/* string */.YjP().transform((s) => s
+    .split(/[\n,]/)
+    .map((x) => x.trim())
+    .filter(Boolean));
+const InputsSchema = schemas/* object */.Ikc({
+    [constants/* Inputs */.G0.AnthropicApiKey]: schemas/* string */.YjP(),
+    [constants/* Inputs */.G0.GithubToken]: schemas/* string */.YjP().min(1, 'is required (pass ${{ github.token }} or a PAT)'),
+    // `auto`, or a Claude model id as the Messages API (or Bedrock/Vertex) names it: a typo such as
+    // `opus` or `gpt-4` fails before anything is posted
+    [constants/* Inputs */.G0.Model]: schemas/* string */.YjP()
+        .min(1)
+        .default('auto')
+        .refine((m) => m === 'auto' || /^(?:[\w.-]+[.:/])?claude-[a-z0-9][a-z0-9.@:[\]-]*$/i.test(m.trim()), 'is not a Claude model id (use `auto`, or an id such as claude-opus-4-5)'),
+    [constants/* Inputs */.G0.Provider]: schemas/* enum */.k5n(['anthropic', 'bedrock', 'vertex']),
+    [constants/* Inputs */.G0.TriggerLabel]: schemas/* string */.YjP().min(1),
+    [constants/* Inputs */.G0.TriggerCommand]: schemas/* string */.YjP().regex(/^\/[\w-]+$/, 'must look like /kiro'),
+    [constants/* Inputs */.G0.StateRepository]: schemas/* string */.YjP().regex(/^([\w.-]+\/[\w.-]+)?$/, 'must be owner/repo'),
+    [constants/* Inputs */.G0.StateBranch]: schemas/* string */.YjP().min(1).regex(/^[\w./-]+$/, 'must be a branch name'),
+    [constants/* Inputs */.G0.MaxConcurrentTasks]: positiveInt(1000),
+    [constants/* Inputs */.G0.MaxTurns]: positiveInt(100_000),
+    [constants/* Inputs */.G0.MaxCostUsd]: coerce/* number */.ai().positive(),
+    // minutes; fractions allowed (e.g. 0.5) so short budgets can be tested
+    [constants/* Inputs */.G0.TimeoutMinutes]: coerce/* number */.ai().positive().max(60 * 24 * 35),
+    [constants/* Inputs */.G0.DryRun]: bool,
+    [constants/* Inputs */.G0.AutonomyLevel]: schemas/* enum */.k5n([...constants/* AutonomyLevels */.Ul, '']),
+    [constants/* Inputs */.G0.NetworkAccess]: schemas/* enum */.k5n([...constants/* NetworkLevels */.Gf, '']),
+    [constants/* Inputs */.G0.AllowedDomains]: list,
+    [constants/* Inputs */.G0.AllowBots]: list,
+    [constants/* Inputs */.G0.MaxVerifyRetries]: coerce/* number */.ai().int().min(0).max(20),
+    [constants/* Inputs */.G0.FixFailingChecks]: bool,
+    [constants/* Inputs */.G0.Repositories]: list,
+    [constants/* Inputs */.G0.Task]: schemas/* string */.YjP(),
+    [constants/* Inputs */.G0.TaskId]: schemas/* string */.YjP(),
+    [constants/* Inputs */.G0.Automation]: schemas/* string */.YjP().regex(/^$|^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'is the name of a file in .kiro/automations without `.md` (letters, digits, `_`, `.`, `-`)'),
+    [constants/* Inputs */.G0.BotName]: schemas/* string */.YjP(),
+    [constants/* Inputs */.G0.BotEmail]: schemas/* string */.YjP(),
+    [constants/* Inputs */.G0.AllowUnsandboxedCommands]: bool,
+});
+/** Defaults applied when an input is absent (the runner passes action.yml defaults; tests and the CLI may not). */
+const InputDefaults = {
+    [constants/* Inputs */.G0.Model]: 'auto',
+    [constants/* Inputs */.G0.Provider]: 'anthropic',
+    [constants/* Inputs */.G0.TriggerLabel]: 'kiro',
+    [constants/* Inputs */.G0.TriggerCommand]: '/kiro',
+    [constants/* Inputs */.G0.StateBranch]: constants/* DefaultStateBranch */.$A,
+    [constants/* Inputs */.G0.MaxConcurrentTasks]: '10',
+    [constants/* Inputs */.G0.MaxTurns]: '200',
+    [constants/* Inputs */.G0.MaxCostUsd]: '20',
+    [constants/* Inputs */.G0.TimeoutMinutes]: '345',
+    [constants/* Inputs */.G0.MaxVerifyRetries]: '2',
+};
+const EnvSchema = schemas/* object */.Ikc({
+    GITHUB_EVENT_NAME: schemas/* string */.YjP().min(1),
+    GITHUB_EVENT_PATH: schemas/* string */.YjP().min(1),
+    GITHUB_REPOSITORY: schemas/* string */.YjP().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/repo'),
+    GITHUB_SERVER_URL: schemas/* url */.OZ5().default('https://github.com'),
+    GITHUB_API_URL: schemas/* url */.OZ5().default('https://api.github.com'),
+    GITHUB_GRAPHQL_URL: schemas/* string */.YjP().optional(),
+    GITHUB_RUN_ID: schemas/* string */.YjP().regex(/^\d+$/).default('0'),
+    GITHUB_RUN_ATTEMPT: schemas/* string */.YjP().regex(/^\d+$/).default('1'),
+    GITHUB_WORKSPACE: schemas/* string */.YjP().min(1),
+    GITHUB_WORKFLOW_REF: schemas/* string */.YjP().default(''),
+    GITHUB_SHA: schemas/* string */.YjP().default(''),
+    GITHUB_ACTOR: schemas/* string */.YjP().default(''),
+    RUNNER_TEMP: schemas/* string */.YjP().min(1),
+    ACT: schemas/* string */.YjP().optional(),
+    ANTHROPIC_BASE_URL: schemas/* string */.YjP().optional(),
+    ANTHROPIC_VERTEX_PROJECT_ID: schemas/* string */.YjP().optional(),
+    GOOGLE_CLOUD_PROJECT: schemas/* string */.YjP().optional(),
+    KIRO_RETRY_BASE_MS: coerce/* number */.ai().int().min(0).optional(),
+    KIRO_COMMAND_TIMEOUT_MS: coerce/* number */.ai().int().positive().optional(),
+    KIRO_ISOLATION: schemas/* enum */.k5n(['off', 'auto', '']).optional(),
+    KIRO_CONTEXT_WINDOW_TOKENS: coerce/* number */.ai().int().min(4096).optional(),
+    KIRO_FIREWALL: schemas/* enum */.k5n(['off', 'auto', '']).optional(),
+});
+function firstIssue(e) {
+    const issue = e.issues[0];
+    return { field: issue ? issue.path.join('.') : '', message: issue ? issue.message : e.message };
+}
+/** Reads an input by name, falling back to the built-in default. */
+function readInput(name) {
+    const v = core/* getInput */.V4(name);
+    return v === '' && name in InputDefaults ? InputDefaults[name] : v;
 }
 /**
  * Reads inputs, the environment and `.kiro/settings.json` into one frozen `Settings`.
@@ -41741,7 +41775,7 @@ function readRepoSettings(workspace) {
  */
 function loadSettings(env = process.env) {
     const rawInputs = {};
-    for (const name of Object.values(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0))
+    for (const name of Object.values(constants/* Inputs */.G0))
         rawInputs[name] = readInput(name);
     const inputs = InputsSchema.safeParse(rawInputs);
     if (!inputs.success) {
@@ -41766,36 +41800,36 @@ function loadSettings(env = process.env) {
     const repoCfg = repoSettings instanceof SettingsError ? DefaultRepoSettings : repoSettings;
     const settings = {
         env: readEnvironment(env),
-        anthropicApiKey: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AnthropicApiKey],
+        anthropicApiKey: i[constants/* Inputs */.G0.AnthropicApiKey],
         anthropicBaseUrl: e.ANTHROPIC_BASE_URL || undefined,
         vertexProjectId: e.ANTHROPIC_VERTEX_PROJECT_ID || e.GOOGLE_CLOUD_PROJECT || undefined,
-        githubToken: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GithubToken],
-        model: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Model],
-        provider: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Provider],
-        triggerLabel: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerLabel],
-        triggerCommand: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TriggerCommand],
-        stateRepository: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.StateRepository] || e.GITHUB_REPOSITORY,
-        stateBranch: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.StateBranch],
-        maxConcurrentTasks: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxConcurrentTasks],
-        maxTurns: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxTurns],
-        maxCostUsd: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxCostUsd],
-        timeoutMinutes: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TimeoutMinutes],
+        githubToken: i[constants/* Inputs */.G0.GithubToken],
+        model: i[constants/* Inputs */.G0.Model],
+        provider: i[constants/* Inputs */.G0.Provider],
+        triggerLabel: i[constants/* Inputs */.G0.TriggerLabel],
+        triggerCommand: i[constants/* Inputs */.G0.TriggerCommand],
+        stateRepository: i[constants/* Inputs */.G0.StateRepository] || e.GITHUB_REPOSITORY,
+        stateBranch: i[constants/* Inputs */.G0.StateBranch],
+        maxConcurrentTasks: i[constants/* Inputs */.G0.MaxConcurrentTasks],
+        maxTurns: i[constants/* Inputs */.G0.MaxTurns],
+        maxCostUsd: i[constants/* Inputs */.G0.MaxCostUsd],
+        timeoutMinutes: i[constants/* Inputs */.G0.TimeoutMinutes],
         // act runs are dry by default (SPEC.md J8) unless dry-run is explicitly false
-        dryRun: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.DryRun] ?? isAct,
+        dryRun: i[constants/* Inputs */.G0.DryRun] ?? isAct,
         // an explicit input wins over the repository's file; the file wins over the default
-        autonomyLevel: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AutonomyLevel] || repoCfg.agent.autonomyLevel || 'balanced',
-        networkAccess: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.NetworkAccess] || repoCfg.sandbox.networkAccess || 'common-dependencies',
-        allowedDomains: Object.freeze([...new Set([...i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowedDomains], ...repoCfg.sandbox.allowedDomains])]),
-        allowBots: Object.freeze(i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowBots]),
-        maxVerifyRetries: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.MaxVerifyRetries],
-        fixFailingChecks: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.FixFailingChecks] ?? false,
-        batch: Object.freeze({ repositories: Object.freeze(i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Repositories]), task: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Task] }),
-        continuationTaskId: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.TaskId],
-        automation: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Automation],
-        bot: Object.freeze({ name: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BotName] || _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .DefaultBot */ .Pw.name, email: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.BotEmail] || _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .DefaultBot */ .Pw.email }),
+        autonomyLevel: i[constants/* Inputs */.G0.AutonomyLevel] || repoCfg.agent.autonomyLevel || 'balanced',
+        networkAccess: i[constants/* Inputs */.G0.NetworkAccess] || repoCfg.sandbox.networkAccess || 'common-dependencies',
+        allowedDomains: Object.freeze([...new Set([...i[constants/* Inputs */.G0.AllowedDomains], ...repoCfg.sandbox.allowedDomains])]),
+        allowBots: Object.freeze(i[constants/* Inputs */.G0.AllowBots]),
+        maxVerifyRetries: i[constants/* Inputs */.G0.MaxVerifyRetries],
+        fixFailingChecks: i[constants/* Inputs */.G0.FixFailingChecks] ?? false,
+        batch: Object.freeze({ repositories: Object.freeze(i[constants/* Inputs */.G0.Repositories]), task: i[constants/* Inputs */.G0.Task] }),
+        continuationTaskId: i[constants/* Inputs */.G0.TaskId],
+        automation: i[constants/* Inputs */.G0.Automation],
+        bot: Object.freeze({ name: i[constants/* Inputs */.G0.BotName] || constants/* DefaultBot */.Pw.name, email: i[constants/* Inputs */.G0.BotEmail] || constants/* DefaultBot */.Pw.email }),
         retryBaseMs: e.KIRO_RETRY_BASE_MS ?? 1000,
         commandTimeoutMs: e.KIRO_COMMAND_TIMEOUT_MS ?? 10 * 60_000,
-        allowUnsandboxedCommands: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUnsandboxedCommands] ?? false,
+        allowUnsandboxedCommands: i[constants/* Inputs */.G0.AllowUnsandboxedCommands] ?? false,
         sandboxDisabledReason: e.KIRO_ISOLATION === 'off' ? 'the workflow turned the OS sandbox off (KIRO_ISOLATION=off)' : undefined,
         firewallDisabledReason: e.KIRO_FIREWALL === 'off' ? 'the workflow turned the network namespace off (KIRO_FIREWALL=off)' : undefined,
         contextWindowTokens: e.KIRO_CONTEXT_WINDOW_TOKENS,
@@ -41822,7 +41856,7 @@ function loadSettings(env = process.env) {
         }),
         repo: repoCfg,
         repoSettingsError: repoError,
-        inputOverrides: { autonomyLevel: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AutonomyLevel] || '', networkAccess: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.NetworkAccess] || '', allowedDomains: i[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowedDomains] },
+        inputOverrides: { autonomyLevel: i[constants/* Inputs */.G0.AutonomyLevel] || '', networkAccess: i[constants/* Inputs */.G0.NetworkAccess] || '', allowedDomains: i[constants/* Inputs */.G0.AllowedDomains] },
     };
     return deepFreeze(settings);
 }
@@ -41847,7 +41881,7 @@ function settingsForRepository(s, repository, workspace) {
     });
 }
 /** Environment names of the credential inputs (`INPUT_GITHUB-TOKEN`, `INPUT_ANTHROPIC-API-KEY`). */
-const CredentialInputVars = [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GithubToken, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AnthropicApiKey].map((name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`);
+const CredentialInputVars = [constants/* Inputs */.G0.GithubToken, constants/* Inputs */.G0.AnthropicApiKey].map((name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`);
 /**
  * The process environment as a frozen copy without the credential inputs (they live in
  * `Settings` alone). The one place the action reads its environment: `loadSettings` keeps it as

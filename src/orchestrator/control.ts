@@ -12,7 +12,8 @@ import { reportOutputs, type Outcome } from './outcome.js';
 import { setLifecycleLabel } from './lifecycle.js';
 import type { Services } from './services.js';
 import { openStore, runningElsewhere } from './store.js';
-import { driveTask, loadIssue, openTaskStatus, startHandedTasks } from './task.js';
+import { driveTask, loadIssue, openTaskStatus } from './task.js';
+import { startHandedTasks } from './store.js';
 
 type Reply = Extract<Command, { kind: 'reply' }>;
 type Cancel = Extract<Command, { kind: 'cancel' }>;

@@ -38,7 +38,8 @@ import { inProgressLabels, setLifecycleLabel, StatusComment } from './lifecycle.
 import { repoContextOf } from './services.js';
 import type { Services } from './services.js';
 import { leaseMs, openStore, runningElsewhere } from './store.js';
-import { startHandedTasks, statusViewOf } from './task.js';
+import { statusViewOf } from './task.js';
+import { startHandedTasks } from './store.js';
 import { runRound, type Round, type StatusTarget } from './feedback/round.js';
 import { feedbackStateOf, MaxAutoRounds, mergePending, recordFailure, requestKey, withFeedback } from './feedback/state.js';
 import { specMarkdown } from './phases/common.js';

@@ -355,3 +355,25 @@ function actionRoot(): string {
 function teardownOnSignals(firewall: Firewall): () => void {
   return onShutdown(() => firewall.teardown(), 'cleanup');
 }
+
+/** A sandbox opened ahead of need (it overlaps the state store's work): closed on every path that does not hand it to the pipeline. */
+export interface EarlySandbox {
+  /** The sandbox, now owned by the caller (who closes it). */
+  take(): Promise<Sandbox>;
+  /** Closes it unless it was taken. Never rejects. */
+  release(): Promise<void>;
+}
+
+export function earlySandbox(opening: Promise<Sandbox>): EarlySandbox {
+  let taken = false;
+  opening.catch(() => undefined); // awaited by take(); a failure then surfaces there
+  return {
+    take: () => {
+      taken = true;
+      return opening;
+    },
+    release: async () => {
+      if (!taken) await opening.then((sb) => sb.close()).catch(() => undefined);
+    },
+  };
+}

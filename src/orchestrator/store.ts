@@ -3,6 +3,7 @@
  * `state-repository` on `GITHUB_SERVER_URL`, read and written with git in a scratch directory
  * under RUNNER_TEMP. Dry runs read it and keep their writes in memory.
  */
+import * as core from '@actions/core';
 import path from 'node:path';
 import { openStateStore } from '../state/store.js';
 import type { StateStore } from '../state/store.js';
@@ -66,4 +67,12 @@ export async function runningElsewhere(svc: Services, store: StateStore, task: T
   if (!lease || lease.reserved || lease.runId === undefined || lease.runId === svc.settings.runner.runId) return false;
   const status = await svc.github.getWorkflowRunStatus(svc.repo, lease.runId).catch(() => undefined);
   return status !== 'completed';
+}
+
+/** Starts the continuation runs of queued tasks that were handed a slot. */
+export async function startHandedTasks(svc: Services, taskIds: readonly string[]): Promise<void> {
+  for (const id of taskIds) {
+    core.info(`Kiro: handing a free slot to queued task ${id}.`);
+    await dispatchContinuation(svc, id);
+  }
 }

@@ -36,7 +36,6 @@ import type { NetworkPolicy } from './network.js';
 import { systemTool } from '../sandbox/isolation.js';
 
 export type FirewallMode = 'netns' | 'none';
-type Env = Readonly<Record<string, string | undefined>>;
 
 export interface Firewall {
   mode: FirewallMode;

@@ -10,213 +10,26 @@
  * at a time.
  */
 import * as core from '@actions/core';
-import { DefaultBot, DefaultStateBranch, StateVersion } from '../constants.js';
+import { DefaultBot, DefaultStateBranch } from '../constants.js';
 import { authEnv, repositoryUrl } from '../git/auth.js';
 import { readBatch, writeBatch } from './batches.js';
-import { StateConflictError, StateRecordError, StateStoreError } from './errors.js';
+import { StateConflictError, StateStoreError } from './errors.js';
 import { deleteLearningTx, readLearnings, upsertLearningsTx, type LearningInput, type LearningUpsert } from './learnings.js';
-import { migrateTo } from './migrations.js';
-import { StateFiles, StateRefs } from './paths.js';
-import { ScratchRepo, blobId, type CommitIdentity } from './repo.js';
+import { StateRefs } from './paths.js';
+import { StateSource } from './source.js';
+import type { DryRunWrite, OpenStateStoreOptions, RetryOptions, StateStore, StateStoreStats, UpdateOptions, UpdateResult } from './store-api.js';
+import { ScratchRepo, type CommitIdentity } from './repo.js';
 import type { Batch, BatchInput, Lease, Learning, Task, TaskInput } from './schema.js';
 import { acquireSlotTx, enqueueTx, queuePositionOf, readLeases, releaseSlotTx, renewLeaseTx, type SlotResult } from './slots.js';
 import { readTask, readTaskByIssue, readTaskByPull, readTasks, writeTask, type TaskFilter } from './tasks.js';
-import { StoreTx, type BranchSnapshot, type TaskDoc, type TxSource } from './tx.js';
-import { OverlayTx, parseJsonRecord, type BaseTree, type StateReader, type StateTx } from './view.js';
+import { StoreTx, type TxSource } from './tx.js';
+import type { StateReader, StateTx } from './view.js';
 
-export interface RetryOptions {
-  /** Compare-and-swap attempts before `StateConflictError` (default 50). */
-  attempts?: number;
-  /** Smallest backoff ceiling, ms (default 50); the ceiling is scaled to the measured attempt duration and doubles per conflict, up to 64× (binary exponential backoff). */
-  baseMs?: number;
-  /** Largest backoff ceiling, ms (default 15 000). */
-  capMs?: number;
-  /** Retries of a failed fetch or push that was not a conflict (network, 5xx) (default 4). */
-  transientAttempts?: number;
-}
+export type { DryRunWrite, OpenStateStoreOptions, RetryOptions, StateStore, StateStoreStats, UpdateOptions, UpdateResult } from './store-api.js';
+export { StateReadme } from './snapshot.js';
 
-export interface OpenStateStoreOptions {
-  /** `GITHUB_SERVER_URL`, e.g. `https://github.com` (a `file://` directory in unit tests). */
-  serverUrl: string;
-  /** `owner/repo` holding the state branch (`state-repository`, default the current repository). */
-  repository: string;
-  /** `state-branch`; default `kiro/state`. */
-  branch?: string;
-  /** Token for git over HTTP (sent as the `x-access-token` basic credential, env only). */
-  token: string;
-  /** Private scratch directory for the store's bare repository (under RUNNER_TEMP, not the workspace). */
-  dir: string;
-  /** Reads work; writes only go to an in-memory overlay, listed by `pendingWrites()`. */
-  dryRun?: boolean;
-  /** Clock, epoch ms (tests). */
-  now?: () => number;
-  /** Author and committer of state commits; default the bot identity. */
-  identity?: CommitIdentity;
-  retry?: RetryOptions;
-  /** How long a slot handed to a queued task stays reserved for its continuation run, ms (default 30 min). */
-  slotReservationMs?: number;
-  /** Random source for backoff jitter, [0, 1) (tests). */
-  random?: () => number;
-}
-
-/** What `update` returns. */
-export interface UpdateResult<T> {
-  /** What `mutate` returned (on the attempt that was committed). */
-  value: T;
-  /** Tip of the branch after the update (the new commit, or the unchanged tip for a no-op). */
-  commit: string | undefined;
-  /** False when `mutate` changed nothing (no commit was made), or in a dry run. */
-  committed: boolean;
-  /** Compare-and-swap attempts used (1 = no conflict). */
-  attempts: number;
-}
-
-/** Options of one `update`. */
-export interface UpdateOptions {
-  /**
-   * Task records this update will write, which its first attempt may read from the store's memory
-   * of its own last write instead of fetching them: the push's compare-and-swap on their refs
-   * proves the memory was current (a lost race re-reads them). A task's own run is nearly always
-   * the only writer of its record, so its progress writes cost one commit and one push.
-   */
-  writes?: readonly string[];
-}
-
-/** One write a dry run would have made: content, or null for a delete. */
-export interface DryRunWrite {
-  description: string;
-  path: string;
-  content: string | null;
-}
-
-/** Counters since the store was opened (the benchmark reads them). */
-export interface StateStoreStats {
-  /** `update` calls that finished. */
-  updates: number;
-  /** Commits pushed. */
-  commits: number;
-  /** Pushes rejected because the branch moved (each cost one retry). */
-  conflicts: number;
-  /** Fetches/pushes retried after a non-conflict failure. */
-  transientRetries: number;
-  /** Most compare-and-swap attempts one update needed. */
-  maxAttempts: number;
-}
-
-/** The state store; see docs/state.md. All methods are async and safe to call concurrently. */
-export interface StateStore {
-  readonly repository: string;
-  readonly branch: string;
-  readonly dryRun: boolean;
-
-  /** A read-only view of the current tip (one fetch), for several reads that must agree. */
-  snapshot(): Promise<StateReader>;
-  /** Content of one file at the current tip, or undefined. */
-  read(path: string): Promise<string | undefined>;
-  /** Files under `prefix` at the current tip, sorted. */
-  list(prefix?: string): Promise<string[]>;
-  /**
-   * Compare-and-swap update. `mutate` may run several times (once per attempt) against fresh
-   * snapshots, so it must be a pure function of the transaction: no side effects outside `tx`,
-   * no state carried between attempts. Throwing from `mutate` aborts with nothing written.
-   * @param description commit message suffix: `state: <description>`
-   * @throws StateConflictError after `retry.attempts` lost races; StateStoreError on git failures;
-   *   StateVersionError when the branch has a newer layout
-   */
-  update<T>(description: string, mutate: (tx: StateTx) => T | Promise<T>, opts?: UpdateOptions): Promise<UpdateResult<T>>;
-
-  getTask(id: string): Promise<Task | undefined>;
-  /** The task the issue index names for `repository#issue` (its newest task). */
-  findTaskByIssue(repository: string, issue: number): Promise<Task | undefined>;
-  /** The task whose pull request is `repository#pull`. */
-  findTaskByPull(repository: string, pull: number): Promise<Task | undefined>;
-  /** Tasks matching `filter`, oldest first; invalid records are skipped with a warning. */
-  listTasks(filter?: TaskFilter): Promise<Task[]>;
-  /** Writes a whole task record (and its indexes); `updatedAt` is set to now. */
-  putTask(task: TaskInput): Promise<Task>;
-  /**
-   * Read-modify-write of one task in a single compare-and-swap. `change` gets a copy of the
-   * current record and returns the new one (or mutates it and returns nothing); it may run more
-   * than once, like `update`'s `mutate`.
-   * @throws StateStoreError when the task does not exist
-   */
-  updateTask(id: string, change: (task: Task) => Task | void, description?: string): Promise<Task>;
-
-  /**
-   * Takes one of `max` slots for `taskId` (lease of `leaseMs`) or queues it. `handedTo` lists queued
-   * tasks that were given a freed slot (expired leases) — start their continuation runs.
-   */
-  acquireSlot(taskId: string, runId: number, max: number, leaseMs: number): Promise<SlotResult>;
-  /**
-   * Starts a new task in one compare-and-swap (the acknowledgement's critical path, issue #12):
-   * when no task `id` exists yet, writes the record `build` returns (given the previous task of
-   * `issue`, if any), takes a slot for `run` (or queues the task) and records the run — state
-   * `in_progress` with the run entry, or `queued` with its position.
-   * @returns `existing` when the task is already recorded (a re-run of the same event): nothing is written
-   */
-  startTask(
-    id: string,
-    issue: { repository: string; number: number } | undefined,
-    build: (previous: Task | undefined) => TaskInput,
-    run: { entry: Task['runs'][number]; max: number; leaseMs: number },
-  ): Promise<{ existing: Task } | { task: Task; slot: SlotResult }>;
-  /**
-   * Queues tasks in order and hands free slots to the oldest queued, as reservations (`enqueueTx`).
-   * @returns ids handed a slot — the caller starts their continuation runs — and the others' positions
-   */
-  enqueueTasks(taskIds: readonly string[], max: number): Promise<{ handedTo: string[]; positions: Map<string, number> }>;
-  /** Extends the lease; false when the task no longer holds a slot. */
-  renewLease(taskId: string, runId: number, leaseMs: number): Promise<boolean>;
-  /**
-   * Frees `taskId`'s slot (or queue entry) and reserves free slots for the oldest queued tasks.
-   * @returns ids of the tasks given a slot, oldest first — the caller starts their continuation runs
-   */
-  releaseSlot(taskId: string, max: number): Promise<string[]>;
-  /** 1-based queue position, or undefined when not queued. */
-  queuePosition(taskId: string): Promise<number | undefined>;
-  /** Live leases. */
-  listLeases(): Promise<Lease[]>;
-
-  /** Learnings of `owner` (files under `learnings/<owner>/`), oldest first. */
-  listLearnings(owner: string): Promise<Learning[]>;
-  /** Stores learnings, merging duplicates (see docs/state.md "Learnings"). */
-  upsertLearnings(owner: string, learnings: readonly LearningInput[]): Promise<LearningUpsert[]>;
-  /** Deletes one learning; false when it did not exist. */
-  deleteLearning(owner: string, id: string): Promise<boolean>;
-
-  getBatch(id: string): Promise<Batch | undefined>;
-  putBatch(batch: BatchInput): Promise<Batch>;
-
-  /** Writes a dry run made instead of pushing, in order (empty unless `dryRun`). */
-  pendingWrites(): readonly DryRunWrite[];
-  stats(): StateStoreStats;
-}
-
-/** The branch at one tip; `overlay` holds the files the layout adds on read (initial files, migration). */
-type Snapshot = BranchSnapshot;
-
-const Empty: ReadonlyMap<string, string> = new Map();
 /** How long after a lost race a store paces its next update, ms. */
 const ContentionMemoryMs = 10_000;
-
-/** README.md written when the branch is created. */
-export const StateReadme = `# kiro-action state
-
-This branch is the durable state of kiro-action: one JSON file per task, concurrency leases, the
-task queue, learnings (one markdown file per learning) and batches. It is written by the action
-with ordinary git commits; you can read it, and you may edit or delete a learning under
-\`learnings/<owner>/\` with a normal commit — the next task honours it.
-
-Layout (version in \`kiro-state.json\`):
-
-- \`tasks/<id>.json\` — task records
-- \`index/issues/<owner>/<repo>/<n>.json\`, \`index/pulls/<owner>/<repo>/<n>.json\` — issue/PR → task
-- \`leases/<taskId>.json\` — concurrency slots; \`queue/<enqueuedAt>-<taskId>.json\` — waiting tasks
-- \`learnings/<owner>/<id>.md\` — learnings (front matter + text)
-- \`batches/<id>.json\` — batches across repositories
-
-See docs/state.md in the kiro-action repository for the full description.
-`;
 
 /**
  * Opens the state store: prepares the scratch repository in `dir` (nothing is fetched yet).
@@ -239,20 +52,10 @@ class GitStateStore implements StateStore {
   private readonly identity: CommitIdentity;
   private readonly retry: Required<RetryOptions>;
   private readonly reservationMs: number;
-  private readonly blobCache = new Map<string, string>();
-  private cached: { tip: string | undefined; snapshot: Snapshot } | undefined;
   private readonly dryOverlay = new Map<string, string | null>();
   private readonly dryWrites: DryRunWrite[] = [];
   private readonly counters: StateStoreStats = { updates: 0, commits: 0, conflicts: 0, transientRetries: 0, maxAttempts: 0 };
   private queue: Promise<unknown> = Promise.resolve();
-  private warnedUnreadable = false;
-  /** The last known record of each task ref this store wrote or read: tip and content. */
-  private readonly taskMemo = new Map<string, TaskDoc>();
-  /** True once this store read the branch (and so checked its layout version). */
-  private versionChecked = false;
-  /** Serialises fetches: they share the scratch repository's FETCH_HEAD. */
-  private fetching: Promise<unknown> = Promise.resolve();
-  private readonly taskPrefix: string;
   /**
    * Moving average of one attempt's duration (fetch → push), ms. Backoff is scaled to it, so
    * contenders spread out over attempt-lengths of this remote (loopback ~0.1 s, github.com ~1 s).
@@ -260,6 +63,9 @@ class GitStateStore implements StateStore {
   private attemptMs = 0;
   /** `performance.now()` of the last lost race. */
   private contendedAt = -Infinity;
+  /** What transactions read through: the branch and the task refs, fetched and cached (source.ts). */
+  private readonly src: StateSource;
+  private readonly source: TxSource;
 
   constructor(
     private readonly repo: ScratchRepo,
@@ -274,7 +80,8 @@ class GitStateStore implements StateStore {
     this.identity = opts.identity ?? { name: DefaultBot.name, email: DefaultBot.email };
     this.retry = { attempts: 50, baseMs: 50, capMs: 15_000, transientAttempts: 4, ...opts.retry };
     this.reservationMs = opts.slotReservationMs ?? 30 * 60_000;
-    this.taskPrefix = StateRefs.tasksPrefix(branch);
+    this.src = new StateSource(repo, { dryRun: this.dryRun, label: `${this.repository}@${branch}`, taskPrefix: StateRefs.tasksPrefix(branch) });
+    this.source = this.src.txSource((op) => this.withTransientRetry(op));
   }
 
   // ---- generic access ------------------------------------------------------------------------
@@ -317,12 +124,12 @@ class GitStateStore implements StateStore {
         // a record read from memory that this update does not write was never checked: read it again
         const unchecked = [...tx.readDocs].filter(([id, doc]) => doc.cached && !plan.tasks.has(id));
         if (unchecked.length > 0) {
-          for (const [id] of unchecked) this.taskMemo.delete(id);
+          for (const [id] of unchecked) this.src.taskMemo.delete(id);
           continue;
         }
         // the layout version is checked on the first update (a newer layout must not be written to);
         // a store whose branch still needs its initial files or a migration gets them with this push
-        const snap = tx.branchRead || !this.versionChecked ? await tx.branch() : undefined;
+        const snap = tx.branchRead || !this.src.versionChecked ? await tx.branch() : undefined;
         const withBranch = plan.branch.size > 0 || (snap !== undefined && snap.overlay.size > 0 && plan.tasks.size > 0);
         if (!withBranch && plan.tasks.size === 0) {
           this.counters.updates++;
@@ -354,13 +161,13 @@ class GitStateStore implements StateStore {
           let commit = tx.tip;
           if (branchChanges) {
             commit = outcome.shas[i++]!;
-            this.remember(commit, snap!, branchChanges);
+            this.src.remember(commit, snap!, branchChanges);
           }
           for (const [id, w] of plan.tasks) {
-            if (w.content === null) this.taskMemo.delete(id);
+            if (w.content === null) this.src.taskMemo.delete(id);
             else {
               const sha = outcome.shas[i++]!;
-              this.taskMemo.set(id, { tip: sha, content: w.content });
+              this.src.taskMemo.set(id, { tip: sha, content: w.content });
               commit ??= sha;
             }
           }
@@ -373,7 +180,7 @@ class GitStateStore implements StateStore {
         conflicts++;
         this.counters.conflicts++;
         this.contendedAt = performance.now();
-        for (const id of plan.tasks.keys()) this.taskMemo.delete(id);
+        for (const id of plan.tasks.keys()) this.src.taskMemo.delete(id);
         core.debug(`state store: "${description}" lost a compare-and-swap race (attempt ${attempt})`);
         if (attempt >= this.retry.attempts) throw new StateConflictError(description, attempt);
         await sleep(this.backoff(attempt));
@@ -505,135 +312,6 @@ class GitStateStore implements StateStore {
 
   private nowIso(): string {
     return new Date(this.now()).toISOString();
-  }
-
-  private readonly loader = async (oids: readonly string[]): Promise<Map<string, string>> => {
-    const missing = oids.filter((o) => !this.blobCache.has(o));
-    if (missing.length > 0) {
-      const loaded = await this.repo.blobs(missing);
-      if (this.blobCache.size > 20_000) this.blobCache.clear();
-      for (const [oid, content] of loaded) this.blobCache.set(oid, content);
-    }
-    const out = new Map<string, string>();
-    for (const o of oids) {
-      const c = this.blobCache.get(o);
-      if (c !== undefined) out.set(o, c);
-    }
-    return out;
-  };
-
-  /** What transactions read through. */
-  private readonly source: TxSource = {
-    branch: () => this.withTransientRetry(() => this.fetchSnapshot()),
-    tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk),
-    taskIds: async () => [...(await this.readable(() => this.withTransientRetry(() => this.repo.listTaskRefs(this.taskPrefix)), new Map<string, string>())).keys()],
-    load: (oids) => this.loader(oids),
-  };
-
-  /** `op`, or in a dry run without access to the state repository, `empty` (with one warning). */
-  private async readable<T>(op: () => Promise<T>, empty: T): Promise<T> {
-    try {
-      return await op();
-    } catch (e) {
-      if (!this.dryRun || !(e instanceof StateStoreError)) throw e;
-      // A local dry run (act) may have no access to the state repository: read an empty store.
-      if (!this.warnedUnreadable) core.warning(`dry run: reading an empty state store (${e.message})`);
-      this.warnedUnreadable = true;
-      return empty;
-    }
-  }
-
-  /** Runs one fetch at a time (they share FETCH_HEAD); reads of a view may overlap an update. */
-  private serialFetch<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.fetching.then(fn, fn);
-    this.fetching = run.catch(() => undefined);
-    return run;
-  }
-
-  /**
-   * Task records by id: from memory for `cachedOk` ids this store knows, else one fetch of their
-   * refs and one `cat-file` of the records whose tip changed.
-   */
-  private async fetchTasks(ids: readonly string[], cachedOk: ReadonlySet<string>): Promise<Map<string, TaskDoc>> {
-    const out = new Map<string, TaskDoc>();
-    const toFetch: string[] = [];
-    for (const id of ids) {
-      const memo = this.taskMemo.get(id);
-      if (memo && cachedOk.has(id)) out.set(id, { ...memo, cached: true });
-      else toFetch.push(id);
-    }
-    if (toFetch.length === 0) return out;
-    const tips = await this.readable(() => this.withTransientRetry(() => this.serialFetch(() => this.repo.fetchTaskRefs(this.taskPrefix, toFetch))), new Map<string, string>());
-    const stale = toFetch.filter((id) => tips.has(id) && this.taskMemo.get(id)?.tip !== tips.get(id));
-    const loaded = await this.repo.catBatch(stale.map((id) => `${tips.get(id)}:${StateRefs.TaskFile}`));
-    stale.forEach((id, i) => this.taskMemo.set(id, { tip: tips.get(id), content: loaded[i]?.content }));
-    for (const id of toFetch) {
-      const tip = tips.get(id);
-      if (tip === undefined) {
-        this.taskMemo.delete(id);
-        out.set(id, { tip: undefined, content: undefined });
-      } else out.set(id, { ...this.taskMemo.get(id)! });
-    }
-    return out;
-  }
-
-  /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
-  private async fetchSnapshot(): Promise<Snapshot> {
-    const tip = await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined);
-    if (this.cached && this.cached.tip === tip) return this.cached.snapshot;
-    const snapshot = await this.buildSnapshot(tip);
-    this.cached = { tip, snapshot };
-    this.versionChecked = true;
-    return snapshot;
-  }
-
-  private async buildSnapshot(tip: string | undefined): Promise<Snapshot> {
-    const entries = tip ? await this.repo.tree(tip) : Empty;
-    const base: BaseTree = { tip, entries };
-    const metaOid = entries.get(StateFiles.Meta);
-    if (metaOid === undefined && entries.size === 0) {
-      return {
-        base,
-        overlay: new Map<string, string | null>([
-          [StateFiles.Meta, `${JSON.stringify({ version: StateVersion }, null, 2)}\n`],
-          [StateFiles.Readme, StateReadme],
-        ]),
-      };
-    }
-    let version = 0;
-    if (metaOid !== undefined) {
-      const text = (await this.loader([metaOid])).get(metaOid) ?? '';
-      const meta = parseJsonRecord(StateFiles.Meta, text);
-      const v = (meta as { version?: unknown } | null)?.version;
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new StateRecordError(StateFiles.Meta, '"version" must be a non-negative integer');
-      version = v;
-    }
-    if (version === StateVersion) return { base, overlay: new Map() };
-    const tx = new OverlayTx(base, new Map(), this.loader);
-    await migrateTo(tx, version, `${this.repository}@${this.branch}`);
-    return { base, overlay: new Map(tx.changes) };
-  }
-
-  /**
-   * Caches the snapshot of a commit we just pushed (its tree is the parent's plus `changes`), so
-   * the next operation skips `ls-tree` and `cat-file` when nobody else wrote in between. Only for
-   * SHA-1 repositories, where `blobId` matches git's object ids.
-   */
-  private remember(commit: string, parent: Snapshot, changes: ReadonlyMap<string, string | null>): void {
-    if (commit.length !== 40) {
-      this.cached = undefined;
-      return;
-    }
-    const entries = new Map(parent.base.entries);
-    for (const [path, content] of changes) {
-      if (content === null) entries.delete(path);
-      else {
-        const oid = blobId(content);
-        entries.set(path, oid);
-        this.blobCache.set(oid, content);
-      }
-    }
-    this.cached = { tip: commit, snapshot: { base: { tip: commit, entries }, overlay: new Map() } };
   }
 
   /** Runs `op`, retrying failures that are not conflicts (network, 5xx) a few times. */

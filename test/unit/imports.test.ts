@@ -47,16 +47,10 @@ it('only src/settings.ts reads the environment: everything else gets Settings.en
  * only shrink (a file that got under 400 must leave it; a new file over 400 fails).
  */
 const OVERSIZED: Record<string, number> = {
-  'events.ts': 412,
-  'git/repo.ts': 454,
-  'github/api.ts': 542,
-  'orchestrator/task.ts': 417,
   'policy/commands.ts': 776,
   'policy/egress-proxy.ts': 514,
   'policy/registries.ts': 495,
   'policy/shell.ts': 1120,
-  'settings.ts': 468,
-  'state/store.ts': 675,
 };
 
 it('no source file is over 400 lines (data tables aside), except the ones still listed here to be split', () => {

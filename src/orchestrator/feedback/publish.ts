@@ -4,7 +4,8 @@
  * verification and "Review feedback addressed" sections, and the needs-human-review label.
  */
 import { Labels, Markers } from '../../constants.js';
-import { changedFilesSince, filesOfCommit, logSince, pushBranch } from '../../git/repo.js';
+import { changedFilesSince, filesOfCommit, logSince } from '../../git/repo.js';
+import { pushBranch } from '../../git/push.js';
 import { renderPrBody } from '../../report/pr-body.js';
 import { criteriaWithVerdict, failureNotesOf, type CodeVerifyEnd } from '../code-verify.js';
 import { itemTitle, threadLocation, type FeedbackItem, type ThreadItem } from '../feedback-context.js';

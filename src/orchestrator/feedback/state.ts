@@ -9,7 +9,7 @@ import type { Task } from '../../state/schema.js';
 import type { StateStore } from '../../state/store.js';
 import { FeedbackRequest } from '../feedback-context.js';
 import type { Services } from '../services.js';
-import { startHandedTasks } from '../task.js';
+import { startHandedTasks } from '../store.js';
 
 /** Rounds started by failing checks alone, in a row, before Kiro waits for the owner. */
 export const MaxAutoRounds = 2;

@@ -4,7 +4,8 @@
  * committer the code phase commits with.
  */
 import { BranchPrefix } from '../../constants.js';
-import { changedFilesSince, checkoutTaskBranch, pushBranch } from '../../git/repo.js';
+import { changedFilesSince, checkoutTaskBranch } from '../../git/repo.js';
+import { pushBranch } from '../../git/push.js';
 import { createCommitter } from '../committer.js';
 import { reportOutputs } from '../outcome.js';
 import type { Branched, PhaseRun, Planned } from './types.js';

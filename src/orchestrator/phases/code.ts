@@ -6,7 +6,7 @@
  */
 import { defineTool } from '../../agent/tools/schema.js';
 import type { AgentTool, MessageParam } from '../../agent/types.js';
-import { pushBranch } from '../../git/repo.js';
+import { pushBranch } from '../../git/push.js';
 import { pausesAfterEachStep } from '../../policy/commands.js';
 import { renderPrompt } from '../../prompts.js';
 import type { TaskSpec } from '../../state/schema.js';

@@ -6,7 +6,8 @@
  */
 import * as core from '@actions/core';
 import { Labels } from '../../constants.js';
-import { changedFilesSince, pushBranch } from '../../git/repo.js';
+import { changedFilesSince } from '../../git/repo.js';
+import { pushBranch } from '../../git/push.js';
 import type { PullRequestRef } from '../../github/api.js';
 import { renderPrBody } from '../../report/pr-body.js';
 import type { StatusResult } from '../../report/status.js';

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkoutTaskBranch, commitWorkTree, headSha, logSince, pushBranch, type RepoContext } from '../../../src/git/repo.js';
+import { checkoutTaskBranch, commitWorkTree, headSha, logSince, type RepoContext } from '../../../src/git/repo.js';
+import { pushBranch } from '../../../src/git/push.js';
 import type { CommandRunner, RunRequest } from '../../../src/sandbox/runner.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'kiro-trusted-git-'));

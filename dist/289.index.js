@@ -1,20 +1,133 @@
-export const id = 868;
-export const ids = [868];
+export const id = 289;
+export const ids = [289];
 export const modules = {
+
+/***/ 57546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ pushBranch)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29395);
+/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14134);
+/**
+ * Pushes of the action's trusted git (src/git/repo.ts): never forced; a branch that moved on the
+ * remote is merged in without touching the work tree; a branch that refuses the work (a conflict,
+ * a ruleset) gets it on a side branch instead, said in the result.
+ */
+
+
+/**
+ * Pushes HEAD to `refs/heads/<branch>` without force (the agent never force-pushes). When the
+ * remote branch moved (someone else pushed), its commits are merged in — in the trusted
+ * directory, with `git merge-tree` (no work tree involved), the work tree then checked out to the
+ * merge through the sandbox — and the push is tried again; the caller re-runs verification when
+ * `merged` is set. When the branches conflict, or the remote refuses the branch (a ruleset, a
+ * protected branch, a pre-receive hook), the work is pushed to a side branch
+ * `<branch>-kiro-<time>` instead and `sideBranch`/`reason` say so.
+ * @param identity author and committer of a merge commit
+ * @throws when even the side branch is refused, or on other git failures
+ */
+async function pushBranch(ctx, branch, identity) {
+    const sha = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .headSha */ .xF)(ctx);
+    if (ctx.dryRun) {
+        if (ctx.onSkippedPush) {
+            // the commits the push would have sent: those not on any remote-tracking branch
+            const log = (await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(ctx, ['log', '--format=%H %s', sha, '--not', '--remotes'])).stdout;
+            const patch = (await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(ctx, ['log', '-p', '--format=commit %H%nAuthor: %an <%ae>%n%n%B', sha, '--not', '--remotes'])).stdout;
+            ctx.onSkippedPush({ branch, sha, log, patch });
+        }
+        return { pushed: false, sha };
+    }
+    const push = (ref) => (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .retryTransient */ .jh)(() => (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(ctx, ['push', '--porcelain', 'origin', `HEAD:refs/heads/${ref}`], { env: (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .env */ ._K)(ctx), allowFailure: true }));
+    // once the branch refused the work, this run keeps using its side branch
+    const earlier = sideBranches.get(ctx)?.get(branch);
+    if (earlier) {
+        const again = await push(earlier.side);
+        if (again.code !== 0)
+            throw new _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS(['push', 'origin', `HEAD:refs/heads/${earlier.side}`], again);
+        return { pushed: true, sha, sideBranch: earlier.side, reason: earlier.reason };
+    }
+    let r = await push(branch);
+    if (r.code === 0)
+        return { pushed: true, sha };
+    // with --porcelain the per-ref verdict ("[rejected] … (non-fast-forward)") is on stdout
+    const said = `${r.stdout}\n${r.stderr}`;
+    let reason = pushRefusal(said);
+    if ((0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .isNonFastForward */ .d7)({ ...r, stderr: said }) && !isRuleRejection(said)) {
+        const remote = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .fetchBranch */ .D_)(ctx, branch);
+        const merged = remote ? await mergeRemote(ctx, branch, remote, identity) : undefined;
+        if (merged) {
+            r = await push(branch);
+            if (r.code === 0)
+                return { pushed: true, sha: merged, merged: true };
+            reason = pushRefusal(`${r.stdout}\n${r.stderr}`);
+        }
+        else {
+            reason = `\`${branch}\` changed on the remote and its changes conflict with the agent's`;
+        }
+    }
+    const side = `${branch}-kiro-${Date.now().toString(36)}`;
+    const s = await push(side);
+    if (s.code !== 0)
+        throw new _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS(['push', 'origin', `HEAD:refs/heads/${side}`], s);
+    const memo = sideBranches.get(ctx) ?? new Map();
+    memo.set(branch, { side, reason });
+    sideBranches.set(ctx, memo);
+    return { pushed: true, sha: await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .headSha */ .xF)(ctx), sideBranch: side, reason };
+}
+/** The side branch each task branch was diverted to, per repository context (one run). */
+const sideBranches = new WeakMap();
+/** A ruleset, a protected branch or a pre-receive hook refused the push. */
+function isRuleRejection(stderr) {
+    return /GH013|GH006|rule violations|protected branch|pre-receive hook declined|hook declined/i.test(stderr);
+}
+/** One line saying why the remote refused a push (`remote:` lines first). */
+function pushRefusal(stderr) {
+    const remote = stderr.split('\n').filter((l) => /^remote:\s*\S/.test(l)).map((l) => l.replace(/^remote:\s*/, ''));
+    const line = remote[0] ?? stderr.split('\n').find((l) => /rejected|denied|declined|error/i.test(l)) ?? 'the push was refused';
+    return `the remote refused the push: ${line.trim().slice(0, 200)}`;
+}
+/**
+ * Merges the remote branch tip into HEAD without touching the work tree (`git merge-tree
+ * --write-tree`, git ≥ 2.38), commits the merge, and checks the result out in the work tree
+ * through the sandbox. @returns the merge commit, or undefined on a conflict
+ */
+async function mergeRemote(ctx, branch, remote, identity) {
+    const m = await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(ctx, ['merge-tree', '--write-tree', '--no-messages', 'HEAD', remote], { allowFailure: true });
+    if (m.code !== 0)
+        return undefined;
+    const tree = m.stdout.split('\n')[0].trim();
+    const who = identity ?? { name: 'kiro-action[bot]', email: 'kiro-action@users.noreply.github.com' };
+    const commit = (await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(ctx, ['commit-tree', tree, '-p', 'HEAD', '-p', remote, '-m', `Merge the remote changes of ${branch}`], {
+        env: { GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email },
+    })).stdout.trim();
+    await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(ctx, ['update-ref', `refs/heads/${branch}`, commit]);
+    await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(ctx, ['read-tree', commit]);
+    await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .syncWorkspace */ .Q2)(ctx, 'checkout', branch, commit);
+    await (0,_repo_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(ctx, ['update-index', '-q', '--refresh'], { allowFailure: true });
+    return commit;
+}
+
+
+/***/ }),
 
 /***/ 14134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
 /* harmony export */   D_: () => (/* binding */ fetchBranch),
 /* harmony export */   Jo: () => (/* binding */ diffAgainst),
 /* harmony export */   Nt: () => (/* binding */ cloneWorkspace),
 /* harmony export */   OM: () => (/* binding */ changedFilesSince),
+/* harmony export */   Q2: () => (/* binding */ syncWorkspace),
 /* harmony export */   RK: () => (/* binding */ logSince),
-/* harmony export */   TV: () => (/* binding */ pushBranch),
+/* harmony export */   _K: () => (/* binding */ env),
 /* harmony export */   c5: () => (/* binding */ checkoutTaskBranch),
 /* harmony export */   cw: () => (/* binding */ noreplyEmail),
 /* harmony export */   hu: () => (/* binding */ scrubPersistedCredentials),
+/* harmony export */   jh: () => (/* binding */ retryTransient),
 /* harmony export */   oV: () => (/* binding */ filesOfCommit),
 /* harmony export */   pU: () => (/* binding */ excludeFromCommits),
 /* harmony export */   po: () => (/* binding */ commitWorkTree),
@@ -50,6 +163,7 @@ export const modules = {
 
 
 
+/** The auth header for fetches and pushes of `ctx` (src/git/auth.ts). */
 const env = (ctx) => (0,_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .authEnv */ .mx)(ctx.serverUrl, ctx.token);
 /** Git on the trusted directory with the workspace as its work tree. */
 function git(ctx, args, opts = {}) {
@@ -261,97 +375,7 @@ async function scrubStaged(ctx, paths, forms) {
     }
     return out;
 }
-/**
- * Pushes HEAD to `refs/heads/<branch>` without force (the agent never force-pushes). When the
- * remote branch moved (someone else pushed), its commits are merged in — in the trusted
- * directory, with `git merge-tree` (no work tree involved), the work tree then checked out to the
- * merge through the sandbox — and the push is tried again; the caller re-runs verification when
- * `merged` is set. When the branches conflict, or the remote refuses the branch (a ruleset, a
- * protected branch, a pre-receive hook), the work is pushed to a side branch
- * `<branch>-kiro-<time>` instead and `sideBranch`/`reason` say so.
- * @param identity author and committer of a merge commit
- * @throws when even the side branch is refused, or on other git failures
- */
-async function pushBranch(ctx, branch, identity) {
-    const sha = await headSha(ctx);
-    if (ctx.dryRun) {
-        if (ctx.onSkippedPush) {
-            // the commits the push would have sent: those not on any remote-tracking branch
-            const log = (await git(ctx, ['log', '--format=%H %s', sha, '--not', '--remotes'])).stdout;
-            const patch = (await git(ctx, ['log', '-p', '--format=commit %H%nAuthor: %an <%ae>%n%n%B', sha, '--not', '--remotes'])).stdout;
-            ctx.onSkippedPush({ branch, sha, log, patch });
-        }
-        return { pushed: false, sha };
-    }
-    const push = (ref) => retryTransient(() => git(ctx, ['push', '--porcelain', 'origin', `HEAD:refs/heads/${ref}`], { env: env(ctx), allowFailure: true }));
-    // once the branch refused the work, this run keeps using its side branch
-    const earlier = sideBranches.get(ctx)?.get(branch);
-    if (earlier) {
-        const again = await push(earlier.side);
-        if (again.code !== 0)
-            throw new _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push', 'origin', `HEAD:refs/heads/${earlier.side}`], again);
-        return { pushed: true, sha, sideBranch: earlier.side, reason: earlier.reason };
-    }
-    let r = await push(branch);
-    if (r.code === 0)
-        return { pushed: true, sha };
-    // with --porcelain the per-ref verdict ("[rejected] … (non-fast-forward)") is on stdout
-    const said = `${r.stdout}\n${r.stderr}`;
-    let reason = pushRefusal(said);
-    if ((0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .isNonFastForward */ .d7)({ ...r, stderr: said }) && !isRuleRejection(said)) {
-        const remote = await fetchBranch(ctx, branch);
-        const merged = remote ? await mergeRemote(ctx, branch, remote, identity) : undefined;
-        if (merged) {
-            r = await push(branch);
-            if (r.code === 0)
-                return { pushed: true, sha: merged, merged: true };
-            reason = pushRefusal(`${r.stdout}\n${r.stderr}`);
-        }
-        else {
-            reason = `\`${branch}\` changed on the remote and its changes conflict with the agent's`;
-        }
-    }
-    const side = `${branch}-kiro-${Date.now().toString(36)}`;
-    const s = await push(side);
-    if (s.code !== 0)
-        throw new _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push', 'origin', `HEAD:refs/heads/${side}`], s);
-    const memo = sideBranches.get(ctx) ?? new Map();
-    memo.set(branch, { side, reason });
-    sideBranches.set(ctx, memo);
-    return { pushed: true, sha: await headSha(ctx), sideBranch: side, reason };
-}
-/** The side branch each task branch was diverted to, per repository context (one run). */
-const sideBranches = new WeakMap();
-/** A ruleset, a protected branch or a pre-receive hook refused the push. */
-function isRuleRejection(stderr) {
-    return /GH013|GH006|rule violations|protected branch|pre-receive hook declined|hook declined/i.test(stderr);
-}
-/** One line saying why the remote refused a push (`remote:` lines first). */
-function pushRefusal(stderr) {
-    const remote = stderr.split('\n').filter((l) => /^remote:\s*\S/.test(l)).map((l) => l.replace(/^remote:\s*/, ''));
-    const line = remote[0] ?? stderr.split('\n').find((l) => /rejected|denied|declined|error/i.test(l)) ?? 'the push was refused';
-    return `the remote refused the push: ${line.trim().slice(0, 200)}`;
-}
-/**
- * Merges the remote branch tip into HEAD without touching the work tree (`git merge-tree
- * --write-tree`, git ≥ 2.38), commits the merge, and checks the result out in the work tree
- * through the sandbox. @returns the merge commit, or undefined on a conflict
- */
-async function mergeRemote(ctx, branch, remote, identity) {
-    const m = await git(ctx, ['merge-tree', '--write-tree', '--no-messages', 'HEAD', remote], { allowFailure: true });
-    if (m.code !== 0)
-        return undefined;
-    const tree = m.stdout.split('\n')[0].trim();
-    const who = identity ?? { name: 'kiro-action[bot]', email: 'kiro-action@users.noreply.github.com' };
-    const commit = (await git(ctx, ['commit-tree', tree, '-p', 'HEAD', '-p', remote, '-m', `Merge the remote changes of ${branch}`], {
-        env: { GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email },
-    })).stdout.trim();
-    await git(ctx, ['update-ref', `refs/heads/${branch}`, commit]);
-    await git(ctx, ['read-tree', commit]);
-    await syncWorkspace(ctx, 'checkout', branch, commit);
-    await git(ctx, ['update-index', '-q', '--refresh'], { allowFailure: true });
-    return commit;
-}
+/** How a push ended (see `pushBranch`). */
 /** Unified diff of the work tree's HEAD against `base` (what the PR will show). */
 async function diffAgainst(ctx, base, opts = {}) {
     const r = await git(ctx, ['diff', ...(opts.stat ? ['--stat'] : []), `${base}...HEAD`]);
@@ -873,8 +897,9 @@ async function stopped(t, r, spend, phase, branch) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ openSandbox),
-  v: () => (/* binding */ sandboxNotes)
+  XG: () => (/* binding */ earlySandbox),
+  Ep: () => (/* binding */ openSandbox),
+  vX: () => (/* binding */ sandboxNotes)
 });
 
 // EXTERNAL MODULE: ./src/policy/sanitize.ts
@@ -2668,6 +2693,20 @@ function actionRoot() {
  */
 function teardownOnSignals(firewall) {
     return (0,shutdown/* onShutdown */.Ob)(() => firewall.teardown(), 'cleanup');
+}
+function earlySandbox(opening) {
+    let taken = false;
+    opening.catch(() => undefined); // awaited by take(); a failure then surfaces there
+    return {
+        take: () => {
+            taken = true;
+            return opening;
+        },
+        release: async () => {
+            if (!taken)
+                await opening.then((sb) => sb.close()).catch(() => undefined);
+        },
+    };
 }
 
 

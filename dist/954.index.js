@@ -1,5 +1,5 @@
-export const id = 51;
-export const ids = [51];
+export const id = 954;
+export const ids = [954];
 export const modules = {
 
 /***/ 57313:
@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31040);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59171);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37100);
 /**
  * How a task run ends when it does not end well (issue #10): one place turns any failure — an
  * exception after the acknowledgement, or the runner stopping the job — into a truthful end:
@@ -150,7 +150,7 @@ function keepLeaseFresh(svc, store, taskId) {
 
 /***/ }),
 
-/***/ 59171:
+/***/ 37100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -160,14 +160,15 @@ __webpack_require__.d(__webpack_exports__, {
   zT: () => (/* binding */ leaseMs),
   Ch: () => (/* binding */ openStore),
   VL: () => (/* binding */ recordDryRunState),
-  uM: () => (/* binding */ runningElsewhere)
+  uM: () => (/* binding */ runningElsewhere),
+  jk: () => (/* binding */ startHandedTasks)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/git/auth.ts
@@ -195,110 +196,6 @@ function writeBatch(tx, batch, nowIso) {
 var errors = __webpack_require__(43406);
 // EXTERNAL MODULE: ./src/state/learnings.ts
 var state_learnings = __webpack_require__(3466);
-;// CONCATENATED MODULE: ./src/state/migrations.ts
-/**
- * Layout migrations (SPEC.md §3: "a newer action reads an older store"). A snapshot whose
- * `kiro-state.json` names an older version is migrated in memory when it is read: reads see the
- * current layout at once, and the first update commits the migrated files together with its own
- * change. Migrations must be deterministic functions of the tree they are given — they run again
- * on every snapshot until one update has persisted them.
- */
-
-
-
-
-/**
- * v0 is the layout of pre-release builds: no `kiro-state.json`, task records at
- * `tasks/<id>/task.json`, and all learnings of an owner in one JSON array
- * `learnings/<owner>.json` of `{text, url, repository, date}`.
- */
-const v0ToV1 = {
-    from: 0,
-    to: 1,
-    description: 'tasks/<id>/task.json → tasks/<id>.json; learnings/<owner>.json → learnings/<owner>/<id>.md',
-    async migrate(tx) {
-        const taskFiles = (await tx.list('tasks/')).filter((p) => /^tasks\/[^/]+\/task\.json$/.test(p));
-        const tasks = await tx.readMany(taskFiles);
-        for (const [path, content] of tasks) {
-            const id = path.split('/')[1] ?? '';
-            tx.write(state_paths/* StatePaths */.cc.task(id), content);
-            tx.delete(path);
-        }
-        const learningFiles = (await tx.list('learnings/')).filter((p) => /^learnings\/[^/]+\.json$/.test(p));
-        const learnings = await tx.readMany(learningFiles);
-        for (const [path, content] of learnings) {
-            const owner = path.slice('learnings/'.length, -'.json'.length);
-            let items;
-            try {
-                items = JSON.parse(content);
-            }
-            catch {
-                continue; // unreadable: leave the file for a person to look at
-            }
-            if (!Array.isArray(items))
-                continue;
-            for (const item of items) {
-                if (typeof item?.text !== 'string' || !item.text.trim())
-                    continue;
-                const date = typeof item.date === 'string' ? item.date : '1970-01-01T00:00:00.000Z';
-                const l = {
-                    id: (0,state_learnings/* learningId */.ku)(item.text),
-                    owner,
-                    text: item.text.trim(),
-                    createdAt: date,
-                    updatedAt: date,
-                    provenance: typeof item.url === 'string'
-                        ? [{ url: item.url, repository: typeof item.repository === 'string' ? item.repository : '', date }]
-                        : [],
-                };
-                tx.write(state_paths/* StatePaths */.cc.learning((0,state_paths/* ownerKey */.lf)(owner), l.id), (0,state_learnings/* renderLearningFile */.H5)(l));
-            }
-            tx.delete(path);
-        }
-    },
-};
-/**
- * v2 keeps each task record on its own ref (`refs/kiro-state/<branch>/tasks/<id>`, file
- * `task.json`) instead of `tasks/<id>.json` on the branch, so that tasks do not contend for the
- * branch (issue #12). Moving every record at once would make one push of thousands of refs, so a
- * version-1 record stays where it is and is read from there until its task is next written: that
- * write creates the ref and deletes the branch file in one atomic push. The migration itself only
- * records the new version — after it, a version-1 action refuses the store instead of missing the
- * records it cannot see.
- */
-const v1ToV2 = {
-    from: 1,
-    to: 2,
-    description: 'task records move to refs/kiro-state/<branch>/tasks/<id> as they are written',
-    async migrate() {
-        /* records move lazily (see above); migrateTo writes the version */
-    },
-};
-/** Every migration, in order; `from` of each is `to` of the previous one. */
-const Migrations = [v0ToV1, v1ToV2];
-/**
- * Applies the migrations from `version` to `StateVersion` on `tx`, then writes the current version
- * into `kiro-state.json` (keeping any other field of the old file).
- * @throws StateVersionError when `version` is newer than this action's `StateVersion`
- */
-async function migrateTo(tx, version, where, target = constants/* StateVersion */.aT, table = Migrations) {
-    if (version > target)
-        throw new errors/* StateVersionError */.IZ(version, target, where);
-    if (version === target)
-        return;
-    let v = version;
-    while (v < target) {
-        const m = table.find((x) => x.from === v);
-        if (!m)
-            throw new Error(`no state-store migration from layout version ${v} (to ${target})`);
-        await m.migrate(tx);
-        v = m.to;
-    }
-    const old = await tx.readJson(state_paths/* StateFiles */.l.Meta).catch(() => undefined);
-    const meta = old && typeof old === 'object' && !Array.isArray(old) ? old : {};
-    tx.writeJson(state_paths/* StateFiles */.l.Meta, { ...meta, version: target });
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:crypto"
@@ -591,6 +488,456 @@ function lastLines(text) {
         .join(' | ');
 }
 
+;// CONCATENATED MODULE: ./src/state/migrations.ts
+/**
+ * Layout migrations (SPEC.md §3: "a newer action reads an older store"). A snapshot whose
+ * `kiro-state.json` names an older version is migrated in memory when it is read: reads see the
+ * current layout at once, and the first update commits the migrated files together with its own
+ * change. Migrations must be deterministic functions of the tree they are given — they run again
+ * on every snapshot until one update has persisted them.
+ */
+
+
+
+
+/**
+ * v0 is the layout of pre-release builds: no `kiro-state.json`, task records at
+ * `tasks/<id>/task.json`, and all learnings of an owner in one JSON array
+ * `learnings/<owner>.json` of `{text, url, repository, date}`.
+ */
+const v0ToV1 = {
+    from: 0,
+    to: 1,
+    description: 'tasks/<id>/task.json → tasks/<id>.json; learnings/<owner>.json → learnings/<owner>/<id>.md',
+    async migrate(tx) {
+        const taskFiles = (await tx.list('tasks/')).filter((p) => /^tasks\/[^/]+\/task\.json$/.test(p));
+        const tasks = await tx.readMany(taskFiles);
+        for (const [path, content] of tasks) {
+            const id = path.split('/')[1] ?? '';
+            tx.write(state_paths/* StatePaths */.cc.task(id), content);
+            tx.delete(path);
+        }
+        const learningFiles = (await tx.list('learnings/')).filter((p) => /^learnings\/[^/]+\.json$/.test(p));
+        const learnings = await tx.readMany(learningFiles);
+        for (const [path, content] of learnings) {
+            const owner = path.slice('learnings/'.length, -'.json'.length);
+            let items;
+            try {
+                items = JSON.parse(content);
+            }
+            catch {
+                continue; // unreadable: leave the file for a person to look at
+            }
+            if (!Array.isArray(items))
+                continue;
+            for (const item of items) {
+                if (typeof item?.text !== 'string' || !item.text.trim())
+                    continue;
+                const date = typeof item.date === 'string' ? item.date : '1970-01-01T00:00:00.000Z';
+                const l = {
+                    id: (0,state_learnings/* learningId */.ku)(item.text),
+                    owner,
+                    text: item.text.trim(),
+                    createdAt: date,
+                    updatedAt: date,
+                    provenance: typeof item.url === 'string'
+                        ? [{ url: item.url, repository: typeof item.repository === 'string' ? item.repository : '', date }]
+                        : [],
+                };
+                tx.write(state_paths/* StatePaths */.cc.learning((0,state_paths/* ownerKey */.lf)(owner), l.id), (0,state_learnings/* renderLearningFile */.H5)(l));
+            }
+            tx.delete(path);
+        }
+    },
+};
+/**
+ * v2 keeps each task record on its own ref (`refs/kiro-state/<branch>/tasks/<id>`, file
+ * `task.json`) instead of `tasks/<id>.json` on the branch, so that tasks do not contend for the
+ * branch (issue #12). Moving every record at once would make one push of thousands of refs, so a
+ * version-1 record stays where it is and is read from there until its task is next written: that
+ * write creates the ref and deletes the branch file in one atomic push. The migration itself only
+ * records the new version — after it, a version-1 action refuses the store instead of missing the
+ * records it cannot see.
+ */
+const v1ToV2 = {
+    from: 1,
+    to: 2,
+    description: 'task records move to refs/kiro-state/<branch>/tasks/<id> as they are written',
+    async migrate() {
+        /* records move lazily (see above); migrateTo writes the version */
+    },
+};
+/** Every migration, in order; `from` of each is `to` of the previous one. */
+const Migrations = [v0ToV1, v1ToV2];
+/**
+ * Applies the migrations from `version` to `StateVersion` on `tx`, then writes the current version
+ * into `kiro-state.json` (keeping any other field of the old file).
+ * @throws StateVersionError when `version` is newer than this action's `StateVersion`
+ */
+async function migrateTo(tx, version, where, target = constants/* StateVersion */.aT, table = Migrations) {
+    if (version > target)
+        throw new errors/* StateVersionError */.IZ(version, target, where);
+    if (version === target)
+        return;
+    let v = version;
+    while (v < target) {
+        const m = table.find((x) => x.from === v);
+        if (!m)
+            throw new Error(`no state-store migration from layout version ${v} (to ${target})`);
+        await m.migrate(tx);
+        v = m.to;
+    }
+    const old = await tx.readJson(state_paths/* StateFiles */.l.Meta).catch(() => undefined);
+    const meta = old && typeof old === 'object' && !Array.isArray(old) ? old : {};
+    tx.writeJson(state_paths/* StateFiles */.l.Meta, { ...meta, version: target });
+}
+
+;// CONCATENATED MODULE: ./src/state/view.ts
+
+
+class OverlayTx {
+    base;
+    overlay;
+    load;
+    writable;
+    own = new Map();
+    /**
+     * @param overlay changes below this transaction's own (later layers merged by the caller)
+     * @param writable false for a read-only view (`write`/`delete` throw)
+     */
+    constructor(base, overlay, load, writable = true) {
+        this.base = base;
+        this.overlay = overlay;
+        this.load = load;
+        this.writable = writable;
+    }
+    get tip() {
+        return this.base.tip;
+    }
+    get changes() {
+        return this.own;
+    }
+    async read(path) {
+        return (await this.readMany([path])).get(path);
+    }
+    async readMany(paths) {
+        const out = new Map();
+        const wanted = new Map();
+        for (const p of paths) {
+            const layered = this.layered(p);
+            if (layered === null)
+                continue;
+            if (layered !== undefined) {
+                out.set(p, layered);
+                continue;
+            }
+            const oid = this.base.entries.get(p);
+            if (oid === undefined)
+                continue;
+            const list = wanted.get(oid) ?? [];
+            list.push(p);
+            wanted.set(oid, list);
+        }
+        if (wanted.size > 0) {
+            const blobs = await this.load([...wanted.keys()]);
+            for (const [oid, ps] of wanted) {
+                const content = blobs.get(oid);
+                if (content === undefined)
+                    continue;
+                for (const p of ps)
+                    out.set(p, content);
+            }
+        }
+        return out;
+    }
+    async list(prefix = '') {
+        const all = new Set();
+        for (const p of this.base.entries.keys())
+            if (p.startsWith(prefix))
+                all.add(p);
+        for (const layer of [this.overlay, this.own]) {
+            for (const [p, c] of layer) {
+                if (!p.startsWith(prefix))
+                    continue;
+                if (c === null)
+                    all.delete(p);
+                else
+                    all.add(p);
+            }
+        }
+        return [...all].sort();
+    }
+    async exists(path) {
+        const layered = this.layered(path);
+        if (layered !== undefined)
+            return layered !== null;
+        return this.base.entries.has(path);
+    }
+    async readJson(path, schema) {
+        const text = await this.read(path);
+        if (text === undefined)
+            return undefined;
+        return parseJsonRecord(path, text, schema);
+    }
+    write(path, content) {
+        this.assertWritable();
+        (0,state_paths/* assertWritablePath */.It)(path);
+        this.own.set(path, content);
+    }
+    writeJson(path, value) {
+        this.write(path, `${JSON.stringify(value, null, 2)}\n`);
+    }
+    delete(path) {
+        this.assertWritable();
+        this.own.set(path, null);
+    }
+    /** Content from a layer (string), deleted in a layer (null), or not in any layer (undefined). */
+    layered(path) {
+        if (this.own.has(path))
+            return this.own.get(path) ?? null;
+        if (this.overlay.has(path))
+            return this.overlay.get(path) ?? null;
+        return undefined;
+    }
+    assertWritable() {
+        if (!this.writable)
+            throw new Error('this state view is read-only: write inside StateStore.update()');
+    }
+}
+/**
+ * Parses a JSON record and validates it with `schema`.
+ * @throws StateRecordError naming the file and the first problems
+ */
+function parseJsonRecord(path, text, schema) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* StateRecordError */.J1(path, `not valid JSON (${e.message})`);
+    }
+    if (!schema)
+        return value;
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+        const issues = parsed.error.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+            .join('; ');
+        throw new errors/* StateRecordError */.J1(path, issues);
+    }
+    return parsed.data;
+}
+
+;// CONCATENATED MODULE: ./src/state/snapshot.ts
+/**
+ * The state branch at one tip as transactions read it: its tree, plus the files the layout adds
+ * on read — the initial files of a new branch, or a migration from an older layout version.
+ */
+
+
+
+
+
+const Empty = new Map();
+/** README.md written when the branch is created. */
+const StateReadme = `# kiro-action state
+
+This branch is the durable state of kiro-action: concurrency leases, the
+task queue, learnings (one markdown file per learning) and batches. It is written by the action
+with ordinary git commits; you can read it, and you may edit or delete a learning under
+\`learnings/<owner>/\` with a normal commit — the next task honours it.
+
+Layout (version in \`kiro-state.json\`):
+
+- task records: one ref per task, \`refs/kiro-state/<branch>/tasks/<id>\` (file \`task.json\`; on this
+  branch as \`tasks/<id>.json\` in layout 1, moved on their next write)
+- \`index/issues/<owner>/<repo>/<n>.json\`, \`index/pulls/<owner>/<repo>/<n>.json\` — issue/PR → task
+- \`leases/<taskId>.json\` — concurrency slots; \`queue/<enqueuedAt>-<taskId>.json\` — waiting tasks
+- \`learnings/<owner>/<id>.md\` — learnings (front matter + text)
+- \`batches/<id>.json\` — batches across repositories
+
+See docs/state.md in the kiro-action repository for the full description.
+`;
+/**
+ * The snapshot of the branch at `tip` (undefined: no branch yet, the initial files are added).
+ * @param label `repository@branch`, for the migration's messages
+ * @throws StateRecordError when `kiro-state.json` is unreadable; a newer layout is refused by `migrateTo`
+ */
+async function buildSnapshot(repo, loader, tip, label) {
+    const entries = tip ? await repo.tree(tip) : Empty;
+    const base = { tip, entries };
+    const metaOid = entries.get(state_paths/* StateFiles */.l.Meta);
+    if (metaOid === undefined && entries.size === 0) {
+        return {
+            base,
+            overlay: new Map([
+                [state_paths/* StateFiles */.l.Meta, `${JSON.stringify({ version: constants/* StateVersion */.aT }, null, 2)}\n`],
+                [state_paths/* StateFiles */.l.Readme, StateReadme],
+            ]),
+        };
+    }
+    let version = 0;
+    if (metaOid !== undefined) {
+        const text = (await loader([metaOid])).get(metaOid) ?? '';
+        const meta = parseJsonRecord(state_paths/* StateFiles */.l.Meta, text);
+        const v = meta?.version;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+            throw new errors/* StateRecordError */.J1(state_paths/* StateFiles */.l.Meta, '"version" must be a non-negative integer');
+        version = v;
+    }
+    if (version === constants/* StateVersion */.aT)
+        return { base, overlay: new Map() };
+    const tx = new OverlayTx(base, new Map(), loader);
+    await migrateTo(tx, version, label);
+    return { base, overlay: new Map(tx.changes) };
+}
+
+;// CONCATENATED MODULE: ./src/state/source.ts
+/**
+ * What the state store's transactions read through (`TxSource`, tx.ts): the branch's snapshot
+ * (fetched, built once per tip and cached, or remembered from this store's own push) and the
+ * task records on their refs (fetched by pattern, their contents cached by tip), with blobs
+ * loaded in batches. One fetch at a time: they share the scratch repository's FETCH_HEAD.
+ */
+
+
+
+
+
+class StateSource {
+    repo;
+    o;
+    blobCache = new Map();
+    cached;
+    warnedUnreadable = false;
+    /** Serialises fetches: they share the scratch repository's FETCH_HEAD. */
+    fetching = Promise.resolve();
+    /** The last known record of each task ref this store wrote or read: tip and content. */
+    taskMemo = new Map();
+    /** True once the branch was read (and so its layout version checked). */
+    versionChecked = false;
+    /**
+     * @param o.dryRun a dry run without access to the state repository reads an empty store
+     * @param o.label `repository@branch`, for messages
+     * @param o.taskPrefix the refs of task records (`StateRefs.tasksPrefix`)
+     */
+    constructor(repo, o) {
+        this.repo = repo;
+        this.o = o;
+    }
+    loader = async (oids) => {
+        const missing = oids.filter((o) => !this.blobCache.has(o));
+        if (missing.length > 0) {
+            const loaded = await this.repo.blobs(missing);
+            if (this.blobCache.size > 20_000)
+                this.blobCache.clear();
+            for (const [oid, content] of loaded)
+                this.blobCache.set(oid, content);
+        }
+        const out = new Map();
+        for (const o of oids) {
+            const c = this.blobCache.get(o);
+            if (c !== undefined)
+                out.set(o, c);
+        }
+        return out;
+    };
+    /** What transactions read through; network reads go through `retry` (transient failures). */
+    txSource(retry) {
+        return {
+            branch: () => retry(() => this.fetchSnapshot()),
+            tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk, retry),
+            taskIds: async () => [...(await this.readable(() => retry(() => this.repo.listTaskRefs(this.o.taskPrefix)), new Map())).keys()],
+            load: (oids) => this.loader(oids),
+        };
+    }
+    /** `op`, or in a dry run without access to the state repository, `empty` (with one warning). */
+    async readable(op, empty) {
+        try {
+            return await op();
+        }
+        catch (e) {
+            if (!this.o.dryRun || !(e instanceof errors/* StateStoreError */.zI))
+                throw e;
+            // A local dry run (act) may have no access to the state repository: read an empty store.
+            if (!this.warnedUnreadable)
+                core/* warning */.$e(`dry run: reading an empty state store (${e.message})`);
+            this.warnedUnreadable = true;
+            return empty;
+        }
+    }
+    /** Runs one fetch at a time (they share FETCH_HEAD); reads of a view may overlap an update. */
+    serialFetch(fn) {
+        const run = this.fetching.then(fn, fn);
+        this.fetching = run.catch(() => undefined);
+        return run;
+    }
+    /**
+     * Task records by id: from memory for `cachedOk` ids this store knows, else one fetch of their
+     * refs and one `cat-file` of the records whose tip changed.
+     */
+    async fetchTasks(ids, cachedOk, retry) {
+        const out = new Map();
+        const toFetch = [];
+        for (const id of ids) {
+            const memo = this.taskMemo.get(id);
+            if (memo && cachedOk.has(id))
+                out.set(id, { ...memo, cached: true });
+            else
+                toFetch.push(id);
+        }
+        if (toFetch.length === 0)
+            return out;
+        const tips = await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchTaskRefs(this.o.taskPrefix, toFetch))), new Map());
+        const stale = toFetch.filter((id) => tips.has(id) && this.taskMemo.get(id)?.tip !== tips.get(id));
+        const loaded = await this.repo.catBatch(stale.map((id) => `${tips.get(id)}:${state_paths/* StateRefs */.u.TaskFile}`));
+        stale.forEach((id, i) => this.taskMemo.set(id, { tip: tips.get(id), content: loaded[i]?.content }));
+        for (const id of toFetch) {
+            const tip = tips.get(id);
+            if (tip === undefined) {
+                this.taskMemo.delete(id);
+                out.set(id, { tip: undefined, content: undefined });
+            }
+            else
+                out.set(id, { ...this.taskMemo.get(id) });
+        }
+        return out;
+    }
+    /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
+    async fetchSnapshot() {
+        const tip = await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined);
+        if (this.cached && this.cached.tip === tip)
+            return this.cached.snapshot;
+        const snapshot = await buildSnapshot(this.repo, this.loader, tip, this.o.label);
+        this.cached = { tip, snapshot };
+        this.versionChecked = true;
+        return snapshot;
+    }
+    /**
+     * Caches the snapshot of a commit we just pushed (its tree is the parent's plus `changes`), so
+     * the next operation skips `ls-tree` and `cat-file` when nobody else wrote in between. Only for
+     * SHA-1 repositories, where `blobId` matches git's object ids.
+     */
+    remember(commit, parent, changes) {
+        if (commit.length !== 40) {
+            this.cached = undefined;
+            return;
+        }
+        const entries = new Map(parent.base.entries);
+        for (const [path, content] of changes) {
+            if (content === null)
+                entries.delete(path);
+            else {
+                const oid = blobId(content);
+                entries.set(path, oid);
+                this.blobCache.set(oid, content);
+            }
+        }
+        this.cached = { tip: commit, snapshot: { base: { tip: commit, entries }, overlay: new Map() } };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/state/slots.ts
 /**
  * Concurrency slots (SPEC.md J6: at most `max-concurrent-tasks` tasks In progress per state
@@ -789,143 +1136,6 @@ async function readLeases(r, nowMs) {
 
 // EXTERNAL MODULE: ./src/state/tasks.ts
 var tasks = __webpack_require__(68643);
-;// CONCATENATED MODULE: ./src/state/view.ts
-
-
-class OverlayTx {
-    base;
-    overlay;
-    load;
-    writable;
-    own = new Map();
-    /**
-     * @param overlay changes below this transaction's own (later layers merged by the caller)
-     * @param writable false for a read-only view (`write`/`delete` throw)
-     */
-    constructor(base, overlay, load, writable = true) {
-        this.base = base;
-        this.overlay = overlay;
-        this.load = load;
-        this.writable = writable;
-    }
-    get tip() {
-        return this.base.tip;
-    }
-    get changes() {
-        return this.own;
-    }
-    async read(path) {
-        return (await this.readMany([path])).get(path);
-    }
-    async readMany(paths) {
-        const out = new Map();
-        const wanted = new Map();
-        for (const p of paths) {
-            const layered = this.layered(p);
-            if (layered === null)
-                continue;
-            if (layered !== undefined) {
-                out.set(p, layered);
-                continue;
-            }
-            const oid = this.base.entries.get(p);
-            if (oid === undefined)
-                continue;
-            const list = wanted.get(oid) ?? [];
-            list.push(p);
-            wanted.set(oid, list);
-        }
-        if (wanted.size > 0) {
-            const blobs = await this.load([...wanted.keys()]);
-            for (const [oid, ps] of wanted) {
-                const content = blobs.get(oid);
-                if (content === undefined)
-                    continue;
-                for (const p of ps)
-                    out.set(p, content);
-            }
-        }
-        return out;
-    }
-    async list(prefix = '') {
-        const all = new Set();
-        for (const p of this.base.entries.keys())
-            if (p.startsWith(prefix))
-                all.add(p);
-        for (const layer of [this.overlay, this.own]) {
-            for (const [p, c] of layer) {
-                if (!p.startsWith(prefix))
-                    continue;
-                if (c === null)
-                    all.delete(p);
-                else
-                    all.add(p);
-            }
-        }
-        return [...all].sort();
-    }
-    async exists(path) {
-        const layered = this.layered(path);
-        if (layered !== undefined)
-            return layered !== null;
-        return this.base.entries.has(path);
-    }
-    async readJson(path, schema) {
-        const text = await this.read(path);
-        if (text === undefined)
-            return undefined;
-        return parseJsonRecord(path, text, schema);
-    }
-    write(path, content) {
-        this.assertWritable();
-        (0,state_paths/* assertWritablePath */.It)(path);
-        this.own.set(path, content);
-    }
-    writeJson(path, value) {
-        this.write(path, `${JSON.stringify(value, null, 2)}\n`);
-    }
-    delete(path) {
-        this.assertWritable();
-        this.own.set(path, null);
-    }
-    /** Content from a layer (string), deleted in a layer (null), or not in any layer (undefined). */
-    layered(path) {
-        if (this.own.has(path))
-            return this.own.get(path) ?? null;
-        if (this.overlay.has(path))
-            return this.overlay.get(path) ?? null;
-        return undefined;
-    }
-    assertWritable() {
-        if (!this.writable)
-            throw new Error('this state view is read-only: write inside StateStore.update()');
-    }
-}
-/**
- * Parses a JSON record and validates it with `schema`.
- * @throws StateRecordError naming the file and the first problems
- */
-function parseJsonRecord(path, text, schema) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* StateRecordError */.J1(path, `not valid JSON (${e.message})`);
-    }
-    if (!schema)
-        return value;
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-        const issues = parsed.error.issues
-            .slice(0, 3)
-            .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
-            .join('; ');
-        throw new errors/* StateRecordError */.J1(path, issues);
-    }
-    return parsed.data;
-}
-
 ;// CONCATENATED MODULE: ./src/state/tx.ts
 
 
@@ -1139,27 +1349,8 @@ function isNoOp(snap, path, content) {
 
 
 
-const Empty = new Map();
 /** How long after a lost race a store paces its next update, ms. */
 const ContentionMemoryMs = 10_000;
-/** README.md written when the branch is created. */
-const StateReadme = `# kiro-action state
-
-This branch is the durable state of kiro-action: one JSON file per task, concurrency leases, the
-task queue, learnings (one markdown file per learning) and batches. It is written by the action
-with ordinary git commits; you can read it, and you may edit or delete a learning under
-\`learnings/<owner>/\` with a normal commit — the next task honours it.
-
-Layout (version in \`kiro-state.json\`):
-
-- \`tasks/<id>.json\` — task records
-- \`index/issues/<owner>/<repo>/<n>.json\`, \`index/pulls/<owner>/<repo>/<n>.json\` — issue/PR → task
-- \`leases/<taskId>.json\` — concurrency slots; \`queue/<enqueuedAt>-<taskId>.json\` — waiting tasks
-- \`learnings/<owner>/<id>.md\` — learnings (front matter + text)
-- \`batches/<id>.json\` — batches across repositories
-
-See docs/state.md in the kiro-action repository for the full description.
-`;
 /**
  * Opens the state store: prepares the scratch repository in `dir` (nothing is fetched yet).
  * See docs/state.md for the layout and guarantees.
@@ -1181,20 +1372,10 @@ class GitStateStore {
     identity;
     retry;
     reservationMs;
-    blobCache = new Map();
-    cached;
     dryOverlay = new Map();
     dryWrites = [];
     counters = { updates: 0, commits: 0, conflicts: 0, transientRetries: 0, maxAttempts: 0 };
     queue = Promise.resolve();
-    warnedUnreadable = false;
-    /** The last known record of each task ref this store wrote or read: tip and content. */
-    taskMemo = new Map();
-    /** True once this store read the branch (and so checked its layout version). */
-    versionChecked = false;
-    /** Serialises fetches: they share the scratch repository's FETCH_HEAD. */
-    fetching = Promise.resolve();
-    taskPrefix;
     /**
      * Moving average of one attempt's duration (fetch → push), ms. Backoff is scaled to it, so
      * contenders spread out over attempt-lengths of this remote (loopback ~0.1 s, github.com ~1 s).
@@ -1202,6 +1383,9 @@ class GitStateStore {
     attemptMs = 0;
     /** `performance.now()` of the last lost race. */
     contendedAt = -Infinity;
+    /** What transactions read through: the branch and the task refs, fetched and cached (source.ts). */
+    src;
+    source;
     constructor(repo, opts, branch) {
         this.repo = repo;
         this.repository = opts.repository;
@@ -1212,7 +1396,8 @@ class GitStateStore {
         this.identity = opts.identity ?? { name: constants/* DefaultBot */.Pw.name, email: constants/* DefaultBot */.Pw.email };
         this.retry = { attempts: 50, baseMs: 50, capMs: 15_000, transientAttempts: 4, ...opts.retry };
         this.reservationMs = opts.slotReservationMs ?? 30 * 60_000;
-        this.taskPrefix = state_paths/* StateRefs */.u.tasksPrefix(branch);
+        this.src = new StateSource(repo, { dryRun: this.dryRun, label: `${this.repository}@${branch}`, taskPrefix: state_paths/* StateRefs */.u.tasksPrefix(branch) });
+        this.source = this.src.txSource((op) => this.withTransientRetry(op));
     }
     // ---- generic access ------------------------------------------------------------------------
     async snapshot() {
@@ -1251,12 +1436,12 @@ class GitStateStore {
                 const unchecked = [...tx.readDocs].filter(([id, doc]) => doc.cached && !plan.tasks.has(id));
                 if (unchecked.length > 0) {
                     for (const [id] of unchecked)
-                        this.taskMemo.delete(id);
+                        this.src.taskMemo.delete(id);
                     continue;
                 }
                 // the layout version is checked on the first update (a newer layout must not be written to);
                 // a store whose branch still needs its initial files or a migration gets them with this push
-                const snap = tx.branchRead || !this.versionChecked ? await tx.branch() : undefined;
+                const snap = tx.branchRead || !this.src.versionChecked ? await tx.branch() : undefined;
                 const withBranch = plan.branch.size > 0 || (snap !== undefined && snap.overlay.size > 0 && plan.tasks.size > 0);
                 if (!withBranch && plan.tasks.size === 0) {
                     this.counters.updates++;
@@ -1289,14 +1474,14 @@ class GitStateStore {
                     let commit = tx.tip;
                     if (branchChanges) {
                         commit = outcome.shas[i++];
-                        this.remember(commit, snap, branchChanges);
+                        this.src.remember(commit, snap, branchChanges);
                     }
                     for (const [id, w] of plan.tasks) {
                         if (w.content === null)
-                            this.taskMemo.delete(id);
+                            this.src.taskMemo.delete(id);
                         else {
                             const sha = outcome.shas[i++];
-                            this.taskMemo.set(id, { tip: sha, content: w.content });
+                            this.src.taskMemo.set(id, { tip: sha, content: w.content });
                             commit ??= sha;
                         }
                     }
@@ -1311,7 +1496,7 @@ class GitStateStore {
                 this.counters.conflicts++;
                 this.contendedAt = performance.now();
                 for (const id of plan.tasks.keys())
-                    this.taskMemo.delete(id);
+                    this.src.taskMemo.delete(id);
                 core/* debug */.Yz(`state store: "${description}" lost a compare-and-swap race (attempt ${attempt})`);
                 if (attempt >= this.retry.attempts)
                     throw new errors/* StateConflictError */.K$(description, attempt);
@@ -1407,142 +1592,6 @@ class GitStateStore {
     nowIso() {
         return new Date(this.now()).toISOString();
     }
-    loader = async (oids) => {
-        const missing = oids.filter((o) => !this.blobCache.has(o));
-        if (missing.length > 0) {
-            const loaded = await this.repo.blobs(missing);
-            if (this.blobCache.size > 20_000)
-                this.blobCache.clear();
-            for (const [oid, content] of loaded)
-                this.blobCache.set(oid, content);
-        }
-        const out = new Map();
-        for (const o of oids) {
-            const c = this.blobCache.get(o);
-            if (c !== undefined)
-                out.set(o, c);
-        }
-        return out;
-    };
-    /** What transactions read through. */
-    source = {
-        branch: () => this.withTransientRetry(() => this.fetchSnapshot()),
-        tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk),
-        taskIds: async () => [...(await this.readable(() => this.withTransientRetry(() => this.repo.listTaskRefs(this.taskPrefix)), new Map())).keys()],
-        load: (oids) => this.loader(oids),
-    };
-    /** `op`, or in a dry run without access to the state repository, `empty` (with one warning). */
-    async readable(op, empty) {
-        try {
-            return await op();
-        }
-        catch (e) {
-            if (!this.dryRun || !(e instanceof errors/* StateStoreError */.zI))
-                throw e;
-            // A local dry run (act) may have no access to the state repository: read an empty store.
-            if (!this.warnedUnreadable)
-                core/* warning */.$e(`dry run: reading an empty state store (${e.message})`);
-            this.warnedUnreadable = true;
-            return empty;
-        }
-    }
-    /** Runs one fetch at a time (they share FETCH_HEAD); reads of a view may overlap an update. */
-    serialFetch(fn) {
-        const run = this.fetching.then(fn, fn);
-        this.fetching = run.catch(() => undefined);
-        return run;
-    }
-    /**
-     * Task records by id: from memory for `cachedOk` ids this store knows, else one fetch of their
-     * refs and one `cat-file` of the records whose tip changed.
-     */
-    async fetchTasks(ids, cachedOk) {
-        const out = new Map();
-        const toFetch = [];
-        for (const id of ids) {
-            const memo = this.taskMemo.get(id);
-            if (memo && cachedOk.has(id))
-                out.set(id, { ...memo, cached: true });
-            else
-                toFetch.push(id);
-        }
-        if (toFetch.length === 0)
-            return out;
-        const tips = await this.readable(() => this.withTransientRetry(() => this.serialFetch(() => this.repo.fetchTaskRefs(this.taskPrefix, toFetch))), new Map());
-        const stale = toFetch.filter((id) => tips.has(id) && this.taskMemo.get(id)?.tip !== tips.get(id));
-        const loaded = await this.repo.catBatch(stale.map((id) => `${tips.get(id)}:${state_paths/* StateRefs */.u.TaskFile}`));
-        stale.forEach((id, i) => this.taskMemo.set(id, { tip: tips.get(id), content: loaded[i]?.content }));
-        for (const id of toFetch) {
-            const tip = tips.get(id);
-            if (tip === undefined) {
-                this.taskMemo.delete(id);
-                out.set(id, { tip: undefined, content: undefined });
-            }
-            else
-                out.set(id, { ...this.taskMemo.get(id) });
-        }
-        return out;
-    }
-    /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
-    async fetchSnapshot() {
-        const tip = await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined);
-        if (this.cached && this.cached.tip === tip)
-            return this.cached.snapshot;
-        const snapshot = await this.buildSnapshot(tip);
-        this.cached = { tip, snapshot };
-        this.versionChecked = true;
-        return snapshot;
-    }
-    async buildSnapshot(tip) {
-        const entries = tip ? await this.repo.tree(tip) : Empty;
-        const base = { tip, entries };
-        const metaOid = entries.get(state_paths/* StateFiles */.l.Meta);
-        if (metaOid === undefined && entries.size === 0) {
-            return {
-                base,
-                overlay: new Map([
-                    [state_paths/* StateFiles */.l.Meta, `${JSON.stringify({ version: constants/* StateVersion */.aT }, null, 2)}\n`],
-                    [state_paths/* StateFiles */.l.Readme, StateReadme],
-                ]),
-            };
-        }
-        let version = 0;
-        if (metaOid !== undefined) {
-            const text = (await this.loader([metaOid])).get(metaOid) ?? '';
-            const meta = parseJsonRecord(state_paths/* StateFiles */.l.Meta, text);
-            const v = meta?.version;
-            if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-                throw new errors/* StateRecordError */.J1(state_paths/* StateFiles */.l.Meta, '"version" must be a non-negative integer');
-            version = v;
-        }
-        if (version === constants/* StateVersion */.aT)
-            return { base, overlay: new Map() };
-        const tx = new OverlayTx(base, new Map(), this.loader);
-        await migrateTo(tx, version, `${this.repository}@${this.branch}`);
-        return { base, overlay: new Map(tx.changes) };
-    }
-    /**
-     * Caches the snapshot of a commit we just pushed (its tree is the parent's plus `changes`), so
-     * the next operation skips `ls-tree` and `cat-file` when nobody else wrote in between. Only for
-     * SHA-1 repositories, where `blobId` matches git's object ids.
-     */
-    remember(commit, parent, changes) {
-        if (commit.length !== 40) {
-            this.cached = undefined;
-            return;
-        }
-        const entries = new Map(parent.base.entries);
-        for (const [path, content] of changes) {
-            if (content === null)
-                entries.delete(path);
-            else {
-                const oid = blobId(content);
-                entries.set(path, oid);
-                this.blobCache.set(oid, content);
-            }
-        }
-        this.cached = { tip: commit, snapshot: { base: { tip: commit, entries }, overlay: new Map() } };
-    }
     /** Runs `op`, retrying failures that are not conflicts (network, 5xx) a few times. */
     async withTransientRetry(op) {
         for (let attempt = 1;; attempt++) {
@@ -1585,6 +1634,7 @@ function sleep(ms) {
  * `state-repository` on `GITHUB_SERVER_URL`, read and written with git in a scratch directory
  * under RUNNER_TEMP. Dry runs read it and keep their writes in memory.
  */
+
 
 
 /** Opens the run's state store. */
@@ -1645,11 +1695,18 @@ async function runningElsewhere(svc, store, task) {
     const status = await svc.github.getWorkflowRunStatus(svc.repo, lease.runId).catch(() => undefined);
     return status !== 'completed';
 }
+/** Starts the continuation runs of queued tasks that were handed a slot. */
+async function startHandedTasks(svc, taskIds) {
+    for (const id of taskIds) {
+        core/* info */.pq(`Kiro: handing a free slot to queued task ${id}.`);
+        await dispatchContinuation(svc, id);
+    }
+}
 
 
 /***/ }),
 
-/***/ 47051:
+/***/ 39954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1657,25 +1714,40 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  askQuestions: () => (/* binding */ askQuestions),
   driveTask: () => (/* binding */ driveTask),
   loadIssue: () => (/* binding */ loadIssue),
   openTaskStatus: () => (/* binding */ openTaskStatus),
   runTask: () => (/* binding */ runTask),
-  startHandedTasks: () => (/* binding */ startHandedTasks),
   statusViewOf: () => (/* binding */ statusViewOf)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/state/tasks.ts
+var tasks = __webpack_require__(68643);
+// EXTERNAL MODULE: ./src/orchestrator/ending.ts
+var ending = __webpack_require__(57313);
+// EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
+var lifecycle = __webpack_require__(49492);
+// EXTERNAL MODULE: ./src/orchestrator/outcome.ts
+var outcome = __webpack_require__(31040);
+// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 6 modules
+var orchestrator_sandbox = __webpack_require__(30264);
+// EXTERNAL MODULE: ./src/orchestrator/session.ts
+var orchestrator_session = __webpack_require__(80220);
+// EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
+var shutdown = __webpack_require__(80104);
+// EXTERNAL MODULE: ./src/orchestrator/store.ts + 9 modules
+var orchestrator_store = __webpack_require__(37100);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/policy/sanitize.ts
 var sanitize = __webpack_require__(31039);
 // EXTERNAL MODULE: ./src/prompts.ts
 var prompts = __webpack_require__(66224);
-// EXTERNAL MODULE: ./src/state/tasks.ts
-var tasks = __webpack_require__(68643);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 340 modules
 var cache = __webpack_require__(61691);
 ;// CONCATENATED MODULE: ./src/state/cache.ts
@@ -1747,21 +1819,12 @@ function createTaskCache(backend = cache) {
     };
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/orchestrator/context.ts
-var context = __webpack_require__(72971);
-// EXTERNAL MODULE: ./src/orchestrator/outcome.ts
-var outcome = __webpack_require__(31040);
-// EXTERNAL MODULE: ./src/orchestrator/ending.ts
-var ending = __webpack_require__(57313);
-// EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
-var lifecycle = __webpack_require__(49492);
-// EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
-var shutdown = __webpack_require__(80104);
+var orchestrator_context = __webpack_require__(72971);
 // EXTERNAL MODULE: ./src/git/repo.ts
 var repo = __webpack_require__(14134);
+// EXTERNAL MODULE: ./src/git/push.ts
+var push = __webpack_require__(57546);
 // EXTERNAL MODULE: ./src/orchestrator/committer.ts
 var orchestrator_committer = __webpack_require__(98876);
 ;// CONCATENATED MODULE: ./src/orchestrator/phases/branch.ts
@@ -1770,6 +1833,7 @@ var orchestrator_committer = __webpack_require__(98876);
  * default branch (or the recorded one, resumed), approvals from `/kiro continue` applied, and the
  * committer the code phase commits with.
  */
+
 
 
 
@@ -1809,7 +1873,7 @@ async function branchPhase(run, planned) {
     const committer = (0,orchestrator_committer/* createCommitter */.T)(repoCtx, s.bot, t.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
     t.onWip?.(async () => {
         await committer.commit(`Work in progress: ${planned.spec.title}`);
-        return (await (0,repo/* pushBranch */.TV)(repoCtx, branch, s.bot)).sideBranch ?? branch;
+        return (await (0,push/* pushBranch */.T)(repoCtx, branch, s.bot)).sideBranch ?? branch;
     });
     return { ...planned, branch, defaultBranch, baseSha, committer };
 }
@@ -1856,7 +1920,7 @@ async function codePhase(run, b) {
     });
     if (cv.kind === 'coder_stopped') {
         await b.committer.commit(`Work in progress: ${plan.title}`);
-        await (0,repo/* pushBranch */.TV)(session.repoCtx, b.branch, s.bot);
+        await (0,push/* pushBranch */.T)(session.repoCtx, b.branch, s.bot);
         session.costOutputs();
         if (cv.result.exitReason === 'limit_reached' && cv.result.limit === 'time') {
             await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: (0,common/* nextStep */.sk)(plan), verifyAttempts: cv.attempt - 1 } }, 'checkpoint');
@@ -1865,7 +1929,7 @@ async function codePhase(run, b) {
         return { end: await (0,common/* stopped */.ce)(t, cv.result, session.spend, 'coding', b.branch) };
     }
     if (cv.kind === 'verifier_stopped') {
-        await (0,repo/* pushBranch */.TV)(session.repoCtx, b.branch, s.bot);
+        await (0,push/* pushBranch */.T)(session.repoCtx, b.branch, s.bot);
         session.costOutputs();
         return { end: await (0,common/* stopped */.ce)(t, cv.result, session.spend, 'verifying', b.branch) };
     }
@@ -1896,7 +1960,7 @@ function completeStepTool(run, b) {
         step.done = true;
         const sha = await b.committer.commit(`${step.title}\n\n${input.summary}`);
         if (sha)
-            await (0,repo/* pushBranch */.TV)(session.repoCtx, b.branch, t.svc.settings.bot);
+            await (0,push/* pushBranch */.T)(session.repoCtx, b.branch, t.svc.settings.bot);
         await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: (0,common/* nextStep */.sk)(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
         await t.status.update({ plan: (0,common/* planItems */.ki)(plan), phase: `Step ${step.id} done: ${step.title}` });
         const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
@@ -1936,12 +2000,13 @@ var verify_run = __webpack_require__(7760);
 
 
 
+
 /** Pushes, opens the pull request and ends the run Completed (the PR a draft when verification failed). */
 async function deliverPhase(run, c) {
     const { t, session } = run;
     const { svc } = t;
     await t.status.update({ phase: 'Pushing the branch and opening the pull request…' });
-    const pushed = await (0,repo/* pushBranch */.TV)(session.repoCtx, c.branch, svc.settings.bot);
+    const pushed = await (0,push/* pushBranch */.T)(session.repoCtx, c.branch, svc.settings.bot);
     let { checks, passed } = c;
     if (pushed.merged) {
         // someone else pushed to the branch: their changes are merged in; verify the result again
@@ -2057,8 +2122,6 @@ async function planPhase(run) {
     return { next: { spec } };
 }
 
-// EXTERNAL MODULE: ./src/orchestrator/session.ts
-var orchestrator_session = __webpack_require__(80220);
 ;// CONCATENATED MODULE: ./src/orchestrator/pipeline.ts
 /**
  * The pipeline of one task run (SPEC.md J1.2–J1.6) as a chain of phases over the task record:
@@ -2105,10 +2168,215 @@ async function runPipeline(t) {
     return deliverPhase(run, coded.next);
 }
 
-// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 6 modules
-var orchestrator_sandbox = __webpack_require__(30264);
-// EXTERNAL MODULE: ./src/orchestrator/store.ts + 7 modules
-var orchestrator_store = __webpack_require__(59171);
+;// CONCATENATED MODULE: ./src/orchestrator/task-run.ts
+/**
+ * The body of one task run (driven and guarded by `driveTask`, task.ts): slot → context → pipeline
+ * (pipeline.ts, its phases) → the run's end on the record. Each step is a function of the services,
+ * the store and the task record; faults propagate to the driver, which ends the task truthfully.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** The body of `driveTask`: slot, context, sandbox, pipeline, outcome. Throws on faults (the caller ends the task truthfully). */
+async function runFromRecord(svc, store, task, status, issue, opts, run) {
+    const persist = async (patch, description = 'update') => {
+        await store.updateTask(task.id, (t) => ({ ...t, ...patch }), `${task.id}: ${description}`);
+    };
+    const ctx = { svc, store, task, status, issue, opts, persist };
+    if (!(await takeSlot(ctx)))
+        return {};
+    // the sandbox (firewall, proxy, isolation check) opens while the context is gathered, unless it already is
+    const opening = opts.sandbox ?? (0,orchestrator_sandbox/* earlySandbox */.XG)((0,orchestrator_sandbox/* openSandbox */.Ep)(svc));
+    const cache = createTaskCache();
+    const r = svc.settings.runner;
+    const transcriptDir = external_node_path_default().join(r.runnerTemp, 'kiro', task.id);
+    let context;
+    try {
+        context = await gatherContext(ctx);
+        // the transcript is disposable: kept in the Actions cache, losing it only costs history
+        if (task.runs.length > 0)
+            await cache.restore({ taskId: task.id, kind: 'transcript', paths: [transcriptDir] });
+    }
+    catch (e) {
+        await opening.release();
+        throw e;
+    }
+    const sandbox = await opening.take();
+    let end;
+    const notes = (0,orchestrator_sandbox/* sandboxNotes */.vX)(sandbox);
+    if (notes.sandbox !== undefined || notes.mcp)
+        await status.update(notes);
+    try {
+        end = await runPipeline({
+            svc,
+            taskId: task.id,
+            issueNumber: issue.number,
+            issueUrl: issue.htmlUrl,
+            issueTitle: issue.title,
+            owner: task.owner,
+            labels: (0,lifecycle/* inProgressLabels */.ez)(issue.labels),
+            status,
+            sandbox,
+            plannerInput: context.plannerInput,
+            steering: (0,orchestrator_context/* readSteering */._$)(r.workspace),
+            learnings: context.learnings.map((l) => ({ id: l.id, text: l.text })),
+            ...(task.spec ? { spec: task.spec } : {}),
+            ...(task.branch ? { branch: task.branch } : {}),
+            ...(opts.resume ? { resume: opts.resume } : {}),
+            persist,
+            steer: context.steer,
+            spend: run.spend,
+            onWip: run.onWip,
+            // max-turns and max-cost-usd are per task: earlier runs' spend counts toward them
+            prior: { turns: task.turns ?? 0, costUsd: task.costUsd },
+            startedAt: Date.parse(task.createdAt),
+        });
+    }
+    finally {
+        // an MCP server that stopped during the run is reported too
+        const late = sandbox.mcpProblems();
+        if (late.length > (notes.mcp?.length ?? 0))
+            await status.update({ mcp: late }).catch(() => { });
+        await sandbox.close();
+        if (!svc.settings.dryRun)
+            await cache.save({ taskId: task.id, kind: 'transcript', paths: [transcriptDir], runId: r.runId, checkpoint: r.runAttempt });
+    }
+    return recordRunEnd(ctx, end, run, context.lastSeen());
+}
+/**
+ * Takes the task's concurrency slot (or the one `startTask` already took) and records the run; a
+ * task that finds none is Queued (record, status with its position, label).
+ * @returns whether the run goes on
+ */
+async function takeSlot(ctx) {
+    const { svc, store, task, status, issue, opts } = ctx;
+    const s = svc.settings;
+    const r = s.runner;
+    const slot = opts.slot ?? (await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, (0,orchestrator_store/* leaseMs */.zT)(svc)));
+    await (0,orchestrator_store/* startHandedTasks */.jk)(svc, slot.handedTo.filter((id) => id !== task.id));
+    if (!slot.acquired) {
+        if (!opts.slot)
+            await ctx.persist({ state: 'queued', queuePosition: slot.position }, 'queued');
+        await Promise.all([
+            status.update({ state: 'queued', phase: `Queued: ${s.maxConcurrentTasks} tasks are already in progress. Position in the queue: ${slot.position}. It starts automatically when a slot frees.` }),
+            (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issue.number, 'queued', (0,lifecycle/* inProgressLabels */.ez)(issue.labels)),
+        ]);
+        (0,outcome/* reportOutputs */.rY)({ status: 'queued' });
+        return false;
+    }
+    const runEntry = { runId: r.runId, runUrl: r.runUrl, runAttempt: r.runAttempt, startedAt: new Date(svc.now()).toISOString() };
+    if (!opts.slot)
+        await store.updateTask(task.id, (t) => ({ ...t, state: 'in_progress', queuePosition: undefined, pendingQuestion: undefined, pause: undefined, runs: [...t.runs.filter((x) => x.runId !== r.runId), runEntry] }), `${task.id}: run ${r.runId} started`);
+    if (task.state !== 'in_progress') {
+        await Promise.all([status.update({ state: 'in_progress', phase: 'Working…' }), (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issue.number, 'in_progress', issue.labels)]);
+    }
+    return true;
+}
+/** The issue's discussion, the owner's learnings and the layout, read side by side (off the critical path). */
+async function gatherContext(ctx) {
+    const { svc, store, task, issue, opts } = ctx;
+    const s = svc.settings;
+    const r = s.runner;
+    const perms = new orchestrator_context/* PermissionCache */.CE(svc);
+    const [comments, learnings, layout] = await Promise.all([
+        svc.github.listIssueComments(svc.repo, issue.number),
+        store.listLearnings(task.owner.login),
+        task.spec ? Promise.resolve('') : (0,orchestrator_context/* repositoryLayout */.bI)(r.workspace),
+    ]);
+    const triggeredAt = opts.triggeredAt ?? new Date(svc.now()).toISOString();
+    const discussion = await (0,orchestrator_context/* trustedComments */.cC)(svc, perms, comments, triggeredAt, task.triggerCommentId ? [task.triggerCommentId] : []);
+    const ownerComments = comments.filter((c) => c.user.login === task.owner.login);
+    let lastSeen = Math.max(task.lastSeenCommentId ?? 0, ...ownerComments.filter((c) => Date.parse(c.createdAt) <= Date.parse(triggeredAt)).map((c) => c.id));
+    const instructions = task.instructions
+        ? `Instructions from @${task.owner.login} (the task owner), in their ${s.triggerCommand} comment:\n${(0,sanitize/* fenceUntrusted */.C0)('instructions', (0,sanitize/* sanitizeUntrusted */._2)(task.instructions))}`
+        : `The task is the issue below; @${task.owner.login} (the task owner) asked for it by labelling the issue.`;
+    const plannerInput = task.spec
+        ? ''
+        : (0,prompts/* renderPrompt */.nQ)('planner-task', {
+            repository: r.repository,
+            issue_number: String(issue.number),
+            owner: task.owner.login,
+            instructions,
+            issue: (0,orchestrator_context/* renderIssue */.yi)(issue),
+            discussion: (0,orchestrator_context/* renderDiscussion */.BO)(discussion),
+            layout,
+            answers: '',
+        });
+    let lastPoll = 0;
+    const steer = async () => {
+        if (svc.now() - lastPoll < 10_000)
+            return undefined;
+        lastPoll = svc.now();
+        const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes(constants/* Markers */.c7.Any));
+        if (!fresh.length)
+            return undefined;
+        lastSeen = Math.max(...fresh.map((c) => c.id));
+        await ctx.persist({ lastSeenCommentId: lastSeen }, 'steering read');
+        return fresh.map((c) => (0,sanitize/* fenceUntrusted */.C0)(`comment by @${c.user.login} (the task owner)`, (0,sanitize/* sanitizeUntrusted */._2)(c.body))).join('\n');
+    };
+    return { plannerInput, steer, learnings, lastSeen: () => lastSeen };
+}
+/** The run's end on the record (spend, state, questions or pause, the run closed); the slot handed on. */
+async function recordRunEnd(ctx, end, run, lastSeen) {
+    const { svc, store, task, status, issue } = ctx;
+    const s = svc.settings;
+    const r = s.runner;
+    const costPatch = (t) => {
+        run.spendRecorded();
+        return { costUsd: t.costUsd + end.spend.costUsd, turns: (t.turns ?? 0) + end.spend.turns, tokens: (0,ending/* addTokens */.Ox)(t.tokens, end.spend) };
+    };
+    if (end.state === 'checkpoint') {
+        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, 'checkpoint') }), `${task.id}: checkpoint`);
+        await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, task.id);
+        await status.update({ phase: 'The job’s time budget is nearly used: work is checkpointed and pushed; a continuation run picks it up.' });
+        (0,outcome/* reportOutputs */.rY)({ status: 'in_progress' });
+        return {};
+    }
+    if (end.state === 'needs_attention' && end.questions?.length) {
+        const commentId = await askQuestions(svc, issue.number, task.id, end.questions, status, issue.labels);
+        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state: 'needs_attention', lastSeenCommentId: commentId, pendingQuestion: { commentId, questions: end.questions, askedAt: new Date(svc.now()).toISOString() }, runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, 'needs_input') }), `${task.id}: questions`);
+    }
+    else {
+        const state = end.state === 'completed' ? 'completed' : 'needs_attention';
+        const pause = end.state === 'needs_attention' && end.pause ? { pause: { ...end.pause, pausedAt: new Date(svc.now()).toISOString() } } : {};
+        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state, lastSeenCommentId: lastSeen, ...pause, runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, end.exitReason) }), `${task.id}: ${state}`);
+    }
+    await (0,orchestrator_store/* startHandedTasks */.jk)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
+    (0,orchestrator_store/* recordDryRunState */.VL)(svc, store);
+    return end.state === 'failed' ? { failed: end.reason } : {};
+}
+/**
+ * Asks numbered clarifying questions in one comment and waits (SPEC.md J1.3): the task is marked
+ * Needs attention and the job ends successfully; the owner's next comment resumes it.
+ * @returns the id of the questions comment
+ */
+async function askQuestions(svc, issueNumber, taskId, questions, status, labels) {
+    const body = [
+        `${constants/* Markers */.c7.Questions} task=${taskId} run=${svc.settings.runner.runId}.${svc.settings.runner.runAttempt} -->`,
+        'Before I go on, I need a few answers:',
+        '',
+        ...questions.map((q, i) => `${i + 1}. ${q}`),
+        '',
+        'Reply in a comment (numbered answers help); I will continue from the plan I have.',
+    ].join('\n');
+    const c = await svc.github.createIssueComment(svc.repo, issueNumber, body, { marker: `${constants/* Markers */.c7.Questions} task=${taskId} run=${svc.settings.runner.runId}.${svc.settings.runner.runAttempt} -->` });
+    await Promise.all([
+        status.update({ state: 'needs_attention', phase: `Waiting for answers to ${questions.length} question(s): ${c.htmlUrl}` }),
+        (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issueNumber, 'needs_attention', (0,lifecycle/* inProgressLabels */.ez)(labels)),
+    ]);
+    (0,outcome/* reportOutputs */.rY)({ status: 'needs_attention' });
+    return c.id;
+}
+
 ;// CONCATENATED MODULE: ./src/orchestrator/task.ts
 /**
  * Running a task (SPEC.md J1, J2, J6, J7): the task record on the state branch, the concurrency
@@ -2127,26 +2395,6 @@ var orchestrator_store = __webpack_require__(59171);
 
 
 
-
-
-
-
-
-
-function earlySandbox(opening) {
-    let taken = false;
-    opening.catch(() => undefined); // awaited by take(); a failure then surfaces there
-    return {
-        take: () => {
-            taken = true;
-            return opening;
-        },
-        release: async () => {
-            if (!taken)
-                await opening.then((sb) => sb.close()).catch(() => undefined);
-        },
-    };
-}
 /**
  * Starts a new task from a `start` command (already acknowledged with `status`).
  * @param acknowledged the acknowledgement's reaction and label, still in flight (awaited before any label changes)
@@ -2165,7 +2413,7 @@ async function runTask(svc, cmd, taskId, status, acknowledged = Promise.resolve(
     let store;
     let started;
     // the sandbox (preload, firewall, proxy, isolation check) opens while the state store records the task
-    const sandbox = earlySandbox((0,orchestrator_sandbox/* openSandbox */.E)(svc));
+    const sandbox = (0,orchestrator_sandbox/* earlySandbox */.XG)((0,orchestrator_sandbox/* openSandbox */.Ep)(svc));
     try {
         store = await (0,orchestrator_store/* openStore */.Ch)(svc);
         // created when the job started: the status header, the result line and the PR body all count from here
@@ -2280,186 +2528,6 @@ async function driveTask(svc, store, task, status, issue, opts = {}) {
         releaseShutdown();
         await opts.sandbox?.release();
     }
-}
-/** The body of `driveTask`: slot, context, sandbox, pipeline, outcome. Throws on faults (the caller ends the task truthfully). */
-async function runFromRecord(svc, store, task, status, issue, opts, run) {
-    const s = svc.settings;
-    const r = s.runner;
-    const persist = async (patch, description = 'update') => {
-        await store.updateTask(task.id, (t) => ({ ...t, ...patch }), `${task.id}: ${description}`);
-    };
-    // ---- slot ------------------------------------------------------------------------------
-    const slot = opts.slot ?? (await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, (0,orchestrator_store/* leaseMs */.zT)(svc)));
-    await startHandedTasks(svc, slot.handedTo.filter((id) => id !== task.id));
-    if (!slot.acquired) {
-        if (!opts.slot)
-            await persist({ state: 'queued', queuePosition: slot.position }, 'queued');
-        await Promise.all([
-            status.update({ state: 'queued', phase: `Queued: ${s.maxConcurrentTasks} tasks are already in progress. Position in the queue: ${slot.position}. It starts automatically when a slot frees.` }),
-            (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issue.number, 'queued', (0,lifecycle/* inProgressLabels */.ez)(issue.labels)),
-        ]);
-        (0,outcome/* reportOutputs */.rY)({ status: 'queued' });
-        return {};
-    }
-    const runEntry = { runId: r.runId, runUrl: r.runUrl, runAttempt: r.runAttempt, startedAt: new Date(svc.now()).toISOString() };
-    if (!opts.slot)
-        await store.updateTask(task.id, (t) => ({ ...t, state: 'in_progress', queuePosition: undefined, pendingQuestion: undefined, pause: undefined, runs: [...t.runs.filter((x) => x.runId !== r.runId), runEntry] }), `${task.id}: run ${r.runId} started`);
-    if (task.state !== 'in_progress') {
-        await Promise.all([status.update({ state: 'in_progress', phase: 'Working…' }), (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issue.number, 'in_progress', issue.labels)]);
-    }
-    // ---- context ---------------------------------------------------------------------------
-    // the sandbox (firewall, proxy, isolation check) opens while the context is gathered, unless it already is
-    const opening = opts.sandbox ?? earlySandbox((0,orchestrator_sandbox/* openSandbox */.E)(svc));
-    let plannerInput;
-    let steer;
-    let lastSeen;
-    let learnings;
-    const cache = createTaskCache();
-    const transcriptDir = external_node_path_default().join(r.runnerTemp, 'kiro', task.id);
-    try {
-        const perms = new context/* PermissionCache */.CE(svc);
-        // off the critical path: the discussion, the owner's learnings and the layout are read side by side
-        let comments;
-        let layout;
-        [comments, learnings, layout] = await Promise.all([
-            svc.github.listIssueComments(svc.repo, issue.number),
-            store.listLearnings(task.owner.login),
-            task.spec ? Promise.resolve('') : (0,context/* repositoryLayout */.bI)(r.workspace),
-        ]);
-        const triggeredAt = opts.triggeredAt ?? new Date(svc.now()).toISOString();
-        const discussion = await (0,context/* trustedComments */.cC)(svc, perms, comments, triggeredAt, task.triggerCommentId ? [task.triggerCommentId] : []);
-        const ownerComments = comments.filter((c) => c.user.login === task.owner.login);
-        lastSeen = Math.max(task.lastSeenCommentId ?? 0, ...ownerComments.filter((c) => Date.parse(c.createdAt) <= Date.parse(triggeredAt)).map((c) => c.id));
-        const instructions = task.instructions
-            ? `Instructions from @${task.owner.login} (the task owner), in their ${s.triggerCommand} comment:\n${(0,sanitize/* fenceUntrusted */.C0)('instructions', (0,sanitize/* sanitizeUntrusted */._2)(task.instructions))}`
-            : `The task is the issue below; @${task.owner.login} (the task owner) asked for it by labelling the issue.`;
-        plannerInput = task.spec
-            ? ''
-            : (0,prompts/* renderPrompt */.nQ)('planner-task', {
-                repository: r.repository,
-                issue_number: String(issue.number),
-                owner: task.owner.login,
-                instructions,
-                issue: (0,context/* renderIssue */.yi)(issue),
-                discussion: (0,context/* renderDiscussion */.BO)(discussion),
-                layout,
-                answers: '',
-            });
-        /** New comments by the owner since the last look: steering at the next step boundary (J2). */
-        let lastPoll = 0;
-        steer = async () => {
-            if (svc.now() - lastPoll < 10_000)
-                return undefined;
-            lastPoll = svc.now();
-            const fresh = (await svc.github.listIssueComments(svc.repo, issue.number)).filter((c) => c.id > lastSeen && c.user.login === task.owner.login && !c.body.includes(constants/* Markers */.c7.Any));
-            if (!fresh.length)
-                return undefined;
-            lastSeen = Math.max(...fresh.map((c) => c.id));
-            await persist({ lastSeenCommentId: lastSeen }, 'steering read');
-            return fresh.map((c) => (0,sanitize/* fenceUntrusted */.C0)(`comment by @${c.user.login} (the task owner)`, (0,sanitize/* sanitizeUntrusted */._2)(c.body))).join('\n');
-        };
-        // ---- transcript (disposable: kept in the Actions cache, losing it only costs history) -----
-        if (task.runs.length > 0)
-            await cache.restore({ taskId: task.id, kind: 'transcript', paths: [transcriptDir] });
-    }
-    catch (e) {
-        await opening.release();
-        throw e;
-    }
-    // ---- pipeline --------------------------------------------------------------------------
-    const sandbox = await opening.take();
-    let end;
-    const notes = (0,orchestrator_sandbox/* sandboxNotes */.v)(sandbox);
-    if (notes.sandbox !== undefined || notes.mcp)
-        await status.update(notes);
-    try {
-        end = await runPipeline({
-            svc,
-            taskId: task.id,
-            issueNumber: issue.number,
-            issueUrl: issue.htmlUrl,
-            issueTitle: issue.title,
-            owner: task.owner,
-            labels: (0,lifecycle/* inProgressLabels */.ez)(issue.labels),
-            status,
-            sandbox,
-            plannerInput,
-            steering: (0,context/* readSteering */._$)(r.workspace),
-            learnings: learnings.map((l) => ({ id: l.id, text: l.text })),
-            ...(task.spec ? { spec: task.spec } : {}),
-            ...(task.branch ? { branch: task.branch } : {}),
-            ...(opts.resume ? { resume: opts.resume } : {}),
-            persist,
-            steer,
-            spend: run.spend,
-            onWip: run.onWip,
-            // max-turns and max-cost-usd are per task: earlier runs' spend counts toward them
-            prior: { turns: task.turns ?? 0, costUsd: task.costUsd },
-            startedAt: Date.parse(task.createdAt),
-        });
-    }
-    finally {
-        // an MCP server that stopped during the run is reported too
-        const late = sandbox.mcpProblems();
-        if (late.length > (notes.mcp?.length ?? 0))
-            await status.update({ mcp: late }).catch(() => { });
-        await sandbox.close();
-        if (!s.dryRun)
-            await cache.save({ taskId: task.id, kind: 'transcript', paths: [transcriptDir], runId: r.runId, checkpoint: r.runAttempt });
-    }
-    // ---- outcome ---------------------------------------------------------------------------
-    const costPatch = (t) => {
-        run.spendRecorded();
-        return { costUsd: t.costUsd + end.spend.costUsd, turns: (t.turns ?? 0) + end.spend.turns, tokens: (0,ending/* addTokens */.Ox)(t.tokens, end.spend) };
-    };
-    if (end.state === 'checkpoint') {
-        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, 'checkpoint') }), `${task.id}: checkpoint`);
-        await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, task.id);
-        await status.update({ phase: 'The job’s time budget is nearly used: work is checkpointed and pushed; a continuation run picks it up.' });
-        (0,outcome/* reportOutputs */.rY)({ status: 'in_progress' });
-        return {};
-    }
-    if (end.state === 'needs_attention' && end.questions?.length) {
-        const commentId = await askQuestions(svc, issue.number, task.id, end.questions, status, issue.labels);
-        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state: 'needs_attention', lastSeenCommentId: commentId, pendingQuestion: { commentId, questions: end.questions, askedAt: new Date(svc.now()).toISOString() }, runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, 'needs_input') }), `${task.id}: questions`);
-    }
-    else {
-        const state = end.state === 'completed' ? 'completed' : 'needs_attention';
-        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state, lastSeenCommentId: lastSeen, ...(end.state === 'needs_attention' && end.pause ? { pause: { ...end.pause, pausedAt: new Date(svc.now()).toISOString() } } : {}), runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, end.exitReason) }), `${task.id}: ${state}`);
-    }
-    const handed = await store.releaseSlot(task.id, s.maxConcurrentTasks);
-    await startHandedTasks(svc, handed);
-    (0,orchestrator_store/* recordDryRunState */.VL)(svc, store);
-    return end.state === 'failed' ? { failed: end.reason } : {};
-}
-/** Starts the continuation runs of queued tasks that were handed a slot. */
-async function startHandedTasks(svc, taskIds) {
-    for (const id of taskIds) {
-        core/* info */.pq(`Kiro: handing a free slot to queued task ${id}.`);
-        await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, id);
-    }
-}
-/**
- * Asks numbered clarifying questions in one comment and waits (SPEC.md J1.3): the task is marked
- * Needs attention and the job ends successfully; the owner's next comment resumes it.
- * @returns the id of the questions comment
- */
-async function askQuestions(svc, issueNumber, taskId, questions, status, labels) {
-    const body = [
-        `${constants/* Markers */.c7.Questions} task=${taskId} run=${svc.settings.runner.runId}.${svc.settings.runner.runAttempt} -->`,
-        'Before I go on, I need a few answers:',
-        '',
-        ...questions.map((q, i) => `${i + 1}. ${q}`),
-        '',
-        'Reply in a comment (numbered answers help); I will continue from the plan I have.',
-    ].join('\n');
-    const c = await svc.github.createIssueComment(svc.repo, issueNumber, body, { marker: `${constants/* Markers */.c7.Questions} task=${taskId} run=${svc.settings.runner.runId}.${svc.settings.runner.runAttempt} -->` });
-    await Promise.all([
-        status.update({ state: 'needs_attention', phase: `Waiting for answers to ${questions.length} question(s): ${c.htmlUrl}` }),
-        (0,lifecycle/* setLifecycleLabel */.Zw)(svc, issueNumber, 'needs_attention', (0,lifecycle/* inProgressLabels */.ez)(labels)),
-    ]);
-    (0,outcome/* reportOutputs */.rY)({ status: 'needs_attention' });
-    return c.id;
 }
 
 

@@ -1,0 +1,138 @@
+/**
+ * What the state store's transactions read through (`TxSource`, tx.ts): the branch's snapshot
+ * (fetched, built once per tip and cached, or remembered from this store's own push) and the
+ * task records on their refs (fetched by pattern, their contents cached by tip), with blobs
+ * loaded in batches. One fetch at a time: they share the scratch repository's FETCH_HEAD.
+ */
+import * as core from '@actions/core';
+import { StateStoreError } from './errors.js';
+import { StateRefs } from './paths.js';
+import { blobId, type ScratchRepo } from './repo.js';
+import { buildSnapshot } from './snapshot.js';
+import type { BranchSnapshot, TaskDoc, TxSource } from './tx.js';
+
+export class StateSource {
+  private readonly blobCache = new Map<string, string>();
+  private cached: { tip: string | undefined; snapshot: BranchSnapshot } | undefined;
+  private warnedUnreadable = false;
+  /** Serialises fetches: they share the scratch repository's FETCH_HEAD. */
+  private fetching: Promise<unknown> = Promise.resolve();
+  /** The last known record of each task ref this store wrote or read: tip and content. */
+  readonly taskMemo = new Map<string, TaskDoc>();
+  /** True once the branch was read (and so its layout version checked). */
+  versionChecked = false;
+
+  /**
+   * @param o.dryRun a dry run without access to the state repository reads an empty store
+   * @param o.label `repository@branch`, for messages
+   * @param o.taskPrefix the refs of task records (`StateRefs.tasksPrefix`)
+   */
+  constructor(
+    private readonly repo: ScratchRepo,
+    private readonly o: { dryRun: boolean; label: string; taskPrefix: string },
+  ) {}
+
+  readonly loader = async (oids: readonly string[]): Promise<Map<string, string>> => {
+    const missing = oids.filter((o) => !this.blobCache.has(o));
+    if (missing.length > 0) {
+      const loaded = await this.repo.blobs(missing);
+      if (this.blobCache.size > 20_000) this.blobCache.clear();
+      for (const [oid, content] of loaded) this.blobCache.set(oid, content);
+    }
+    const out = new Map<string, string>();
+    for (const o of oids) {
+      const c = this.blobCache.get(o);
+      if (c !== undefined) out.set(o, c);
+    }
+    return out;
+  };
+
+  /** What transactions read through; network reads go through `retry` (transient failures). */
+  txSource(retry: <T>(op: () => Promise<T>) => Promise<T>): TxSource {
+    return {
+      branch: () => retry(() => this.fetchSnapshot()),
+      tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk, retry),
+      taskIds: async () => [...(await this.readable(() => retry(() => this.repo.listTaskRefs(this.o.taskPrefix)), new Map<string, string>())).keys()],
+      load: (oids) => this.loader(oids),
+    };
+  }
+
+  /** `op`, or in a dry run without access to the state repository, `empty` (with one warning). */
+  private async readable<T>(op: () => Promise<T>, empty: T): Promise<T> {
+    try {
+      return await op();
+    } catch (e) {
+      if (!this.o.dryRun || !(e instanceof StateStoreError)) throw e;
+      // A local dry run (act) may have no access to the state repository: read an empty store.
+      if (!this.warnedUnreadable) core.warning(`dry run: reading an empty state store (${e.message})`);
+      this.warnedUnreadable = true;
+      return empty;
+    }
+  }
+
+  /** Runs one fetch at a time (they share FETCH_HEAD); reads of a view may overlap an update. */
+  private serialFetch<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.fetching.then(fn, fn);
+    this.fetching = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Task records by id: from memory for `cachedOk` ids this store knows, else one fetch of their
+   * refs and one `cat-file` of the records whose tip changed.
+   */
+  private async fetchTasks(ids: readonly string[], cachedOk: ReadonlySet<string>, retry: <T>(op: () => Promise<T>) => Promise<T>): Promise<Map<string, TaskDoc>> {
+    const out = new Map<string, TaskDoc>();
+    const toFetch: string[] = [];
+    for (const id of ids) {
+      const memo = this.taskMemo.get(id);
+      if (memo && cachedOk.has(id)) out.set(id, { ...memo, cached: true });
+      else toFetch.push(id);
+    }
+    if (toFetch.length === 0) return out;
+    const tips = await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchTaskRefs(this.o.taskPrefix, toFetch))), new Map<string, string>());
+    const stale = toFetch.filter((id) => tips.has(id) && this.taskMemo.get(id)?.tip !== tips.get(id));
+    const loaded = await this.repo.catBatch(stale.map((id) => `${tips.get(id)}:${StateRefs.TaskFile}`));
+    stale.forEach((id, i) => this.taskMemo.set(id, { tip: tips.get(id), content: loaded[i]?.content }));
+    for (const id of toFetch) {
+      const tip = tips.get(id);
+      if (tip === undefined) {
+        this.taskMemo.delete(id);
+        out.set(id, { tip: undefined, content: undefined });
+      } else out.set(id, { ...this.taskMemo.get(id)! });
+    }
+    return out;
+  }
+
+  /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
+  private async fetchSnapshot(): Promise<BranchSnapshot> {
+    const tip = await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined);
+    if (this.cached && this.cached.tip === tip) return this.cached.snapshot;
+    const snapshot = await buildSnapshot(this.repo, this.loader, tip, this.o.label);
+    this.cached = { tip, snapshot };
+    this.versionChecked = true;
+    return snapshot;
+  }
+
+  /**
+   * Caches the snapshot of a commit we just pushed (its tree is the parent's plus `changes`), so
+   * the next operation skips `ls-tree` and `cat-file` when nobody else wrote in between. Only for
+   * SHA-1 repositories, where `blobId` matches git's object ids.
+   */
+  remember(commit: string, parent: BranchSnapshot, changes: ReadonlyMap<string, string | null>): void {
+    if (commit.length !== 40) {
+      this.cached = undefined;
+      return;
+    }
+    const entries = new Map(parent.base.entries);
+    for (const [path, content] of changes) {
+      if (content === null) entries.delete(path);
+      else {
+        const oid = blobId(content);
+        entries.set(path, oid);
+        this.blobCache.set(oid, content);
+      }
+    }
+    this.cached = { tip: commit, snapshot: { base: { tip: commit, entries }, overlay: new Map() } };
+  }
+}
