@@ -33,7 +33,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _committer_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(98876);
 /* harmony import */ var _phases_common_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(81168);
 /* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(80220);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(30264);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(30677);
 /**
  * Automations — Kiro's scheduled tasks (SPEC.md §2, issue #13): a prompt in
  * `.kiro/automations/<name>.md` run against the repository on a `schedule` (or by

@@ -310,8 +310,8 @@ var orchestrator_committer = __webpack_require__(98876);
 var learn = __webpack_require__(82593);
 // EXTERNAL MODULE: ./src/orchestrator/phases/common.ts
 var common = __webpack_require__(81168);
-// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 6 modules
-var orchestrator_sandbox = __webpack_require__(30264);
+// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 9 modules
+var orchestrator_sandbox = __webpack_require__(30677);
 // EXTERNAL MODULE: ./src/orchestrator/session.ts
 var orchestrator_session = __webpack_require__(80220);
 // EXTERNAL MODULE: ./src/github/api.ts + 1 modules

@@ -1682,15 +1682,20 @@ async function dispatchContinuation(svc, taskId) {
 }
 /**
  * Whether another run is working on `task` right now: it holds a fresh lease (renewed while it
- * works), and the Actions API does not report that run completed (a runner killed before it could
- * release its lease). A task whose run died is therefore resumable at once when GitHub knows the
- * run ended, and within one lease (`leaseMs`) otherwise.
+ * works), it has not closed its run on the record, and the Actions API does not report that run
+ * completed (a runner killed before it could release its lease). A task whose run died is
+ * therefore resumable at once when GitHub knows the run ended, and within one lease (`leaseMs`)
+ * otherwise.
  */
 async function runningElsewhere(svc, store, task) {
     if (task.state !== 'in_progress')
         return false;
     const lease = (await store.listLeases()).find((l) => l.taskId === task.id);
     if (!lease || lease.reserved || lease.runId === undefined || lease.runId === svc.settings.runner.runId)
+        return false;
+    // a run that closed its entry on the record (a checkpoint that dispatched its continuation) is done
+    // with the task, though its job may still be finishing and its lease not yet handed on
+    if (task.runs.some((r) => r.runId === lease.runId && r.endedAt))
         return false;
     const status = await svc.github.getWorkflowRunStatus(svc.repo, lease.runId).catch(() => undefined);
     return status !== 'completed';
@@ -1731,8 +1736,8 @@ var ending = __webpack_require__(57313);
 var lifecycle = __webpack_require__(49492);
 // EXTERNAL MODULE: ./src/orchestrator/outcome.ts
 var outcome = __webpack_require__(31040);
-// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 6 modules
-var orchestrator_sandbox = __webpack_require__(30264);
+// EXTERNAL MODULE: ./src/orchestrator/sandbox.ts + 9 modules
+var orchestrator_sandbox = __webpack_require__(30677);
 // EXTERNAL MODULE: ./src/orchestrator/session.ts
 var orchestrator_session = __webpack_require__(80220);
 // EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
@@ -1880,8 +1885,8 @@ async function branchPhase(run, planned) {
 
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts
 var schema = __webpack_require__(37398);
-// EXTERNAL MODULE: ./src/policy/commands.ts + 1 modules
-var commands = __webpack_require__(9435);
+// EXTERNAL MODULE: ./src/policy/commands.ts + 7 modules
+var commands = __webpack_require__(21512);
 // EXTERNAL MODULE: ./src/orchestrator/code-verify.ts
 var code_verify = __webpack_require__(32077);
 // EXTERNAL MODULE: ./src/orchestrator/phases/common.ts

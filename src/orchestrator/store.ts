@@ -57,14 +57,18 @@ export async function dispatchContinuation(svc: Services, taskId: string): Promi
 
 /**
  * Whether another run is working on `task` right now: it holds a fresh lease (renewed while it
- * works), and the Actions API does not report that run completed (a runner killed before it could
- * release its lease). A task whose run died is therefore resumable at once when GitHub knows the
- * run ended, and within one lease (`leaseMs`) otherwise.
+ * works), it has not closed its run on the record, and the Actions API does not report that run
+ * completed (a runner killed before it could release its lease). A task whose run died is
+ * therefore resumable at once when GitHub knows the run ended, and within one lease (`leaseMs`)
+ * otherwise.
  */
 export async function runningElsewhere(svc: Services, store: StateStore, task: Task): Promise<boolean> {
   if (task.state !== 'in_progress') return false;
   const lease = (await store.listLeases()).find((l) => l.taskId === task.id);
   if (!lease || lease.reserved || lease.runId === undefined || lease.runId === svc.settings.runner.runId) return false;
+  // a run that closed its entry on the record (a checkpoint that dispatched its continuation) is done
+  // with the task, though its job may still be finishing and its lease not yet handed on
+  if (task.runs.some((r) => r.runId === lease.runId && r.endedAt)) return false;
   const status = await svc.github.getWorkflowRunStatus(svc.repo, lease.runId).catch(() => undefined);
   return status !== 'completed';
 }

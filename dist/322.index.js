@@ -1,5 +1,5 @@
-export const id = 289;
-export const ids = [289];
+export const id = 322;
+export const ids = [322];
 export const modules = {
 
 /***/ 57546:
@@ -891,7 +891,7 @@ async function stopped(t, r, spend, phase, branch) {
 
 /***/ }),
 
-/***/ 30264:
+/***/ 30677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1237,6 +1237,137 @@ function resolveNetworkPolicy(input) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/policy/egress-rules.ts
+/** The egress proxy's fixed rules (src/policy/egress-proxy.ts): hop-by-hop headers, link-local addresses, CONNECT authorities. */
+
+/** Hop-by-hop headers a proxy must not forward (RFC 9110 §7.6.1, plus the proxy's own). */
+const HOP_BY_HOP = new Set([
+    'connection',
+    'proxy-connection',
+    'keep-alive',
+    'proxy-authorization',
+    'proxy-authenticate',
+    'te',
+    'trailer',
+    'transfer-encoding',
+    'upgrade',
+]);
+/** True for link-local addresses, where clouds serve instance metadata and credentials. */
+function isLinkLocalAddress(address) {
+    const a = address.toLowerCase();
+    if (external_node_net_.isIPv4(a))
+        return a.startsWith('169.254.');
+    if (external_node_net_.isIPv6(a)) {
+        const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+        if (mapped)
+            return mapped[1].startsWith('169.254.');
+        return /^fe[89ab][0-9a-f]:/.test(a) || a === 'fd00:ec2::254';
+    }
+    return false;
+}
+/** A connection refused by the policy after DNS (a name that resolves to a link-local address). */
+class BlockedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BlockedError';
+    }
+}
+/** Parses `host:port`, `[v6]:port` (CONNECT authority form). */
+function parseAuthority(authority, defaultPort) {
+    const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(authority) ?? /^([^:]+)(?::(\d+))?$/.exec(authority);
+    if (!m)
+        return undefined;
+    const port = m[2] ? Number(m[2]) : defaultPort;
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+        return undefined;
+    return { host: m[1], port };
+}
+
+;// CONCATENATED MODULE: ./src/policy/proxy-env.ts
+/**
+ * The egress proxy as commands and reports see it (src/policy/egress-proxy.ts): the proxy
+ * variables every tool honours, and the blocked requests as the PR body lists them.
+ */
+/**
+ * Proxy variables for the command environment, for the tools that honour each spelling:
+ * `HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` and lower-case twins (curl, git, pip, apt, Go, Python,
+ * Ruby, cargo), `NO_PROXY`/`no_proxy` = loopback only (the sandbox's own servers stay direct),
+ * `npm_config_proxy`/`npm_config_https_proxy`/`npm_config_noproxy` (npm, pnpm; override a
+ * project `.npmrc` proxy), `YARN_HTTP_PROXY`/`YARN_HTTPS_PROXY` (yarn 2+), `PIP_PROXY`,
+ * `CARGO_HTTP_PROXY`, `NODE_USE_ENV_PROXY=1` (Node ≥ 24 `fetch`/`http`) and the JVM's
+ * `-Dhttp(s).proxyHost/Port` in `JAVA_TOOL_OPTIONS` (Maven, Gradle; JVM system properties cannot
+ * carry the token, so JVM requests are attributed to the current command).
+ * @param url `EgressProxy.url` or `Firewall.proxyUrl` (`http://HOST:PORT`).
+ */
+function proxyEnv(url, opts = {}) {
+    const u = new URL(url);
+    const withAuth = new URL(url);
+    if (opts.token) {
+        withAuth.username = 'kiro';
+        withAuth.password = opts.token;
+    }
+    const p = withAuth.toString().replace(/\/$/, '');
+    const noProxy = 'localhost,127.0.0.1,::1';
+    const port = u.port || '80';
+    const javaProps = [
+        `-Dhttp.proxyHost=${u.hostname}`,
+        `-Dhttp.proxyPort=${port}`,
+        `-Dhttps.proxyHost=${u.hostname}`,
+        `-Dhttps.proxyPort=${port}`,
+        '-Dhttp.nonProxyHosts=localhost|127.0.0.1|[::1]',
+    ].join(' ');
+    const baseJava = opts.base?.JAVA_TOOL_OPTIONS?.replace(/-Dhttps?\.(proxyHost|proxyPort|nonProxyHosts)=\S+/g, '').trim();
+    return {
+        HTTP_PROXY: p,
+        HTTPS_PROXY: p,
+        ALL_PROXY: p,
+        http_proxy: p,
+        https_proxy: p,
+        all_proxy: p,
+        NO_PROXY: noProxy,
+        no_proxy: noProxy,
+        npm_config_proxy: p,
+        npm_config_https_proxy: p,
+        npm_config_noproxy: noProxy,
+        YARN_HTTP_PROXY: p,
+        YARN_HTTPS_PROXY: p,
+        PIP_PROXY: p,
+        CARGO_HTTP_PROXY: p,
+        NODE_USE_ENV_PROXY: '1',
+        JAVA_TOOL_OPTIONS: baseJava ? `${baseJava} ${javaProps}` : javaProps,
+    };
+}
+/** Variable names `proxyEnv` sets (to strip them, e.g. when testing a bypass). */
+const PROXY_ENV_NAMES = Object.freeze(Object.keys(proxyEnv('http://127.0.0.1:1')));
+/**
+ * Markdown section listing blocked requests for the PR body: host, port, method, count and the
+ * command (code span, truncated to 120 characters; pass commands through the secret redactor
+ * first if they may hold secrets). Empty string when nothing was blocked.
+ */
+function formatBlockedRequests(blocked, level, max = 50) {
+    if (blocked.length === 0)
+        return '';
+    const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    const code = (s) => {
+        const t = s.length > 120 ? `${s.slice(0, 117)}...` : s;
+        const ticks = '`'.repeat((t.match(/`+/g) ?? []).reduce((m, x) => Math.max(m, x.length), 0) + 1);
+        return `${ticks} ${cell(t)} ${ticks}`;
+    };
+    const rows = blocked
+        .slice(0, max)
+        .map((b) => `| \`${cell(b.host)}:${b.port}\` | ${b.method} | ${b.count} | ${b.command ? code(b.command) : '—'} | ${cell(b.reason)} |`);
+    const more = blocked.length > max ? `\n\n…and ${blocked.length - max} more.` : '';
+    return [
+        '### Blocked network requests',
+        '',
+        `The sandbox (network access level \`${level}\`) blocked these requests. To allow a host, add it to \`sandbox.allowedDomains\` in \`.kiro/settings.json\`.`,
+        '',
+        '| Host | Method | Times | Command | Reason |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+    ].join('\n') + more;
+}
+
 ;// CONCATENATED MODULE: ./src/policy/egress-proxy.ts
 /**
  * In-process HTTP/HTTPS forward proxy that enforces a `NetworkPolicy` for the commands the model
@@ -1273,46 +1404,9 @@ function resolveNetworkPolicy(input) {
 
 
 
-const HOP_BY_HOP = new Set([
-    'connection',
-    'proxy-connection',
-    'keep-alive',
-    'proxy-authorization',
-    'proxy-authenticate',
-    'te',
-    'trailer',
-    'transfer-encoding',
-    'upgrade',
-]);
-/** True for link-local addresses, where clouds serve instance metadata and credentials. */
-function isLinkLocalAddress(address) {
-    const a = address.toLowerCase();
-    if (external_node_net_.isIPv4(a))
-        return a.startsWith('169.254.');
-    if (external_node_net_.isIPv6(a)) {
-        const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-        if (mapped)
-            return mapped[1].startsWith('169.254.');
-        return /^fe[89ab][0-9a-f]:/.test(a) || a === 'fd00:ec2::254';
-    }
-    return false;
-}
-class BlockedError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BlockedError';
-    }
-}
-/** Parses `host:port`, `[v6]:port` (CONNECT authority form). */
-function parseAuthority(authority, defaultPort) {
-    const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(authority) ?? /^([^:]+)(?::(\d+))?$/.exec(authority);
-    if (!m)
-        return undefined;
-    const port = m[2] ? Number(m[2]) : defaultPort;
-    if (!Number.isInteger(port) || port < 1 || port > 65535)
-        return undefined;
-    return { host: m[1], port };
-}
+
+
+
 /**
  * Starts the proxy on 127.0.0.1 (an ephemeral port). Overhead per request is one loopback hop
  * and a policy lookup; sockets use TCP_NODELAY.
@@ -1606,85 +1700,6 @@ async function startEgressProxy(policy, opts = {}) {
         },
     };
 }
-/**
- * Proxy variables for the command environment, for the tools that honour each spelling:
- * `HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` and lower-case twins (curl, git, pip, apt, Go, Python,
- * Ruby, cargo), `NO_PROXY`/`no_proxy` = loopback only (the sandbox's own servers stay direct),
- * `npm_config_proxy`/`npm_config_https_proxy`/`npm_config_noproxy` (npm, pnpm; override a
- * project `.npmrc` proxy), `YARN_HTTP_PROXY`/`YARN_HTTPS_PROXY` (yarn 2+), `PIP_PROXY`,
- * `CARGO_HTTP_PROXY`, `NODE_USE_ENV_PROXY=1` (Node ≥ 24 `fetch`/`http`) and the JVM's
- * `-Dhttp(s).proxyHost/Port` in `JAVA_TOOL_OPTIONS` (Maven, Gradle; JVM system properties cannot
- * carry the token, so JVM requests are attributed to the current command).
- * @param url `EgressProxy.url` or `Firewall.proxyUrl` (`http://HOST:PORT`).
- */
-function proxyEnv(url, opts = {}) {
-    const u = new URL(url);
-    const withAuth = new URL(url);
-    if (opts.token) {
-        withAuth.username = 'kiro';
-        withAuth.password = opts.token;
-    }
-    const p = withAuth.toString().replace(/\/$/, '');
-    const noProxy = 'localhost,127.0.0.1,::1';
-    const port = u.port || '80';
-    const javaProps = [
-        `-Dhttp.proxyHost=${u.hostname}`,
-        `-Dhttp.proxyPort=${port}`,
-        `-Dhttps.proxyHost=${u.hostname}`,
-        `-Dhttps.proxyPort=${port}`,
-        '-Dhttp.nonProxyHosts=localhost|127.0.0.1|[::1]',
-    ].join(' ');
-    const baseJava = opts.base?.JAVA_TOOL_OPTIONS?.replace(/-Dhttps?\.(proxyHost|proxyPort|nonProxyHosts)=\S+/g, '').trim();
-    return {
-        HTTP_PROXY: p,
-        HTTPS_PROXY: p,
-        ALL_PROXY: p,
-        http_proxy: p,
-        https_proxy: p,
-        all_proxy: p,
-        NO_PROXY: noProxy,
-        no_proxy: noProxy,
-        npm_config_proxy: p,
-        npm_config_https_proxy: p,
-        npm_config_noproxy: noProxy,
-        YARN_HTTP_PROXY: p,
-        YARN_HTTPS_PROXY: p,
-        PIP_PROXY: p,
-        CARGO_HTTP_PROXY: p,
-        NODE_USE_ENV_PROXY: '1',
-        JAVA_TOOL_OPTIONS: baseJava ? `${baseJava} ${javaProps}` : javaProps,
-    };
-}
-/** Variable names `proxyEnv` sets (to strip them, e.g. when testing a bypass). */
-const PROXY_ENV_NAMES = Object.freeze(Object.keys(proxyEnv('http://127.0.0.1:1')));
-/**
- * Markdown section listing blocked requests for the PR body: host, port, method, count and the
- * command (code span, truncated to 120 characters; pass commands through the secret redactor
- * first if they may hold secrets). Empty string when nothing was blocked.
- */
-function formatBlockedRequests(blocked, level, max = 50) {
-    if (blocked.length === 0)
-        return '';
-    const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-    const code = (s) => {
-        const t = s.length > 120 ? `${s.slice(0, 117)}...` : s;
-        const ticks = '`'.repeat((t.match(/`+/g) ?? []).reduce((m, x) => Math.max(m, x.length), 0) + 1);
-        return `${ticks} ${cell(t)} ${ticks}`;
-    };
-    const rows = blocked
-        .slice(0, max)
-        .map((b) => `| \`${cell(b.host)}:${b.port}\` | ${b.method} | ${b.count} | ${b.command ? code(b.command) : '—'} | ${cell(b.reason)} |`);
-    const more = blocked.length > max ? `\n\n…and ${blocked.length - max} more.` : '';
-    return [
-        '### Blocked network requests',
-        '',
-        `The sandbox (network access level \`${level}\`) blocked these requests. To allow a host, add it to \`sandbox.allowedDomains\` in \`.kiro/settings.json\`.`,
-        '',
-        '| Host | Method | Times | Command | Reason |',
-        '| --- | --- | --- | --- | --- |',
-        ...rows,
-    ].join('\n') + more;
-}
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
@@ -1908,85 +1923,15 @@ var paths = __webpack_require__(40786);
 var redact = __webpack_require__(66509);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-;// CONCATENATED MODULE: ./src/policy/registries.ts
+;// CONCATENATED MODULE: ./src/policy/registry-sources.ts
 /**
- * Discovers the package-registry hosts the runner's own package managers are configured to use,
- * at run time and without network access (SPEC.md §4: "registry hosts are never hard-coded, so
- * corporate mirrors work without configuration").
- *
- * Sources (every one optional; a missing file, an unparseable file or a missing tool is skipped
- * with a debug log):
- * - npm / pnpm: `npm config get registry` (run in the project directory, so it sees npm's
- *   built-in default, the global, user and project npmrc and the environment), and
- *   `registry` / `@scope:registry` in the project `.npmrc`, the user npmrc
- *   (`NPM_CONFIG_USERCONFIG` or `$HOME/.npmrc`), the global npmrc (`NPM_CONFIG_GLOBALCONFIG`,
- *   `$PREFIX/etc/npmrc`, `/etc/npmrc`, `/usr/local/etc/npmrc`) and `npm_config_*registry`
- *   variables (any case). `${VAR}` in npmrc values is expanded.
- * - yarn: `.yarnrc.yml` (project and home: `npmRegistryServer`, `npmScopes.*.npmRegistryServer`,
- *   `npmRegistries` keys), `YARN_NPM_REGISTRY_SERVER`, yarn 1 `.yarnrc` `registry` lines,
- *   `YARN_REGISTRY`.
- * - pip / uv: `PIP_INDEX_URL`, `PIP_EXTRA_INDEX_URL`, `PIP_FIND_LINKS`, `UV_INDEX_URL`,
- *   `UV_EXTRA_INDEX_URL`, `UV_DEFAULT_INDEX`, `UV_INDEX`; `pip.conf` from `PIP_CONFIG_FILE`,
- *   `/etc/pip.conf`, `/etc/xdg/pip/pip.conf`, `$XDG_CONFIG_HOME/pip/pip.conf`
- *   (`~/.config/pip/pip.conf`), `~/.pip/pip.conf`, `$VIRTUAL_ENV/pip.conf` (`index-url`,
- *   `extra-index-url`, `find-links`); `uv.toml` (user and project) index URLs.
- * - conda: `.condarc` (home, `/etc/conda/.condarc`, `/opt/conda/.condarc`): `channel_alias`,
- *   URL entries of `channels` / `default_channels`.
- * - apt: `/etc/apt/sources.list`, `/etc/apt/sources.list.d/*.list` (one-line form) and `*.sources`
- *   (deb822 `URIs:`, paragraphs with `Enabled: no` skipped); `mirror+file:` lists are read too
- *   (GitHub's Ubuntu images use `mirror+file:/etc/apt/apt-mirrors.txt`).
- * - Maven: `<url>` of mirrors and repositories in `~/.m2/settings.xml`,
- *   `$MAVEN_HOME|$M2_HOME/conf/settings.xml`, `/etc/maven/settings.xml`,
- *   `/usr/share/maven/conf/settings.xml` (`<proxies>`, `<blocked>` mirrors and comments ignored).
- * - Gradle: URLs in `$GRADLE_USER_HOME` (`~/.gradle`) `init.gradle[.kts]` and `init.d/*`, and the
- *   project wrapper's `distributionUrl`.
- * - Go: `GOPROXY`, `GOSUMDB`, the go env file (`GOENV` or `~/.config/go/env`) and
- *   `go env GOPROXY GOSUMDB` when `go` is installed (run with `GOTOOLCHAIN=local`, never
- *   downloads). `direct`/`off` entries are skipped; `GOPRIVATE` is not an allowance.
- * - Cargo: `index` / `registry` values in `$CARGO_HOME` (`~/.cargo`) `config.toml` / `config`
- *   and the project's `.cargo/config.toml`, `CARGO_REGISTRIES_*_INDEX`.
- * - RubyGems / Bundler: `~/.gemrc` `:sources:`, `BUNDLE_MIRROR__*` and mirror values in
- *   `.bundle/config` (home and project).
- * - NuGet: `value` URLs in `~/.nuget/NuGet/NuGet.Config` and the project's `nuget.config`.
- *
- * Call it once before the model's first command: the project's own config counts (it is the
- * team's), but what the model later writes into it does not.
+ * Where each package manager keeps its registry configuration (see src/policy/registries.ts for
+ * the list): one reader per package manager, each adding the URLs it finds through `Ctx.add`.
+ * Files are parsed with real parsers where the format has one (YAML with `yaml`); the ini-style
+ * files (npmrc, pip.conf, .yarnrc) and the URL scans are line rules the tools themselves apply.
  */
 
 
-
-
-
-
-
-/**
- * Extracts the host of a registry URL as package managers write it: `https://h/p`, `//h/p`
- * (npmrc keys, yarn `npmRegistries`), `sparse+https://…`, `git+…`, `mirror+http://…`, or a bare
- * `host[:port]/path` (GOPROXY). Returns '' for `file:`, `direct`, `off` and non-URLs.
- */
-function registryHost(url) {
-    let u = url.trim().replace(/^["']|["']$/g, '');
-    u = u.replace(/^(?:(?:sparse|git|registry|mirror|tor)\+)+/i, '');
-    if (!u || /^(direct|off|none)$/i.test(u))
-        return '';
-    if (u.startsWith('//'))
-        u = `https:${u}`;
-    else if (!/^[a-z][a-z0-9+.-]*:/i.test(u)) {
-        if (!/^[a-z0-9.-]+(:\d+)?(\/|$)/i.test(u) || !u.split(/[:/]/)[0].includes('.'))
-            return '';
-        u = `https://${u}`;
-    }
-    try {
-        const parsed = new URL(u);
-        if (!/^(https?|wss?|ssh|git|ftp|s3|gs):$/.test(parsed.protocol))
-            return '';
-        const host = normalizeHost(parsed.hostname);
-        return host === '0.0.0.0' || host === '::' ? '' : host;
-    }
-    catch {
-        return '';
-    }
-}
 const URL_RE = /\b(?:https?):\/\/[^\s"'<>`)\]},;\\]+/gi;
 function urlsIn(text) {
     return text.match(URL_RE) ?? [];
@@ -2300,6 +2245,88 @@ async function nugetSources(c) {
 function debugSkip(c, file, e) {
     c.debug(`registries: cannot parse ${file}: ${String(e?.message ?? e).split('\n')[0]}`);
 }
+/** Every source, in the order their hosts are listed. */
+const RegistrySources = [npmSources, yarnSources, pipSources, condaSources, aptSources, mavenSources, gradleSources, goSources, cargoSources, rubySources, nugetSources];
+
+;// CONCATENATED MODULE: ./src/policy/registries.ts
+/**
+ * Discovers the package-registry hosts the runner's own package managers are configured to use,
+ * at run time and without network access (SPEC.md §4: "registry hosts are never hard-coded, so
+ * corporate mirrors work without configuration").
+ *
+ * Sources (every one optional; a missing file, an unparseable file or a missing tool is skipped
+ * with a debug log):
+ * - npm / pnpm: `npm config get registry` (run in the project directory, so it sees npm's
+ *   built-in default, the global, user and project npmrc and the environment), and
+ *   `registry` / `@scope:registry` in the project `.npmrc`, the user npmrc
+ *   (`NPM_CONFIG_USERCONFIG` or `$HOME/.npmrc`), the global npmrc (`NPM_CONFIG_GLOBALCONFIG`,
+ *   `$PREFIX/etc/npmrc`, `/etc/npmrc`, `/usr/local/etc/npmrc`) and `npm_config_*registry`
+ *   variables (any case). `${VAR}` in npmrc values is expanded.
+ * - yarn: `.yarnrc.yml` (project and home: `npmRegistryServer`, `npmScopes.*.npmRegistryServer`,
+ *   `npmRegistries` keys), `YARN_NPM_REGISTRY_SERVER`, yarn 1 `.yarnrc` `registry` lines,
+ *   `YARN_REGISTRY`.
+ * - pip / uv: `PIP_INDEX_URL`, `PIP_EXTRA_INDEX_URL`, `PIP_FIND_LINKS`, `UV_INDEX_URL`,
+ *   `UV_EXTRA_INDEX_URL`, `UV_DEFAULT_INDEX`, `UV_INDEX`; `pip.conf` from `PIP_CONFIG_FILE`,
+ *   `/etc/pip.conf`, `/etc/xdg/pip/pip.conf`, `$XDG_CONFIG_HOME/pip/pip.conf`
+ *   (`~/.config/pip/pip.conf`), `~/.pip/pip.conf`, `$VIRTUAL_ENV/pip.conf` (`index-url`,
+ *   `extra-index-url`, `find-links`); `uv.toml` (user and project) index URLs.
+ * - conda: `.condarc` (home, `/etc/conda/.condarc`, `/opt/conda/.condarc`): `channel_alias`,
+ *   URL entries of `channels` / `default_channels`.
+ * - apt: `/etc/apt/sources.list`, `/etc/apt/sources.list.d/*.list` (one-line form) and `*.sources`
+ *   (deb822 `URIs:`, paragraphs with `Enabled: no` skipped); `mirror+file:` lists are read too
+ *   (GitHub's Ubuntu images use `mirror+file:/etc/apt/apt-mirrors.txt`).
+ * - Maven: `<url>` of mirrors and repositories in `~/.m2/settings.xml`,
+ *   `$MAVEN_HOME|$M2_HOME/conf/settings.xml`, `/etc/maven/settings.xml`,
+ *   `/usr/share/maven/conf/settings.xml` (`<proxies>`, `<blocked>` mirrors and comments ignored).
+ * - Gradle: URLs in `$GRADLE_USER_HOME` (`~/.gradle`) `init.gradle[.kts]` and `init.d/*`, and the
+ *   project wrapper's `distributionUrl`.
+ * - Go: `GOPROXY`, `GOSUMDB`, the go env file (`GOENV` or `~/.config/go/env`) and
+ *   `go env GOPROXY GOSUMDB` when `go` is installed (run with `GOTOOLCHAIN=local`, never
+ *   downloads). `direct`/`off` entries are skipped; `GOPRIVATE` is not an allowance.
+ * - Cargo: `index` / `registry` values in `$CARGO_HOME` (`~/.cargo`) `config.toml` / `config`
+ *   and the project's `.cargo/config.toml`, `CARGO_REGISTRIES_*_INDEX`.
+ * - RubyGems / Bundler: `~/.gemrc` `:sources:`, `BUNDLE_MIRROR__*` and mirror values in
+ *   `.bundle/config` (home and project).
+ * - NuGet: `value` URLs in `~/.nuget/NuGet/NuGet.Config` and the project's `nuget.config`.
+ *
+ * Call it once before the model's first command: the project's own config counts (it is the
+ * team's), but what the model later writes into it does not.
+ */
+
+
+
+
+
+
+
+/**
+ * Extracts the host of a registry URL as package managers write it: `https://h/p`, `//h/p`
+ * (npmrc keys, yarn `npmRegistries`), `sparse+https://…`, `git+…`, `mirror+http://…`, or a bare
+ * `host[:port]/path` (GOPROXY). Returns '' for `file:`, `direct`, `off` and non-URLs.
+ */
+function registryHost(url) {
+    let u = url.trim().replace(/^["']|["']$/g, '');
+    u = u.replace(/^(?:(?:sparse|git|registry|mirror|tor)\+)+/i, '');
+    if (!u || /^(direct|off|none)$/i.test(u))
+        return '';
+    if (u.startsWith('//'))
+        u = `https:${u}`;
+    else if (!/^[a-z][a-z0-9+.-]*:/i.test(u)) {
+        if (!/^[a-z0-9.-]+(:\d+)?(\/|$)/i.test(u) || !u.split(/[:/]/)[0].includes('.'))
+            return '';
+        u = `https://${u}`;
+    }
+    try {
+        const parsed = new URL(u);
+        if (!/^(https?|wss?|ssh|git|ftp|s3|gs):$/.test(parsed.protocol))
+            return '';
+        const host = normalizeHost(parsed.hostname);
+        return host === '0.0.0.0' || host === '::' ? '' : host;
+    }
+    catch {
+        return '';
+    }
+}
 /**
  * Reads the registry hosts configured for the runner's package managers (see the module doc for
  * every source). Never touches the network; never throws (each source's failure is a debug log).
@@ -2346,7 +2373,7 @@ async function discoverRegistryHosts(env, opts = {}) {
         },
         debug,
     };
-    const sources = [npmSources, yarnSources, pipSources, condaSources, aptSources, mavenSources, gradleSources, goSources, cargoSources, rubySources, nugetSources];
+    const sources = RegistrySources;
     // Run in parallel but add in a stable order: each source collects into its own list first.
     const perSource = await Promise.all(sources.map(async (fn) => {
         const local = [];
