@@ -2481,61 +2481,10 @@ async function openSandbox(svc, policyOverride) {
             requireApprovalForNewFiles: s.repo.agent.requireApprovalForNewFiles,
         });
     const policy = policyOverride ?? kiroPolicy;
-    let proxy;
-    let firewall;
-    let proxyUrl;
-    let netEnv = {};
-    if (s.networkAccess !== 'open-internet') {
-        const discovered = await discovering;
-        const netPolicy = resolveNetworkPolicy({
-            level: s.networkAccess,
-            allowedDomains: s.allowedDomains,
-            integrationHosts: integrationHosts(s.env, s.anthropicBaseUrl),
-            discovered,
-        });
-        proxy = await startEgressProxy(netPolicy, {
-            onBlocked: (b) => {
-                // once per distinct request; later repeats only raise its count
-                if (b.count === 1)
-                    core/* warning */.$e((0,sanitize/* safeInline */.H1)(svc.redact(`Kiro sandbox blocked ${b.method} ${b.host}:${b.port}${b.command ? ` from \`${b.command}\`` : ''} (${b.reason})`), 2000));
-            },
-        });
-        // KIRO_FIREWALL=off (Settings): the proxy alone; the limitation is stated like any other
-        firewall = await prepareFirewall(netPolicy, proxy, s.firewallDisabledReason ? { disable: { reason: s.firewallDisabledReason } } : {});
-        proxyUrl = firewall.proxyUrl;
-        netEnv = proxyEnv(proxyUrl, { base: s.env });
-        core/* info */.pq(`Kiro sandbox: network access level ${s.networkAccess}, ${firewall.mode === 'netns' ? `enforced in network namespace ${firewall.namespace}` : 'enforced by the egress proxy only'}.`);
-        for (const note of firewall.notes)
-            core/* info */.pq(`Kiro sandbox: ${note}`);
-        if (firewall.limitation)
-            core/* warning */.$e(`Kiro sandbox: ${firewall.limitation}`);
-    }
-    const task = (0,policy_env/* resolveTaskEnv */.f$)(s.repo.env, s.env);
-    for (const w of task.warnings)
-        core/* warning */.$e(`Kiro sandbox: ${w}`);
-    // every registered form (raw, base64, basic credential…) of every secret
-    const secrets = svc.secretValues();
-    const root = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(s.runner.runnerTemp, 'kiro-sandbox-'));
-    const dirs = { home: external_node_path_default().join(root, 'home'), tmp: external_node_path_default().join(root, 'tmp'), state: external_node_path_default().join(root, 'state') };
-    for (const d of Object.values(dirs))
-        (0,external_node_fs_.mkdirSync)(d, { recursive: true, mode: 0o700 });
-    const env = (0,policy_env/* buildSandboxEnv */.PZ)(s.env, {
-        secrets,
-        credentials: credentialForms(svc),
-        extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp', ...writableCaches(dirs.home, s.env) },
-        taskEnv: task.env,
-    });
+    const { proxy, firewall, proxyUrl, netEnv } = await openNetwork(svc, discovering);
+    const { env, dirs } = sandboxEnvironment(svc, netEnv);
     const confined = firewall?.mode === 'netns' ? firewall : undefined;
-    const support = await detecting;
-    // The action's code is loaded and the checkout's persisted credentials are gone before the first
-    // command or tool runs — not before the first model request, which goes out meanwhile: every
-    // runner and the tools wait for `ready` (the acknowledgement's critical path, issue #12).
-    const ready = Promise.all([preloading, scrubbing]).then(([loaded, scrubbed]) => {
-        if (scrubbed.length)
-            core/* info */.pq(`Kiro: removed persisted credentials from .git/config (${scrubbed.join(', ')}); the action authenticates its own git calls.`);
-        core/* debug */.Yz(`Kiro: ${loaded.modules} orchestrator modules and ${loaded.prompts} prompt templates loaded before the first command.`);
-    });
-    ready.catch(() => undefined); // surfaces where it is awaited
+    const ready = readyForCommands(preloading, scrubbing);
     const layout = {
         workspace,
         home: dirs.home,
@@ -2547,11 +2496,10 @@ async function openSandbox(svc, policyOverride) {
         hideFiles: [s.runner.eventPath, ...[...policy_env/* RUNNER_FILE_COMMAND_VARS */.LU, ...CREDENTIAL_FILE_VARS].map((v) => s.env[v]).filter((f) => !!f)],
         ...(confined ? { netns: confined.enter } : {}),
     };
-    const chosen = chooseRunner(support, layout, s.allowUnsandboxedCommands);
+    const chosen = chooseRunner(await detecting, layout, s.allowUnsandboxedCommands);
     const runner = afterReady(chosen.runner, ready);
     const workspaceRunner = afterReady(chosen.workspaceRunner, ready);
-    const isolationLimitation = chosen.limitation;
-    const limitation = [isolationLimitation, firewall?.limitation].filter(Boolean).join(' ') || undefined;
+    const limitation = [chosen.limitation, firewall?.limitation].filter(Boolean).join(' ') || undefined;
     const releaseSignals = confined ? teardownOnSignals(confined) : () => { };
     const commandEnv = proxy && proxyUrl ? (command) => proxyEnv(proxyUrl, { token: proxy.setCommand(command), base: env }) : undefined;
     const mcp = await startMcp(svc, { runner, workspace, env, ready, ...(proxy ? { proxy } : {}) });
@@ -2590,6 +2538,70 @@ async function openSandbox(svc, policyOverride) {
             await proxy?.close();
         },
     };
+}
+/**
+ * The action's code is loaded and the checkout's persisted credentials are gone before the first
+ * command or tool runs — not before the first model request, which goes out meanwhile: every
+ * runner and the tools wait for this (the acknowledgement's critical path, issue #12).
+ */
+function readyForCommands(preloading, scrubbing) {
+    const ready = Promise.all([preloading, scrubbing]).then(([loaded, scrubbed]) => {
+        if (scrubbed.length)
+            core/* info */.pq(`Kiro: removed persisted credentials from .git/config (${scrubbed.join(', ')}); the action authenticates its own git calls.`);
+        core/* debug */.Yz(`Kiro: ${loaded.modules} orchestrator modules and ${loaded.prompts} prompt templates loaded before the first command.`);
+    });
+    ready.catch(() => undefined); // surfaces where it is awaited
+    return ready;
+}
+/** The run's network: the egress proxy and the firewall that makes it the only way out (none at `open-internet`). */
+async function openNetwork(svc, discovering) {
+    const s = svc.settings;
+    if (s.networkAccess === 'open-internet')
+        return { netEnv: {} };
+    const netPolicy = resolveNetworkPolicy({
+        level: s.networkAccess,
+        allowedDomains: s.allowedDomains,
+        integrationHosts: integrationHosts(s.env, s.anthropicBaseUrl),
+        discovered: await discovering,
+    });
+    const proxy = await startEgressProxy(netPolicy, {
+        onBlocked: (b) => {
+            // once per distinct request; later repeats only raise its count
+            if (b.count === 1)
+                core/* warning */.$e((0,sanitize/* safeInline */.H1)(svc.redact(`Kiro sandbox blocked ${b.method} ${b.host}:${b.port}${b.command ? ` from \`${b.command}\`` : ''} (${b.reason})`), 2000));
+        },
+    });
+    // KIRO_FIREWALL=off (Settings): the proxy alone; the limitation is stated like any other
+    const firewall = await prepareFirewall(netPolicy, proxy, s.firewallDisabledReason ? { disable: { reason: s.firewallDisabledReason } } : {});
+    const proxyUrl = firewall.proxyUrl;
+    core/* info */.pq(`Kiro sandbox: network access level ${s.networkAccess}, ${firewall.mode === 'netns' ? `enforced in network namespace ${firewall.namespace}` : 'enforced by the egress proxy only'}.`);
+    for (const note of firewall.notes)
+        core/* info */.pq(`Kiro sandbox: ${note}`);
+    if (firewall.limitation)
+        core/* warning */.$e(`Kiro sandbox: ${firewall.limitation}`);
+    return { proxy, firewall, proxyUrl, netEnv: proxyEnv(proxyUrl, { base: s.env }) };
+}
+/**
+ * The environment commands run with (src/policy/env.ts: the runner's without any secret, plus the
+ * task's `env`, the proxy variables and a private home) and the private directories behind it.
+ */
+function sandboxEnvironment(svc, netEnv) {
+    const s = svc.settings;
+    const task = (0,policy_env/* resolveTaskEnv */.f$)(s.repo.env, s.env);
+    for (const w of task.warnings)
+        core/* warning */.$e(`Kiro sandbox: ${w}`);
+    const root = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(s.runner.runnerTemp, 'kiro-sandbox-'));
+    const dirs = { home: external_node_path_default().join(root, 'home'), tmp: external_node_path_default().join(root, 'tmp'), state: external_node_path_default().join(root, 'state') };
+    for (const d of Object.values(dirs))
+        (0,external_node_fs_.mkdirSync)(d, { recursive: true, mode: 0o700 });
+    const env = (0,policy_env/* buildSandboxEnv */.PZ)(s.env, {
+        // every registered form (raw, base64, basic credential…) of every secret
+        secrets: svc.secretValues(),
+        credentials: credentialForms(svc),
+        extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp', ...writableCaches(dirs.home, s.env) },
+        taskEnv: task.env,
+    });
+    return { env, dirs };
 }
 /**
  * What the status comment must say about this run's sandbox: the isolation it lacks (fail-closed

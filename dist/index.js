@@ -40304,7 +40304,7 @@ async function handleCommand(svc, cmd) {
         case 'checks_failed':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleChecksFailed(svc, cmd);
         case 'automation':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(420)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17517))).runAutomations(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78824))).runAutomations(svc, cmd);
         default: {
             const unhandled = cmd;
             core/* info */.pq(`Kiro: '${unhandled.kind}' is not handled by this version.`);

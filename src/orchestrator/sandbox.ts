@@ -22,7 +22,7 @@ import { proxyEnv, startEgressProxy } from '../policy/egress-proxy.js';
 import type { EgressProxy } from '../policy/egress-proxy.js';
 import { prepareFirewall } from '../policy/firewall.js';
 import type { Firewall } from '../policy/firewall.js';
-import { integrationHosts, resolveNetworkPolicy } from '../policy/network.js';
+import { integrationHosts, resolveNetworkPolicy, type DiscoveredHost } from '../policy/network.js';
 import { createToolPolicy } from '../policy/paths.js';
 import type { KiroToolPolicy } from '../policy/paths.js';
 import { Redactor } from '../policy/redact.js';
@@ -119,56 +119,11 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
       });
   const policy: ToolPolicy = policyOverride ?? kiroPolicy!;
 
-  let proxy: EgressProxy | undefined;
-  let firewall: Firewall | undefined;
-  let proxyUrl: string | undefined;
-  let netEnv: Record<string, string> = {};
-  if (s.networkAccess !== 'open-internet') {
-    const discovered = await discovering;
-    const netPolicy = resolveNetworkPolicy({
-      level: s.networkAccess,
-      allowedDomains: s.allowedDomains,
-      integrationHosts: integrationHosts(s.env, s.anthropicBaseUrl),
-      discovered,
-    });
-    proxy = await startEgressProxy(netPolicy, {
-      onBlocked: (b) => {
-        // once per distinct request; later repeats only raise its count
-        if (b.count === 1) core.warning(safeInline(svc.redact(`Kiro sandbox blocked ${b.method} ${b.host}:${b.port}${b.command ? ` from \`${b.command}\`` : ''} (${b.reason})`), 2000));
-      },
-    });
-    // KIRO_FIREWALL=off (Settings): the proxy alone; the limitation is stated like any other
-    firewall = await prepareFirewall(netPolicy, proxy, s.firewallDisabledReason ? { disable: { reason: s.firewallDisabledReason } } : {});
-    proxyUrl = firewall.proxyUrl;
-    netEnv = proxyEnv(proxyUrl, { base: s.env });
-    core.info(`Kiro sandbox: network access level ${s.networkAccess}, ${firewall.mode === 'netns' ? `enforced in network namespace ${firewall.namespace}` : 'enforced by the egress proxy only'}.`);
-    for (const note of firewall.notes) core.info(`Kiro sandbox: ${note}`);
-    if (firewall.limitation) core.warning(`Kiro sandbox: ${firewall.limitation}`);
-  }
+  const { proxy, firewall, proxyUrl, netEnv } = await openNetwork(svc, discovering);
 
-  const task = resolveTaskEnv(s.repo.env, s.env);
-  for (const w of task.warnings) core.warning(`Kiro sandbox: ${w}`);
-  // every registered form (raw, base64, basic credential…) of every secret
-  const secrets = svc.secretValues();
-  const root = mkdtempSync(path.join(s.runner.runnerTemp, 'kiro-sandbox-'));
-  const dirs = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), state: path.join(root, 'state') };
-  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true, mode: 0o700 });
-  const env = buildSandboxEnv(s.env, {
-    secrets,
-    credentials: credentialForms(svc),
-    extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp', ...writableCaches(dirs.home, s.env) },
-    taskEnv: task.env,
-  });
+  const { env, dirs } = sandboxEnvironment(svc, netEnv);
   const confined = firewall?.mode === 'netns' ? firewall : undefined;
-  const support = await detecting;
-  // The action's code is loaded and the checkout's persisted credentials are gone before the first
-  // command or tool runs — not before the first model request, which goes out meanwhile: every
-  // runner and the tools wait for `ready` (the acknowledgement's critical path, issue #12).
-  const ready = Promise.all([preloading, scrubbing]).then(([loaded, scrubbed]) => {
-    if (scrubbed.length) core.info(`Kiro: removed persisted credentials from .git/config (${scrubbed.join(', ')}); the action authenticates its own git calls.`);
-    core.debug(`Kiro: ${loaded.modules} orchestrator modules and ${loaded.prompts} prompt templates loaded before the first command.`);
-  });
-  ready.catch(() => undefined); // surfaces where it is awaited
+  const ready = readyForCommands(preloading, scrubbing);
   const layout: SandboxLayout = {
     workspace,
     home: dirs.home,
@@ -180,11 +135,10 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
     hideFiles: [s.runner.eventPath, ...[...RUNNER_FILE_COMMAND_VARS, ...CREDENTIAL_FILE_VARS].map((v) => s.env[v]).filter((f): f is string => !!f)],
     ...(confined ? { netns: confined.enter } : {}),
   };
-  const chosen = chooseRunner(support, layout, s.allowUnsandboxedCommands);
+  const chosen = chooseRunner(await detecting, layout, s.allowUnsandboxedCommands);
   const runner = afterReady(chosen.runner, ready);
   const workspaceRunner = afterReady(chosen.workspaceRunner, ready);
-  const isolationLimitation = chosen.limitation;
-  const limitation = [isolationLimitation, firewall?.limitation].filter(Boolean).join(' ') || undefined;
+  const limitation = [chosen.limitation, firewall?.limitation].filter(Boolean).join(' ') || undefined;
   const releaseSignals = confined ? teardownOnSignals(confined) : () => {};
   const commandEnv = proxy && proxyUrl ? (command: string) => proxyEnv(proxyUrl, { token: proxy.setCommand(command), base: env }) : undefined;
   const mcp = await startMcp(svc, { runner, workspace, env, ready, ...(proxy ? { proxy } : {}) });
@@ -222,6 +176,66 @@ export async function openSandbox(svc: Services, policyOverride?: ToolPolicy): P
       await proxy?.close();
     },
   };
+}
+
+/**
+ * The action's code is loaded and the checkout's persisted credentials are gone before the first
+ * command or tool runs — not before the first model request, which goes out meanwhile: every
+ * runner and the tools wait for this (the acknowledgement's critical path, issue #12).
+ */
+function readyForCommands(preloading: ReturnType<Services['preload']>, scrubbing: Promise<string[]>): Promise<void> {
+  const ready = Promise.all([preloading, scrubbing]).then(([loaded, scrubbed]) => {
+    if (scrubbed.length) core.info(`Kiro: removed persisted credentials from .git/config (${scrubbed.join(', ')}); the action authenticates its own git calls.`);
+    core.debug(`Kiro: ${loaded.modules} orchestrator modules and ${loaded.prompts} prompt templates loaded before the first command.`);
+  });
+  ready.catch(() => undefined); // surfaces where it is awaited
+  return ready;
+}
+
+/** The run's network: the egress proxy and the firewall that makes it the only way out (none at `open-internet`). */
+async function openNetwork(svc: Services, discovering: Promise<DiscoveredHost[]>): Promise<{ proxy?: EgressProxy; firewall?: Firewall; proxyUrl?: string; netEnv: Record<string, string> }> {
+  const s = svc.settings;
+  if (s.networkAccess === 'open-internet') return { netEnv: {} };
+  const netPolicy = resolveNetworkPolicy({
+    level: s.networkAccess,
+    allowedDomains: s.allowedDomains,
+    integrationHosts: integrationHosts(s.env, s.anthropicBaseUrl),
+    discovered: await discovering,
+  });
+  const proxy = await startEgressProxy(netPolicy, {
+    onBlocked: (b) => {
+      // once per distinct request; later repeats only raise its count
+      if (b.count === 1) core.warning(safeInline(svc.redact(`Kiro sandbox blocked ${b.method} ${b.host}:${b.port}${b.command ? ` from \`${b.command}\`` : ''} (${b.reason})`), 2000));
+    },
+  });
+  // KIRO_FIREWALL=off (Settings): the proxy alone; the limitation is stated like any other
+  const firewall = await prepareFirewall(netPolicy, proxy, s.firewallDisabledReason ? { disable: { reason: s.firewallDisabledReason } } : {});
+  const proxyUrl = firewall.proxyUrl;
+  core.info(`Kiro sandbox: network access level ${s.networkAccess}, ${firewall.mode === 'netns' ? `enforced in network namespace ${firewall.namespace}` : 'enforced by the egress proxy only'}.`);
+  for (const note of firewall.notes) core.info(`Kiro sandbox: ${note}`);
+  if (firewall.limitation) core.warning(`Kiro sandbox: ${firewall.limitation}`);
+  return { proxy, firewall, proxyUrl, netEnv: proxyEnv(proxyUrl, { base: s.env }) };
+}
+
+/**
+ * The environment commands run with (src/policy/env.ts: the runner's without any secret, plus the
+ * task's `env`, the proxy variables and a private home) and the private directories behind it.
+ */
+function sandboxEnvironment(svc: Services, netEnv: Record<string, string>): { env: Record<string, string>; dirs: { home: string; tmp: string; state: string } } {
+  const s = svc.settings;
+  const task = resolveTaskEnv(s.repo.env, s.env);
+  for (const w of task.warnings) core.warning(`Kiro sandbox: ${w}`);
+  const root = mkdtempSync(path.join(s.runner.runnerTemp, 'kiro-sandbox-'));
+  const dirs = { home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), state: path.join(root, 'state') };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true, mode: 0o700 });
+  const env = buildSandboxEnv(s.env, {
+    // every registered form (raw, base64, basic credential…) of every secret
+    secrets: svc.secretValues(),
+    credentials: credentialForms(svc),
+    extra: { ...netEnv, KIRO_SANDBOX: '1', HOME: dirs.home, TMPDIR: '/tmp', ...writableCaches(dirs.home, s.env) },
+    taskEnv: task.env,
+  });
+  return { env, dirs };
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
  * The house rules of src/ that a reader can check by grep (issue #14): one writer of outputs, one
- * reader of the environment, one vocabulary, no file over 400 lines. (No import cycles is checked
- * by `npm run lint` with dpdm, counting static, dynamic and type-only imports.)
+ * reader of the environment, one vocabulary, no file over 400 lines, no orchestrator function over
+ * 80. (No import cycles is checked by `npm run lint` with dpdm, counting static, dynamic and
+ * type-only imports.)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { expect, it } from 'vitest';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
@@ -49,4 +51,20 @@ it('no source file is over 400 lines (issue #14: a newcomer reads a module in on
       .filter(([, n]) => n > 400),
   );
   expect(over).toEqual({});
+});
+
+it('no function of src/orchestrator is over 80 lines (issue #14: phases, not god functions)', () => {
+  const long: string[] = [];
+  for (const f of files(path.join(SRC, 'orchestrator'))) {
+    const sf = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (n: ts.Node): void => {
+      if (ts.isFunctionLike(n) && 'body' in n && n.body) {
+        const lines = sf.getLineAndCharacterOfPosition(n.end).line - sf.getLineAndCharacterOfPosition(n.getStart()).line + 1;
+        if (lines > 80) long.push(`${path.relative(SRC, f)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1} (${lines} lines)`);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  expect(long).toEqual([]);
 });
