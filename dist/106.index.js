@@ -46,7 +46,7 @@ function asData(login, text) {
  * the running job (read at its next step boundary); on a finished task it is new feedback.
  */
 async function handleReply(svc, cmd) {
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
     if (!task)
         return skip(`issue #${cmd.issue.number} has no Kiro task`);
@@ -58,7 +58,7 @@ async function handleReply(svc, cmd) {
         await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
         return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, cmd.triggeredAt, cmd.commentId);
     }
-    if (task.state === 'queued' || (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .runningElsewhere */ .uM)(svc, store, task))) {
+    if (task.state === 'queued' || (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__.runningElsewhere)(svc, store, task))) {
         // the running job reads it at its next step boundary; a queued task reads it when it starts
         await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
         return skip(`task ${task.id} is ${task.state}; the comment is read at its next step`);
@@ -83,7 +83,7 @@ function isApproval(text) {
 }
 /** `/kiro continue`: approves a paused task (or answers its questions) and resumes it. */
 async function handleContinue(svc, cmd) {
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
     if (!task || task.state === 'cancelled')
         return skip(`issue #${cmd.issue.number} has no task to continue`);
@@ -91,7 +91,7 @@ async function handleContinue(svc, cmd) {
         await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
     if (task.pendingQuestion && cmd.text)
         return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, undefined, cmd.commentId);
-    if (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .runningElsewhere */ .uM)(svc, store, task))
+    if (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__.runningElsewhere)(svc, store, task))
         return skip(`task ${task.id} is already running`);
     const pause = task.pause;
     return resume(svc, store, task, { ...(pause?.command ? { approvedCommand: pause.command } : {}), ...(pause?.path ? { approvedPath: pause.path } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);
@@ -109,7 +109,7 @@ async function resume(svc, store, task, input, triggeredAt, commentId) {
  * cancel), marks it Cancelled and frees its slot. A cancelled task is never resumed.
  */
 async function handleCancel(svc, cmd) {
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
     if (!task || !ACTIVE.has(task.state))
         return skip(`issue #${cmd.issue.number} has no active task to cancel`);
@@ -127,7 +127,7 @@ async function handleCancel(svc, cmd) {
         status.update({ state: 'cancelled', phase: `Cancelled: @${cmd.actor.login} ${by}.${running.length ? ` Stopped ${running.length} running workflow run(s).` : ''}${task.branch ? ` Work so far stays on \`${task.branch}\`.` : ''}` }),
         (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .setLifecycleLabel */ .Zw)(svc, issue.number, 'cancelled', issue.labels),
     ]);
-    await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .startHandedTasks */ .jk)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
+    await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__.startHandedTasks)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
     (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)({ taskId: task.id });
     (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)({ status: 'cancelled' });
     return {};
@@ -140,7 +140,7 @@ async function handleCancel(svc, cmd) {
 async function handleDispatch(svc, cmd) {
     if (!cmd.taskId)
         return (await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 18164))).handleBatch(svc, cmd);
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     const task = await store.getTask(cmd.taskId);
     if (!task) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(`Kiro: no task '${cmd.taskId}' in the state store ${svc.settings.stateRepository}@${svc.settings.stateBranch}.`);
@@ -150,12 +150,12 @@ async function handleDispatch(svc, cmd) {
         // a run dispatched for a task that ended meanwhile (e.g. cancelled while its slot was reserved,
         // or a lapsed reservation handed again): the slot it was given goes on to the next queued task
         if ((await store.listLeases()).some((l) => l.taskId === task.id))
-            await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .startHandedTasks */ .jk)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
+            await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__.startHandedTasks)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
         return skip(`task ${task.id} is ${task.state}`);
     }
     // a second dispatch of the same task (a hub re-run, a lapsed reservation handed again) while its
     // first run works: one run per task
-    if (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .runningElsewhere */ .uM)(svc, store, task))
+    if (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__.runningElsewhere)(svc, store, task))
         return skip(`task ${task.id} is already running in another workflow run`);
     // a batch child may live in another repository than the workflow's; its batch's summary follows it
     if (task.batchId)

@@ -127,7 +127,7 @@ async function handleBatch(svc, cmd) {
         return fail(`A batch takes at most ${MaxBatchRepositories} repositories; got ${repositories.length}.`);
     if (!s.anthropicApiKey && s.provider === 'anthropic')
         return fail("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).");
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .openStore */ .Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     const batchId = batchIdForRun(s.runner.runId);
     (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ taskId: batchId });
     const found = await store.getBatch(batchId);
@@ -157,7 +157,7 @@ async function handleBatch(svc, cmd) {
     await handChildren(svc, store, batch, resuming);
     const final = (await refreshBatch(svc, store, batchId)) ?? batch;
     await writeBatchSummary(svc, final);
-    (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .recordDryRunState */ .VL)(svc, store);
+    (0,_store_js__WEBPACK_IMPORTED_MODULE_12__.recordDryRunState)(svc, store);
     const states = final.items.map((i) => i.state);
     const status = states.every((x) => x === 'completed') ? 'completed' : states.some((x) => x === 'queued' || x === 'in_progress') ? 'in_progress' : 'needs_attention';
     (0,_outcome_js__WEBPACK_IMPORTED_MODULE_9__/* .reportOutputs */ .rY)({ taskId: batchId, status });
@@ -236,7 +236,7 @@ async function handChildren(svc, store, batch, resuming) {
     const reserved = resuming ? (await store.listLeases()).filter((l) => l.reserved && ids.includes(l.taskId) && !handedTo.includes(l.taskId)).map((l) => l.taskId) : [];
     for (const id of [...handedTo, ...reserved]) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: starting ${id} in its own workflow run.`);
-        await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__/* .dispatchContinuation */ .G8)(svc, id);
+        await (0,_store_js__WEBPACK_IMPORTED_MODULE_12__.dispatchContinuation)(svc, id);
     }
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro batch: ${handedTo.length + reserved.length} of ${ids.length} tasks started in their own workflow runs; ${positions.size} queued (max-concurrent-tasks ${s.maxConcurrentTasks}).`);
 }

@@ -1,15 +1,19 @@
 export const id = 177;
-export const ids = [177,953,334];
+export const ids = [177,111,224,843];
 export const modules = {
 
 /***/ 88492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $L: () => (/* binding */ createModelClient),
-/* harmony export */   Cg: () => (/* binding */ loadProvider)
+/* harmony export */   ModelError: () => (/* binding */ ModelError),
+/* harmony export */   classifyError: () => (/* binding */ classifyError),
+/* harmony export */   createModelClient: () => (/* binding */ createModelClient),
+/* harmony export */   loadProvider: () => (/* binding */ loadProvider),
+/* harmony export */   normalizeUsage: () => (/* binding */ normalizeUsage),
+/* harmony export */   providerModelId: () => (/* binding */ providerModelId)
 /* harmony export */ });
-/* unused harmony exports ModelError, providerModelId, classifyError, normalizeUsage */
 /* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2968);
 /**
  * The model client: the only file that imports `@anthropic-ai/sdk` at run time.
@@ -272,7 +276,7 @@ __webpack_require__.r(__webpack_exports__);
  * @returns how many modules and templates were loaded (for the log)
  */
 async function preloadActionCode(provider = 'anthropic') {
-    const modules = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(575), __webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(669), __webpack_require__.e(691), __webpack_require__.e(301), __webpack_require__.e(322), __webpack_require__.e(466), __webpack_require__.e(954), __webpack_require__.e(725)]).then(__webpack_require__.bind(__webpack_require__, 85725)), Promise.all(/* import() */[__webpack_require__.e(575), __webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(669), __webpack_require__.e(691), __webpack_require__.e(301), __webpack_require__.e(322), __webpack_require__.e(466), __webpack_require__.e(954), __webpack_require__.e(68)]).then(__webpack_require__.bind(__webpack_require__, 11068)), Promise.all(/* import() */[__webpack_require__.e(575), __webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(669), __webpack_require__.e(691), __webpack_require__.e(301), __webpack_require__.e(322), __webpack_require__.e(466), __webpack_require__.e(954), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 18164)), Promise.all(/* import() */[__webpack_require__.e(575), __webpack_require__.e(815), __webpack_require__.e(830), __webpack_require__.e(669), __webpack_require__.e(691), __webpack_require__.e(301), __webpack_require__.e(322), __webpack_require__.e(466), __webpack_require__.e(954)]).then(__webpack_require__.bind(__webpack_require__, 39954)), Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(466), __webpack_require__.e(974)]).then(__webpack_require__.bind(__webpack_require__, 82593)), Promise.all(/* import() */[__webpack_require__.e(575), __webpack_require__.e(815), __webpack_require__.e(301), __webpack_require__.e(322), __webpack_require__.e(824)]).then(__webpack_require__.bind(__webpack_require__, 78824)), (0,_agent_model_js__WEBPACK_IMPORTED_MODULE_0__/* .loadProvider */ .Cg)(provider)]);
+    const modules = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(575), __webpack_require__.e(830), __webpack_require__.e(669), __webpack_require__.e(691), __webpack_require__.e(136), __webpack_require__.e(94), __webpack_require__.e(450), __webpack_require__.e(466), __webpack_require__.e(677), __webpack_require__.e(100), __webpack_require__.e(954), __webpack_require__.e(725)]).then(__webpack_require__.bind(__webpack_require__, 85725)), Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(575), __webpack_require__.e(830), __webpack_require__.e(669), __webpack_require__.e(691), __webpack_require__.e(136), __webpack_require__.e(94), __webpack_require__.e(450), __webpack_require__.e(466), __webpack_require__.e(677), __webpack_require__.e(100), __webpack_require__.e(954), __webpack_require__.e(68)]).then(__webpack_require__.bind(__webpack_require__, 11068)), Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(575), __webpack_require__.e(830), __webpack_require__.e(669), __webpack_require__.e(691), __webpack_require__.e(136), __webpack_require__.e(94), __webpack_require__.e(450), __webpack_require__.e(466), __webpack_require__.e(677), __webpack_require__.e(100), __webpack_require__.e(954), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 18164)), Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(575), __webpack_require__.e(830), __webpack_require__.e(669), __webpack_require__.e(691), __webpack_require__.e(136), __webpack_require__.e(94), __webpack_require__.e(450), __webpack_require__.e(466), __webpack_require__.e(677), __webpack_require__.e(100), __webpack_require__.e(954)]).then(__webpack_require__.bind(__webpack_require__, 39954)), Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(466), __webpack_require__.e(974)]).then(__webpack_require__.bind(__webpack_require__, 82593)), Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(575), __webpack_require__.e(136), __webpack_require__.e(94), __webpack_require__.e(450), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 78824)), (0,_agent_model_js__WEBPACK_IMPORTED_MODULE_0__.loadProvider)(provider)]);
     return { modules: modules.length, prompts: (0,_prompts_js__WEBPACK_IMPORTED_MODULE_1__/* .preloadPrompts */ .dw)().length };
 }
 

@@ -1,5 +1,5 @@
 export const id = 47;
-export const ids = [47];
+export const ids = [47,224,843];
 export const modules = {
 
 /***/ 66224:
@@ -318,6 +318,210 @@ async function replayMain(argv) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(values['diff-out'], report.diff);
     process.stdout.write(`${formatReport(report)}\n`);
     return report.divergence ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 84849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EQ: () => (/* binding */ createUnsandboxedRunner),
+/* harmony export */   Gi: () => (/* binding */ createRefusingRunner),
+/* harmony export */   Iq: () => (/* binding */ createSandboxRunner)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _isolation_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21963);
+/**
+ * The one process runner for everything the model causes (STYLE.md 14): the bash tool, the
+ * project's verification commands, dependency installs, the search tools' git and the git
+ * commands that keep the model's own `.git` in step with the action's commits. Every one of them
+ * starts here, inside the sandbox (`isolation.ts`), with one kill/timeout/capture behaviour: its
+ * own process group, SIGTERM then SIGKILL on timeout or abort, output capped in memory (head and
+ * tail kept). The action's trusted work (its git, GitHub) never runs through it.
+ */
+
+
+/** A runner that puts every command in the sandbox `layout` describes. */
+function createSandboxRunner(support, layout) {
+    if (support.mode === 'none')
+        throw new Error(`no sandbox: ${support.reason ?? 'unknown reason'}`);
+    // bwrap's own environment is visible inside as /proc/1/environ: give it nothing
+    const bwrapEnv = { PATH: '/usr/bin:/bin' };
+    return {
+        mode: support.mode,
+        run: (req) => spawnCaptured((0,_isolation_js__WEBPACK_IMPORTED_MODULE_1__/* .bwrapArgv */ .BL)(support, layout, req.argv, { cwd: req.cwd, env: req.env, ...(req.view ? { view: req.view } : {}) }), req, {
+            spawnEnv: bwrapEnv,
+            spawnCwd: '/',
+        }),
+        spawnSpec: (req) => {
+            const argv = (0,_isolation_js__WEBPACK_IMPORTED_MODULE_1__/* .bwrapArgv */ .BL)(support, layout, req.argv, { cwd: req.cwd, env: req.env });
+            return { command: argv[0], args: argv.slice(1), env: { ...bwrapEnv }, cwd: '/' };
+        },
+    };
+}
+/**
+ * A runner without isolation, for a workflow that opted in with `allow-unsandboxed-commands`
+ * (and for unit tests of the tools). Commands see everything the action's user can see.
+ */
+function createUnsandboxedRunner() {
+    return {
+        mode: 'unsandboxed',
+        run: (req) => spawnCaptured(req.argv, req, { spawnEnv: { ...req.env }, spawnCwd: req.cwd }),
+        spawnSpec: (req) => ({ command: req.argv[0], args: req.argv.slice(1), env: { ...req.env }, cwd: req.cwd }),
+    };
+}
+/** Fail closed: no command runs; each attempt gets `reason` back. */
+function createRefusingRunner(reason) {
+    return {
+        mode: 'refused',
+        run: async () => ({ output: '', stderr: '', code: null, signal: null, timedOut: false, aborted: false, spawnError: reason, durationMs: 0 }),
+    };
+}
+function spawnCaptured(argv, req, o) {
+    const started = Date.now();
+    return new Promise((resolve) => {
+        const out = new Capture(req.captureBytes ?? 4 * 1024 * 1024);
+        const err = req.separateStderr ? new Capture(256 * 1024) : out;
+        let child;
+        try {
+            child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(argv[0], argv.slice(1), { cwd: o.spawnCwd, env: o.spawnEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        }
+        catch (e) {
+            resolve({ output: '', stderr: '', code: null, signal: null, timedOut: false, aborted: false, spawnError: e.message, durationMs: Date.now() - started });
+            return;
+        }
+        let timedOut = false;
+        let aborted = false;
+        let stopped = false;
+        let lines = 0;
+        let done = false;
+        let drainTimer;
+        const killGroup = () => {
+            const pid = child.pid;
+            if (pid === undefined)
+                return;
+            signalGroup(pid, 'SIGTERM');
+            setTimeout(() => signalGroup(pid, 'SIGKILL'), req.killGraceMs ?? 2000).unref();
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            killGroup();
+        }, req.timeoutMs);
+        const onAbort = () => {
+            aborted = true;
+            killGroup();
+        };
+        req.signal?.addEventListener('abort', onAbort, { once: true });
+        const finish = (code, signal, spawnError) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            if (drainTimer)
+                clearTimeout(drainTimer);
+            req.signal?.removeEventListener('abort', onAbort);
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+            resolve({
+                output: out.text(),
+                stderr: req.separateStderr ? err.text() : '',
+                code,
+                signal,
+                timedOut,
+                aborted,
+                ...(stopped ? { stopped } : {}),
+                ...(spawnError ? { spawnError } : {}),
+                durationMs: Date.now() - started,
+            });
+        };
+        const limit = req.stopAfterLines;
+        child.stdout?.on('data', (b) => {
+            if (stopped)
+                return;
+            if (limit === undefined)
+                return out.push(b);
+            // keep whole lines up to the limit, then stop the command: nothing after it is read
+            let cut = -1;
+            for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) {
+                if (++lines >= limit) {
+                    cut = i + 1;
+                    break;
+                }
+            }
+            out.push(cut === -1 ? b : b.subarray(0, cut));
+            if (cut !== -1) {
+                stopped = true;
+                const pid = child.pid;
+                if (pid !== undefined)
+                    signalGroup(pid, 'SIGKILL');
+            }
+        });
+        child.stderr?.on('data', (b) => err.push(b));
+        child.on('error', (e) => finish(null, null, e.message));
+        // Unsandboxed, a background job may hold the pipe open after the command exits: give the pipe
+        // a moment to drain, then stop reading. (In the sandbox the PID namespace ends such jobs.)
+        child.on('exit', (code, signal) => {
+            drainTimer = setTimeout(() => finish(code, signal), 200);
+        });
+        child.on('close', (code, signal) => finish(code, signal));
+        if (req.signal?.aborted)
+            onAbort();
+    });
+}
+function signalGroup(pid, sig) {
+    try {
+        process.kill(-pid, sig);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Keeps the first and last `limit / 2` bytes of a stream and counts what fell in between. */
+class Capture {
+    head = [];
+    headLen = 0;
+    tail = [];
+    tailLen = 0;
+    dropped = 0;
+    half;
+    constructor(limit) {
+        this.half = Math.max(1024, Math.floor(limit / 2));
+    }
+    push(chunk) {
+        let b = chunk;
+        if (this.headLen < this.half) {
+            const take = b.subarray(0, this.half - this.headLen);
+            this.head.push(take);
+            this.headLen += take.length;
+            b = b.subarray(take.length);
+        }
+        if (b.length === 0)
+            return;
+        this.tail.push(b);
+        this.tailLen += b.length;
+        while (this.tailLen > this.half) {
+            const first = this.tail[0];
+            const excess = this.tailLen - this.half;
+            if (first.length <= excess) {
+                this.tail.shift();
+                this.tailLen -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.tail[0] = first.subarray(excess);
+                this.tailLen -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    text() {
+        const head = Buffer.concat(this.head).toString('utf8');
+        const tail = Buffer.concat(this.tail).toString('utf8');
+        return this.dropped > 0 ? `${head}\n[… ${this.dropped} bytes of output dropped …]\n${tail}` : head + tail;
+    }
 }
 
 

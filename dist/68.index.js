@@ -361,7 +361,7 @@ function closeRun(runs, runId, exitReason) {
 async function recordFailure(svc, store, taskId, requests) {
     try {
         await store.updateTask(taskId, (t) => withFeedback({ ...t, state: 'needs_attention', runs: closeRun(t.runs, svc.settings.runner.runId, 'failed') }, { pending: mergePending(feedbackStateOf(t).pending, requests) }), `${taskId}: feedback round failed`);
-        await (0,orchestrator_store/* startHandedTasks */.jk)(svc, await store.releaseSlot(taskId, svc.settings.maxConcurrentTasks));
+        await (0,orchestrator_store.startHandedTasks)(svc, await store.releaseSlot(taskId, svc.settings.maxConcurrentTasks));
     }
     catch (e) {
         core/* warning */.$e(svc.redact(`Kiro: could not record the end of the feedback round of ${taskId}: ${e.message}`));
@@ -424,7 +424,7 @@ async function shareLearningsWithBatch(svc, store, task, learned, sourceUrl) {
         }
     }
     for (const id of handedTo)
-        await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, id);
+        await (0,orchestrator_store.dispatchContinuation)(svc, id);
     core/* info */.pq(`Kiro batch: shared ${learned.length} learning(s) with ${siblings.length} sibling pull request(s) of batch ${task.batchId}.`);
     return siblings;
 }
@@ -656,8 +656,8 @@ async function runRound(R) {
     const roundStart = new Date(svc.now()).toISOString();
     await beginRound(R, roundStart);
     const learnings = await store.listLearnings(task.owner.login);
-    const sandbox = await (0,orchestrator_sandbox/* openSandbox */.Ep)(svc);
-    const notes = (0,orchestrator_sandbox/* sandboxNotes */.vX)(sandbox);
+    const sandbox = await svc.ports.openSandbox(svc);
+    const notes = (0,orchestrator_sandbox.sandboxNotes)(sandbox);
     if (notes.sandbox !== undefined || notes.mcp)
         await status.update(notes);
     try {
@@ -811,9 +811,9 @@ async function recordRound(run, cv, p, learned) {
     const note = `${phase}${learned.length ? `\n\nLearned: ${learned.map((l) => l.text).join('; ')}` : ''}`;
     await (0,summary/* writeJobSummary */.j)(svc, { taskId: task.id, title: `Review feedback on #${R.pr.number}: ${task.spec?.title ?? R.target.title}`, state: 'completed', plan: [], spend, durationMs, pullRequestUrl: R.pr.htmlUrl, checks: cv.checks, note });
     core/* info */.pq(`Kiro: feedback round on #${R.pr.number} done in ${(0,report_status/* formatDuration */.a3)(durationMs)}: ${p.commits.length} commit(s), ${p.changedThreads} thread(s) resolved, ${learned.length} learning(s).`);
-    await (0,orchestrator_store/* startHandedTasks */.jk)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
+    await (0,orchestrator_store.startHandedTasks)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
     if (feedbackStateOf(after).pending.length)
-        await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, task.id);
+        await (0,orchestrator_store.dispatchContinuation)(svc, task.id);
     // what the owner taught here applies to the other open PRs of the same batch
     if (learned.length && task.batchId) {
         await shareLearningsWithBatch(svc, store, after, learned.map((l) => l.text), R.pr.htmlUrl).catch((e) => core/* warning */.$e(svc.redact(`Kiro: could not share the learnings with the batch: ${e.message}`)));
@@ -852,7 +852,7 @@ async function stopRound(R, cv, spend) {
         runs: closeRun(t.runs, s.runner.runId, checkpoint ? 'checkpoint' : res.limit ? `limit_reached:${res.limit}` : res.exitReason),
     }, { pending: mergePending(feedbackStateOf(t).pending, R.requests) }), `${task.id}: feedback round ${checkpoint ? 'checkpoint' : 'stopped'}`);
     if (checkpoint) {
-        await (0,orchestrator_store/* dispatchContinuation */.G8)(svc, task.id);
+        await (0,orchestrator_store.dispatchContinuation)(svc, task.id);
         await status.update({ phase: 'The job’s time budget is nearly used: the feedback work so far is pushed; a continuation run picks it up.' });
         (0,outcome/* reportOutputs */.rY)({ status: 'in_progress' });
         return {};
@@ -861,7 +861,7 @@ async function stopRound(R, cv, spend) {
         status.update({ state: 'needs_attention', phase: reason, notes: [`Work so far is pushed to \`${R.branch}\`.`, `Spent $${spend.costUsd.toFixed(2)} over ${spend.turns} model calls in this round; the task so far: $${(task.costUsd + spend.costUsd).toFixed(2)} of $${s.maxCostUsd}, ${(task.turns ?? 0) + spend.turns} of ${s.maxTurns} model calls.`] }),
         (0,lifecycle/* setLifecycleLabel */.Zw)(svc, R.target.number, 'needs_attention', (0,lifecycle/* inProgressLabels */.ez)(R.target.labels)),
     ]);
-    await (0,orchestrator_store/* startHandedTasks */.jk)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
+    await (0,orchestrator_store.startHandedTasks)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
     (0,outcome/* reportOutputs */.rY)({ status: 'needs_attention' });
     if (res.exitReason === 'failed')
         core/* warning */.$e(svc.redact(reason));
@@ -924,7 +924,7 @@ const feedback_same = (a, b) => a.toLowerCase() === b.toLowerCase();
  * (handlers.ts) has already checked that the actor has write access.
  */
 async function handleFeedback(svc, cmd) {
-    const store = await (0,orchestrator_store/* openStore */.Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     const task = await store.findTaskByPull(svc.settings.runner.repository, cmd.pullNumber);
     if (!task)
         return skip(`pull request #${cmd.pullNumber} has no Kiro task (Kiro answers feedback only on pull requests it opened)`);
@@ -956,7 +956,7 @@ async function handleFeedback(svc, cmd) {
 async function handleChecksFailed(svc, cmd) {
     if (!svc.settings.fixFailingChecks)
         return skip('failing checks are addressed with the owner’s next feedback (set the fix-failing-checks input to fix them at once)');
-    const store = await (0,orchestrator_store/* openStore */.Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     let pulls = cmd.pullNumbers;
     if (!pulls.length && cmd.headBranch) {
         const pr = await svc.github.findOpenPullByHead(svc.repo, cmd.headBranch);
@@ -982,7 +982,7 @@ async function handleChecksFailed(svc, cmd) {
  */
 async function routeDispatch(svc, cmd) {
     if (cmd.taskId) {
-        const store = await (0,orchestrator_store/* openStore */.Ch)(svc);
+        const store = await svc.ports.openStore(svc);
         const task = await store.getTask(cmd.taskId);
         if (task && task.state !== 'cancelled' && feedbackStateOf(task).pending.length) {
             (0,outcome/* reportOutputs */.rY)({ taskId: task.id });
@@ -1006,7 +1006,7 @@ async function statusTarget(svc, task, pr) {
 async function startRound(svc, store, task, requests) {
     const s = svc.settings;
     const r = s.runner;
-    if (await (0,orchestrator_store/* runningElsewhere */.uM)(svc, store, task)) {
+    if (await (0,orchestrator_store.runningElsewhere)(svc, store, task)) {
         await store.updateTask(task.id, (t) => withFeedback(t, { pending: mergePending(feedbackStateOf(t).pending, requests) }), `${task.id}: feedback waits for the running round`);
         return skip(`task ${task.id} is running in another job; this feedback is addressed when it ends`);
     }
@@ -1037,8 +1037,8 @@ async function startRound(svc, store, task, requests) {
         return skip(`nothing to address on pull request #${pullNumber}: no unresolved review threads, review comments or failing checks`);
     }
     // ---- slot ------------------------------------------------------------------------------
-    const slot = await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, (0,orchestrator_store/* leaseMs */.zT)(svc));
-    await (0,orchestrator_store/* startHandedTasks */.jk)(svc, slot.handedTo.filter((id) => id !== task.id));
+    const slot = await store.acquireSlot(task.id, r.runId, s.maxConcurrentTasks, (0,orchestrator_store.leaseMs)(svc));
+    await (0,orchestrator_store.startHandedTasks)(svc, slot.handedTo.filter((id) => id !== task.id));
     const target = await statusTarget(svc, task, pr);
     const status = await lifecycle/* StatusComment */.C6.open(svc, target.number, { ...(0,orchestrator_task.statusViewOf)(svc, task, target.title), ...(task.spec ? { specMarkdown: (0,common/* specMarkdown */.d1)(task.spec) } : {}) }, task.statusCommentId);
     if (!slot.acquired) {

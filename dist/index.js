@@ -34358,7 +34358,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // `node dist/index.js` is the action (GitHub passes no arguments); `node dist/index.js replay …`
 // is the replay command of bin/kiro-action.mjs, a separate chunk loaded only then
 if (process.argv[2] === 'replay') {
-    const { replayMain } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(301), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87908));
+    const { replayMain } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(136), __nccwpck_require__.e(94), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87908));
     process.exitCode = await replayMain(process.argv.slice(3));
 }
 else {
@@ -40291,20 +40291,20 @@ async function handleCommand(svc, cmd) {
         case 'start':
             return startTask(svc, cmd);
         case 'reply':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(136), __nccwpck_require__.e(94), __nccwpck_require__.e(450), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
         case 'continue':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(136), __nccwpck_require__.e(94), __nccwpck_require__.e(450), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
         case 'cancel':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(136), __nccwpck_require__.e(94), __nccwpck_require__.e(450), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
         case 'dispatch':
             // a task with pending review feedback resumes as a feedback round, anything else in control.ts
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).routeDispatch(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(136), __nccwpck_require__.e(94), __nccwpck_require__.e(450), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).routeDispatch(svc, cmd);
         case 'feedback':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleFeedback(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(136), __nccwpck_require__.e(94), __nccwpck_require__.e(450), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleFeedback(svc, cmd);
         case 'checks_failed':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleChecksFailed(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(136), __nccwpck_require__.e(94), __nccwpck_require__.e(450), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleChecksFailed(svc, cmd);
         case 'automation':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78824))).runAutomations(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(136), __nccwpck_require__.e(94), __nccwpck_require__.e(450), __nccwpck_require__.e(824)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78824))).runAutomations(svc, cmd);
         default: {
             const unhandled = cmd;
             core/* info */.pq(`Kiro: '${unhandled.kind}' is not handled by this version.`);
@@ -40348,7 +40348,7 @@ async function startTask(svc, cmd) {
     core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
     (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'in_progress' });
     // loaded after the acknowledgement: compiling the agent's chunk would delay the 👀 and the comment
-    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(575), __nccwpck_require__.e(815), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(968), __nccwpck_require__.e(301), __nccwpck_require__.e(322), __nccwpck_require__.e(466), __nccwpck_require__.e(954), __nccwpck_require__.e(334)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39954));
+    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(136), __nccwpck_require__.e(94), __nccwpck_require__.e(450), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39954));
     return runTask(svc, cmd, taskId, status, settled);
 }
 function issueOf(cmd) {
@@ -40461,8 +40461,25 @@ function buildServices(settings, redactor) {
         recorder,
         startedAt: processStart,
         now: () => Date.now(),
+        ports: actionPorts,
     };
 }
+/**
+ * The action's own ports (src/orchestrator/services.ts `Ports`), each loaded on first use — the
+ * acknowledgement never loads the state store's, the sandbox's or the SDK's code. A dry run is the
+ * same ports with `settings.dryRun`: the store keeps its writes in memory, pushes are reported.
+ */
+const actionPorts = {
+    openStore: async (svc) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(466), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37100))).openStore(svc),
+    openSandbox: async (svc) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(136), __nccwpck_require__.e(677), __nccwpck_require__.e(134)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30677))).openSandbox(svc),
+    modelClient: async (s) => (await Promise.all(/* import() */[__nccwpck_require__.e(968), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88492))).createModelClient({
+        apiKey: s.anthropicApiKey,
+        ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
+        provider: s.provider,
+        ...(s.vertexProjectId ? { projectId: s.vertexProjectId } : {}),
+        retryBaseMs: s.retryBaseMs,
+    }),
+};
 /** Output names of `RunOutputs` fields (action.yml `outputs`). */
 const OutputNames = {
     taskId: constants/* Outputs */.tY.TaskId,

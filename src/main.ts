@@ -14,7 +14,7 @@ import { basicCredential } from './git/auth.js';
 import { setGitEnvironment } from './git/exec.js';
 import { handleCommand } from './orchestrator/handlers.js';
 import { installOutcomeWriter, reportOutputs, type OutcomeWriter, type RunOutputs } from './orchestrator/outcome.js';
-import type { Services } from './orchestrator/services.js';
+import type { Ports, Services } from './orchestrator/services.js';
 import { resolveTaskEnv } from './policy/env.js';
 import { Redactor } from './policy/redact.js';
 import { forgetCredentialInputs, loadSettings, SettingsError } from './settings.js';
@@ -66,8 +66,27 @@ export function buildServices(settings: Settings, redactor: Redactor): Services 
     recorder,
     startedAt: processStart,
     now: () => Date.now(),
+    ports: actionPorts,
   };
 }
+
+/**
+ * The action's own ports (src/orchestrator/services.ts `Ports`), each loaded on first use — the
+ * acknowledgement never loads the state store's, the sandbox's or the SDK's code. A dry run is the
+ * same ports with `settings.dryRun`: the store keeps its writes in memory, pushes are reported.
+ */
+const actionPorts: Ports = {
+  openStore: async (svc) => (await import('./orchestrator/store.js')).openStore(svc),
+  openSandbox: async (svc) => (await import('./orchestrator/sandbox.js')).openSandbox(svc),
+  modelClient: async (s) =>
+    (await import('./agent/model.js')).createModelClient({
+      apiKey: s.anthropicApiKey,
+      ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
+      provider: s.provider,
+      ...(s.vertexProjectId ? { projectId: s.vertexProjectId } : {}),
+      retryBaseMs: s.retryBaseMs,
+    }),
+};
 
 /** Output names of `RunOutputs` fields (action.yml `outputs`). */
 const OutputNames: Record<keyof RunOutputs, string> = {

@@ -24,7 +24,7 @@ import { createCommitter } from './committer.js';
 import { readSteering, repositoryLayout } from './context.js';
 import { reportOutputs, type Outcome } from './outcome.js';
 import { specMarkdown, StepInput } from './phases/common.js';
-import { openSandbox, type Sandbox } from './sandbox.js';
+import type { Sandbox } from './sandbox.js';
 import type { Services } from './services.js';
 import { openAgentSession, type AgentSession } from './session.js';
 
@@ -89,7 +89,7 @@ export async function runAutomation(svc: Services, a: Automation, cmd: Automatio
   const started = svc.now();
   const status = logStatus({ taskId, state: 'in_progress', title: a.title ?? a.name, runUrl: r.runUrl, startedAt: started, now: started, phase: `Running automation ${a.name}…` });
   await status.update({ phase: `Running automation ${a.name} (${a.file})…` });
-  const sandbox = await openSandbox(svc);
+  const sandbox = await svc.ports.openSandbox(svc);
   const session = openAgentSession(svc, { taskId, sandbox, steering: readSteering(r.workspace), learnings: [] });
   const summary: AutoRun['summary'] = (state, note, extra = {}) =>
     writeJobSummary(svc, {

@@ -34,7 +34,7 @@ import { reportOutputs, reportSummary, type Outcome } from './outcome.js';
 import { endInFailure } from './ending.js';
 import { setLifecycleLabel, StatusComment } from './lifecycle.js';
 import type { Services } from './services.js';
-import { dispatchContinuation, openStore, recordDryRunState } from './store.js';
+import { dispatchContinuation, recordDryRunState } from './store.js';
 import { driveTask, loadIssue, openTaskStatus, statusViewOf } from './task.js';
 
 type Dispatch = Extract<Command, { kind: 'dispatch' }>;
@@ -101,7 +101,7 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
   if (repositories.length > MaxBatchRepositories) return fail(`A batch takes at most ${MaxBatchRepositories} repositories; got ${repositories.length}.`);
   if (!s.anthropicApiKey && s.provider === 'anthropic') return fail("The workflow does not pass an Anthropic API key: set the 'anthropic-api-key' input (e.g. `${{ secrets.ANTHROPIC_API_KEY }}`).");
 
-  const store = await openStore(svc);
+  const store = await svc.ports.openStore(svc);
   const batchId = batchIdForRun(s.runner.runId);
   reportOutputs({ taskId: batchId });
   const found = await store.getBatch(batchId);

@@ -11,7 +11,7 @@ import type { StateStore } from '../state/store.js';
 import { reportOutputs, type Outcome } from './outcome.js';
 import { setLifecycleLabel } from './lifecycle.js';
 import type { Services } from './services.js';
-import { openStore, runningElsewhere } from './store.js';
+import { runningElsewhere } from './store.js';
 import { driveTask, loadIssue, openTaskStatus } from './task.js';
 import { startHandedTasks } from './store.js';
 
@@ -39,7 +39,7 @@ function asData(login: string, text: string): string {
  * the running job (read at its next step boundary); on a finished task it is new feedback.
  */
 export async function handleReply(svc: Services, cmd: Reply): Promise<Outcome> {
-  const store = await openStore(svc);
+  const store = await svc.ports.openStore(svc);
   const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
   if (!task) return skip(`issue #${cmd.issue.number} has no Kiro task`);
   if (task.owner.login !== cmd.actor.login) return skip(`only the task owner @${task.owner.login} steers task ${task.id}`);
@@ -75,7 +75,7 @@ export function isApproval(text: string): boolean {
 
 /** `/kiro continue`: approves a paused task (or answers its questions) and resumes it. */
 export async function handleContinue(svc: Services, cmd: Continue): Promise<Outcome> {
-  const store = await openStore(svc);
+  const store = await svc.ports.openStore(svc);
   const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
   if (!task || task.state === 'cancelled') return skip(`issue #${cmd.issue.number} has no task to continue`);
   if (cmd.reactionTarget) await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
@@ -98,7 +98,7 @@ async function resume(svc: Services, store: StateStore, task: Task, input: { ans
  * cancel), marks it Cancelled and frees its slot. A cancelled task is never resumed.
  */
 export async function handleCancel(svc: Services, cmd: Cancel): Promise<Outcome> {
-  const store = await openStore(svc);
+  const store = await svc.ports.openStore(svc);
   const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
   if (!task || !ACTIVE.has(task.state)) return skip(`issue #${cmd.issue.number} has no active task to cancel`);
   if (cmd.reactionTarget) await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
@@ -130,7 +130,7 @@ export async function handleCancel(svc: Services, cmd: Cancel): Promise<Outcome>
  */
 export async function handleDispatch(svc: Services, cmd: Dispatch): Promise<Outcome> {
   if (!cmd.taskId) return (await import('./batch.js')).handleBatch(svc, cmd);
-  const store = await openStore(svc);
+  const store = await svc.ports.openStore(svc);
   const task = await store.getTask(cmd.taskId);
   if (!task) {
     core.error(`Kiro: no task '${cmd.taskId}' in the state store ${svc.settings.stateRepository}@${svc.settings.stateBranch}.`);

@@ -37,7 +37,7 @@ import { onShutdown } from './shutdown.js';
 import { inProgressLabels, setLifecycleLabel, StatusComment } from './lifecycle.js';
 import { repoContextOf } from './services.js';
 import type { Services } from './services.js';
-import { leaseMs, openStore, runningElsewhere } from './store.js';
+import { leaseMs, runningElsewhere } from './store.js';
 import { statusViewOf } from './task.js';
 import { startHandedTasks } from './store.js';
 import { runRound, type Round, type StatusTarget } from './feedback/round.js';
@@ -66,7 +66,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * (handlers.ts) has already checked that the actor has write access.
  */
 export async function handleFeedback(svc: Services, cmd: Feedback): Promise<Outcome> {
-  const store = await openStore(svc);
+  const store = await svc.ports.openStore(svc);
   const task = await store.findTaskByPull(svc.settings.runner.repository, cmd.pullNumber);
   if (!task) return skip(`pull request #${cmd.pullNumber} has no Kiro task (Kiro answers feedback only on pull requests it opened)`);
   reportOutputs({ taskId: task.id });
@@ -95,7 +95,7 @@ export async function handleFeedback(svc: Services, cmd: Feedback): Promise<Outc
  */
 export async function handleChecksFailed(svc: Services, cmd: ChecksFailed): Promise<Outcome> {
   if (!svc.settings.fixFailingChecks) return skip('failing checks are addressed with the owner’s next feedback (set the fix-failing-checks input to fix them at once)');
-  const store = await openStore(svc);
+  const store = await svc.ports.openStore(svc);
   let pulls = cmd.pullNumbers;
   if (!pulls.length && cmd.headBranch) {
     const pr = await svc.github.findOpenPullByHead(svc.repo, cmd.headBranch);
@@ -120,7 +120,7 @@ export async function handleChecksFailed(svc: Services, cmd: ChecksFailed): Prom
  */
 export async function routeDispatch(svc: Services, cmd: Dispatch): Promise<Outcome> {
   if (cmd.taskId) {
-    const store = await openStore(svc);
+    const store = await svc.ports.openStore(svc);
     const task = await store.getTask(cmd.taskId);
     if (task && task.state !== 'cancelled' && feedbackStateOf(task).pending.length) {
       reportOutputs({ taskId: task.id });

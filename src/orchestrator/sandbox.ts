@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AgentTool, ToolContext, ToolPolicy } from '../agent/types.js';
+import type { ToolContext, ToolPolicy } from '../agent/types.js';
 import type { McpHub } from '../mcp/client.js';
 import { readMcpConfig, withoutCredentials } from '../mcp/config.js';
 import { basicCredential } from '../git/auth.js';
@@ -33,49 +33,9 @@ import { createRefusingRunner, createSandboxRunner, createUnsandboxedRunner } fr
 import type { CommandRunner } from '../sandbox/runner.js';
 import { RUNNER_FILE_COMMAND_VARS } from '../policy/env.js';
 import { onShutdown } from './shutdown.js';
-import type { Services } from './services.js';
+import type { Sandbox, Services } from './services.js';
 
-/** How the network access level is enforced on this runner. */
-export type NetworkEnforcement =
-  /** `open-internet`: nothing to enforce. */
-  | 'open'
-  /** The egress proxy, through proxy variables only: a command that ignores them is not confined. */
-  | 'proxy'
-  /** The egress proxy inside a network namespace: unsetting proxy variables does not bypass it. */
-  | 'netns';
-
-export interface Sandbox {
-  toolContext: ToolContext;
-  /** The one process runner every command the model causes goes through (also `toolContext.runner`). */
-  runner: CommandRunner;
-  /**
-   * The runner for the action's own git commands on the model's `.git` (checking the task branch
-   * out there, keeping it in step with the action's commits): the sandbox, or — where commands
-   * are refused (fail-closed) — a plain runner, since the model then has no way to write `.git`.
-   */
-  workspaceRunner: CommandRunner;
-  /** How commands are isolated here (`bwrap`, `bwrap-userns`, `unsandboxed` by opt-in, `refused`). */
-  isolation: CommandRunner['mode'];
-  /** Called with each verification command line (names it for the egress proxy's blocked list). */
-  commandEnv?: (command: string) => Record<string, string>;
-  /** Requests the egress proxy blocked, with the command that made them (redacted). */
-  blocked(): Array<{ host: string; command?: string }>;
-  /** A stated limitation of the sandbox or its network enforcement on this runner, if any (status comment, PR body). */
-  limitation?: string;
-  /** How the network level is enforced here. */
-  enforcement: NetworkEnforcement;
-  /** Tools of the repository's MCP servers (`.kiro/settings/mcp.json`) that started. */
-  mcpTools: AgentTool[];
-  /** MCP servers that could not be used or stopped during the run, as status lines (redacted). */
-  mcpProblems(): string[];
-  /** Records the owner's approval of a paused command line (`/kiro continue`). */
-  approve(command: string): void;
-  /** Records the owner's approval of a paused file tool call (a new file or a large rewrite), by its workspace-relative path. */
-  approvePath(path: string): void;
-  /** Counts files an earlier run of the task changed (workspace-relative) against `maxFileEditsPerTask`. */
-  countEdited(paths: Iterable<string>): void;
-  close(): Promise<void>;
-}
+export type { NetworkEnforcement, Sandbox } from './services.js';
 
 /** Variables naming credential files of the job (Google's application default credentials, AWS's shared files). */
 const CREDENTIAL_FILE_VARS = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'GOOGLE_GHA_CREDS_PATH', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_WEB_IDENTITY_TOKEN_FILE'];

@@ -5,7 +5,6 @@
  */
 import * as core from '@actions/core';
 import path from 'node:path';
-import { createModelClient } from '../agent/model.js';
 import { modelInfo, pickModel } from '../agent/pricing.js';
 import { roleSystem, roleTools, webSources, webTools, withPolicy } from '../agent/roles.js';
 import { runAgent } from '../agent/loop.js';
@@ -60,16 +59,7 @@ export function openAgentSession(
 ): AgentSession {
   const s = svc.settings;
   // secrets never travel through the model, in either direction (docs/security.md)
-  const model: ModelClient = redactingModelClient(
-    createModelClient({
-      apiKey: s.anthropicApiKey,
-      ...(s.anthropicBaseUrl ? { baseURL: s.anthropicBaseUrl } : {}),
-      provider: s.provider,
-      ...(s.vertexProjectId ? { projectId: s.vertexProjectId } : {}),
-      retryBaseMs: s.retryBaseMs,
-    }),
-    svc.redact,
-  );
+  const model: ModelClient = redactingModelClient(lazyModelClient(() => svc.ports.modelClient(s)), svc.redact);
   const spend = o.spend ?? emptySpend();
   // leave time to commit, push and report before the job's budget runs out
   const budgetMs = s.timeoutMinutes * 60_000;
@@ -127,6 +117,24 @@ export function openAgentSession(
         cacheRead: spend.usage.cache_read_input_tokens,
         cacheWrite: spend.usage.cache_creation_input_tokens,
       };
+    },
+  };
+}
+
+/**
+ * A model client that asks its port for the real one on first use (sessions open without network
+ * or loading the SDK). Token counting is offered always and fails when the real client has none
+ * (Bedrock): the loop then estimates, as it does for any counting failure.
+ */
+function lazyModelClient(open: () => Promise<ModelClient>): ModelClient {
+  let client: Promise<ModelClient> | undefined;
+  const get = () => (client ??= open());
+  return {
+    send: async (params, opts) => (await get()).send(params, opts),
+    countTokens: async (params) => {
+      const c = await get();
+      if (!c.countTokens) throw new Error('this provider has no token counting');
+      return c.countTokens(params);
     },
   };
 }

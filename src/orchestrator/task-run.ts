@@ -18,7 +18,7 @@ import { addTokens, closeRun } from './ending.js';
 import { inProgressLabels, setLifecycleLabel, type StatusComment } from './lifecycle.js';
 import { reportOutputs, type Outcome } from './outcome.js';
 import { runPipeline, type PipelineEnd, type ResumeInput } from './pipeline.js';
-import { earlySandbox, openSandbox, sandboxNotes, type EarlySandbox } from './sandbox.js';
+import { earlySandbox, sandboxNotes, type EarlySandbox } from './sandbox.js';
 import type { Services } from './services.js';
 import { dispatchContinuation, leaseMs, recordDryRunState, startHandedTasks } from './store.js';
 
@@ -69,7 +69,7 @@ export async function runFromRecord(svc: Services, store: StateStore, task: Task
   const ctx: TaskRunCtx = { svc, store, task, status, issue, opts, persist };
   if (!(await takeSlot(ctx))) return {};
   // the sandbox (firewall, proxy, isolation check) opens while the context is gathered, unless it already is
-  const opening = opts.sandbox ?? earlySandbox(openSandbox(svc));
+  const opening = opts.sandbox ?? earlySandbox(svc.ports.openSandbox(svc));
   const cache = createTaskCache();
   const r = svc.settings.runner;
   const transcriptDir = path.join(r.runnerTemp, 'kiro', task.id);

@@ -14,11 +14,11 @@ import type { StartCommand } from './ack.js';
 import { endInFailure, endInterrupted, keepLeaseFresh, type EndTarget } from './ending.js';
 import { inProgressLabels, setLifecycleLabel, StatusComment } from './lifecycle.js';
 import { reportOutputs, type Outcome } from './outcome.js';
-import { earlySandbox, openSandbox, type EarlySandbox } from './sandbox.js';
+import { earlySandbox, type EarlySandbox } from './sandbox.js';
 import type { Services } from './services.js';
 import { emptySpend } from './session.js';
 import { onShutdown } from './shutdown.js';
-import { leaseMs, openStore } from './store.js';
+import { leaseMs } from './store.js';
 import { runFromRecord, type DriveOptions, type IssueInfo } from './task-run.js';
 
 export type { DriveOptions, IssueInfo } from './task-run.js';
@@ -41,9 +41,9 @@ export async function runTask(svc: Services, cmd: StartCommand, taskId: string, 
   let store: StateStore | undefined;
   let started: Awaited<ReturnType<StateStore['startTask']>>;
   // the sandbox (preload, firewall, proxy, isolation check) opens while the state store records the task
-  const sandbox = earlySandbox(openSandbox(svc));
+  const sandbox = earlySandbox(svc.ports.openSandbox(svc));
   try {
-    store = await openStore(svc);
+    store = await svc.ports.openStore(svc);
     // created when the job started: the status header, the result line and the PR body all count from here
     const nowIso = new Date(svc.startedAt).toISOString();
     const r = s.runner;

@@ -21,7 +21,7 @@ import { learnFromFeedback, type Learned } from '../learn.js';
 import { inProgressLabels, setLifecycleLabel } from '../lifecycle.js';
 import { reportOutputs, type Outcome } from '../outcome.js';
 import { specMarkdown } from '../phases/common.js';
-import { openSandbox, sandboxNotes } from '../sandbox.js';
+import { sandboxNotes } from '../sandbox.js';
 import { openAgentSession } from '../session.js';
 import { dispatchContinuation } from '../store.js';
 import { startHandedTasks } from '../store.js';
@@ -38,7 +38,7 @@ export async function runRound(R: Round): Promise<Outcome> {
   const roundStart = new Date(svc.now()).toISOString();
   await beginRound(R, roundStart);
   const learnings = await store.listLearnings(task.owner.login);
-  const sandbox = await openSandbox(svc);
+  const sandbox = await svc.ports.openSandbox(svc);
   const notes = sandboxNotes(sandbox);
   if (notes.sandbox !== undefined || notes.mcp) await status.update(notes);
   try {

@@ -1,253 +1,6 @@
-export const id = 159;
-export const ids = [159,953,334,725,106];
+export const id = 588;
+export const ids = [588,224,843,725,106];
 export const modules = {
-
-/***/ 88492:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $L: () => (/* binding */ createModelClient),
-/* harmony export */   Cg: () => (/* binding */ loadProvider)
-/* harmony export */ });
-/* unused harmony exports ModelError, providerModelId, classifyError, normalizeUsage */
-/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2968);
-/**
- * The model client: the only file that imports `@anthropic-ai/sdk` at run time.
- *
- * Requests are streamed (`client.messages.stream(params).finalMessage()`,
- * https://docs.anthropic.com/en/api/messages-streaming). Two retry layers:
- * - the SDK's own (`maxRetries`, default 2) on connection errors and 408/409/429/≥500 before the
- *   response starts, honouring `retry-after-ms` / `retry-after`;
- * - ours (`maxAttempts`, default 5, jittered exponential backoff from `retryBaseMs`, capped at
- *   `maxRetryDelayMs`, honouring the same headers) on what the SDK does not retry: a stream cut
- *   mid-message, an `overloaded_error` / `api_error` / `rate_limit_error` delivered as an SSE
- *   `error` event, and 429/5xx/529 answers that exhausted the SDK's retries.
- * 400/401/403/404/413/422 and other request errors are never retried, and an
- * `x-should-retry: true|false` response header overrides the status
- * (https://docs.anthropic.com/en/api/errors).
- */
-
-/** A model call that failed for good. `message` is fit for a status comment (no secrets). */
-class ModelError extends Error {
-    status;
-    type;
-    attempts;
-    retryable;
-    constructor(message, 
-    /** HTTP status when there was one. */
-    status, 
-    /** API error type (`overloaded_error`, `invalid_request_error`, …) when known. */
-    type, attempts, retryable) {
-        super(message);
-        this.status = status;
-        this.type = type;
-        this.attempts = attempts;
-        this.retryable = retryable;
-        this.name = 'ModelError';
-    }
-}
-/** How each provider is named in errors, and what to check on 401/403. */
-const PROVIDER_TEXT = {
-    anthropic: { name: 'Anthropic API', auth: 'check the anthropic-api-key input' },
-    bedrock: { name: 'Amazon Bedrock', auth: 'check the AWS credentials (AWS_REGION and keys, or the role from aws-actions/configure-aws-credentials) and that the model is enabled in Bedrock' },
-    vertex: { name: 'Google Vertex AI', auth: 'check the Google credentials (google-github-actions/auth), CLOUD_ML_REGION and ANTHROPIC_VERTEX_PROJECT_ID, and that the model is enabled in Vertex AI' },
-};
-const providerModules = {};
-/**
- * Loads a provider's SDK (`@anthropic-ai/bedrock-sdk`, `@anthropic-ai/vertex-sdk`; separate bundle
- * chunks, so start-up does not pay for them). Called before the sandbox opens (code loaded later
- * must not be something a command could have written) and by the client on first use. Cached.
- */
-function loadProvider(provider) {
-    if (provider === 'anthropic')
-        return Promise.resolve(_anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__/* .Anthropic */ .N);
-    providerModules[provider] ??= provider === 'bedrock' ? __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 41820)) : Promise.all([Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(33)]).then(__webpack_require__.bind(__webpack_require__, 82033)), __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23))]);
-    return providerModules[provider];
-}
-/**
- * The model id as `provider` names it. Bedrock: `claude-x` → `anthropic.claude-x-v1:0` unless the
- * id already is a Bedrock id or inference profile (`…anthropic.…`, an ARN); Vertex and the
- * Messages API take `claude-x` (Vertex also `claude-x@YYYYMMDD`) as given.
- * https://docs.anthropic.com/en/api/claude-on-amazon-bedrock, https://docs.anthropic.com/en/api/claude-on-vertex-ai
- */
-function providerModelId(modelId, provider) {
-    if (provider !== 'bedrock' || /(^|\.)anthropic\.|^arn:/.test(modelId))
-        return modelId;
-    return `anthropic.${modelId}-v1:0`;
-}
-async function sdkClient(opts, provider) {
-    const common = { maxRetries: opts.maxRetries ?? 2, ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}) };
-    if (provider === 'bedrock') {
-        const { AnthropicBedrock } = (await loadProvider('bedrock'));
-        // region, keys or the default AWS credential chain (OIDC web identity, profiles) and
-        // ANTHROPIC_BEDROCK_BASE_URL are read by the SDK from the standard environment
-        return new AnthropicBedrock(common);
-    }
-    if (provider === 'vertex') {
-        const [{ AnthropicVertex }, { GoogleAuth }] = (await loadProvider('vertex'));
-        // CLOUD_ML_REGION, ANTHROPIC_VERTEX_BASE_URL and Google's application default credentials
-        // (GOOGLE_APPLICATION_CREDENTIALS from google-github-actions/auth) are read from the standard
-        // environment; the project is given to the auth client too, or it would ask Cloud Resource
-        // Manager for it (an extra call and an extra permission)
-        const googleAuth = new GoogleAuth({ scopes: 'https://www.googleapis.com/auth/cloud-platform', ...(opts.projectId ? { projectId: opts.projectId } : {}) });
-        return new AnthropicVertex({ ...common, ...(opts.projectId ? { projectId: opts.projectId } : {}), googleAuth: googleAuth });
-    }
-    return new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__/* .Anthropic */ .N({ apiKey: opts.apiKey, ...(opts.baseURL ? { baseURL: opts.baseURL } : {}), ...common });
-}
-const RETRYABLE_TYPES = new Set(['overloaded_error', 'api_error', 'rate_limit_error', 'timeout_error']);
-const RETRYABLE_STATUS = (s) => s === 408 || s === 409 || s === 429 || s >= 500;
-/** Decides whether an error from one streamed attempt is worth another attempt. */
-function classifyError(e) {
-    if (e instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__/* .Anthropic */ .N.APIUserAbortError)
-        return { retryable: false, reason: 'request cancelled' };
-    if (e instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__/* .Anthropic */ .N.APIConnectionError) {
-        return { retryable: true, reason: e instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__/* .Anthropic */ .N.APIConnectionTimeoutError ? 'request timed out' : `connection error: ${e.message}` };
-    }
-    if (e instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__/* .Anthropic */ .N.APIError) {
-        const status = e.status;
-        const type = e.type ?? undefined;
-        const detail = e.apiMessage ?? e.message;
-        const retryAfterMs = retryAfter(e.headers);
-        if (status === undefined) {
-            // An SSE `error` event after a 200: the API overloaded or failed mid-message.
-            return { retryable: type !== undefined && RETRYABLE_TYPES.has(type), type, retryAfterMs, reason: `stream error ${type ?? ''}: ${detail}`.trim() };
-        }
-        // The server's explicit word wins, as in the SDK.
-        const should = e.headers?.get('x-should-retry');
-        const retryable = should === 'true' ? true : should === 'false' ? false : RETRYABLE_STATUS(status);
-        return { retryable, status, type, retryAfterMs, reason: `${status} ${type ?? ''}: ${detail}` };
-    }
-    if (e instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__/* .Anthropic */ .N.AnthropicError) {
-        // Raised while reading the stream: a cut connection, an incomplete or garbled event stream.
-        const cause = e.cause;
-        const more = cause instanceof Error && cause.message !== e.message ? ` (${cause.message})` : '';
-        return { retryable: true, reason: `stream interrupted: ${e.message}${more}` };
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    return { retryable: false, reason: msg };
-}
-function retryAfter(headers) {
-    if (!headers)
-        return undefined;
-    const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-    if (Number.isFinite(ms) && ms >= 0)
-        return ms;
-    const raw = headers.get('retry-after');
-    if (!raw)
-        return undefined;
-    const s = Number.parseFloat(raw);
-    if (Number.isFinite(s) && s >= 0)
-        return s * 1000;
-    const at = Date.parse(raw);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-function hint(c, provider) {
-    switch (c.status) {
-        case 401:
-            return ` — ${PROVIDER_TEXT[provider].auth}`;
-        case 403:
-            return provider === 'anthropic' ? ' — the API key may not have access to this model' : ` — ${PROVIDER_TEXT[provider].auth}`;
-        case 404:
-            return ' — check the model id (the `model` input)';
-        case 400:
-        case 413:
-            return ' — the request was rejected as invalid';
-        default:
-            return '';
-    }
-}
-/** https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/web-fetch-tool */
-const WEB_FETCH_BETA = 'web-fetch-2025-09-10';
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__/* .Anthropic */ .N.APIUserAbortError());
-        const t = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(t);
-            reject(new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_0__/* .Anthropic */ .N.APIUserAbortError());
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** Usage with the nullable cache fields as 0. */
-function normalizeUsage(u) {
-    return {
-        input_tokens: u?.input_tokens ?? 0,
-        output_tokens: u?.output_tokens ?? 0,
-        cache_creation_input_tokens: u?.cache_creation_input_tokens ?? 0,
-        cache_read_input_tokens: u?.cache_read_input_tokens ?? 0,
-    };
-}
-/**
- * Creates the model client. `send` streams one request and returns the final message, or throws
- * `ModelError` (not retryable, or attempts exhausted; `message` names the status, the API's error
- * type and message, and the attempts made).
- *
- * Providers: `anthropic` (the Messages API, `apiKey`), `bedrock` (Amazon Bedrock's
- * InvokeModelWithResponseStream, SigV4 from the standard AWS environment) and `vertex` (Vertex
- * AI's streamRawPredict, Google application default credentials), through Anthropic's SDKs for
- * each; model ids are mapped by `providerModelId`. The Bedrock SDK has no token counting, so its
- * client has no `countTokens` (the loop then estimates).
- *
- * @throws Error for the `anthropic` provider without an API key
- */
-function createModelClient(opts) {
-    const provider = opts.provider ?? 'anthropic';
-    if (provider === 'anthropic' && !opts.apiKey)
-        throw new Error('anthropic-api-key is empty: the Anthropic provider needs an API key');
-    let clientP;
-    const sdk = () => (clientP ??= sdkClient(opts, provider));
-    const model = (id) => providerModelId(id, provider);
-    const maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
-    const base = opts.retryBaseMs ?? 1000;
-    const cap = opts.maxRetryDelayMs ?? 60_000;
-    const countTokens = async (params) => {
-        // the endpoint takes the prompt parts only (no max_tokens, no stream)
-        const { messages, system, tools, thinking, tool_choice } = params;
-        const client = await sdk();
-        const r = await client.messages.countTokens({ model: model(params.model), messages, ...(system ? { system } : {}), ...(tools ? { tools } : {}), ...(thinking ? { thinking } : {}), ...(tool_choice ? { tool_choice } : {}) });
-        return r.input_tokens;
-    };
-    return {
-        ...(provider === 'bedrock' ? {} : { countTokens }),
-        async send(params, sendOpts = {}) {
-            for (let attempt = 1;; attempt++) {
-                try {
-                    // server tools still in beta need their beta header (web fetch)
-                    const betas = (params.tools ?? []).some((t) => t.type?.startsWith('web_fetch_')) ? { 'anthropic-beta': WEB_FETCH_BETA } : undefined;
-                    const client = await sdk();
-                    const stream = client.messages.stream({ ...params, model: model(params.model) }, { ...(sendOpts.signal ? { signal: sendOpts.signal } : {}), ...(betas ? { headers: betas } : {}) });
-                    const message = await stream.finalMessage();
-                    return { message, usage: normalizeUsage(message.usage), attempts: attempt };
-                }
-                catch (e) {
-                    const c = classifyError(e);
-                    if (sendOpts.signal?.aborted)
-                        throw new ModelError('model request cancelled', undefined, undefined, attempt, false);
-                    if (!c.retryable || attempt >= maxAttempts) {
-                        const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
-                        throw new ModelError(`${PROVIDER_TEXT[provider].name} request failed${tries}: ${c.reason}${hint(c, provider)}`, c.status, c.type, attempt, c.retryable);
-                    }
-                    const backoff = base * 2 ** (attempt - 1) * (0.5 + Math.random() * 0.5);
-                    const delay = Math.min(cap, c.retryAfterMs !== undefined && c.retryAfterMs > 0 ? c.retryAfterMs : backoff);
-                    try {
-                        await sleep(delay, sendOpts.signal);
-                    }
-                    catch {
-                        throw new ModelError('model request cancelled', undefined, undefined, attempt, false);
-                    }
-                }
-            }
-        },
-    };
-}
-
-
-/***/ }),
 
 /***/ 85725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -293,7 +46,7 @@ function asData(login, text) {
  * the running job (read at its next step boundary); on a finished task it is new feedback.
  */
 async function handleReply(svc, cmd) {
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
     if (!task)
         return skip(`issue #${cmd.issue.number} has no Kiro task`);
@@ -305,7 +58,7 @@ async function handleReply(svc, cmd) {
         await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
         return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, cmd.triggeredAt, cmd.commentId);
     }
-    if (task.state === 'queued' || (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .runningElsewhere */ .uM)(svc, store, task))) {
+    if (task.state === 'queued' || (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__.runningElsewhere)(svc, store, task))) {
         // the running job reads it at its next step boundary; a queued task reads it when it starts
         await svc.github.addReaction(svc.repo, { kind: 'issue_comment', commentId: cmd.commentId }, 'eyes');
         return skip(`task ${task.id} is ${task.state}; the comment is read at its next step`);
@@ -330,7 +83,7 @@ function isApproval(text) {
 }
 /** `/kiro continue`: approves a paused task (or answers its questions) and resumes it. */
 async function handleContinue(svc, cmd) {
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
     if (!task || task.state === 'cancelled')
         return skip(`issue #${cmd.issue.number} has no task to continue`);
@@ -338,7 +91,7 @@ async function handleContinue(svc, cmd) {
         await svc.github.addReaction(svc.repo, cmd.reactionTarget, 'eyes');
     if (task.pendingQuestion && cmd.text)
         return resume(svc, store, task, { answers: asData(cmd.actor.login, cmd.text) }, undefined, cmd.commentId);
-    if (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .runningElsewhere */ .uM)(svc, store, task))
+    if (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__.runningElsewhere)(svc, store, task))
         return skip(`task ${task.id} is already running`);
     const pause = task.pause;
     return resume(svc, store, task, { ...(pause?.command ? { approvedCommand: pause.command } : {}), ...(pause?.path ? { approvedPath: pause.path } : {}), ...(cmd.text ? { feedback: asData(cmd.actor.login, cmd.text) } : {}) }, undefined, cmd.commentId);
@@ -356,7 +109,7 @@ async function resume(svc, store, task, input, triggeredAt, commentId) {
  * cancel), marks it Cancelled and frees its slot. A cancelled task is never resumed.
  */
 async function handleCancel(svc, cmd) {
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     const task = await store.findTaskByIssue(svc.settings.runner.repository, cmd.issue.number);
     if (!task || !ACTIVE.has(task.state))
         return skip(`issue #${cmd.issue.number} has no active task to cancel`);
@@ -374,7 +127,7 @@ async function handleCancel(svc, cmd) {
         status.update({ state: 'cancelled', phase: `Cancelled: @${cmd.actor.login} ${by}.${running.length ? ` Stopped ${running.length} running workflow run(s).` : ''}${task.branch ? ` Work so far stays on \`${task.branch}\`.` : ''}` }),
         (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .setLifecycleLabel */ .Zw)(svc, issue.number, 'cancelled', issue.labels),
     ]);
-    await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .startHandedTasks */ .jk)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
+    await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__.startHandedTasks)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
     (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)({ taskId: task.id });
     (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)({ status: 'cancelled' });
     return {};
@@ -387,7 +140,7 @@ async function handleCancel(svc, cmd) {
 async function handleDispatch(svc, cmd) {
     if (!cmd.taskId)
         return (await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 18164))).handleBatch(svc, cmd);
-    const store = await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openStore */ .Ch)(svc);
+    const store = await svc.ports.openStore(svc);
     const task = await store.getTask(cmd.taskId);
     if (!task) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(`Kiro: no task '${cmd.taskId}' in the state store ${svc.settings.stateRepository}@${svc.settings.stateBranch}.`);
@@ -397,12 +150,12 @@ async function handleDispatch(svc, cmd) {
         // a run dispatched for a task that ended meanwhile (e.g. cancelled while its slot was reserved,
         // or a lapsed reservation handed again): the slot it was given goes on to the next queued task
         if ((await store.listLeases()).some((l) => l.taskId === task.id))
-            await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .startHandedTasks */ .jk)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
+            await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__.startHandedTasks)(svc, await store.releaseSlot(task.id, svc.settings.maxConcurrentTasks));
         return skip(`task ${task.id} is ${task.state}`);
     }
     // a second dispatch of the same task (a hub re-run, a lapsed reservation handed again) while its
     // first run works: one run per task
-    if (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .runningElsewhere */ .uM)(svc, store, task))
+    if (await (0,_store_js__WEBPACK_IMPORTED_MODULE_4__.runningElsewhere)(svc, store, task))
         return skip(`task ${task.id} is already running in another workflow run`);
     // a batch child may live in another repository than the workflow's; its batch's summary follows it
     if (task.batchId)
