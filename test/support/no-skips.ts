@@ -1,7 +1,7 @@
 /**
  * A vitest reporter for CI (`CI=true`): a run with any skipped test fails, naming each one. The
  * sandbox, network-namespace and seeds-dependent tests already throw in CI when the machine cannot
- * run them (test/e2e-support/*.ts, test/unit/network/policy.test.ts); this catches every other
+ * run them (test/e2e-support/*.ts, test/unit/policy/policy.test.ts); this catches every other
  * skip too — an `it.skip` left behind, a `skipIf` whose condition went wrong — so a green CI means
  * everything ran. Contract: https://vitest.dev/advanced/api/reporters (`onTestRunEnd`).
  */

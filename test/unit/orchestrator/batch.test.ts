@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchTitle, parseRepositories, renderBatch } from '../../src/orchestrator/batch.js';
-import type { Batch } from '../../src/state/schema.js';
+import { batchTitle, parseRepositories, renderBatch } from '../../../src/orchestrator/batch.js';
+import type { Batch } from '../../../src/state/schema.js';
 
 describe('parseRepositories', () => {
   it('qualifies bare names with the hub owner, drops duplicates (case-insensitive), rejects bad names', () => {

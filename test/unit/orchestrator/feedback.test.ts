@@ -4,15 +4,15 @@
  * the model; log excerpts; PR-body round trips; outcomes of unreported items; provenance.
  */
 import { describe, expect, it } from 'vitest';
-import type { CheckRunSummary, GitHubApi, Permission, PullReview, ReviewThread } from '../../src/github/api.js';
-import { PermissionCache } from '../../src/orchestrator/context.js';
-import { FeedbackRequest, gatherFeedback, logExcerpt, renderItems } from '../../src/orchestrator/feedback-context.js';
-import type { FeedbackItem } from '../../src/orchestrator/feedback-context.js';
-import { feedbackStateOf, parsePrBody, settleOutcomes } from '../../src/orchestrator/feedback.js';
-import { cleanLearningText, MaxLearningChars, provenanceFor } from '../../src/orchestrator/learn.js';
-import type { Services } from '../../src/orchestrator/services.js';
-import { renderPrBody } from '../../src/report/pr-body.js';
-import type { Task } from '../../src/state/schema.js';
+import type { CheckRunSummary, GitHubApi, Permission, PullReview, ReviewThread } from '../../../src/github/api.js';
+import { PermissionCache } from '../../../src/orchestrator/context.js';
+import { FeedbackRequest, gatherFeedback, logExcerpt, renderItems } from '../../../src/orchestrator/feedback-context.js';
+import type { FeedbackItem } from '../../../src/orchestrator/feedback-context.js';
+import { feedbackStateOf, parsePrBody, settleOutcomes } from '../../../src/orchestrator/feedback.js';
+import { cleanLearningText, MaxLearningChars, provenanceFor } from '../../../src/orchestrator/learn.js';
+import type { Services } from '../../../src/orchestrator/services.js';
+import { renderPrBody } from '../../../src/report/pr-body.js';
+import type { Task } from '../../../src/state/schema.js';
 
 const PERMS: Record<string, Permission> = { alice: 'write', bob: 'write', mallory: 'read' };
 
