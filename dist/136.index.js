@@ -27,7 +27,7 @@ const GIT = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/usr/bin/git') 
  */
 async function workspaceGit(ctx, args, readOnly = [], opts = {}) {
     const r = await ctx.runner.run({
-        argv: [GIT, '-c', 'core.pager=cat', ...args],
+        argv: [GIT, '-c', 'core.pager=cat', '-c', 'maintenance.auto=false', '-c', 'gc.auto=0', ...args],
         cwd: ctx.workspace,
         env: { ...ctx.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
         timeoutMs: ctx.timeoutMs,

@@ -33916,6 +33916,10 @@ const HARDENING = [
     '-c', 'credential.helper=',
     '-c', 'protocol.ext.allow=never',
     '-c', 'core.attributesFile=/dev/null',
+    // the action's repositories live for one job: no background `git maintenance`/`gc --auto` after
+    // fetches and commits (each would be another process on the critical path)
+    '-c', 'maintenance.auto=false',
+    '-c', 'gc.auto=0',
 ];
 /**
  * The only function in the action that runs git. Spawns asynchronously (a synchronous spawn would

@@ -36,7 +36,7 @@ export interface WorkspaceGitResult {
  */
 export async function workspaceGit(ctx: WorkspaceGitContext, args: readonly string[], readOnly: readonly string[] = [], opts: { stopAfterLines?: number } = {}): Promise<WorkspaceGitResult> {
   const r: RunResult = await ctx.runner.run({
-    argv: [GIT, '-c', 'core.pager=cat', ...args],
+    argv: [GIT, '-c', 'core.pager=cat', '-c', 'maintenance.auto=false', '-c', 'gc.auto=0', ...args],
     cwd: ctx.workspace,
     env: { ...ctx.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     timeoutMs: ctx.timeoutMs,

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Labels, Markers } from '../../src/constants.js';
 import { ALICE, MALLORY, startRig, type Rig, closeChecked } from './harness.js';
-import { coderFixSteps, perConversation, plannerSteps, roleOf, verifierPass } from './scripts.js';
+import { coderFixSteps, perConversation, plannerSteps, quickCoderSteps, quickPlannerSteps, roleOf, verifierPass } from './scripts.js';
 import { reply, toolUse, type RecordedModelRequest } from '../rig/model-server.js';
 import type { RunControl } from '../rig/launcher.js';
 
@@ -73,11 +73,11 @@ async function reviewFirstPr(r: Rig, repo: string, inputs: Record<string, string
 
 describe('batch across repositories (J5)', () => {
   it('15 repositories: the hub hands every child to its own workflow run, never more than max-concurrent-tasks at once; 15 verified PRs; the tracking issue complete and closed', { timeout: 600_000 }, async () => {
-    rig = await startRig({ script: perConversation({ planner: plannerSteps(), coder: coderFixSteps(), verifier: verifierPass() }) });
+    rig = await startRig({ script: perConversation({ planner: quickPlannerSteps(), coder: quickCoderSteps(), verifier: verifierPass() }) });
     const MAX = 5;
     const repos: string[] = [];
     for (let i = 1; i <= 15; i++) repos.push(await rig.addRepo(`app-${String(i).padStart(2, '0')}`));
-    const inputs = { 'max-concurrent-tasks': String(MAX) };
+    const inputs = { 'max-concurrent-tasks': String(MAX), 'network-access': 'open-internet' };
     // at every GitHub request, the child issues labelled In progress (a slot held) are at most MAX
     let maxInProgress = 0;
     rig.github.onRequest(() => {

@@ -55,6 +55,17 @@ export function coderFixSteps(): Step[] {
   ];
 }
 
+/**
+ * The shortest J1 a child of a large batch needs: the planner submits at once, the coder fixes,
+ * completes the step and finishes (the action still runs the project's checks before the verifier).
+ */
+export function quickPlannerSteps(): Step[] {
+  return [reply(toolUse('submit_spec', CALC_SPEC))];
+}
+export function quickCoderSteps(): Step[] {
+  return coderFixSteps().filter((_, i) => i !== 1);
+}
+
 export function verifierPass(): Step[] {
   return [
     reply(

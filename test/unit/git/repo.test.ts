@@ -48,11 +48,19 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
+/** The sandboxed git's subcommand and its first argument: git's own `-c name=value` options skipped. */
+const subcommand = (argv: readonly string[], n = 2) =>
+  argv
+    .slice(1)
+    .filter((a, i, all) => a !== '-c' && all[i] !== undefined && all[i - 1] !== '-c')
+    .slice(0, n)
+    .join(' ');
+
 describe('the trusted git', () => {
   it('commits the work tree as data: no filter, diff driver, hook, fsmonitor, global config or PATH wrapper of the model runs', async () => {
     const { baseSha } = await checkoutTaskBranch(ctx, 'kiro/1-x', 'main');
     // the work tree was checked out by the model's git, through the runner
-    expect(calls.map((c) => c.argv.slice(3, 5).join(' '))).toEqual(['fetch -q', 'checkout -q']);
+    expect(calls.map((c) => subcommand(c.argv))).toEqual(['fetch -q', 'checkout -q']);
     // everything a model could plant, in the workspace and in HOME, and a git wrapper early on PATH
     const run = `sh -c 'echo ran >> ${marker}; cat'`;
     git(ws, 'config', 'filter.pwn.clean', run);
@@ -91,7 +99,7 @@ describe('the trusted git', () => {
     expect(tree.split('\n').sort()).toEqual(['.gitattributes', 'a.txt']);
     expect(git(ws, `--git-dir=${ctx.gitDir}`, 'show', `${out.sha}:a.txt`)).toBe('two ***');
     // the model's .git was moved to the commit, and the refused file restored, through the runner
-    expect(calls.slice(2).map((c) => c.argv.slice(3, 4)[0])).toEqual(['fetch', 'symbolic-ref', 'reset', 'clean']);
+    expect(calls.slice(2).map((c) => subcommand(c.argv, 1))).toEqual(['fetch', 'symbolic-ref', 'reset', 'clean']);
     expect(calls.every((c) => c.view?.readOnly?.includes(ctx.gitDir) ?? true)).toBe(true);
 
     await pushBranch(ctx, 'kiro/1-x');
