@@ -14,7 +14,8 @@ import { basicCredential } from './git/auth.js';
 import { setGitEnvironment } from './git/exec.js';
 import { handleCommand } from './orchestrator/handlers.js';
 import { installOutcomeWriter, reportOutputs, type OutcomeWriter, type RunOutputs } from './orchestrator/outcome.js';
-import type { Ports, Services } from './orchestrator/services.js';
+import { createGitCommandManager } from './git/manager.js';
+import { repoContextOf, type Ports, type Services } from './orchestrator/services.js';
 import { resolveTaskEnv } from './policy/env.js';
 import { Redactor } from './policy/redact.js';
 import { forgetCredentialInputs, loadSettings, SettingsError } from './settings.js';
@@ -86,6 +87,7 @@ const actionPorts: Ports = {
       ...(s.vertexProjectId ? { projectId: s.vertexProjectId } : {}),
       retryBaseMs: s.retryBaseMs,
     }),
+  git: (svc, sandbox) => createGitCommandManager(repoContextOf(svc, sandbox)),
 };
 
 /** Output names of `RunOutputs` fields (action.yml `outputs`). */

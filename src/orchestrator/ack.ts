@@ -15,7 +15,9 @@ export type StartCommand = Extract<Command, { kind: 'start' }>;
  * `<repo>-<issue>-<run id base 36>`, restricted to characters safe in file names and refs.
  */
 export function makeTaskId(repo: string, issueNumber: number, runId: number): string {
-  return `${repo.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${issueNumber}-${runId.toString(36)}`;
+  // a state-store id starts with a letter or digit (a repository named `.github` gives `github-…`)
+  const slug = repo.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'repo';
+  return `${slug}-${issueNumber}-${runId.toString(36)}`;
 }
 
 /**

@@ -9,8 +9,6 @@ import type { SpecSubmission } from '../agent/roles.js';
 import { defineTool } from '../agent/tools/schema.js';
 import { AutomationBranchPrefix } from '../constants.js';
 import type { Command } from '../events.js';
-import { pushBranch } from '../git/push.js';
-import { changedFilesSince, checkoutTaskBranch, headSha } from '../git/repo.js';
 import type { PullRequestRef } from '../github/api.js';
 import { sanitizeUntrusted } from '../policy/sanitize.js';
 import { renderPrompt } from '../prompts.js';
@@ -146,11 +144,11 @@ async function branchAutomation(run: AutoRun): Promise<AutoBranch> {
   const open = (await svc.github.listOpenPulls(svc.repo, automationBranchPattern(a.name)))[0];
   const branch = open?.headRef ?? `${AutomationBranchPrefix}${a.name}-${s.runner.runId}`;
   reportOutputs({ branch });
-  const { baseSha } = await checkoutTaskBranch(session.repoCtx, branch, defaultBranch);
-  const before = await headSha(session.repoCtx);
+  const { baseSha } = await session.git.checkoutTaskBranch(branch, defaultBranch);
+  const before = await session.git.head();
   // whoever dispatched it by hand is credited; a schedule has no one
   const owner = cmd.trigger === 'workflow_dispatch' && cmd.actor.login ? cmd.actor : undefined;
-  const committer = createCommitter(session.repoCtx, s.bot, owner, { secrets: () => svc.secretValues(), redact: svc.redact });
+  const committer = createCommitter(session.git, s.bot, owner, { secrets: () => svc.secretValues(), redact: svc.redact });
   return { branch, defaultBranch, baseSha, before, open, committer };
 }
 
@@ -185,7 +183,7 @@ async function codeAutomation(run: AutoRun, spec: TaskSpec, b: AutoBranch): Prom
     core.warning(svc.redact(`Kiro: ${why}.`));
     return { end: {} };
   }
-  if (!(await changedFilesSince(session.repoCtx, b.before)).length) {
+  if (!(await session.git.changedFiles(b.before)).length) {
     await run.summary('completed', `No change was needed: ${cv.finish.summary}`, { spec, checks: cv.checks });
     reportOutputs({ status: 'completed' });
     return { end: {} };
@@ -202,14 +200,14 @@ async function codeAutomation(run: AutoRun, spec: TaskSpec, b: AutoBranch): Prom
 async function deliverAutomation(run: AutoRun, spec: TaskSpec, b: AutoBranch, cv: Extract<CodeVerifyEnd, { kind: 'done' }>): Promise<Outcome> {
   const { svc, a, session, sandbox } = run;
   const r = svc.settings.runner;
-  const pushed = await pushBranch(session.repoCtx, b.branch, svc.settings.bot);
+  const pushed = await session.git.push(b.branch, svc.settings.bot);
   const body = renderPrBody({
     taskId: run.taskId,
     summary: `${cv.finish.summary}\n\n_Scheduled work: automation \`${a.name}\` (\`${a.file}\`), [run ${r.runId}](${r.runUrl})._`,
     approach: cv.finish.approach,
     tradeoffs: cv.finish.tradeoffs,
     requirements: spec.requirements,
-    changedFiles: await changedFilesSince(session.repoCtx, b.baseSha),
+    changedFiles: await session.git.changedFiles(b.baseSha),
     checks: cv.checks,
     criteria: criteriaWithVerdict(spec.acceptanceCriteria, cv.verdict),
     verificationPassed: true,

@@ -7,7 +7,6 @@ import * as core from '@actions/core';
 import { appendUserText } from '../agent/loop.js';
 import type { FinishSubmission, VerdictSubmission } from '../agent/roles.js';
 import type { AgentResult, AgentTool, MessageParam, TextBlockParam } from '../agent/types.js';
-import { diffAgainst, excludeFromCommits } from '../git/repo.js';
 import { scanForSecrets } from '../policy/redact.js';
 import { renderPrompt } from '../prompts.js';
 import type { TaskSpec } from '../state/schema.js';
@@ -56,12 +55,12 @@ export type CodeVerifyEnd =
  * through `.git/info/exclude`. A failed install is told to the coder, which can fix it.
  */
 async function prepareEnvironment(o: CodeVerifyOptions, messages: MessageParam[]): Promise<MessageParam[]> {
-  const dir = o.session.repoCtx.dir;
+  const dir = o.session.git.dir;
   const s = o.svc.settings;
   if (!detectSetup(dir).length) return messages;
   await o.status.update({ phase: 'Installing the project’s dependencies…' });
   const results = await runSetup(dir, { cwd: dir, env: o.sandbox.toolContext.env, timeoutMs: s.commandTimeoutMs, redact: o.svc.redact, runner: o.sandbox.runner, ...(o.sandbox.commandEnv ? { commandEnv: o.sandbox.commandEnv } : {}) });
-  await excludeFromCommits(o.session.repoCtx, ['node_modules/', '.venv/', 'target/']);
+  await o.session.git.exclude(['node_modules/', '.venv/', 'target/']);
   for (const r of results) core.info(`Kiro: ${r.name} ${r.ok ? 'succeeded' : 'failed'} in ${Math.round(r.durationMs / 1000)} s.`);
   const failed = results.filter((r) => !r.ok);
   if (!failed.length) return messages;
@@ -77,7 +76,7 @@ async function prepareEnvironment(o: CodeVerifyOptions, messages: MessageParam[]
 export async function codeAndVerify(o: CodeVerifyOptions): Promise<CodeVerifyEnd> {
   const { svc, session, sandbox, status } = o;
   const s = svc.settings;
-  const dir = session.repoCtx.dir;
+  const dir = session.git.dir;
   let coderMessages = o.coderMessages;
   let finish: FinishSubmission | undefined;
   let checks: CheckResult[] = [];
@@ -104,7 +103,7 @@ export async function codeAndVerify(o: CodeVerifyOptions): Promise<CodeVerifyEnd
       runner: sandbox.runner,
       ...(sandbox.commandEnv ? { commandEnv: sandbox.commandEnv } : {}),
     });
-    const diff = await diffAgainst(session.repoCtx, o.diffBase);
+    const diff = await session.git.diff(o.diffBase);
     secretFindings = (await scanForSecrets(diff, 'diff')).map((f) => `${f.ruleId}${f.line ? ` (line ${f.line})` : ''}: ${f.message}`);
     const verified = await session.runRole('verifier', [
       {

@@ -4,7 +4,8 @@
  */
 import * as core from '@actions/core';
 import { RepoFiles } from '../constants.js';
-import { commitWorkTree, noreplyEmail, type Identity, type RepoContext } from '../git/repo.js';
+import type { GitCommandManager } from '../git/manager.js';
+import { noreplyEmail, type Identity } from '../git/repo.js';
 import { DEFAULT_PROTECTED_GLOBS, findProtectedChanges } from '../policy/paths.js';
 
 /** Commits the work tree as the bot, co-authored by the task owner. */
@@ -32,13 +33,13 @@ export interface CommitGuard {
  * left out and restored; secrets are replaced in the staged content and redacted from the
  * message (docs/security.md).
  */
-export function createCommitter(repoCtx: RepoContext, bot: Identity, owner: { login: string; id: number } | undefined, guard: CommitGuard): Committer {
+export function createCommitter(git: GitCommandManager, bot: Identity, owner: { login: string; id: number } | undefined, guard: CommitGuard): Committer {
   // an automation on a schedule has no one to credit
   const coAuthors: Identity[] = owner ? [{ name: owner.login, email: noreplyEmail(owner.login, owner.id) }] : [];
   const refused = new Set<string>();
   return {
     async commit(message) {
-      const out = await commitWorkTree(repoCtx, guard.redact(message), bot, coAuthors, {
+      const out = await git.commit(guard.redact(message), bot, coAuthors, {
         refuse: (paths) => findProtectedChanges(paths, COMMIT_PROTECTED_GLOBS),
         secrets: () => guard.secrets(),
       });

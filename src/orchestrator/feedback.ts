@@ -35,7 +35,6 @@ import { reportOutputs, type Outcome } from './outcome.js';
 import { endInFailure, endInterrupted, keepLeaseFresh } from './ending.js';
 import { onShutdown } from './shutdown.js';
 import { inProgressLabels, setLifecycleLabel, StatusComment } from './lifecycle.js';
-import { repoContextOf } from './services.js';
 import type { Services } from './services.js';
 import { leaseMs, runningElsewhere } from './store.js';
 import { statusViewOf } from './task.js';
@@ -43,7 +42,6 @@ import { startHandedTasks } from './store.js';
 import { runRound, type Round, type StatusTarget } from './feedback/round.js';
 import { feedbackStateOf, MaxAutoRounds, mergePending, recordFailure, requestKey, withFeedback } from './feedback/state.js';
 import { specMarkdown } from './phases/common.js';
-import { fetchBranch, type RepoContext } from '../git/repo.js';
 
 export { feedbackStateOf, FeedbackState, MaxAutoRounds } from './feedback/state.js';
 export { parsePrBody, settleOutcomes } from './feedback/publish.js';
@@ -163,10 +161,10 @@ async function startRound(svc: Services, store: StateStore, task: Task, requests
   // steering comes from the default branch (the checkout), read before switching to the PR branch
   const steering = readSteering(r.workspace);
   // the trusted git directory learns both tips now; the work tree is checked out once the sandbox is open
-  const repoCtx: RepoContext = repoContextOf(svc);
-  const baseSha = await fetchBranch(repoCtx, base);
+  const git = svc.ports.git(svc);
+  const baseSha = await git.fetch(base);
   if (!baseSha) throw new Error(`the base branch '${base}' does not exist on origin`);
-  const startSha = (await fetchBranch(repoCtx, branch)) ?? baseSha;
+  const startSha = (await git.fetch(branch)) ?? baseSha;
   const fb = feedbackStateOf(task);
   const perms = new PermissionCache(svc);
   const ctx = await gatherFeedback(svc, perms, { pullNumber, owner: task.owner.login, requests, headSha: startSha, ...(fb.lastRoundAt ? { since: fb.lastRoundAt } : {}) });
@@ -197,7 +195,7 @@ async function startRound(svc: Services, store: StateStore, task: Task, requests
     return {};
   }
 
-  const round: Round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
+  const round: Round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, git, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
   // a failed or stopped round ends truthfully too: record, slot, status comment, one label
   const endTarget = { svc, store, taskId: task.id, status, issueNumber: target.number, labels: inProgressLabels(target.labels), spend: undefined };
   const heartbeat = keepLeaseFresh(svc, store, task.id);

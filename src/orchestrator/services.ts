@@ -8,6 +8,7 @@ import type { AgentTool, ModelClient, ToolContext } from '../agent/types.js';
 import type { GitHubApi, RepoRef } from '../github/api.js';
 import type { DryRunRecorder } from '../github/dry-run.js';
 import path from 'node:path';
+import type { GitCommandManager } from '../git/manager.js';
 import type { RepoContext } from '../git/repo.js';
 import type { CommandRunner } from '../sandbox/runner.js';
 import type { Settings } from '../settings.js';
@@ -51,6 +52,8 @@ export interface Ports {
   openSandbox(svc: Services): Promise<Sandbox>;
   /** The Messages API client (Anthropic, Bedrock or Vertex per `settings`, src/agent/model.ts); sessions wrap it to redact secrets. */
   modelClient(settings: Settings): Promise<ModelClient>;
+  /** The action's git on `svc`'s repository (src/git/manager.ts), reaching the model's `.git` through `sandbox` when given. */
+  git(svc: Services, sandbox?: WorkspaceSandbox): GitCommandManager;
 }
 
 

@@ -10,13 +10,13 @@ import { roleSystem, roleTools, webSources, webTools, withPolicy } from '../agen
 import { runAgent } from '../agent/loop.js';
 import { createTranscriptWriter } from '../agent/transcript.js';
 import type { AgentResult, AgentTool, MessageParam, ModelClient, Role, Spend, TextBlockParam } from '../agent/types.js';
-import type { RepoContext } from '../git/repo.js';
+import type { GitCommandManager } from '../git/manager.js';
 import { redactingModelClient } from '../policy/redact.js';
 import { safeInline } from '../policy/sanitize.js';
 import type { StatusResult } from '../report/status.js';
 import { reportOutputs } from './outcome.js';
 import type { Sandbox } from './sandbox.js';
-import { repoContextOf, type Services } from './services.js';
+import type { Services } from './services.js';
 
 /** A spend of nothing yet. */
 export function emptySpend(): Spend {
@@ -33,8 +33,8 @@ export interface AgentSession {
   spend: Spend;
   /** Epoch ms when the session opened. */
   started: number;
-  /** The workspace as a git repository (pushes go to the workflow's repository). */
-  repoCtx: RepoContext;
+  /** The action's git on the workspace (pushes go to the workflow's repository), through `Services.ports.git`. */
+  git: GitCommandManager;
   /** The owner's learnings as the prompts show them (`(none)` when there are none). */
   learningsText: string;
   /**
@@ -66,7 +66,7 @@ export function openAgentSession(
   const prior = o.prior ?? { turns: 0, costUsd: 0 };
   const limits = { maxTurns: Math.max(0, s.maxTurns - prior.turns), maxCostUsd: Math.max(0, s.maxCostUsd - prior.costUsd), deadline: svc.startedAt + budgetMs - Math.min(5 * 60_000, budgetMs / 10) };
   const transcript = createTranscriptWriter(path.join(s.runner.runnerTemp, 'kiro', o.taskId, 'transcript.jsonl'), svc.redact);
-  const repoCtx: RepoContext = repoContextOf(svc, o.sandbox);
+  const git = svc.ports.git(svc, o.sandbox);
   const learningsText = o.learnings.length ? o.learnings.map((l) => `- ${l.text} (id ${l.id})`).join('\n') : '(none)';
   const baseVars = { repository: s.runner.repository, steering: o.steering };
   const web = webTools(s.networkAccess, s.allowedDomains);
@@ -75,7 +75,7 @@ export function openAgentSession(
     spend,
     // one duration for a task everywhere (status header, result line, PR body): since it was created
     started: o.startedAt ?? svc.now(),
-    repoCtx,
+    git,
     learningsText,
     async runRole(role, messages, extra = [], steer, system) {
       const rt = roleTools(role, extra, web, o.sandbox.mcpTools);

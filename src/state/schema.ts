@@ -9,8 +9,13 @@ import { z } from 'zod';
 import { TaskStates } from '../constants.js';
 
 /** Ids used in file names: task, learning and batch ids. */
-export const IdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const Id = z.string().regex(IdPattern, 'must match [A-Za-z0-9][A-Za-z0-9._-]{0,99}');
+/**
+ * Ids of tasks, learnings and batches: file names on the state branch and ref names
+ * (`refs/kiro-state/<branch>/tasks/<id>`), so also a valid git ref component
+ * (https://git-scm.com/docs/git-check-ref-format): no `..`, not ending in `.` or `.lock`.
+ */
+export const IdPattern = /^(?!.*\.\.)(?!.*\.lock$)[A-Za-z0-9][A-Za-z0-9._-]{0,99}(?<!\.)$/;
+const Id = z.string().regex(IdPattern, 'must be 1–100 of A–Z a–z 0–9 . _ -, start with a letter or digit, and have no `..` and no trailing `.` or `.lock` (a git ref name)');
 /** `owner/repo`, GitHub's spelling (repository names may contain `.`, `_`, `-`). */
 export const RepositoryName = z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must be owner/repo');
 const Timestamp = z.string().min(1);

@@ -4,8 +4,6 @@
  * verification and "Review feedback addressed" sections, and the needs-human-review label.
  */
 import { Labels, Markers } from '../../constants.js';
-import { changedFilesSince, filesOfCommit, logSince } from '../../git/repo.js';
-import { pushBranch } from '../../git/push.js';
 import { renderPrBody } from '../../report/pr-body.js';
 import { criteriaWithVerdict, failureNotesOf, type CodeVerifyEnd } from '../code-verify.js';
 import { itemTitle, threadLocation, type FeedbackItem, type ThreadItem } from '../feedback-context.js';
@@ -29,10 +27,10 @@ export async function publishRound(run: RoundRun, cv: Verified): Promise<Publish
   const { svc, task } = R;
   const r = svc.settings.runner;
   await R.status.update({ phase: 'Pushing the new commits and answering the review threads…' });
-  await pushBranch(R.repoCtx, R.branch);
-  const commits = await logSince(R.repoCtx, R.startSha);
+  await R.git.push(R.branch);
+  const commits = await R.git.log(R.startSha);
   const changedByCommit = new Map<string, string[]>();
-  for (const c of commits) changedByCommit.set(c.sha, await filesOfCommit(R.repoCtx, c.sha));
+  for (const c of commits) changedByCommit.set(c.sha, await R.git.filesOfCommit(c.sha));
   settleOutcomes(R.items, outcomes, commits.map((c) => c.sha), changedByCommit, cv.finish.summary);
   const link = (sha: string) => `[\`${sha.slice(0, 7)}\`](${r.serverUrl}/${r.repository}/commit/${sha})`;
 
@@ -74,7 +72,7 @@ async function updatePullRequest(run: RoundRun, cv: Verified, roundLine: string)
     approach: prev.approach,
     tradeoffs: prev.tradeoffs,
     requirements: spec?.requirements ?? [],
-    changedFiles: await changedFilesSince(R.repoCtx, R.baseSha),
+    changedFiles: await R.git.changedFiles(R.baseSha),
     checks: cv.checks,
     criteria: criteriaWithVerdict(spec?.acceptanceCriteria ?? [], cv.verdict),
     verificationPassed: cv.passed,

@@ -2,7 +2,7 @@
 import type { Learning, Task } from '../../state/schema.js';
 import type { StateStore } from '../../state/store.js';
 import type { PullRequestRef } from '../../github/api.js';
-import type { RepoContext } from '../../git/repo.js';
+import type { GitCommandManager } from '../../git/manager.js';
 import type { Committer } from '../committer.js';
 import type { FeedbackItem, FeedbackRequest, OwnerFeedback } from '../feedback-context.js';
 import type { StatusComment } from '../lifecycle.js';
@@ -35,7 +35,7 @@ export interface Round {
   startSha: string;
   steering: string;
   /** The repository as the git layer sees it; reaches the model's `.git` once the sandbox is open. */
-  repoCtx: RepoContext;
+  git: GitCommandManager;
   items: FeedbackItem[];
   ownerFeedback: OwnerFeedback[];
   status: StatusComment;

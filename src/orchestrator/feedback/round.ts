@@ -8,8 +8,6 @@ import * as core from '@actions/core';
 import { z } from 'zod';
 import { defineTool } from '../../agent/tools/schema.js';
 import type { AgentTool } from '../../agent/types.js';
-import { checkoutTaskBranch } from '../../git/repo.js';
-import { pushBranch } from '../../git/push.js';
 import { renderPrompt } from '../../prompts.js';
 import { formatDuration } from '../../report/status.js';
 import { writeJobSummary } from '../../report/summary.js';
@@ -44,15 +42,15 @@ export async function runRound(R: Round): Promise<Outcome> {
   try {
     // max-turns and max-cost-usd are per task: the task's earlier runs count toward them
     const session = openAgentSession(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })), prior: { turns: task.turns ?? 0, costUsd: task.costUsd } });
-    R.repoCtx = session.repoCtx;
-    await checkoutTaskBranch(R.repoCtx, R.branch, R.base);
+    R.git = session.git;
+    await R.git.checkoutTaskBranch(R.branch, R.base);
     // secrets replaced in what is committed, protected paths left out (docs/security.md)
-    const committer = createCommitter(R.repoCtx, svc.settings.bot, task.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
+    const committer = createCommitter(R.git, svc.settings.bot, task.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
     const run: RoundRun = { R, session, sandbox, committer, outcomes: new Map(), learnings, roundStart };
     const cv = await codeRound(run);
     if (cv.kind !== 'done') {
       if (cv.kind === 'coder_stopped') await committer.commit(`Work in progress: review feedback on #${R.pr.number}`);
-      await pushBranch(R.repoCtx, R.branch);
+      await R.git.push(R.branch);
       session.costOutputs();
       return stopRound(R, cv, session.spend);
     }

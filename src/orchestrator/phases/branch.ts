@@ -4,8 +4,6 @@
  * committer the code phase commits with.
  */
 import { BranchPrefix } from '../../constants.js';
-import { changedFilesSince, checkoutTaskBranch } from '../../git/repo.js';
-import { pushBranch } from '../../git/push.js';
 import { createCommitter } from '../committer.js';
 import { reportOutputs } from '../outcome.js';
 import type { Branched, PhaseRun, Planned } from './types.js';
@@ -31,19 +29,19 @@ export async function branchPhase(run: PhaseRun, planned: Planned): Promise<Bran
   const { t, session } = run;
   const { svc } = t;
   const s = svc.settings;
-  const repoCtx = session.repoCtx;
+  const git = session.git;
   const branch = t.branch ?? taskBranch(t.issueNumber, t.issueTitle);
   reportOutputs({ branch });
   const defaultBranch = await svc.github.getDefaultBranch(svc.repo);
-  const { baseSha } = await checkoutTaskBranch(repoCtx, branch, defaultBranch);
+  const { baseSha } = await git.checkoutTaskBranch(branch, defaultBranch);
   if (!t.branch) await t.persist({ branch, baseBranch: defaultBranch }, 'branch');
   if (t.resume?.approvedCommand) t.sandbox.approve(t.resume.approvedCommand);
   if (t.resume?.approvedPath) t.sandbox.approvePath(t.resume.approvedPath);
-  t.sandbox.countEdited((await changedFilesSince(repoCtx, baseSha)).map((f) => f.path));
-  const committer = createCommitter(repoCtx, s.bot, t.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
+  t.sandbox.countEdited((await git.changedFiles(baseSha)).map((f) => f.path));
+  const committer = createCommitter(git, s.bot, t.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
   t.onWip?.(async () => {
     await committer.commit(`Work in progress: ${planned.spec.title}`);
-    return (await pushBranch(repoCtx, branch, s.bot)).sideBranch ?? branch;
+    return (await git.push(branch, s.bot)).sideBranch ?? branch;
   });
   return { ...planned, branch, defaultBranch, baseSha, committer };
 }

@@ -6,7 +6,6 @@
  */
 import { defineTool } from '../../agent/tools/schema.js';
 import type { AgentTool, MessageParam } from '../../agent/types.js';
-import { pushBranch } from '../../git/push.js';
 import { pausesAfterEachStep } from '../../policy/commands.js';
 import { renderPrompt } from '../../prompts.js';
 import type { TaskSpec } from '../../state/schema.js';
@@ -35,7 +34,7 @@ export async function codePhase(run: PhaseRun, b: Branched): Promise<PhaseResult
   });
   if (cv.kind === 'coder_stopped') {
     await b.committer.commit(`Work in progress: ${plan.title}`);
-    await pushBranch(session.repoCtx, b.branch, s.bot);
+    await session.git.push(b.branch, s.bot);
     session.costOutputs();
     if (cv.result.exitReason === 'limit_reached' && cv.result.limit === 'time') {
       await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: cv.attempt - 1 } }, 'checkpoint');
@@ -44,7 +43,7 @@ export async function codePhase(run: PhaseRun, b: Branched): Promise<PhaseResult
     return { end: await stopped(t, cv.result, session.spend, 'coding', b.branch) };
   }
   if (cv.kind === 'verifier_stopped') {
-    await pushBranch(session.repoCtx, b.branch, s.bot);
+    await session.git.push(b.branch, s.bot);
     session.costOutputs();
     return { end: await stopped(t, cv.result, session.spend, 'verifying', b.branch) };
   }
@@ -75,7 +74,7 @@ function completeStepTool(run: PhaseRun, b: Branched): AgentTool {
     if (!step) return { content: `There is no plan step ${input.step_id}; steps are ${plan.plan.map((p) => p.id).join(', ')}.`, isError: true };
     step.done = true;
     const sha = await b.committer.commit(`${step.title}\n\n${input.summary}`);
-    if (sha) await pushBranch(session.repoCtx, b.branch, t.svc.settings.bot);
+    if (sha) await session.git.push(b.branch, t.svc.settings.bot);
     await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: nextStep(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
     await t.status.update({ plan: planItems(plan), phase: `Step ${step.id} done: ${step.title}` });
     const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;

@@ -6,8 +6,6 @@
  */
 import * as core from '@actions/core';
 import { Labels } from '../../constants.js';
-import { changedFilesSince } from '../../git/repo.js';
-import { pushBranch } from '../../git/push.js';
 import type { PullRequestRef } from '../../github/api.js';
 import { renderPrBody } from '../../report/pr-body.js';
 import type { StatusResult } from '../../report/status.js';
@@ -25,14 +23,14 @@ export async function deliverPhase(run: PhaseRun, c: Coded): Promise<PipelineEnd
   const { t, session } = run;
   const { svc } = t;
   await t.status.update({ phase: 'Pushing the branch and opening the pull request…' });
-  const pushed = await pushBranch(session.repoCtx, c.branch, svc.settings.bot);
+  const pushed = await session.git.push(c.branch, svc.settings.bot);
   let { checks, passed } = c;
   if (pushed.merged) {
     // someone else pushed to the branch: their changes are merged in; verify the result again
     core.info(`Kiro: ${c.branch} changed on the remote; merged its changes in (${pushed.sha.slice(0, 12)}) and re-running the checks.`);
     await t.status.update({ phase: 'The branch changed on the remote; merged its changes in and re-running the checks…' });
     const sb = t.sandbox;
-    checks = await runChecks(detectChecks(session.repoCtx.dir), { cwd: session.repoCtx.dir, env: sb.toolContext.env, timeoutMs: svc.settings.commandTimeoutMs, redact: svc.redact, runner: sb.runner, ...(sb.commandEnv ? { commandEnv: sb.commandEnv } : {}) });
+    checks = await runChecks(detectChecks(session.git.dir), { cwd: session.git.dir, env: sb.toolContext.env, timeoutMs: svc.settings.commandTimeoutMs, redact: svc.redact, runner: sb.runner, ...(sb.commandEnv ? { commandEnv: sb.commandEnv } : {}) });
     passed = passed && checks.every((x) => x.passed);
   }
   const head = pushed.sideBranch ?? c.branch;
@@ -74,7 +72,7 @@ async function openPullRequest(run: PhaseRun, c: Coded, head: string, sideNote: 
     approach: c.finish?.approach ?? '',
     tradeoffs: c.finish?.tradeoffs ?? '',
     requirements: plan.requirements,
-    changedFiles: await changedFilesSince(session.repoCtx, c.baseSha),
+    changedFiles: await session.git.changedFiles(c.baseSha),
     checks: c.checks,
     criteria: criteriaWithVerdict(plan.acceptanceCriteria, c.verdict),
     verificationPassed: c.passed,

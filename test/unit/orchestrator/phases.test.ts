@@ -3,7 +3,8 @@
  * scripted model (mini-swe-agent's deterministic-model style), a GitHub that records calls, an
  * unsandboxed runner on a temporary checkout and a real git remote on disk. No rig, no bundle:
  * each phase's contract — what it records, what it leaves on the branch, how it ends — is checked
- * where it is implemented. (The journeys through dist/index.js are test/e2e/.)
+ * where it is implemented. (The journeys through dist/index.js are test/e2e/.) The git port is the
+ * action's own, on a remote on disk: what reaches the branch is checked there.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,8 @@ import type { ModelRequest } from '../../../src/agent/types.js';
 import type { GitHubApi } from '../../../src/github/api.js';
 import type { StatusComment } from '../../../src/orchestrator/lifecycle.js';
 import { runPipeline, type TaskRun } from '../../../src/orchestrator/pipeline.js';
-import type { Sandbox, Services } from '../../../src/orchestrator/services.js';
+import { repoContextOf, type Sandbox, type Services } from '../../../src/orchestrator/services.js';
+import { createGitCommandManager } from '../../../src/git/manager.js';
 import { createToolPolicy } from '../../../src/policy/paths.js';
 import { createUnsandboxedRunner } from '../../../src/sandbox/runner.js';
 import type { Settings } from '../../../src/settings.js';
@@ -144,6 +146,7 @@ function services(model: { send(req: ModelRequest): Promise<unknown> }): Service
       openStore: () => Promise.reject(new Error('the phases write through TaskRun.persist')),
       openSandbox: () => Promise.reject(new Error('the run is given its sandbox')),
       modelClient: async () => model as never,
+      git: (svc, sb) => createGitCommandManager(repoContextOf(svc, sb)),
     },
   };
 }

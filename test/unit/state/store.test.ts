@@ -393,3 +393,19 @@ describe('per-task refs (layout version 2)', () => {
     await expect(fresh.updateTask(t.id, (x) => ({ ...x, turns: 1 }))).rejects.toThrow(StateVersionError);
   });
 });
+
+describe('ids are git ref components', () => {
+  it('refuses ids that git cannot name a ref after, and task ids from any repository name are valid', async () => {
+    const { IdPattern } = await import('../../../src/state/schema.js');
+    const { makeTaskId } = await import('../../../src/orchestrator/ack.js');
+    for (const bad of ['a..b', 'task.lock', 'ends.', '-lead', '.dot', '', 'x'.repeat(101), 'sp ace', 'sl/ash']) expect(IdPattern.test(bad), bad).toBe(false);
+    for (const good of ['a.b', 'a-1-z9', 'lock', 'a.locks', 'X_y.z-1']) expect(IdPattern.test(good), good).toBe(true);
+    for (const repo of ['.github', 'my..repo', '---', 'Kiro.Action', 'x.lock']) {
+      const id = makeTaskId(repo, 7, 123456);
+      expect(IdPattern.test(id), `${repo} → ${id}`).toBe(true);
+      expect(() => StatePaths.task(id)).not.toThrow();
+    }
+    expect(makeTaskId('.github', 7, 35)).toBe('github-7-z');
+    expect(() => StatePaths.task('a..b')).toThrow(/invalid task id/);
+  });
+});
