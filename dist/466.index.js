@@ -390,8 +390,13 @@ function positive(n) {
 
 
 /** Ids used in file names: task, learning and batch ids. */
-const IdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const Id = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(IdPattern, 'must match [A-Za-z0-9][A-Za-z0-9._-]{0,99}');
+/**
+ * Ids of tasks, learnings and batches: file names on the state branch and ref names
+ * (`refs/kiro-state/<branch>/tasks/<id>`), so also a valid git ref component
+ * (https://git-scm.com/docs/git-check-ref-format): no `..`, not ending in `.` or `.lock`.
+ */
+const IdPattern = /^(?!.*\.\.)(?!.*\.lock$)[A-Za-z0-9][A-Za-z0-9._-]{0,99}(?<!\.)$/;
+const Id = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(IdPattern, 'must be 1–100 of A–Z a–z 0–9 . _ -, start with a letter or digit, and have no `..` and no trailing `.` or `.lock` (a git ref name)');
 /** `owner/repo`, GitHub's spelling (repository names may contain `.`, `_`, `-`). */
 const RepositoryName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must be owner/repo');
 const Timestamp = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1);

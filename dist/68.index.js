@@ -284,18 +284,12 @@ var ending = __webpack_require__(57313);
 var shutdown = __webpack_require__(80104);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
 var lifecycle = __webpack_require__(49492);
-// EXTERNAL MODULE: ./src/orchestrator/services.ts
-var services = __webpack_require__(13262);
 // EXTERNAL MODULE: ./src/orchestrator/store.ts + 9 modules
 var orchestrator_store = __webpack_require__(37100);
 // EXTERNAL MODULE: ./src/orchestrator/task.ts + 7 modules
 var orchestrator_task = __webpack_require__(39954);
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts
 var schema = __webpack_require__(37398);
-// EXTERNAL MODULE: ./src/git/repo.ts
-var repo = __webpack_require__(14134);
-// EXTERNAL MODULE: ./src/git/push.ts
-var push = __webpack_require__(57546);
 // EXTERNAL MODULE: ./src/prompts.ts
 var prompts = __webpack_require__(66224);
 // EXTERNAL MODULE: ./src/report/status.ts
@@ -442,19 +436,17 @@ var pr_body = __webpack_require__(68843);
 
 
 
-
-
 /** Pushes the round's commits, answers every item and rewrites the PR body and labels. */
 async function publishRound(run, cv) {
     const { R, outcomes } = run;
     const { svc, task } = R;
     const r = svc.settings.runner;
     await R.status.update({ phase: 'Pushing the new commits and answering the review threads…' });
-    await (0,push/* pushBranch */.T)(R.repoCtx, R.branch);
-    const commits = await (0,repo/* logSince */.RK)(R.repoCtx, R.startSha);
+    await R.git.push(R.branch);
+    const commits = await R.git.log(R.startSha);
     const changedByCommit = new Map();
     for (const c of commits)
-        changedByCommit.set(c.sha, await (0,repo/* filesOfCommit */.oV)(R.repoCtx, c.sha));
+        changedByCommit.set(c.sha, await R.git.filesOfCommit(c.sha));
     settleOutcomes(R.items, outcomes, commits.map((c) => c.sha), changedByCommit, cv.finish.summary);
     const link = (sha) => `[\`${sha.slice(0, 7)}\`](${r.serverUrl}/${r.repository}/commit/${sha})`;
     let changedThreads = 0;
@@ -497,7 +489,7 @@ async function updatePullRequest(run, cv, roundLine) {
         approach: prev.approach,
         tradeoffs: prev.tradeoffs,
         requirements: spec?.requirements ?? [],
-        changedFiles: await (0,repo/* changedFilesSince */.OM)(R.repoCtx, R.baseSha),
+        changedFiles: await R.git.changedFiles(R.baseSha),
         checks: cv.checks,
         criteria: (0,code_verify/* criteriaWithVerdict */.jH)(spec?.acceptanceCriteria ?? [], cv.verdict),
         verificationPassed: cv.passed,
@@ -648,8 +640,6 @@ function parsePrBody(body) {
 
 
 
-
-
 /** Runs a round to its end; faults propagate (the caller records them, see `recordFailure`). */
 async function runRound(R) {
     const { svc, store, task, status } = R;
@@ -663,16 +653,16 @@ async function runRound(R) {
     try {
         // max-turns and max-cost-usd are per task: the task's earlier runs count toward them
         const session = (0,orchestrator_session/* openAgentSession */.U)(svc, { taskId: task.id, sandbox, steering: R.steering, learnings: learnings.map((l) => ({ id: l.id, text: l.text })), prior: { turns: task.turns ?? 0, costUsd: task.costUsd } });
-        R.repoCtx = session.repoCtx;
-        await (0,repo/* checkoutTaskBranch */.c5)(R.repoCtx, R.branch, R.base);
+        R.git = session.git;
+        await R.git.checkoutTaskBranch(R.branch, R.base);
         // secrets replaced in what is committed, protected paths left out (docs/security.md)
-        const committer = (0,orchestrator_committer/* createCommitter */.T)(R.repoCtx, svc.settings.bot, task.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
+        const committer = (0,orchestrator_committer/* createCommitter */.T)(R.git, svc.settings.bot, task.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
         const run = { R, session, sandbox, committer, outcomes: new Map(), learnings, roundStart };
         const cv = await codeRound(run);
         if (cv.kind !== 'done') {
             if (cv.kind === 'coder_stopped')
                 await committer.commit(`Work in progress: review feedback on #${R.pr.number}`);
-            await (0,push/* pushBranch */.T)(R.repoCtx, R.branch);
+            await R.git.push(R.branch);
             session.costOutputs();
             return stopRound(R, cv, session.spend);
         }
@@ -911,8 +901,6 @@ async function stopRound(R, cv, spend) {
 
 
 
-
-
 function skip(reason) {
     core/* info */.pq(`Kiro: nothing to do — ${reason}.`);
     (0,outcome/* reportOutputs */.rY)({ status: 'skipped' });
@@ -1021,11 +1009,11 @@ async function startRound(svc, store, task, requests) {
     // steering comes from the default branch (the checkout), read before switching to the PR branch
     const steering = (0,context/* readSteering */._$)(r.workspace);
     // the trusted git directory learns both tips now; the work tree is checked out once the sandbox is open
-    const repoCtx = (0,services/* repoContextOf */.f)(svc);
-    const baseSha = await (0,repo/* fetchBranch */.D_)(repoCtx, base);
+    const git = svc.ports.git(svc);
+    const baseSha = await git.fetch(base);
     if (!baseSha)
         throw new Error(`the base branch '${base}' does not exist on origin`);
-    const startSha = (await (0,repo/* fetchBranch */.D_)(repoCtx, branch)) ?? baseSha;
+    const startSha = (await git.fetch(branch)) ?? baseSha;
     const fb = feedbackStateOf(task);
     const perms = new context/* PermissionCache */.CE(svc);
     const ctx = await gatherFeedback(svc, perms, { pullNumber, owner: task.owner.login, requests, headSha: startSha, ...(fb.lastRoundAt ? { since: fb.lastRoundAt } : {}) });
@@ -1050,7 +1038,7 @@ async function startRound(svc, store, task, requests) {
         (0,outcome/* reportOutputs */.rY)({ status: 'queued' });
         return {};
     }
-    const round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, repoCtx, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
+    const round = { svc, store, task, requests, handled, pr, branch, base, baseSha, startSha, steering, git, items: ctx.items, ownerFeedback: ctx.ownerFeedback, status, target };
     // a failed or stopped round ends truthfully too: record, slot, status comment, one label
     const endTarget = { svc, store, taskId: task.id, status, issueNumber: target.number, labels: (0,lifecycle/* inProgressLabels */.ez)(target.labels), spend: undefined };
     const heartbeat = (0,ending/* keepLeaseFresh */._Z)(svc, store, task.id);

@@ -31,10 +31,6 @@ var schemas = __webpack_require__(41514);
 var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts
 var schema = __webpack_require__(37398);
-// EXTERNAL MODULE: ./src/git/push.ts
-var push = __webpack_require__(57546);
-// EXTERNAL MODULE: ./src/git/repo.ts
-var repo = __webpack_require__(14134);
 // EXTERNAL MODULE: ./src/policy/sanitize.ts
 var sanitize = __webpack_require__(31039);
 // EXTERNAL MODULE: ./src/prompts.ts
@@ -62,8 +58,6 @@ var orchestrator_session = __webpack_require__(80220);
  * code ⇄ verify → deliver (one open pull request per automation, only for a verified, non-empty
  * change). Progress goes to the job log and the job summary.
  */
-
-
 
 
 
@@ -155,11 +149,11 @@ async function branchAutomation(run) {
     const open = (await svc.github.listOpenPulls(svc.repo, automationBranchPattern(a.name)))[0];
     const branch = open?.headRef ?? `${constants/* AutomationBranchPrefix */.Gl}${a.name}-${s.runner.runId}`;
     (0,outcome/* reportOutputs */.rY)({ branch });
-    const { baseSha } = await (0,repo/* checkoutTaskBranch */.c5)(session.repoCtx, branch, defaultBranch);
-    const before = await (0,repo/* headSha */.xF)(session.repoCtx);
+    const { baseSha } = await session.git.checkoutTaskBranch(branch, defaultBranch);
+    const before = await session.git.head();
     // whoever dispatched it by hand is credited; a schedule has no one
     const owner = cmd.trigger === 'workflow_dispatch' && cmd.actor.login ? cmd.actor : undefined;
-    const committer = (0,orchestrator_committer/* createCommitter */.T)(session.repoCtx, s.bot, owner, { secrets: () => svc.secretValues(), redact: svc.redact });
+    const committer = (0,orchestrator_committer/* createCommitter */.T)(session.git, s.bot, owner, { secrets: () => svc.secretValues(), redact: svc.redact });
     return { branch, defaultBranch, baseSha, before, open, committer };
 }
 /** The branch pattern of an automation's pull requests. */
@@ -193,7 +187,7 @@ async function codeAutomation(run, spec, b) {
         core/* warning */.$e(svc.redact(`Kiro: ${why}.`));
         return { end: {} };
     }
-    if (!(await (0,repo/* changedFilesSince */.OM)(session.repoCtx, b.before)).length) {
+    if (!(await session.git.changedFiles(b.before)).length) {
         await run.summary('completed', `No change was needed: ${cv.finish.summary}`, { spec, checks: cv.checks });
         (0,outcome/* reportOutputs */.rY)({ status: 'completed' });
         return { end: {} };
@@ -209,14 +203,14 @@ async function codeAutomation(run, spec, b) {
 async function deliverAutomation(run, spec, b, cv) {
     const { svc, a, session, sandbox } = run;
     const r = svc.settings.runner;
-    const pushed = await (0,push/* pushBranch */.T)(session.repoCtx, b.branch, svc.settings.bot);
+    const pushed = await session.git.push(b.branch, svc.settings.bot);
     const body = (0,pr_body/* renderPrBody */.B)({
         taskId: run.taskId,
         summary: `${cv.finish.summary}\n\n_Scheduled work: automation \`${a.name}\` (\`${a.file}\`), [run ${r.runId}](${r.runUrl})._`,
         approach: cv.finish.approach,
         tradeoffs: cv.finish.tradeoffs,
         requirements: spec.requirements,
-        changedFiles: await (0,repo/* changedFilesSince */.OM)(session.repoCtx, b.baseSha),
+        changedFiles: await session.git.changedFiles(b.baseSha),
         checks: cv.checks,
         criteria: (0,code_verify/* criteriaWithVerdict */.jH)(spec.acceptanceCriteria, cv.verdict),
         verificationPassed: true,

@@ -265,10 +265,6 @@ function createTaskCache(backend = cache) {
 
 // EXTERNAL MODULE: ./src/orchestrator/context.ts
 var orchestrator_context = __webpack_require__(72971);
-// EXTERNAL MODULE: ./src/git/repo.ts
-var repo = __webpack_require__(14134);
-// EXTERNAL MODULE: ./src/git/push.ts
-var push = __webpack_require__(57546);
 // EXTERNAL MODULE: ./src/orchestrator/committer.ts
 var orchestrator_committer = __webpack_require__(98876);
 ;// CONCATENATED MODULE: ./src/orchestrator/phases/branch.ts
@@ -277,8 +273,6 @@ var orchestrator_committer = __webpack_require__(98876);
  * default branch (or the recorded one, resumed), approvals from `/kiro continue` applied, and the
  * committer the code phase commits with.
  */
-
-
 
 
 
@@ -302,22 +296,22 @@ async function branchPhase(run, planned) {
     const { t, session } = run;
     const { svc } = t;
     const s = svc.settings;
-    const repoCtx = session.repoCtx;
+    const git = session.git;
     const branch = t.branch ?? taskBranch(t.issueNumber, t.issueTitle);
     (0,outcome/* reportOutputs */.rY)({ branch });
     const defaultBranch = await svc.github.getDefaultBranch(svc.repo);
-    const { baseSha } = await (0,repo/* checkoutTaskBranch */.c5)(repoCtx, branch, defaultBranch);
+    const { baseSha } = await git.checkoutTaskBranch(branch, defaultBranch);
     if (!t.branch)
         await t.persist({ branch, baseBranch: defaultBranch }, 'branch');
     if (t.resume?.approvedCommand)
         t.sandbox.approve(t.resume.approvedCommand);
     if (t.resume?.approvedPath)
         t.sandbox.approvePath(t.resume.approvedPath);
-    t.sandbox.countEdited((await (0,repo/* changedFilesSince */.OM)(repoCtx, baseSha)).map((f) => f.path));
-    const committer = (0,orchestrator_committer/* createCommitter */.T)(repoCtx, s.bot, t.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
+    t.sandbox.countEdited((await git.changedFiles(baseSha)).map((f) => f.path));
+    const committer = (0,orchestrator_committer/* createCommitter */.T)(git, s.bot, t.owner, { secrets: () => svc.secretValues(), redact: svc.redact });
     t.onWip?.(async () => {
         await committer.commit(`Work in progress: ${planned.spec.title}`);
-        return (await (0,push/* pushBranch */.T)(repoCtx, branch, s.bot)).sideBranch ?? branch;
+        return (await git.push(branch, s.bot)).sideBranch ?? branch;
     });
     return { ...planned, branch, defaultBranch, baseSha, committer };
 }
@@ -337,7 +331,6 @@ var common = __webpack_require__(81168);
  * stops (a limit, a pause, a failure) ends the run with the work pushed; the time budget ends it
  * in a checkpoint a continuation run resumes.
  */
-
 
 
 
@@ -364,7 +357,7 @@ async function codePhase(run, b) {
     });
     if (cv.kind === 'coder_stopped') {
         await b.committer.commit(`Work in progress: ${plan.title}`);
-        await (0,push/* pushBranch */.T)(session.repoCtx, b.branch, s.bot);
+        await session.git.push(b.branch, s.bot);
         session.costOutputs();
         if (cv.result.exitReason === 'limit_reached' && cv.result.limit === 'time') {
             await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: (0,common/* nextStep */.sk)(plan), verifyAttempts: cv.attempt - 1 } }, 'checkpoint');
@@ -373,7 +366,7 @@ async function codePhase(run, b) {
         return { end: await (0,common/* stopped */.ce)(t, cv.result, session.spend, 'coding', b.branch) };
     }
     if (cv.kind === 'verifier_stopped') {
-        await (0,push/* pushBranch */.T)(session.repoCtx, b.branch, s.bot);
+        await session.git.push(b.branch, s.bot);
         session.costOutputs();
         return { end: await (0,common/* stopped */.ce)(t, cv.result, session.spend, 'verifying', b.branch) };
     }
@@ -404,7 +397,7 @@ function completeStepTool(run, b) {
         step.done = true;
         const sha = await b.committer.commit(`${step.title}\n\n${input.summary}`);
         if (sha)
-            await (0,push/* pushBranch */.T)(session.repoCtx, b.branch, t.svc.settings.bot);
+            await session.git.push(b.branch, t.svc.settings.bot);
         await t.persist({ spec: plan, progress: { phase: 'coding', currentStep: (0,common/* nextStep */.sk)(plan), verifyAttempts: 0 } }, `step ${step.id} done`);
         await t.status.update({ plan: (0,common/* planItems */.ki)(plan), phase: `Step ${step.id} done: ${step.title}` });
         const recorded = sha ? `Step ${step.id} recorded in commit ${sha.slice(0, 12)}.` : `Step ${step.id} recorded (no file changes to commit).`;
@@ -443,21 +436,19 @@ var verify_run = __webpack_require__(7760);
 
 
 
-
-
 /** Pushes, opens the pull request and ends the run Completed (the PR a draft when verification failed). */
 async function deliverPhase(run, c) {
     const { t, session } = run;
     const { svc } = t;
     await t.status.update({ phase: 'Pushing the branch and opening the pull request…' });
-    const pushed = await (0,push/* pushBranch */.T)(session.repoCtx, c.branch, svc.settings.bot);
+    const pushed = await session.git.push(c.branch, svc.settings.bot);
     let { checks, passed } = c;
     if (pushed.merged) {
         // someone else pushed to the branch: their changes are merged in; verify the result again
         core/* info */.pq(`Kiro: ${c.branch} changed on the remote; merged its changes in (${pushed.sha.slice(0, 12)}) and re-running the checks.`);
         await t.status.update({ phase: 'The branch changed on the remote; merged its changes in and re-running the checks…' });
         const sb = t.sandbox;
-        checks = await (0,verify_run/* runChecks */.J)((0,detect/* detectChecks */.P)(session.repoCtx.dir), { cwd: session.repoCtx.dir, env: sb.toolContext.env, timeoutMs: svc.settings.commandTimeoutMs, redact: svc.redact, runner: sb.runner, ...(sb.commandEnv ? { commandEnv: sb.commandEnv } : {}) });
+        checks = await (0,verify_run/* runChecks */.J)((0,detect/* detectChecks */.P)(session.git.dir), { cwd: session.git.dir, env: sb.toolContext.env, timeoutMs: svc.settings.commandTimeoutMs, redact: svc.redact, runner: sb.runner, ...(sb.commandEnv ? { commandEnv: sb.commandEnv } : {}) });
         passed = passed && checks.every((x) => x.passed);
     }
     const head = pushed.sideBranch ?? c.branch;
@@ -501,7 +492,7 @@ async function openPullRequest(run, c, head, sideNote) {
         approach: c.finish?.approach ?? '',
         tradeoffs: c.finish?.tradeoffs ?? '',
         requirements: plan.requirements,
-        changedFiles: await (0,repo/* changedFilesSince */.OM)(session.repoCtx, c.baseSha),
+        changedFiles: await session.git.changedFiles(c.baseSha),
         checks: c.checks,
         criteria: (0,code_verify/* criteriaWithVerdict */.jH)(plan.acceptanceCriteria, c.verdict),
         verificationPassed: c.passed,

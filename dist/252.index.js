@@ -1,49 +1,6 @@
-export const id = 136;
-export const ids = [136];
+export const id = 252;
+export const ids = [252];
 export const modules = {
-
-/***/ 63773:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ workspaceGit)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * Git on the model's side of the boundary: the workspace's own `.git` is the model's scratch (its
- * config, hooks and attributes are whatever the model made them), so every git command on it
- * runs through the sandboxed process runner like any command the model causes, and its output is
- * data. The action's own commits and pushes use a separate, trusted git directory
- * (src/git/trusted.ts) and never read this one.
- */
-
-const GIT = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/usr/bin/git') ? '/usr/bin/git' : 'git';
-/**
- * Runs `git <args>` in the workspace inside the sandbox. Never throws; a spawn failure or a
- * refusal (no sandbox, fail-closed) is exit code 127 with the reason in `stderr`.
- * @param readOnly host paths the command may read besides the sandbox's view (the trusted git directory, to fetch the action's commits)
- * @param opts `stopAfterLines`: stop git once stdout holds that many lines (`stopped` is then set; see `RunRequest`)
- */
-async function workspaceGit(ctx, args, readOnly = [], opts = {}) {
-    const r = await ctx.runner.run({
-        argv: [GIT, '-c', 'core.pager=cat', '-c', 'maintenance.auto=false', '-c', 'gc.auto=0', ...args],
-        cwd: ctx.workspace,
-        env: { ...ctx.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-        timeoutMs: ctx.timeoutMs,
-        separateStderr: true,
-        ...(readOnly.length ? { view: { readOnly } } : {}),
-        ...(opts.stopAfterLines ? { stopAfterLines: opts.stopAfterLines } : {}),
-    });
-    if (r.spawnError)
-        return { code: 127, stdout: '', stderr: r.spawnError };
-    if (r.stopped)
-        return { code: 0, stdout: r.output, stderr: r.stderr, stopped: true };
-    return { code: r.code ?? (r.timedOut ? 124 : 1), stdout: r.output, stderr: r.stderr + (r.timedOut ? '\n(timed out)' : '') };
-}
-
-
-/***/ }),
 
 /***/ 21512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
