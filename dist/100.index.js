@@ -663,6 +663,7 @@ class StateSource {
     repo;
     o;
     blobCache = new Map();
+    /** The last snapshot fetched or pushed, and when (`performance.now()`, ms). */
     cached;
     warnedUnreadable = false;
     /** Serialises fetches: they share the scratch repository's FETCH_HEAD. */
@@ -700,7 +701,7 @@ class StateSource {
     /** What transactions read through; network reads go through `retry` (transient failures). */
     txSource(retry) {
         return {
-            branch: () => retry(() => this.fetchSnapshot()),
+            branch: (maxAgeMs) => (maxAgeMs !== undefined && this.cached && performance.now() - this.cached.at <= maxAgeMs ? Promise.resolve(this.cached.snapshot) : retry(() => this.fetchSnapshot())),
             tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk, retry),
             taskIds: async () => [...(await this.readable(() => retry(() => this.repo.listTaskRefs(this.o.taskPrefix)), new Map())).keys()],
             load: (oids) => this.loader(oids),
@@ -761,10 +762,12 @@ class StateSource {
     /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
     async fetchSnapshot() {
         const tip = await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined);
-        if (this.cached && this.cached.tip === tip)
+        if (this.cached && this.cached.tip === tip) {
+            this.cached.at = performance.now();
             return this.cached.snapshot;
+        }
         const snapshot = await buildSnapshot(this.repo, this.loader, tip, this.o.label);
-        this.cached = { tip, snapshot };
+        this.cached = { tip, snapshot, at: performance.now() };
         this.versionChecked = true;
         return snapshot;
     }
@@ -788,7 +791,7 @@ class StateSource {
                 this.blobCache.set(oid, content);
             }
         }
-        this.cached = { tip: commit, snapshot: { base: { tip: commit, entries }, overlay: new Map() } };
+        this.cached = { tip: commit, snapshot: { base: { tip: commit, entries }, overlay: new Map() }, at: performance.now() };
     }
 }
 
@@ -999,6 +1002,7 @@ class StoreTx {
     dry;
     writable;
     cachedOk;
+    branchMaxAgeMs;
     own = new Map();
     snap;
     branchView;
@@ -1007,12 +1011,15 @@ class StoreTx {
      * @param dry changes of a dry run's earlier updates (paths), layered under this transaction's own
      * @param cachedOk task ids whose record may be served from the store's memory (it will be written,
      *   so the push's compare-and-swap checks it)
+     * @param branchMaxAgeMs a read-only view may take the branch as this store last saw it, up to
+     *   this old (`TxSource.branch`)
      */
-    constructor(src, dry = new Map(), writable = true, cachedOk = new Set()) {
+    constructor(src, dry = new Map(), writable = true, cachedOk = new Set(), branchMaxAgeMs) {
         this.src = src;
         this.dry = dry;
         this.writable = writable;
         this.cachedOk = cachedOk;
+        this.branchMaxAgeMs = branchMaxAgeMs;
     }
     get tip() {
         return this.branchView?.tip;
@@ -1022,7 +1029,7 @@ class StoreTx {
     }
     /** The branch snapshot, fetched on first use. */
     branch() {
-        this.snap ??= this.src.branch().then((s) => {
+        this.snap ??= this.src.branch(this.writable ? undefined : this.branchMaxAgeMs).then((s) => {
             this.branchView = new OverlayTx(s.base, s.overlay, (o) => this.src.load(o), false);
             return s;
         });
@@ -1254,9 +1261,9 @@ class GitStateStore {
         this.source = this.src.txSource((op) => this.withTransientRetry(op));
     }
     // ---- generic access ------------------------------------------------------------------------
-    async snapshot() {
+    async snapshot(opts = {}) {
         // lazy: the branch and each task record are fetched when first read, then kept for the view
-        return new StoreTx(this.source, this.dryOverlay, false);
+        return new StoreTx(this.source, this.dryOverlay, false, undefined, opts.maxAgeMs);
     }
     async read(path) {
         return (await this.snapshot()).read(path);
@@ -1419,8 +1426,8 @@ class GitStateStore {
         return readLeases(await this.snapshot(), this.now());
     }
     // ---- learnings and batches -----------------------------------------------------------------
-    async listLearnings(owner) {
-        return (0,state_learnings/* readLearnings */.Ux)(await this.snapshot(), owner);
+    async listLearnings(owner, opts = {}) {
+        return (0,state_learnings/* readLearnings */.Ux)(await this.snapshot(opts), owner);
     }
     async upsertLearnings(owner, learnings) {
         if (learnings.length === 0)

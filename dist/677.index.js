@@ -523,8 +523,22 @@ function formatBlockedRequests(blocked, level, max = 50) {
 /**
  * Starts the proxy on 127.0.0.1 (an ephemeral port). Overhead per request is one loopback hop
  * and a policy lookup; sockets use TCP_NODELAY.
+ * @param policyOrPending the policy, or a promise of it: the proxy listens at once and holds each
+ *   request until the policy is known (registry discovery runs while the sandbox opens, off the
+ *   acknowledgement's critical path — issue #12); a policy that fails to resolve blocks everything
  */
-async function startEgressProxy(policy, opts = {}) {
+async function startEgressProxy(policyOrPending, opts = {}) {
+    let policy = 'match' in policyOrPending ? policyOrPending : undefined;
+    const settled = Promise.resolve(policyOrPending).then((p) => {
+        policy = p;
+    }, (e) => core/* warning */.$e(`Kiro sandbox: the network policy could not be resolved, every request is blocked: ${e.message}`));
+    /** Runs a handler now, or once the policy is known (the socket or request waits, paused). */
+    const whenPolicy = (handle) => (...args) => {
+        if (policy)
+            handle(...args);
+        else
+            void settled.then(() => handle(...args));
+    };
     const blocked = [];
     const maxEntries = opts.maxBlockedEntries ?? 500;
     const tokens = new Map();
@@ -580,6 +594,8 @@ async function startEgressProxy(policy, opts = {}) {
     const check = (host) => {
         if (!host)
             return 'not a valid host name';
+        if (!policy)
+            return 'the network policy could not be resolved';
         const rule = policy.match(host);
         if (!rule)
             return `not in the allow-list of network access level "${policy.level}"`;
@@ -590,7 +606,7 @@ async function startEgressProxy(policy, opts = {}) {
     };
     /** Whether `host` is named exactly by the policy (then link-local results are allowed). */
     const exactlyAllowed = (host) => {
-        const rule = policy.match(host);
+        const rule = policy?.match(host);
         return rule !== undefined && rule !== '*' && rule.kind === 'exact' && rule.domain === host;
     };
     const lookup = (hostname, options, callback) => {
@@ -611,7 +627,7 @@ async function startEgressProxy(policy, opts = {}) {
         return external_node_net_.isIP(host) ? { host } : { host, lookup };
     };
     const explain = (host, port, reason) => `kiro-action egress proxy: ${host}:${port} is blocked (${reason}).\n` +
-        `This sandbox allows network access at level "${policy.level}". If the task needs this host, ` +
+        `This sandbox allows network access at level "${policy?.level ?? 'unknown'}". If the task needs this host, ` +
         `ask for it to be added to sandbox.allowedDomains in .kiro/settings.json (".${host}" allows its subdomains too).\n`;
     const denySocket = (socket, status, text, body) => {
         if (socket.destroyed)
@@ -619,7 +635,7 @@ async function startEgressProxy(policy, opts = {}) {
         socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     };
     const agent = new external_node_http_.Agent({ keepAlive: true, maxFreeSockets: 32 });
-    const server = external_node_http_.createServer((req, res) => {
+    const server = external_node_http_.createServer(whenPolicy((req, res) => {
         let url;
         try {
             url = new URL(req.url ?? '');
@@ -677,7 +693,7 @@ async function startEgressProxy(policy, opts = {}) {
         });
         req.on('error', () => upstream.destroy());
         req.pipe(upstream);
-    });
+    }));
     const splice = (req, client, head, host, port, method, onConnected) => {
         track(client);
         const t = target(host);
@@ -707,7 +723,7 @@ async function startEgressProxy(policy, opts = {}) {
                 client.destroy();
         });
     };
-    server.on('connect', (req, client, head) => {
+    server.on('connect', whenPolicy((req, client, head) => {
         const auth = parseAuthority(req.url ?? '', 443);
         const host = auth ? normalizeHost(auth.host) : '';
         if (!auth || !host) {
@@ -725,8 +741,8 @@ async function startEgressProxy(policy, opts = {}) {
         splice(req, client, head, host, auth.port, 'CONNECT', () => {
             client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         });
-    });
-    server.on('upgrade', (req, client, head) => {
+    }));
+    server.on('upgrade', whenPolicy((req, client, head) => {
         let url;
         try {
             url = new URL(req.url ?? '');
@@ -758,7 +774,7 @@ async function startEgressProxy(policy, opts = {}) {
         splice(req, client, head, host, port, req.method ?? 'GET', (upstream) => {
             upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
         });
-    });
+    }));
     server.on('connection', (s) => {
         track(s);
         s.setNoDelay(true);
@@ -1671,13 +1687,12 @@ async function openNetwork(svc, discovering) {
     const s = svc.settings;
     if (s.networkAccess === 'open-internet')
         return { netEnv: {} };
-    const netPolicy = resolveNetworkPolicy({
-        level: s.networkAccess,
-        allowedDomains: s.allowedDomains,
-        integrationHosts: integrationHosts(s.env, s.anthropicBaseUrl),
-        discovered: await discovering,
-    });
-    const proxy = await startEgressProxy(netPolicy, {
+    const policyOf = (discovered) => resolveNetworkPolicy({ level: s.networkAccess, allowedDomains: s.allowedDomains, integrationHosts: integrationHosts(s.env, s.anthropicBaseUrl), discovered });
+    // The proxy and the firewall start while the registries are still being discovered (`npm config
+    // get registry` alone takes a few hundred ms): the proxy holds each request until the policy with
+    // the discovered hosts is known; the firewall only needs the level (issue #12, critical path).
+    const netPolicy = policyOf([]);
+    const proxy = await startEgressProxy(discovering.then(policyOf), {
         onBlocked: (b) => {
             // once per distinct request; later repeats only raise its count
             if (b.count === 1)

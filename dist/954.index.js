@@ -527,8 +527,10 @@ async function planPhase(run) {
     const { svc } = t;
     let spec = t.spec;
     if (!spec) {
-        await t.status.update({ phase: 'Researching the code and writing the task spec…' });
-        const planned = await session.runRole('planner', [{ role: 'user', content: t.plannerInput }]);
+        // the edit goes out beside the planner's first request, not before it (the critical path)
+        const researching = t.status.update({ phase: 'Researching the code and writing the task spec…' });
+        const planned = await session.runRole('planner', [{ role: 'user', content: t.plannerInput }]).finally(() => researching.catch(() => undefined));
+        await researching;
         if (planned.exitReason !== 'submitted') {
             session.costOutputs();
             return { end: await (0,common/* stopped */.ce)(t, planned, session.spend, 'planning') };
@@ -638,7 +640,8 @@ async function runFromRecord(svc, store, task, status, issue, opts, run) {
     try {
         context = await gatherContext(ctx);
         // the transcript is disposable: kept in the Actions cache, losing it only costs history
-        if (task.runs.length > 0)
+        // (only when an earlier run or attempt wrote one: the record already lists this run)
+        if (task.runs.some((x) => x.runId !== r.runId || (x.runAttempt ?? 1) !== r.runAttempt))
             await cache.restore({ taskId: task.id, kind: 'transcript', paths: [transcriptDir] });
     }
     catch (e) {
@@ -724,7 +727,8 @@ async function gatherContext(ctx) {
     const perms = new orchestrator_context/* PermissionCache */.CE(svc);
     const [comments, learnings, layout] = await Promise.all([
         svc.github.listIssueComments(svc.repo, issue.number),
-        store.listLearnings(task.owner.login),
+        // from the tip this run's start just wrote (or read) — no second fetch on the critical path
+        store.listLearnings(task.owner.login, { maxAgeMs: 10_000 }),
         task.spec ? Promise.resolve('') : (0,orchestrator_context/* repositoryLayout */.bI)(r.workspace),
     ]);
     const triggeredAt = opts.triggeredAt ?? new Date(svc.now()).toISOString();

@@ -41224,6 +41224,8 @@ class StatusComment {
     commentId;
     view;
     lastBody = '';
+    /** The newest edit in flight (settled; errors go to the caller of `update`). */
+    sending = Promise.resolve();
     constructor(svc, issueNumber, commentId, view) {
         this.svc = svc;
         this.issueNumber = issueNumber;
@@ -41253,14 +41255,22 @@ class StatusComment {
         await sc.update({});
         return sc;
     }
-    /** Applies `patch` to the view and edits the comment if its text changed. */
-    async update(patch) {
+    /**
+     * Applies `patch` to the view and edits the comment if its text changed. Edits go out one at a
+     * time, in order, so an update may be left in flight while the run goes on (the planner's first
+     * request does not wait for "Researching…"): a slow earlier edit can never overwrite a later one,
+     * and an edit superseded while it waited is skipped (the later update sends the newer text).
+     * Resolves once its edit is made or skipped; rejects with the GitHub error of its own edit.
+     */
+    update(patch) {
         this.view = { ...this.view, ...patch, now: this.svc.now() };
         const body = (0,_report_status_js__WEBPACK_IMPORTED_MODULE_1__/* .renderStatus */ .LG)(this.view);
         if (body === this.lastBody)
-            return;
+            return this.sending;
         this.lastBody = body;
-        await this.svc.github.updateIssueComment(this.svc.repo, this.commentId, body);
+        const send = this.sending.catch(() => undefined).then(() => (this.lastBody === body ? this.svc.github.updateIssueComment(this.svc.repo, this.commentId, body) : undefined));
+        this.sending = send.then(() => undefined, () => undefined);
+        return send.then(() => undefined);
     }
 }
 

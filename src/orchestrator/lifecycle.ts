@@ -49,6 +49,8 @@ export async function addMarkerLabel(svc: Services, issueNumber: number, label: 
  */
 export class StatusComment {
   private lastBody = '';
+  /** The newest edit in flight (settled; errors go to the caller of `update`). */
+  private sending: Promise<void> = Promise.resolve();
   private constructor(
     private readonly svc: Services,
     readonly issueNumber: number,
@@ -80,12 +82,23 @@ export class StatusComment {
     return sc;
   }
 
-  /** Applies `patch` to the view and edits the comment if its text changed. */
-  async update(patch: Partial<StatusView>): Promise<void> {
+  /**
+   * Applies `patch` to the view and edits the comment if its text changed. Edits go out one at a
+   * time, in order, so an update may be left in flight while the run goes on (the planner's first
+   * request does not wait for "Researching…"): a slow earlier edit can never overwrite a later one,
+   * and an edit superseded while it waited is skipped (the later update sends the newer text).
+   * Resolves once its edit is made or skipped; rejects with the GitHub error of its own edit.
+   */
+  update(patch: Partial<StatusView>): Promise<void> {
     this.view = { ...this.view, ...patch, now: this.svc.now() };
     const body = renderStatus(this.view);
-    if (body === this.lastBody) return;
+    if (body === this.lastBody) return this.sending;
     this.lastBody = body;
-    await this.svc.github.updateIssueComment(this.svc.repo, this.commentId, body);
+    const send = this.sending.catch(() => undefined).then(() => (this.lastBody === body ? this.svc.github.updateIssueComment(this.svc.repo, this.commentId, body) : undefined));
+    this.sending = send.then(
+      () => undefined,
+      () => undefined,
+    );
+    return send.then(() => undefined);
   }
 }

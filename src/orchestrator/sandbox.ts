@@ -156,13 +156,13 @@ function readyForCommands(preloading: ReturnType<Services['preload']>, scrubbing
 async function openNetwork(svc: Services, discovering: Promise<DiscoveredHost[]>): Promise<{ proxy?: EgressProxy; firewall?: Firewall; proxyUrl?: string; netEnv: Record<string, string> }> {
   const s = svc.settings;
   if (s.networkAccess === 'open-internet') return { netEnv: {} };
-  const netPolicy = resolveNetworkPolicy({
-    level: s.networkAccess,
-    allowedDomains: s.allowedDomains,
-    integrationHosts: integrationHosts(s.env, s.anthropicBaseUrl),
-    discovered: await discovering,
-  });
-  const proxy = await startEgressProxy(netPolicy, {
+  const policyOf = (discovered: DiscoveredHost[]) =>
+    resolveNetworkPolicy({ level: s.networkAccess, allowedDomains: s.allowedDomains, integrationHosts: integrationHosts(s.env, s.anthropicBaseUrl), discovered });
+  // The proxy and the firewall start while the registries are still being discovered (`npm config
+  // get registry` alone takes a few hundred ms): the proxy holds each request until the policy with
+  // the discovered hosts is known; the firewall only needs the level (issue #12, critical path).
+  const netPolicy = policyOf([]);
+  const proxy = await startEgressProxy(discovering.then(policyOf), {
     onBlocked: (b) => {
       // once per distinct request; later repeats only raise its count
       if (b.count === 1) core.warning(safeInline(svc.redact(`Kiro sandbox blocked ${b.method} ${b.host}:${b.port}${b.command ? ` from \`${b.command}\`` : ''} (${b.reason})`), 2000));

@@ -77,7 +77,8 @@ export async function runFromRecord(svc: Services, store: StateStore, task: Task
   try {
     context = await gatherContext(ctx);
     // the transcript is disposable: kept in the Actions cache, losing it only costs history
-    if (task.runs.length > 0) await cache.restore({ taskId: task.id, kind: 'transcript', paths: [transcriptDir] });
+    // (only when an earlier run or attempt wrote one: the record already lists this run)
+    if (task.runs.some((x) => x.runId !== r.runId || (x.runAttempt ?? 1) !== r.runAttempt)) await cache.restore({ taskId: task.id, kind: 'transcript', paths: [transcriptDir] });
   } catch (e) {
     await opening.release();
     throw e;
@@ -167,7 +168,8 @@ async function gatherContext(ctx: TaskRunCtx): Promise<RunContext> {
   const perms = new PermissionCache(svc);
   const [comments, learnings, layout] = await Promise.all([
     svc.github.listIssueComments(svc.repo, issue.number),
-    store.listLearnings(task.owner.login),
+    // from the tip this run's start just wrote (or read) — no second fetch on the critical path
+    store.listLearnings(task.owner.login, { maxAgeMs: 10_000 }),
     task.spec ? Promise.resolve('') : repositoryLayout(r.workspace),
   ]);
   const triggeredAt = opts.triggeredAt ?? new Date(svc.now()).toISOString();

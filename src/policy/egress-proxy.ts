@@ -77,8 +77,25 @@ export interface EgressProxy {
 /**
  * Starts the proxy on 127.0.0.1 (an ephemeral port). Overhead per request is one loopback hop
  * and a policy lookup; sockets use TCP_NODELAY.
+ * @param policyOrPending the policy, or a promise of it: the proxy listens at once and holds each
+ *   request until the policy is known (registry discovery runs while the sandbox opens, off the
+ *   acknowledgement's critical path — issue #12); a policy that fails to resolve blocks everything
  */
-export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyOptions = {}): Promise<EgressProxy> {
+export async function startEgressProxy(policyOrPending: NetworkPolicy | Promise<NetworkPolicy>, opts: EgressProxyOptions = {}): Promise<EgressProxy> {
+  let policy: NetworkPolicy | undefined = 'match' in policyOrPending ? policyOrPending : undefined;
+  const settled: Promise<void> = Promise.resolve(policyOrPending).then(
+    (p) => {
+      policy = p;
+    },
+    (e: unknown) => core.warning(`Kiro sandbox: the network policy could not be resolved, every request is blocked: ${(e as Error).message}`),
+  );
+  /** Runs a handler now, or once the policy is known (the socket or request waits, paused). */
+  const whenPolicy =
+    <A extends unknown[]>(handle: (...args: A) => void) =>
+    (...args: A): void => {
+      if (policy) handle(...args);
+      else void settled.then(() => handle(...args));
+    };
   const blocked: BlockedRequest[] = [];
   const maxEntries = opts.maxBlockedEntries ?? 500;
   const tokens = new Map<string, string | undefined>();
@@ -131,6 +148,7 @@ export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyO
   /** Returns undefined when allowed, else the reason. */
   const check = (host: string): string | undefined => {
     if (!host) return 'not a valid host name';
+    if (!policy) return 'the network policy could not be resolved';
     const rule = policy.match(host);
     if (!rule) return `not in the allow-list of network access level "${policy.level}"`;
     if (isLinkLocalAddress(host) && (rule === '*' || rule.kind !== 'exact')) {
@@ -141,7 +159,7 @@ export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyO
 
   /** Whether `host` is named exactly by the policy (then link-local results are allowed). */
   const exactlyAllowed = (host: string): boolean => {
-    const rule = policy.match(host);
+    const rule = policy?.match(host);
     return rule !== undefined && rule !== '*' && rule.kind === 'exact' && rule.domain === host;
   };
 
@@ -164,7 +182,7 @@ export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyO
 
   const explain = (host: string, port: number, reason: string): string =>
     `kiro-action egress proxy: ${host}:${port} is blocked (${reason}).\n` +
-    `This sandbox allows network access at level "${policy.level}". If the task needs this host, ` +
+    `This sandbox allows network access at level "${policy?.level ?? 'unknown'}". If the task needs this host, ` +
     `ask for it to be added to sandbox.allowedDomains in .kiro/settings.json (".${host}" allows its subdomains too).\n`;
 
   const denySocket = (socket: Duplex, status: number, text: string, body: string): void => {
@@ -176,7 +194,7 @@ export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyO
 
   const agent = new http.Agent({ keepAlive: true, maxFreeSockets: 32 });
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(whenPolicy((req: http.IncomingMessage, res: http.ServerResponse) => {
     let url: URL;
     try {
       url = new URL(req.url ?? '');
@@ -227,7 +245,7 @@ export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyO
     });
     req.on('error', () => upstream.destroy());
     req.pipe(upstream);
-  });
+  }));
 
   const splice = (
     req: http.IncomingMessage,
@@ -261,7 +279,7 @@ export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyO
     });
   };
 
-  server.on('connect', (req: http.IncomingMessage, client: Duplex, head: Buffer) => {
+  server.on('connect', whenPolicy((req: http.IncomingMessage, client: Duplex, head: Buffer) => {
     const auth = parseAuthority(req.url ?? '', 443);
     const host = auth ? normalizeHost(auth.host) : '';
     if (!auth || !host) {
@@ -279,9 +297,9 @@ export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyO
     splice(req, client, head, host, auth.port, 'CONNECT', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     });
-  });
+  }));
 
-  server.on('upgrade', (req: http.IncomingMessage, client: Duplex, head: Buffer) => {
+  server.on('upgrade', whenPolicy((req: http.IncomingMessage, client: Duplex, head: Buffer) => {
     let url: URL | undefined;
     try {
       url = new URL(req.url ?? '');
@@ -311,7 +329,7 @@ export async function startEgressProxy(policy: NetworkPolicy, opts: EgressProxyO
     splice(req, client, head, host, port, req.method ?? 'GET', (upstream) => {
       upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
     });
-  });
+  }));
 
   server.on('connection', (s: net.Socket) => {
     track(s);

@@ -13,7 +13,8 @@ import type { BranchSnapshot, TaskDoc, TxSource } from './tx.js';
 
 export class StateSource {
   private readonly blobCache = new Map<string, string>();
-  private cached: { tip: string | undefined; snapshot: BranchSnapshot } | undefined;
+  /** The last snapshot fetched or pushed, and when (`performance.now()`, ms). */
+  private cached: { tip: string | undefined; snapshot: BranchSnapshot; at: number } | undefined;
   private warnedUnreadable = false;
   /** Serialises fetches: they share the scratch repository's FETCH_HEAD. */
   private fetching: Promise<unknown> = Promise.resolve();
@@ -50,7 +51,7 @@ export class StateSource {
   /** What transactions read through; network reads go through `retry` (transient failures). */
   txSource(retry: <T>(op: () => Promise<T>) => Promise<T>): TxSource {
     return {
-      branch: () => retry(() => this.fetchSnapshot()),
+      branch: (maxAgeMs) => (maxAgeMs !== undefined && this.cached && performance.now() - this.cached.at <= maxAgeMs ? Promise.resolve(this.cached.snapshot) : retry(() => this.fetchSnapshot())),
       tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk, retry),
       taskIds: async () => [...(await this.readable(() => retry(() => this.repo.listTaskRefs(this.o.taskPrefix)), new Map<string, string>())).keys()],
       load: (oids) => this.loader(oids),
@@ -107,9 +108,12 @@ export class StateSource {
   /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
   private async fetchSnapshot(): Promise<BranchSnapshot> {
     const tip = await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined);
-    if (this.cached && this.cached.tip === tip) return this.cached.snapshot;
+    if (this.cached && this.cached.tip === tip) {
+      this.cached.at = performance.now();
+      return this.cached.snapshot;
+    }
     const snapshot = await buildSnapshot(this.repo, this.loader, tip, this.o.label);
-    this.cached = { tip, snapshot };
+    this.cached = { tip, snapshot, at: performance.now() };
     this.versionChecked = true;
     return snapshot;
   }
@@ -133,6 +137,6 @@ export class StateSource {
         this.blobCache.set(oid, content);
       }
     }
-    this.cached = { tip: commit, snapshot: { base: { tip: commit, entries }, overlay: new Map() } };
+    this.cached = { tip: commit, snapshot: { base: { tip: commit, entries }, overlay: new Map() }, at: performance.now() };
   }
 }

@@ -94,8 +94,11 @@ export interface StateStore {
   readonly branch: string;
   readonly dryRun: boolean;
 
-  /** A read-only view of the current tip (one fetch), for several reads that must agree. */
-  snapshot(): Promise<StateReader>;
+  /**
+   * A read-only view of the current tip (one fetch), for several reads that must agree.
+   * @param opts.maxAgeMs the tip this store fetched or pushed up to this long ago will do (no fetch)
+   */
+  snapshot(opts?: { maxAgeMs?: number }): Promise<StateReader>;
   /** Content of one file at the current tip, or undefined. */
   read(path: string): Promise<string | undefined>;
   /** Files under `prefix` at the current tip, sorted. */
@@ -162,8 +165,11 @@ export interface StateStore {
   /** Live leases. */
   listLeases(): Promise<Lease[]>;
 
-  /** Learnings of `owner` (files under `learnings/<owner>/`), oldest first. */
-  listLearnings(owner: string): Promise<Learning[]>;
+  /**
+   * Learnings of `owner` (files under `learnings/<owner>/`), oldest first.
+   * @param opts.maxAgeMs as for `snapshot`: a run that just wrote its record reads them from that tip
+   */
+  listLearnings(owner: string, opts?: { maxAgeMs?: number }): Promise<Learning[]>;
   /** Stores learnings, merging duplicates (see docs/state.md "Learnings"). */
   upsertLearnings(owner: string, learnings: readonly LearningInput[]): Promise<LearningUpsert[]>;
   /** Deletes one learning; false when it did not exist. */

@@ -86,9 +86,9 @@ class GitStateStore implements StateStore {
 
   // ---- generic access ------------------------------------------------------------------------
 
-  async snapshot(): Promise<StateReader> {
+  async snapshot(opts: { maxAgeMs?: number } = {}): Promise<StateReader> {
     // lazy: the branch and each task record are fetched when first read, then kept for the view
-    return new StoreTx(this.source, this.dryOverlay, false);
+    return new StoreTx(this.source, this.dryOverlay, false, undefined, opts.maxAgeMs);
   }
 
   async read(path: string): Promise<string | undefined> {
@@ -279,8 +279,8 @@ class GitStateStore implements StateStore {
 
   // ---- learnings and batches -----------------------------------------------------------------
 
-  async listLearnings(owner: string): Promise<Learning[]> {
-    return readLearnings(await this.snapshot(), owner);
+  async listLearnings(owner: string, opts: { maxAgeMs?: number } = {}): Promise<Learning[]> {
+    return readLearnings(await this.snapshot(opts), owner);
   }
 
   async upsertLearnings(owner: string, learnings: readonly LearningInput[]): Promise<LearningUpsert[]> {

@@ -31,8 +31,11 @@ export interface BranchSnapshot {
 
 /** What a transaction reads through (the store). */
 export interface TxSource {
-  /** The branch at its current tip. */
-  branch(): Promise<BranchSnapshot>;
+  /**
+   * The branch at its current tip, or — with `maxAgeMs` — the snapshot this store fetched or
+   * pushed at most that long ago (read-only views that may be a moment old; no round trip).
+   */
+  branch(maxAgeMs?: number): Promise<BranchSnapshot>;
   /** Task records by id (one fetch for all); `cachedOk` ids may come from the store's memory. */
   tasks(ids: readonly string[], cachedOk: ReadonlySet<string>): Promise<Map<string, TaskDoc>>;
   /** Ids of every task that has a ref. */
@@ -59,12 +62,15 @@ export class StoreTx implements StateTx {
    * @param dry changes of a dry run's earlier updates (paths), layered under this transaction's own
    * @param cachedOk task ids whose record may be served from the store's memory (it will be written,
    *   so the push's compare-and-swap checks it)
+   * @param branchMaxAgeMs a read-only view may take the branch as this store last saw it, up to
+   *   this old (`TxSource.branch`)
    */
   constructor(
     private readonly src: TxSource,
     private readonly dry: Overlay = new Map(),
     private readonly writable = true,
     private readonly cachedOk: ReadonlySet<string> = new Set(),
+    private readonly branchMaxAgeMs?: number,
   ) {}
 
   get tip(): string | undefined {
@@ -77,7 +83,7 @@ export class StoreTx implements StateTx {
 
   /** The branch snapshot, fetched on first use. */
   branch(): Promise<BranchSnapshot> {
-    this.snap ??= this.src.branch().then((s) => {
+    this.snap ??= this.src.branch(this.writable ? undefined : this.branchMaxAgeMs).then((s) => {
       this.branchView = new OverlayTx(s.base, s.overlay, (o) => this.src.load(o), false);
       return s;
     });

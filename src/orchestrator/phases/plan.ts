@@ -17,8 +17,10 @@ export async function planPhase(run: PhaseRun): Promise<PhaseResult<Planned>> {
   const { svc } = t;
   let spec = t.spec;
   if (!spec) {
-    await t.status.update({ phase: 'Researching the code and writing the task spec…' });
-    const planned = await session.runRole('planner', [{ role: 'user', content: t.plannerInput }]);
+    // the edit goes out beside the planner's first request, not before it (the critical path)
+    const researching = t.status.update({ phase: 'Researching the code and writing the task spec…' });
+    const planned = await session.runRole('planner', [{ role: 'user', content: t.plannerInput }]).finally(() => researching.catch(() => undefined));
+    await researching;
     if (planned.exitReason !== 'submitted') {
       session.costOutputs();
       return { end: await stopped(t, planned, session.spend, 'planning') };

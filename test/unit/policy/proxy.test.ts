@@ -273,3 +273,37 @@ describe('formatBlockedRequests', () => {
     expect(md).toContain('| `x.example:80` | GET | 1 | — | r |');
   });
 });
+
+describe('egress proxy with a policy still being resolved', () => {
+  it('listens at once, holds requests until the policy is known, then applies it; a policy that fails blocks', async () => {
+    let settle!: (p: ReturnType<typeof resolveNetworkPolicy>) => void;
+    const pending = new Promise<ReturnType<typeof resolveNetworkPolicy>>((r) => (settle = r));
+    const p = await startEgressProxy(pending, { resolve, onBlocked: () => {} });
+    try {
+      // a CONNECT sent before the policy exists gets no answer yet
+      let answered = false;
+      const early = raw(p.port, `CONNECT allowed.kiro.test:${allowed.port} HTTP/1.1\r\nHost: allowed.kiro.test:${allowed.port}\r\n\r\n`, /\r\n\r\n/).then((out) => {
+        answered = true;
+        return out;
+      });
+      // an unrelated round trip through the event loop and the network stack: the proxy had its chance to answer
+      const probe = await raw(allowed.port, 'GET /probe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      expect(probe).toContain('hello from allowed');
+      expect(answered).toBe(false);
+      settle(resolveNetworkPolicy({ level: 'custom', allowedDomains: ['.allowed.kiro.test'], integrationHosts: [] }));
+      expect(await early).toMatch(/^HTTP\/1\.1 200 Connection Established/);
+      const no = await raw(p.port, `CONNECT blocked.kiro.test:${blocked.port} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      expect(no).toMatch(/^HTTP\/1\.1 403/);
+    } finally {
+      await p.close();
+    }
+    const failing = await startEgressProxy(Promise.reject(new Error('discovery crashed')), { resolve, onBlocked: () => {} });
+    try {
+      const out = await raw(failing.port, `CONNECT allowed.kiro.test:${allowed.port} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      expect(out).toMatch(/^HTTP\/1\.1 403/);
+      expect(out).toContain('the network policy could not be resolved');
+    } finally {
+      await failing.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DefaultBot, StateVersion } from '../../../src/constants.js';
 import { execGit } from '../../../src/git/exec.js';
@@ -17,7 +17,35 @@ afterEach(async () => {
 });
 
 const owner = { login: 'octocat', id: 583231 };
+
+/** When the store's scratch repository last fetched (FETCH_HEAD's mtime, ms; 0 before any fetch). */
+async function fetchHeadMtime(dir: string): Promise<number> {
+  return stat(join(dir, 'FETCH_HEAD')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
+}
 const T0 = Date.parse('2026-01-02T03:04:05.000Z');
+
+describe('read-only views that may be a moment old', () => {
+  it('maxAgeMs reads the tip this store just pushed without fetching; without it, the current tip', async () => {
+    const a = await remote.open('a');
+    const b = await remote.open('b');
+    await a.update('a writes', (tx) => tx.writeJson('notes/a.json', { n: 1 }));
+    await b.update('b writes', (tx) => tx.writeJson('notes/b.json', { n: 2 }));
+    const dirA = join(remote.root, 'stores', 'a');
+    const fetchesBefore = await fetchHeadMtime(dirA);
+    // a's own push is recent: its view is that commit, without b's write and without a fetch
+    const recent = await a.snapshot({ maxAgeMs: 60_000 });
+    expect(await recent.read('notes/a.json')).toBeDefined();
+    expect(await recent.read('notes/b.json')).toBeUndefined();
+    expect(await fetchHeadMtime(dirA)).toBe(fetchesBefore);
+    // too old (0 ms), or no bound: fetched, b's write is there
+    expect(await (await a.snapshot({ maxAgeMs: 0 })).read('notes/b.json')).toBeDefined();
+    await b.update('b writes again', (tx) => tx.writeJson('notes/c.json', { n: 3 }));
+    expect(await a.read('notes/c.json')).toBeDefined();
+  });
+});
 
 describe('state branch creation', () => {
   it('reads a missing branch as an empty store and creates it as an orphan on the first write', async () => {
