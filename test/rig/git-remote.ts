@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { chmod, cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, cp, lstat, mkdir, mkdtemp, readdir, readlink, readFile as readFileAsync, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,24 @@ export const RIG_IDENTITY = {
   email: 'rig-fixture@example.com',
   date: '2024-01-01T00:00:00Z',
 } as const;
+
+/**
+ * The files of a fixture directory as git would add them (`.git` skipped): path, mode (100755 for
+ * executables, 120000 for symlinks, else 100644) and content (a symlink's target).
+ */
+async function readFixture(root: string, dir = ''): Promise<Array<{ path: string; mode: string; content: Buffer }>> {
+  const out: Array<{ path: string; mode: string; content: Buffer }> = [];
+  for (const name of (await readdir(path.join(root, dir))).sort()) {
+    if (name === '.git') continue;
+    const rel = dir ? `${dir}/${name}` : name;
+    const abs = path.join(root, rel);
+    const st = await lstat(abs);
+    if (st.isDirectory()) out.push(...(await readFixture(root, rel)));
+    else if (st.isSymbolicLink()) out.push({ path: rel, mode: '120000', content: Buffer.from(await readlink(abs)) });
+    else out.push({ path: rel, mode: st.mode & 0o111 ? '100755' : '100644', content: await readFileAsync(abs) });
+  }
+  return out;
+}
 
 function commitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return gitEnv({
@@ -531,44 +549,51 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
     if (await exists(bareDir)) throw new Error(`repository ${owner}/${repo} exists already`);
     await mkdir(path.dirname(bareDir), { recursive: true });
     await run('git', ['init', '--quiet', '--bare', `--initial-branch=${defaultBranch}`, bareDir]);
-    for (const [k, v] of [
-      ['http.receivepack', 'true'],
-      ['http.uploadpack', 'true'],
-      ['uploadpack.allowAnySHA1InWant', 'true'],
-      ['uploadpack.allowFilter', 'true'],
-      ['receive.denyNonFastForwards', 'false'],
-      ['receive.denyDeletes', 'false'],
-      ['core.logAllRefUpdates', 'true'],
-      // like a hosted server: housekeeping is not run inside a push (git runs `gc --auto` after
-      // every receive-pack by default, one more process per push on the machine the tests share)
-      ['receive.autogc', 'false'],
-    ] as const) {
-      await git(bareDir, ['config', k, v]);
-    }
+    // The server's settings, appended to the repository's config file in git's own format (one
+    // write instead of eight `git config` processes; git reads repeated sections as one).
+    await appendFile(
+      path.join(bareDir, 'config'),
+      [
+        '[http]',
+        '\treceivepack = true',
+        '\tuploadpack = true',
+        '[uploadpack]',
+        '\tallowAnySHA1InWant = true',
+        '\tallowFilter = true',
+        '[receive]',
+        '\tdenyNonFastForwards = false',
+        '\tdenyDeletes = false',
+        // like a hosted server: housekeeping is not run inside a push (git runs `gc --auto` after
+        // every receive-pack by default, one more process per push on the machine the tests share)
+        '\tautogc = false',
+        '[core]',
+        '\tlogAllRefUpdates = true',
+        '',
+      ].join('\n'),
+    );
     await installHooks(owner, repo, bareDir);
     const cloneUrl = `${url}/${owner}/${repo}.git`;
     if (o.empty) return { bareDir, cloneUrl, headSha: '', defaultBranch };
 
-    const work = await mkdtemp(path.join(tmpdir(), 'rig-seed-'));
-    try {
-      await run('git', ['init', '--quiet', `--initial-branch=${defaultBranch}`, work]);
-      if (typeof files === 'string') {
-        await cp(files, work, { recursive: true, filter: (src) => path.basename(src) !== '.git' });
-      } else {
-        for (const [p, content] of Object.entries(files)) {
-          const abs = path.join(work, p);
-          await mkdir(path.dirname(abs), { recursive: true });
-          await writeFile(abs, content);
-        }
-      }
-      await run('git', ['add', '--all'], { cwd: work });
-      await run('git', ['commit', '--quiet', '--allow-empty', '-m', o.message ?? 'Initial commit'], { cwd: work, env: commitEnv() });
-      await run('git', ['push', '--quiet', bareDir, `HEAD:refs/heads/${defaultBranch}`], { cwd: work, env: gitEnv({ RIG_PUSH_SOURCE: 'local' }) });
-      const headSha = (await run('git', ['rev-parse', 'HEAD'], { cwd: work })).stdout.trim();
-      return { bareDir, cloneUrl, headSha, defaultBranch };
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+    // The first commit, written straight into the bare repository by one `git fast-import` (the
+    // same tree, identity and message a clone's `git add --all && git commit && git push` makes,
+    // without the dozen processes of a clone and a local push); logged as a `local` push.
+    const entries = typeof files === 'string' ? await readFixture(files) : Object.entries(files).map(([p, c]) => ({ path: p, mode: '100644', content: Buffer.from(c, 'utf8') }));
+    const seconds = Math.floor(Date.parse(RIG_IDENTITY.date) / 1000);
+    const ident = `${RIG_IDENTITY.name} <${RIG_IDENTITY.email}> ${seconds} +0000`;
+    const data = (b: Buffer): Buffer[] => [Buffer.from(`data ${b.length}\n`), b, Buffer.from('\n')];
+    const message = Buffer.from(`${o.message ?? 'Initial commit'}\n`, 'utf8');
+    const script = Buffer.concat([
+      Buffer.from(`commit refs/heads/${defaultBranch}\nmark :1\nauthor ${ident}\ncommitter ${ident}\n`),
+      ...data(message),
+      ...entries.flatMap((e) => [Buffer.from(`M ${e.mode} inline ${e.path}\n`), ...data(e.content)]),
+      Buffer.from('\nget-mark :1\ndone\n'),
+    ]);
+    const imported = await run('git', ['fast-import', '--quiet', '--done'], { cwd: bareDir, input: script });
+    const headSha = imported.stdout.trim().split('\n').at(-1) ?? '';
+    if (!/^[0-9a-f]{40}$/.test(headSha)) throw new Error(`git fast-import gave no commit for ${owner}/${repo}: ${imported.stdout}${imported.stderr}`);
+    await appendFile(pushLog, `${owner}/${repo}\t${ZERO_SHA}\t${headSha}\trefs/heads/${defaultBranch}\tlocal\t${Date.now()}\n`);
+    return { bareDir, cloneUrl, headSha, defaultBranch };
   };
 
   const refSha: GitRemote['refSha'] = async (owner, repo, ref) => {
