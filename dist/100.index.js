@@ -222,19 +222,34 @@ class ScratchRepo {
         const out = new Map();
         if (ids.length === 0)
             return out;
-        const specs = ids.map((id) => `+${prefix}${id}*:${LocalTasks}${id}*`);
-        const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...specs], true);
+        const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...taskRefspecs(prefix, ids)], true);
         if (r.code !== 0)
             throw new errors/* StateStoreError */.zI(`could not fetch task records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
-        const wanted = new Set(ids.map((id) => `${prefix}${id}`));
-        const head = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
-        for (const line of head.split('\n')) {
-            // "<sha>\t[not-for-merge]\t'<ref>' of <url>"
-            const m = /^([0-9a-f]{40,64})\t[^\t]*\t'([^']+)' of /.exec(line);
-            if (m && wanted.has(m[2]))
-                out.set(m[2].slice(prefix.length), m[1]);
+        return taskTips(await this.fetchHead(), prefix, ids);
+    }
+    /**
+     * The state branch's tip and the per-task refs of `ids` in one `git fetch` (one round trip where
+     * `fetchTip` + `fetchTaskRefs` make two: a task's start reads both).
+     * @returns undefined when the branch does not exist yet (then a fetch naming it fails as a whole:
+     *   the caller reads the two separately)
+     * @throws StateStoreError when the remote cannot be read
+     */
+    async fetchTipAndTasks(prefix, ids) {
+        const depth = this.fetched ? [] : ['--depth=1'];
+        const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, 'origin', `+refs/heads/${this.branch}:${TipRef}`, ...taskRefspecs(prefix, ids)], true);
+        if (r.code !== 0) {
+            if (/couldn't find remote ref/i.test(r.stderr))
+                return undefined;
+            throw new errors/* StateStoreError */.zI(`could not fetch state branch ${this.branch}: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
         }
-        return out;
+        this.fetched = true;
+        const head = await this.fetchHead();
+        // "<sha>\t\tbranch '<name>' of <url>"
+        const tip = head.split('\n').map((l) => /^([0-9a-f]{40,64})\t[^\t]*\tbranch '([^']+)' of /.exec(l)).find((m) => m?.[2] === this.branch)?.[1];
+        return { tip: tip ?? (await this.git(['rev-parse', '--verify', '--quiet', `${TipRef}^{commit}`])).stdout.trim(), tasks: taskTips(head, prefix, ids) };
+    }
+    fetchHead() {
+        return (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
     }
     /**
      * Every per-task ref under `prefix` on the remote (one `git ls-remote`).
@@ -328,6 +343,26 @@ class ScratchRepo {
     git(args, allowFailure = false, input) {
         return (0,exec/* execGit */.Ix)(args, { cwd: this.dir, env: this.env, allowFailure, ...(input !== undefined ? { input } : {}) });
     }
+}
+/**
+ * Refspecs fetching the per-task refs of `ids` (`<prefix><id>`): each a pattern (`<prefix><id>*`),
+ * because a plain refspec for a ref that does not exist fails the whole fetch while a pattern that
+ * matches nothing does not; FETCH_HEAD then names exactly the refs that exist (`taskTips`).
+ */
+function taskRefspecs(prefix, ids) {
+    return ids.map((id) => `+${prefix}${id}*:${LocalTasks}${id}*`);
+}
+/** Tips of the task refs of `ids` named in FETCH_HEAD's text; ids without a ref are left out. */
+function taskTips(fetchHead, prefix, ids) {
+    const out = new Map();
+    const wanted = new Set(ids.map((id) => `${prefix}${id}`));
+    for (const line of fetchHead.split('\n')) {
+        // "<sha>\t[not-for-merge]\t'<ref>' of <url>"
+        const m = /^([0-9a-f]{40,64})\t[^\t]*\t'([^']+)' of /.exec(line);
+        if (m && wanted.has(m[2]))
+            out.set(m[2].slice(prefix.length), m[1]);
+    }
+    return out;
 }
 /** A retryable failure (`isTransientGitError`, the one rule for all of the action's git). */
 function isTransient(r) {
@@ -703,6 +738,7 @@ class StateSource {
         return {
             branch: (maxAgeMs) => (maxAgeMs !== undefined && this.cached && performance.now() - this.cached.at <= maxAgeMs ? Promise.resolve(this.cached.snapshot) : retry(() => this.fetchSnapshot())),
             tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk, retry),
+            branchAndTasks: (ids, cachedOk) => this.fetchBranchAndTasks(ids, cachedOk, retry),
             taskIds: async () => [...(await this.readable(() => retry(() => this.repo.listTaskRefs(this.o.taskPrefix)), new Map())).keys()],
             load: (oids) => this.loader(oids),
         };
@@ -745,6 +781,10 @@ class StateSource {
         if (toFetch.length === 0)
             return out;
         const tips = await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchTaskRefs(this.o.taskPrefix, toFetch))), new Map());
+        return this.tasksAt(toFetch, tips, out);
+    }
+    /** The records of `toFetch` at the fetched `tips` (loading those whose tip changed), added to `out`. */
+    async tasksAt(toFetch, tips, out) {
         const stale = toFetch.filter((id) => tips.has(id) && this.taskMemo.get(id)?.tip !== tips.get(id));
         const loaded = await this.repo.catBatch(stale.map((id) => `${tips.get(id)}:${state_paths/* StateRefs */.u.TaskFile}`));
         stale.forEach((id, i) => this.taskMemo.set(id, { tip: tips.get(id), content: loaded[i]?.content }));
@@ -759,9 +799,29 @@ class StateSource {
         }
         return out;
     }
+    /**
+     * The branch and the records of `ids` (those not served from memory) with one fetch; when the
+     * branch does not exist yet, read separately.
+     */
+    async fetchBranchAndTasks(ids, cachedOk, retry) {
+        const toFetch = ids.filter((id) => !(this.taskMemo.has(id) && cachedOk.has(id)));
+        const both = toFetch.length ? await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchTipAndTasks(this.o.taskPrefix, toFetch))), undefined) : undefined;
+        if (!both) {
+            const snapshot = await retry(() => this.fetchSnapshot());
+            return { snapshot, tasks: await this.fetchTasks(ids, cachedOk, retry) };
+        }
+        const out = new Map();
+        for (const id of ids)
+            if (!toFetch.includes(id))
+                out.set(id, { ...this.taskMemo.get(id), cached: true });
+        return { snapshot: await this.snapshotAt(both.tip), tasks: await this.tasksAt(toFetch, both.tasks, out) };
+    }
     /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
     async fetchSnapshot() {
-        const tip = await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined);
+        return this.snapshotAt(await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined));
+    }
+    /** The snapshot of the fetched `tip` (reused when it is the one cached). */
+    async snapshotAt(tip) {
         if (this.cached && this.cached.tip === tip) {
             this.cached.at = performance.now();
             return this.cached.snapshot;
@@ -1034,6 +1094,23 @@ class StoreTx {
             return s;
         });
         return this.snap;
+    }
+    /**
+     * Reads the branch and the records of `ids` together (one fetch), for a transaction that will
+     * read both (a task's start, a run's end); later reads of them come from this transaction.
+     */
+    async prefetch(ids) {
+        const missing = [...new Set(ids)].filter((id) => !this.docs.has(id));
+        if (this.snap || missing.length === 0)
+            return;
+        const both = this.src.branchAndTasks(missing, this.cachedOk);
+        this.snap = both.then(({ snapshot }) => {
+            this.branchView = new OverlayTx(snapshot.base, snapshot.overlay, (o) => this.src.load(o), false);
+            return snapshot;
+        });
+        for (const [id, doc] of (await both).tasks)
+            this.docs.set(id, doc);
+        await this.snap;
     }
     /** True once the branch was read in this transaction. */
     get branchRead() {
@@ -1399,6 +1476,7 @@ class GitStateStore {
     }
     async startTask(id, issue, build, run) {
         const r = await this.update(`task ${id}: started (run ${run.entry.runId})`, async (tx) => {
+            await tx.prefetch?.([id]); // the record's ref and the branch (slot, issue index) in one fetch
             const existing = await (0,tasks/* readTask */.gv)(tx, id);
             if (existing)
                 return { existing };
@@ -1418,6 +1496,19 @@ class GitStateStore {
     }
     async releaseSlot(taskId, max) {
         return (await this.update(`slot ${taskId}: release`, (tx) => releaseSlotTx(tx, taskId, max, this.now(), this.reservationMs))).value;
+    }
+    async endRun(taskId, change, max, description) {
+        const r = await this.update(description ?? `task ${taskId}: run ended`, async (tx) => {
+            await tx.prefetch?.([taskId]); // (the record usually comes from memory: then only the branch is fetched)
+            const current = await (0,tasks/* readTask */.gv)(tx, taskId);
+            if (!current)
+                throw new errors/* StateStoreError */.zI(`task ${taskId} does not exist in the state store`);
+            const copy = structuredClone(current);
+            const task = (0,tasks/* writeTask */.bN)(tx, change(copy) ?? copy, this.nowIso(), current);
+            const handedTo = await releaseSlotTx(tx, taskId, max, this.now(), this.reservationMs);
+            return { task, handedTo };
+        }, { writes: [taskId] });
+        return r.value;
     }
     async queuePosition(taskId) {
         return queuePositionOf(await this.snapshot(), taskId);

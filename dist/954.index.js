@@ -780,16 +780,18 @@ async function recordRunEnd(ctx, end, run, lastSeen) {
         (0,outcome/* reportOutputs */.rY)({ status: 'in_progress' });
         return {};
     }
+    // the record's end and the slot's release in one compare-and-swap (both or neither)
+    let ended;
     if (end.state === 'needs_attention' && end.questions?.length) {
         const commentId = await askQuestions(svc, issue.number, task.id, end.questions, status, issue.labels);
-        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state: 'needs_attention', lastSeenCommentId: commentId, pendingQuestion: { commentId, questions: end.questions, askedAt: new Date(svc.now()).toISOString() }, runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, 'needs_input') }), `${task.id}: questions`);
+        ended = await store.endRun(task.id, (t) => ({ ...t, ...costPatch(t), state: 'needs_attention', lastSeenCommentId: commentId, pendingQuestion: { commentId, questions: end.questions, askedAt: new Date(svc.now()).toISOString() }, runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, 'needs_input') }), s.maxConcurrentTasks, `${task.id}: questions`);
     }
     else {
         const state = end.state === 'completed' ? 'completed' : 'needs_attention';
         const pause = end.state === 'needs_attention' && end.pause ? { pause: { ...end.pause, pausedAt: new Date(svc.now()).toISOString() } } : {};
-        await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state, lastSeenCommentId: lastSeen, ...pause, runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, end.exitReason) }), `${task.id}: ${state}`);
+        ended = await store.endRun(task.id, (t) => ({ ...t, ...costPatch(t), state, lastSeenCommentId: lastSeen, ...pause, runs: (0,ending/* closeRun */.Ql)(t.runs, r.runId, end.exitReason) }), s.maxConcurrentTasks, `${task.id}: ${state}`);
     }
-    await (0,orchestrator_store.startHandedTasks)(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
+    await (0,orchestrator_store.startHandedTasks)(svc, ended.handedTo);
     (0,orchestrator_store.recordDryRunState)(svc, store);
     return end.state === 'failed' ? { failed: end.reason } : {};
 }

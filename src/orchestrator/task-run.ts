@@ -220,19 +220,22 @@ async function recordRunEnd(ctx: TaskRunCtx, end: PipelineEnd, run: RunHooks, la
     reportOutputs({ status: 'in_progress' });
     return {};
   }
+  // the record's end and the slot's release in one compare-and-swap (both or neither)
+  let ended: { handedTo: string[] };
   if (end.state === 'needs_attention' && end.questions?.length) {
     const commentId = await askQuestions(svc, issue.number, task.id, end.questions, status, issue.labels);
-    await store.updateTask(
+    ended = await store.endRun(
       task.id,
       (t) => ({ ...t, ...costPatch(t), state: 'needs_attention', lastSeenCommentId: commentId, pendingQuestion: { commentId, questions: end.questions!, askedAt: new Date(svc.now()).toISOString() }, runs: closeRun(t.runs, r.runId, 'needs_input') }) as Task,
+      s.maxConcurrentTasks,
       `${task.id}: questions`,
     );
   } else {
     const state = end.state === 'completed' ? 'completed' : 'needs_attention';
     const pause = end.state === 'needs_attention' && end.pause ? { pause: { ...end.pause, pausedAt: new Date(svc.now()).toISOString() } } : {};
-    await store.updateTask(task.id, (t) => ({ ...t, ...costPatch(t), state, lastSeenCommentId: lastSeen, ...pause, runs: closeRun(t.runs, r.runId, end.exitReason) }) as Task, `${task.id}: ${state}`);
+    ended = await store.endRun(task.id, (t) => ({ ...t, ...costPatch(t), state, lastSeenCommentId: lastSeen, ...pause, runs: closeRun(t.runs, r.runId, end.exitReason) }) as Task, s.maxConcurrentTasks, `${task.id}: ${state}`);
   }
-  await startHandedTasks(svc, await store.releaseSlot(task.id, s.maxConcurrentTasks));
+  await startHandedTasks(svc, ended.handedTo);
   recordDryRunState(svc, store);
   return end.state === 'failed' ? { failed: end.reason } : {};
 }

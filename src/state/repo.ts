@@ -169,17 +169,34 @@ export class ScratchRepo {
   async fetchTaskRefs(prefix: string, ids: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (ids.length === 0) return out;
-    const specs = ids.map((id) => `+${prefix}${id}*:${LocalTasks}${id}*`);
-    const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...specs], true);
+    const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...taskRefspecs(prefix, ids)], true);
     if (r.code !== 0) throw new StateStoreError(`could not fetch task records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
-    const wanted = new Set(ids.map((id) => `${prefix}${id}`));
-    const head = await readFile(join(this.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
-    for (const line of head.split('\n')) {
-      // "<sha>\t[not-for-merge]\t'<ref>' of <url>"
-      const m = /^([0-9a-f]{40,64})\t[^\t]*\t'([^']+)' of /.exec(line);
-      if (m && wanted.has(m[2]!)) out.set(m[2]!.slice(prefix.length), m[1]!);
+    return taskTips(await this.fetchHead(), prefix, ids);
+  }
+
+  /**
+   * The state branch's tip and the per-task refs of `ids` in one `git fetch` (one round trip where
+   * `fetchTip` + `fetchTaskRefs` make two: a task's start reads both).
+   * @returns undefined when the branch does not exist yet (then a fetch naming it fails as a whole:
+   *   the caller reads the two separately)
+   * @throws StateStoreError when the remote cannot be read
+   */
+  async fetchTipAndTasks(prefix: string, ids: readonly string[]): Promise<{ tip: string; tasks: Map<string, string> } | undefined> {
+    const depth = this.fetched ? [] : ['--depth=1'];
+    const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, 'origin', `+refs/heads/${this.branch}:${TipRef}`, ...taskRefspecs(prefix, ids)], true);
+    if (r.code !== 0) {
+      if (/couldn't find remote ref/i.test(r.stderr)) return undefined;
+      throw new StateStoreError(`could not fetch state branch ${this.branch}: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
     }
-    return out;
+    this.fetched = true;
+    const head = await this.fetchHead();
+    // "<sha>\t\tbranch '<name>' of <url>"
+    const tip = head.split('\n').map((l) => /^([0-9a-f]{40,64})\t[^\t]*\tbranch '([^']+)' of /.exec(l)).find((m) => m?.[2] === this.branch)?.[1];
+    return { tip: tip ?? (await this.git(['rev-parse', '--verify', '--quiet', `${TipRef}^{commit}`])).stdout.trim(), tasks: taskTips(head, prefix, ids) };
+  }
+
+  private fetchHead(): Promise<string> {
+    return readFile(join(this.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
   }
 
   /**
@@ -274,6 +291,27 @@ export class ScratchRepo {
   private git(args: readonly string[], allowFailure = false, input?: string): Promise<GitResult> {
     return execGit(args, { cwd: this.dir, env: this.env, allowFailure, ...(input !== undefined ? { input } : {}) });
   }
+}
+
+/**
+ * Refspecs fetching the per-task refs of `ids` (`<prefix><id>`): each a pattern (`<prefix><id>*`),
+ * because a plain refspec for a ref that does not exist fails the whole fetch while a pattern that
+ * matches nothing does not; FETCH_HEAD then names exactly the refs that exist (`taskTips`).
+ */
+function taskRefspecs(prefix: string, ids: readonly string[]): string[] {
+  return ids.map((id) => `+${prefix}${id}*:${LocalTasks}${id}*`);
+}
+
+/** Tips of the task refs of `ids` named in FETCH_HEAD's text; ids without a ref are left out. */
+function taskTips(fetchHead: string, prefix: string, ids: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const wanted = new Set(ids.map((id) => `${prefix}${id}`));
+  for (const line of fetchHead.split('\n')) {
+    // "<sha>\t[not-for-merge]\t'<ref>' of <url>"
+    const m = /^([0-9a-f]{40,64})\t[^\t]*\t'([^']+)' of /.exec(line);
+    if (m && wanted.has(m[2]!)) out.set(m[2]!.slice(prefix.length), m[1]!);
+  }
+  return out;
 }
 
 /** A retryable failure (`isTransientGitError`, the one rule for all of the action's git). */

@@ -53,6 +53,7 @@ export class StateSource {
     return {
       branch: (maxAgeMs) => (maxAgeMs !== undefined && this.cached && performance.now() - this.cached.at <= maxAgeMs ? Promise.resolve(this.cached.snapshot) : retry(() => this.fetchSnapshot())),
       tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk, retry),
+      branchAndTasks: (ids, cachedOk) => this.fetchBranchAndTasks(ids, cachedOk, retry),
       taskIds: async () => [...(await this.readable(() => retry(() => this.repo.listTaskRefs(this.o.taskPrefix)), new Map<string, string>())).keys()],
       load: (oids) => this.loader(oids),
     };
@@ -92,6 +93,11 @@ export class StateSource {
     }
     if (toFetch.length === 0) return out;
     const tips = await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchTaskRefs(this.o.taskPrefix, toFetch))), new Map<string, string>());
+    return this.tasksAt(toFetch, tips, out);
+  }
+
+  /** The records of `toFetch` at the fetched `tips` (loading those whose tip changed), added to `out`. */
+  private async tasksAt(toFetch: readonly string[], tips: ReadonlyMap<string, string>, out: Map<string, TaskDoc>): Promise<Map<string, TaskDoc>> {
     const stale = toFetch.filter((id) => tips.has(id) && this.taskMemo.get(id)?.tip !== tips.get(id));
     const loaded = await this.repo.catBatch(stale.map((id) => `${tips.get(id)}:${StateRefs.TaskFile}`));
     stale.forEach((id, i) => this.taskMemo.set(id, { tip: tips.get(id), content: loaded[i]?.content }));
@@ -105,9 +111,29 @@ export class StateSource {
     return out;
   }
 
+  /**
+   * The branch and the records of `ids` (those not served from memory) with one fetch; when the
+   * branch does not exist yet, read separately.
+   */
+  private async fetchBranchAndTasks(ids: readonly string[], cachedOk: ReadonlySet<string>, retry: <T>(op: () => Promise<T>) => Promise<T>): Promise<{ snapshot: BranchSnapshot; tasks: Map<string, TaskDoc> }> {
+    const toFetch = ids.filter((id) => !(this.taskMemo.has(id) && cachedOk.has(id)));
+    const both = toFetch.length ? await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchTipAndTasks(this.o.taskPrefix, toFetch))), undefined) : undefined;
+    if (!both) {
+      const snapshot = await retry(() => this.fetchSnapshot());
+      return { snapshot, tasks: await this.fetchTasks(ids, cachedOk, retry) };
+    }
+    const out = new Map<string, TaskDoc>();
+    for (const id of ids) if (!toFetch.includes(id)) out.set(id, { ...this.taskMemo.get(id)!, cached: true });
+    return { snapshot: await this.snapshotAt(both.tip), tasks: await this.tasksAt(toFetch, both.tasks, out) };
+  }
+
   /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
   private async fetchSnapshot(): Promise<BranchSnapshot> {
-    const tip = await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined);
+    return this.snapshotAt(await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined));
+  }
+
+  /** The snapshot of the fetched `tip` (reused when it is the one cached). */
+  private async snapshotAt(tip: string | undefined): Promise<BranchSnapshot> {
     if (this.cached && this.cached.tip === tip) {
       this.cached.at = performance.now();
       return this.cached.snapshot;

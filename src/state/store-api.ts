@@ -160,6 +160,14 @@ export interface StateStore {
    * @returns ids of the tasks given a slot, oldest first — the caller starts their continuation runs
    */
   releaseSlot(taskId: string, max: number): Promise<string[]>;
+  /**
+   * A run's end in one compare-and-swap: `change` applied to the task's record (as `updateTask`)
+   * and its slot released (as `releaseSlot`), pushed together (`--atomic`) — both or neither, one
+   * fetch and one push instead of two of each.
+   * @returns the record written and the ids of the tasks handed a slot (their runs are the caller's to start)
+   * @throws StateStoreError when the task does not exist
+   */
+  endRun(taskId: string, change: (task: Task) => Task | void, max: number, description?: string): Promise<{ task: Task; handedTo: string[] }>;
   /** 1-based queue position, or undefined when not queued. */
   queuePosition(taskId: string): Promise<number | undefined>;
   /** Live leases. */

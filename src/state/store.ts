@@ -241,6 +241,7 @@ class GitStateStore implements StateStore {
     run: { entry: Task['runs'][number]; max: number; leaseMs: number },
   ): Promise<{ existing: Task } | { task: Task; slot: SlotResult }> {
     const r = await this.update(`task ${id}: started (run ${run.entry.runId})`, async (tx) => {
+      await tx.prefetch?.([id]); // the record's ref and the branch (slot, issue index) in one fetch
       const existing = await readTask(tx, id);
       if (existing) return { existing };
       const previous = issue ? await readTaskByIssue(tx, issue.repository, issue.number) : undefined;
@@ -267,6 +268,23 @@ class GitStateStore implements StateStore {
 
   async releaseSlot(taskId: string, max: number): Promise<string[]> {
     return (await this.update(`slot ${taskId}: release`, (tx) => releaseSlotTx(tx, taskId, max, this.now(), this.reservationMs))).value;
+  }
+
+  async endRun(taskId: string, change: (task: Task) => Task | void, max: number, description?: string): Promise<{ task: Task; handedTo: string[] }> {
+    const r = await this.update(
+      description ?? `task ${taskId}: run ended`,
+      async (tx) => {
+        await tx.prefetch?.([taskId]); // (the record usually comes from memory: then only the branch is fetched)
+        const current = await readTask(tx, taskId);
+        if (!current) throw new StateStoreError(`task ${taskId} does not exist in the state store`);
+        const copy = structuredClone(current);
+        const task = writeTask(tx, change(copy) ?? copy, this.nowIso(), current);
+        const handedTo = await releaseSlotTx(tx, taskId, max, this.now(), this.reservationMs);
+        return { task, handedTo };
+      },
+      { writes: [taskId] },
+    );
+    return r.value;
   }
 
   async queuePosition(taskId: string): Promise<number | undefined> {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateStoreError } from '../../../src/state/errors.js';
 import { openStateStore, type OpenStateStoreOptions } from '../../../src/state/store.js';
+import { newTask } from '../../../src/state/tasks.js';
 import { startGitRemote, type GitRemote } from '../../rig/git-remote.js';
 import { benchSharedCounter, benchStateStore } from '../../bench/state-store.js';
 
@@ -39,6 +40,27 @@ describe('state store over smart HTTP', () => {
     expect(config).not.toContain(Buffer.from(`x-access-token:${remote.token}`).toString('base64'));
     const [commit] = await remote.log('acme', 'state', 'kiro/state');
     expect(commit).toMatchObject({ subject: 'state: hello', parents: [] });
+  });
+
+  it("a task's start reads the branch and its record's ref with one fetch; its end writes record and slot with one push", async () => {
+    const s = await open('a');
+    await s.update('seed', (tx) => tx.write('a.txt', '1'));
+    const owner = { login: 'octocat', id: 1 };
+    const since = remote.requests.length;
+    const requests = () => remote.requests.slice(since).filter((r) => r.method === 'GET').map((r) => r.service);
+    const started = await s.startTask('t-1', { repository: 'acme/app', number: 1 }, () => newTask({ id: 't-1', repository: 'acme/app', issue: 1, kind: 'issue', owner, instructions: '' }, new Date().toISOString()), {
+      entry: { runId: 1, runUrl: 'https://x/1', startedAt: new Date().toISOString() },
+      max: 2,
+      leaseMs: 60_000,
+    });
+    expect(started).toMatchObject({ slot: { acquired: true } });
+    // one ref discovery per fetch or push: one fetch (branch + record ref), one atomic push
+    expect(requests()).toEqual(['git-upload-pack', 'git-receive-pack']);
+    const mid = remote.requests.length;
+    const ended = await s.endRun('t-1', (t) => ({ ...t, state: 'completed' }), 2);
+    expect(ended.task.state).toBe('completed');
+    expect(remote.requests.slice(mid).filter((r) => r.method === 'GET').map((r) => r.service)).toEqual(['git-upload-pack', 'git-receive-pack']);
+    expect(await remote.refSha('acme', 'state', 'refs/kiro-state/kiro/state/tasks/t-1')).toBeTruthy();
   });
 
   it('retries a push that failed with HTTP 500 and a fetch that failed with 503', async () => {

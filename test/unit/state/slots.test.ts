@@ -177,6 +177,25 @@ describe('startTask', () => {
     expect(queued).toMatchObject({ task: { state: 'queued', queuePosition: 1, runs: [] }, slot: { acquired: false, position: 1 } });
   });
 
+  it('endRun writes the record and frees the slot in one push (both refs), handing it to the oldest queued task', async () => {
+    const s = await open('a');
+    await s.startTask('t1', { repository: 'acme/app', number: 7 }, task('t1', 7), run(201));
+    clock += 1;
+    await s.startTask('t2', { repository: 'acme/app', number: 8 }, task('t2', 8), run(202));
+    const before = { commits: s.stats().commits, branch: await remote.remoteCommits(), ref: await remote.taskCommits('t1') };
+    const ended = await s.endRun('t1', (t) => ({ ...t, state: 'completed' }), 1, 't1: completed');
+    expect(ended.task).toMatchObject({ id: 't1', state: 'completed' });
+    expect(ended.handedTo).toEqual(['t2']);
+    // one update, one new commit on the branch (the slot) and one on the task's ref (the record)
+    expect(s.stats().commits - before.commits).toBe(1);
+    expect(await remote.remoteCommits()).toBe(before.branch + 1);
+    expect(await remote.taskCommits('t1')).toBe(before.ref + 1);
+    const other = await open('b');
+    expect(await other.getTask('t1')).toMatchObject({ state: 'completed' });
+    expect((await other.listLeases()).map((l) => l.taskId)).toEqual(['t2']);
+    await expect(s.endRun('missing', (t) => t, 1)).rejects.toThrow('does not exist');
+  });
+
   it("a new task on an issue sees the issue's previous task (its branch carries over)", async () => {
     const s = await open('a');
     await s.putTask(newTask({ id: 'old', repository: 'acme/app', issue: 9, kind: 'issue', owner: { login: 'alice', id: 1 }, instructions: '', state: 'completed', branch: 'kiro/9-x' }, new Date(clock).toISOString()));
