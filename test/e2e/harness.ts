@@ -13,7 +13,10 @@ import { startGitHubServer, type GitHubServer } from '../rig/github-server.js';
 import { startGitRemote, type GitRemote, fixturePath } from '../rig/git-remote.js';
 import { runAction, type RunActionResult } from '../rig/launcher.js';
 import { startModelServer, type ModelScript, type ModelServer, type ModelServerOptions } from '../rig/model-server.js';
-import { prepareWorkspace } from '../rig/workspace.js';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { prepareWorkspace, type PreparedWorkspace } from '../rig/workspace.js';
 import { buildEvent, type EventKind, type EventOverrides, type WebhookEvent } from '../rig/events.js';
 
 export const OWNER = 'octo-org';
@@ -67,6 +70,12 @@ export interface DispatchRunner {
 
 export class Rig {
   private runs = 0;
+  /**
+   * The checkout made for each `owner/repo@sha`, kept untouched: a run of the same commit gets a
+   * copy of it (the same files and `.git` actions/checkout leaves; making one is ~17 git processes
+   * and three smart-HTTP requests, and the suite starts a few hundred runs).
+   */
+  private readonly checkouts = new Map<string, Promise<PreparedWorkspace>>();
   constructor(
     readonly github: GitHubServer,
     readonly remote: GitRemote,
@@ -119,7 +128,7 @@ export class Rig {
    */
   async run(event: WebhookEvent, opts: RunOptions = {}): Promise<RunActionResult> {
     const { owner, repo } = this.split(opts.repo);
-    const ws = await prepareWorkspace({ remote: this.remote, owner, repo });
+    const ws = await this.checkout(owner, repo);
     this.runs++;
     return runAction({
       event,
@@ -204,7 +213,27 @@ export class Rig {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.github.close(), this.remote.close(), this.model?.close()]);
+    const kept = await Promise.all([...this.checkouts.values()].map((c) => c.then((w) => w.dir).catch(() => undefined)));
+    await Promise.all([this.github.close(), this.remote.close(), this.model?.close(), ...kept.map((d) => d && rm(d, { recursive: true, force: true }))]);
+  }
+
+  /** A fresh checkout of `main` as actions/checkout leaves it: a copy of the one kept for its commit (made on first use). */
+  private async checkout(owner: string, repo: string): Promise<PreparedWorkspace> {
+    const sha = await this.remote.refSha(owner, repo, 'refs/heads/main');
+    if (!sha) return prepareWorkspace({ remote: this.remote, owner, repo });
+    const key = `${owner}/${repo}@${sha}`;
+    let kept = this.checkouts.get(key);
+    if (!kept) {
+      kept = mkdtemp(path.join(tmpdir(), `rig-ws-kept-${repo}-`)).then((dir) => prepareWorkspace({ remote: this.remote, owner, repo, dir }));
+      this.checkouts.set(key, kept);
+      kept.catch(() => this.checkouts.delete(key));
+    }
+    const made = await kept;
+    // main moved between the look and the fetch: check out what is there now
+    if (made.headSha !== sha) return prepareWorkspace({ remote: this.remote, owner, repo });
+    const dir = await mkdtemp(path.join(tmpdir(), `rig-ws-${repo}-`));
+    await cp(made.dir, dir, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+    return { ...made, dir };
   }
 }
 
