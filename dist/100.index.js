@@ -31,8 +31,11 @@ var auth = __webpack_require__(5768);
 var state_paths = __webpack_require__(65013);
 // EXTERNAL MODULE: ./src/state/schema.ts
 var schema = __webpack_require__(76858);
+// EXTERNAL MODULE: ./src/state/tasks.ts
+var tasks = __webpack_require__(68643);
 ;// CONCATENATED MODULE: ./src/state/batches.ts
 /** Batches across repositories (SPEC.md J5): `batches/<batchId>.json`. */
+
 
 
 /** @throws StateRecordError when the file exists but is not a valid batch */
@@ -44,6 +47,34 @@ function writeBatch(tx, batch, nowIso) {
     const b = schema/* Batch */.lP.parse({ ...batch, updatedAt: nowIso });
     tx.writeJson(state_paths/* StatePaths */.cc.batch(b.id), b);
     return b;
+}
+/**
+ * Brings a batch's items up to date from its tasks' records (state, pull request) inside one
+ * transaction: the batch and every record are read in it (one fetch for the records) and the batch
+ * is written by the same compare-and-swap. Children ending at once can then never write an older
+ * view over a newer one: a child's end (`endRun`) moves the branch together with its record, so a
+ * sync that read the record before that end loses its race and reads again.
+ * @returns the batch as it now is, or undefined when it does not exist
+ */
+async function syncBatchTx(tx, id, nowIso) {
+    const batch = await readBatch(tx, id);
+    if (!batch)
+        return undefined;
+    const paths = batch.items.flatMap((it) => (it.taskId ? [state_paths/* StatePaths */.cc.task(it.taskId)] : []));
+    const files = await tx.readMany(paths);
+    let changed = false;
+    const items = batch.items.map((it) => {
+        const text = it.taskId ? files.get(state_paths/* StatePaths */.cc.task(it.taskId)) : undefined;
+        if (!it.taskId || text === undefined)
+            return it;
+        const t = (0,tasks/* parseTask */.Xx)(state_paths/* StatePaths */.cc.task(it.taskId), text);
+        const pullRequest = t.pullRequest ? { number: t.pullRequest.number, url: t.pullRequest.url } : it.pullRequest;
+        if (t.state === it.state && pullRequest?.url === it.pullRequest?.url && pullRequest?.number === it.pullRequest?.number)
+            return it;
+        changed = true;
+        return { ...it, state: t.state, ...(pullRequest ? { pullRequest } : {}) };
+    });
+    return changed ? writeBatch(tx, { ...batch, items }, nowIso) : batch;
 }
 
 // EXTERNAL MODULE: ./src/state/errors.ts
@@ -1051,8 +1082,6 @@ async function readLeases(r, nowMs) {
     return [...s.leases.values()].sort((a, b) => a.acquiredAt.localeCompare(b.acquiredAt));
 }
 
-// EXTERNAL MODULE: ./src/state/tasks.ts
-var tasks = __webpack_require__(68643);
 ;// CONCATENATED MODULE: ./src/state/tx.ts
 
 
@@ -1531,6 +1560,9 @@ class GitStateStore {
     async getBatch(id) {
         return readBatch(await this.snapshot(), id);
     }
+    async syncBatch(id) {
+        return (await this.update(`batch ${id}: synced from its tasks`, (tx) => syncBatchTx(tx, id, this.nowIso()))).value;
+    }
     async putBatch(batch) {
         return (await this.update(`batch ${batch.id}`, (tx) => writeBatch(tx, batch, this.nowIso()))).value;
     }
@@ -1724,6 +1756,7 @@ class StateRecordError extends StateStoreError {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   SS: () => (/* binding */ readTaskByIssue),
+/* harmony export */   Xx: () => (/* binding */ parseTask),
 /* harmony export */   bN: () => (/* binding */ writeTask),
 /* harmony export */   eI: () => (/* binding */ newTask),
 /* harmony export */   gv: () => (/* binding */ readTask),
@@ -1814,6 +1847,7 @@ async function readTasks(r, filter = {}, onInvalid) {
     }
     return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
+/** A record's text parsed and validated. @throws StateRecordError naming the file and field */
 function parseTask(path, text) {
     let value;
     try {

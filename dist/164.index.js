@@ -298,17 +298,14 @@ async function childServices(svc, repository) {
  * @returns the batch as written, or undefined when it does not exist
  */
 async function refreshBatch(svc, store, batchId) {
-    const batch = await store.getBatch(batchId);
-    if (!batch)
+    // read and written in one compare-and-swap: children ending at once never write an older view
+    if (!(await store.syncBatch(batchId)))
         return undefined;
-    const items = [];
-    for (const it of batch.items) {
-        const t = it.taskId ? await store.getTask(it.taskId) : undefined;
-        items.push(t ? { ...it, state: t.state, ...(t.pullRequest ? { pullRequest: { number: t.pullRequest.number, url: t.pullRequest.url } } : {}) } : it);
-    }
-    const updated = await store.putBatch({ ...batch, items });
-    await renderTracking(svc, updated, batchEnded(updated));
-    return updated;
+    // render the newest record (another child may have synced since), not this run's view of it
+    const latest = await store.getBatch(batchId);
+    if (latest)
+        await renderTracking(svc, latest, batchEnded(latest));
+    return latest;
 }
 /**
  * True when no child of the batch has work left: each is completed or cancelled, or never started

@@ -279,16 +279,12 @@ export async function childServices(svc: Services, repository: string): Promise<
  * @returns the batch as written, or undefined when it does not exist
  */
 export async function refreshBatch(svc: Services, store: StateStore, batchId: string): Promise<Batch | undefined> {
-  const batch = await store.getBatch(batchId);
-  if (!batch) return undefined;
-  const items: Item[] = [];
-  for (const it of batch.items as Item[]) {
-    const t = it.taskId ? await store.getTask(it.taskId) : undefined;
-    items.push(t ? { ...it, state: t.state, ...(t.pullRequest ? { pullRequest: { number: t.pullRequest.number, url: t.pullRequest.url } } : {}) } : it);
-  }
-  const updated = await store.putBatch({ ...batch, items });
-  await renderTracking(svc, updated, batchEnded(updated));
-  return updated;
+  // read and written in one compare-and-swap: children ending at once never write an older view
+  if (!(await store.syncBatch(batchId))) return undefined;
+  // render the newest record (another child may have synced since), not this run's view of it
+  const latest = await store.getBatch(batchId);
+  if (latest) await renderTracking(svc, latest, batchEnded(latest));
+  return latest;
 }
 
 /**

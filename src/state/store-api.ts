@@ -185,6 +185,12 @@ export interface StateStore {
 
   getBatch(id: string): Promise<Batch | undefined>;
   putBatch(batch: BatchInput): Promise<Batch>;
+  /**
+   * Updates a batch's items from its tasks' records in one compare-and-swap (`syncBatchTx`): safe
+   * when several children end at once. Writes nothing when nothing changed.
+   * @returns the batch as it now is, or undefined when it does not exist
+   */
+  syncBatch(id: string): Promise<Batch | undefined>;
 
   /** Writes a dry run made instead of pushing, in order (empty unless `dryRun`). */
   pendingWrites(): readonly DryRunWrite[];

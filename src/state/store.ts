@@ -12,7 +12,7 @@
 import * as core from '@actions/core';
 import { DefaultBot, DefaultStateBranch } from '../constants.js';
 import { authEnv, repositoryUrl } from '../git/auth.js';
-import { readBatch, writeBatch } from './batches.js';
+import { readBatch, syncBatchTx, writeBatch } from './batches.js';
 import { StateConflictError, StateStoreError } from './errors.js';
 import { deleteLearningTx, readLearnings, upsertLearningsTx, type LearningInput, type LearningUpsert } from './learnings.js';
 import { StateRefs } from './paths.js';
@@ -312,6 +312,10 @@ class GitStateStore implements StateStore {
 
   async getBatch(id: string): Promise<Batch | undefined> {
     return readBatch(await this.snapshot(), id);
+  }
+
+  async syncBatch(id: string): Promise<Batch | undefined> {
+    return (await this.update(`batch ${id}: synced from its tasks`, (tx) => syncBatchTx(tx, id, this.nowIso()))).value;
   }
 
   async putBatch(batch: BatchInput): Promise<Batch> {

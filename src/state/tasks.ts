@@ -87,7 +87,8 @@ export async function readTasks(r: StateReader, filter: TaskFilter = {}, onInval
   return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-function parseTask(path: string, text: string): Task {
+/** A record's text parsed and validated. @throws StateRecordError naming the file and field */
+export function parseTask(path: string, text: string): Task {
   let value: unknown;
   try {
     value = JSON.parse(text);

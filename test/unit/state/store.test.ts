@@ -6,6 +6,7 @@ import { execGit } from '../../../src/git/exec.js';
 import { StateConflictError, StateRecordError, StateVersionError } from '../../../src/state/errors.js';
 import { StateFiles, StatePaths } from '../../../src/state/paths.js';
 import { newTask } from '../../../src/state/tasks.js';
+import { syncBatchTx } from '../../../src/state/batches.js';
 import { Branch, fileRemote, seedV0, type FileRemote } from './helpers.js';
 
 let remote: FileRemote;
@@ -326,6 +327,36 @@ describe('batches', () => {
     const got = await b.getBatch(id);
     expect(got?.items.map((i) => i.repository)).toEqual(['acme/a', 'acme/b']);
     expect(await b.getBatch('batch-missing')).toBeUndefined();
+  });
+
+  it('syncBatch: a sync that read a child before that child ended loses its race and reads again (no older view written over a newer one)', async () => {
+    const a = await remote.open('a');
+    const b = await remote.open('b');
+    const mk = (id: string, n: number) => newTask({ id, repository: `acme/r${n}`, issue: 1, kind: 'issue', owner, instructions: 'x', state: 'in_progress', batchId: 'batch-x' }, new Date(T0).toISOString());
+    await a.putTask(mk('c-1', 1));
+    await a.putTask(mk('c-2', 2));
+    await a.putBatch({ id: 'batch-x', owner, instructions: 'x', createdAt: new Date(T0).toISOString(), updatedAt: new Date(T0).toISOString(), items: [{ repository: 'acme/r1', taskId: 'c-1' }, { repository: 'acme/r2', taskId: 'c-2' }] });
+    await b.acquireSlot('c-1', 1, 5, 60_000);
+    let interleaved = false;
+    const r = await a.update('sync batch-x', async (tx) => {
+      const synced = await syncBatchTx(tx, 'batch-x', new Date(T0).toISOString());
+      if (!interleaved) {
+        // c-1 ends between this sync's reads and its push (its record and the slot in one push)
+        interleaved = true;
+        await b.endRun('c-1', (t) => ({ ...t, state: 'completed', pullRequest: { number: 5, url: 'https://github.com/acme/r1/pull/5', draft: false } }), 5);
+      }
+      return synced;
+    });
+    expect(r.attempts).toBe(2);
+    const batch = await (await remote.open('c')).getBatch('batch-x');
+    expect(batch?.items.map((i) => [i.taskId, i.state, i.pullRequest?.number])).toEqual([
+      ['c-1', 'completed', 5],
+      ['c-2', 'in_progress', undefined],
+    ]);
+    // nothing changed: nothing written
+    const before = await remote.remoteCommits();
+    expect((await b.syncBatch('batch-x'))?.items[0]?.state).toBe('completed');
+    expect(await remote.remoteCommits()).toBe(before);
   });
 });
 
