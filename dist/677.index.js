@@ -532,12 +532,18 @@ async function startEgressProxy(policyOrPending, opts = {}) {
     const settled = Promise.resolve(policyOrPending).then((p) => {
         policy = p;
     }, (e) => core/* warning */.$e(`Kiro sandbox: the network policy could not be resolved, every request is blocked: ${e.message}`));
-    /** Runs a handler now, or once the policy is known (the socket or request waits, paused). */
+    /**
+     * Runs a handler now, or once the policy is known (the socket or request waits, paused; a proxy
+     * closed meanwhile has destroyed it and handles nothing).
+     */
     const whenPolicy = (handle) => (...args) => {
         if (policy)
             handle(...args);
         else
-            void settled.then(() => handle(...args));
+            void settled.then(() => {
+                if (!closed)
+                    handle(...args);
+            });
     };
     const blocked = [];
     const maxEntries = opts.maxBlockedEntries ?? 500;

@@ -89,12 +89,18 @@ export async function startEgressProxy(policyOrPending: NetworkPolicy | Promise<
     },
     (e: unknown) => core.warning(`Kiro sandbox: the network policy could not be resolved, every request is blocked: ${(e as Error).message}`),
   );
-  /** Runs a handler now, or once the policy is known (the socket or request waits, paused). */
+  /**
+   * Runs a handler now, or once the policy is known (the socket or request waits, paused; a proxy
+   * closed meanwhile has destroyed it and handles nothing).
+   */
   const whenPolicy =
     <A extends unknown[]>(handle: (...args: A) => void) =>
     (...args: A): void => {
       if (policy) handle(...args);
-      else void settled.then(() => handle(...args));
+      else
+        void settled.then(() => {
+          if (!closed) handle(...args);
+        });
     };
   const blocked: BlockedRequest[] = [];
   const maxEntries = opts.maxBlockedEntries ?? 500;

@@ -297,6 +297,17 @@ describe('egress proxy with a policy still being resolved', () => {
     } finally {
       await p.close();
     }
+    // closed while a request waits for the policy: the request is dropped, never forwarded
+    let later!: (p: ReturnType<typeof resolveNetworkPolicy>) => void;
+    const closing = await startEgressProxy(new Promise<ReturnType<typeof resolveNetworkPolicy>>((r) => (later = r)), { resolve, onBlocked: () => {} });
+    const waiting = raw(closing.port, `GET http://allowed.kiro.test:${allowed.port}/after-close HTTP/1.1\r\nHost: allowed.kiro.test:${allowed.port}\r\n\r\n`);
+    await raw(allowed.port, 'GET /probe-2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    await closing.close();
+    later(resolveNetworkPolicy({ level: 'custom', allowedDomains: ['.allowed.kiro.test'], integrationHosts: [] }));
+    expect(await waiting).toBe('');
+    await raw(allowed.port, 'GET /probe-3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(allowed.hits).not.toContain('GET /after-close');
+
     const failing = await startEgressProxy(Promise.reject(new Error('discovery crashed')), { resolve, onBlocked: () => {} });
     try {
       const out = await raw(failing.port, `CONNECT allowed.kiro.test:${allowed.port} HTTP/1.1\r\nHost: x\r\n\r\n`);
