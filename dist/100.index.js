@@ -105,8 +105,8 @@ var exec = __webpack_require__(29395);
 const TipRef = 'refs/kiro/tip';
 /** Refs fast-import writes new commits to before they are pushed (`<PendingRef>/<n>`). */
 const PendingRef = 'refs/kiro/pending';
-/** Where fetched per-task refs are kept (`<LocalTasks><id>`), private to the scratch repository. */
-const LocalTasks = 'refs/kiro/tasks/';
+/** Where fetched record refs are kept (`<LocalRecords><key>`), private to the scratch repository. */
+const LocalRecords = 'refs/kiro/records/';
 /** git's object id of a blob with this content (SHA-1 object format), computed without git. */
 function blobId(content) {
     const body = Buffer.from(content, 'utf8');
@@ -242,58 +242,65 @@ class ScratchRepo {
         return out;
     }
     /**
-     * Fetches the per-task refs of `ids` (`<prefix><id>`, docs/state.md) in one `git fetch`. Each is
-     * asked for with a pattern refspec (`<prefix><id>*`), because a plain refspec for a ref that does
-     * not exist fails the whole fetch while a pattern that matches nothing does not; FETCH_HEAD then
-     * names exactly the refs that exist.
-     * @returns tip commit by id; ids without a ref are left out
+     * Fetches record refs (layout version 3, docs/state.md) — the refs of `keys` and every ref under
+     * each of `dirs` — and, with `withBranch`, the state branch's tip, all in one `git fetch`. A key
+     * is asked for with a pattern refspec (`<prefix><key>*`), because a plain refspec for a ref that
+     * does not exist fails the whole fetch while a pattern that matches nothing does not; FETCH_HEAD
+     * then names exactly the refs that exist.
+     * @param prefix `StateRefs.prefix(branch)`
+     * @returns the branch's tip (undefined without `withBranch`) and the tip commit of each record
+     *   that exists, by key; undefined when `withBranch` and the branch does not exist yet (a fetch
+     *   naming it fails as a whole: the caller reads the two separately)
      * @throws StateStoreError when the remote cannot be read
      */
-    async fetchTaskRefs(prefix, ids) {
-        const out = new Map();
-        if (ids.length === 0)
-            return out;
-        const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...taskRefspecs(prefix, ids)], true);
-        if (r.code !== 0)
-            throw new errors/* StateStoreError */.zI(`could not fetch task records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
-        return taskTips(await this.fetchHead(), prefix, ids);
-    }
-    /**
-     * The state branch's tip and the per-task refs of `ids` in one `git fetch` (one round trip where
-     * `fetchTip` + `fetchTaskRefs` make two: a task's start reads both).
-     * @returns undefined when the branch does not exist yet (then a fetch naming it fails as a whole:
-     *   the caller reads the two separately)
-     * @throws StateStoreError when the remote cannot be read
-     */
-    async fetchTipAndTasks(prefix, ids) {
-        const depth = this.fetched ? [] : ['--depth=1'];
-        const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, 'origin', `+refs/heads/${this.branch}:${TipRef}`, ...taskRefspecs(prefix, ids)], true);
+    async fetchRecords(prefix, keys, dirs, withBranch) {
+        const wanted = keys.filter((k) => !dirs.some((d) => k.startsWith(d)));
+        const specs = [...wanted, ...dirs].map((k) => `+${prefix}${k}*:${LocalRecords}${k}*`);
+        if (!withBranch && specs.length === 0)
+            return { tip: undefined, records: new Map() };
+        const branch = withBranch ? [...(this.fetched ? [] : ['--depth=1']), `+refs/heads/${this.branch}:${TipRef}`] : [];
+        const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...branch, ...specs], true);
         if (r.code !== 0) {
-            if (/couldn't find remote ref/i.test(r.stderr))
+            if (withBranch && /couldn't find remote ref/i.test(r.stderr))
                 return undefined;
-            throw new errors/* StateStoreError */.zI(`could not fetch state branch ${this.branch}: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
+            throw new errors/* StateStoreError */.zI(`could not fetch ${withBranch ? `state branch ${this.branch}` : 'state records'}: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
         }
-        this.fetched = true;
         const head = await this.fetchHead();
-        // "<sha>\t\tbranch '<name>' of <url>"
-        const tip = head.split('\n').map((l) => /^([0-9a-f]{40,64})\t[^\t]*\tbranch '([^']+)' of /.exec(l)).find((m) => m?.[2] === this.branch)?.[1];
-        return { tip: tip ?? (await this.git(['rev-parse', '--verify', '--quiet', `${TipRef}^{commit}`])).stdout.trim(), tasks: taskTips(head, prefix, ids) };
+        let tip;
+        if (withBranch) {
+            this.fetched = true;
+            // "<sha>\t\tbranch '<name>' of <url>"
+            tip = head.split('\n').map((l) => /^([0-9a-f]{40,64})\t[^\t]*\tbranch '([^']+)' of /.exec(l)).find((m) => m?.[2] === this.branch)?.[1];
+            tip ??= (await this.git(['rev-parse', '--verify', '--quiet', `${TipRef}^{commit}`])).stdout.trim();
+        }
+        const records = new Map();
+        const exact = new Set(wanted);
+        for (const line of head.split('\n')) {
+            // "<sha>\t[not-for-merge]\t'<ref>' of <url>"
+            const m = /^([0-9a-f]{40,64})\t[^\t]*\t'([^']+)' of /.exec(line);
+            if (!m || !m[2].startsWith(prefix))
+                continue;
+            const key = m[2].slice(prefix.length);
+            if (exact.has(key) || dirs.some((d) => key.startsWith(d)))
+                records.set(key, m[1]);
+        }
+        return { tip, records };
     }
     fetchHead() {
         return (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
     }
     /**
-     * Every per-task ref under `prefix` on the remote (one `git ls-remote`).
-     * @returns tip commit by task id
+     * Every record ref under `<prefix><dir>` on the remote (one `git ls-remote`, no objects).
+     * @returns tip commit by key (`<dir>…`)
      */
-    async listTaskRefs(prefix) {
-        const r = await this.git(['ls-remote', '--refs', 'origin', `${prefix}*`], true);
+    async listRecords(prefix, dir) {
+        const r = await this.git(['ls-remote', '--refs', 'origin', `${prefix}${dir}*`], true);
         if (r.code !== 0)
-            throw new errors/* StateStoreError */.zI(`could not list task records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
+            throw new errors/* StateStoreError */.zI(`could not list state records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
         const out = new Map();
         for (const line of r.stdout.split('\n')) {
             const [sha, ref] = line.split('\t');
-            if (sha && ref?.startsWith(prefix) && !ref.slice(prefix.length).includes('/'))
+            if (sha && ref?.startsWith(`${prefix}${dir}`))
                 out.set(ref.slice(prefix.length), sha);
         }
         return out;
@@ -347,10 +354,12 @@ class ScratchRepo {
     }
     /**
      * Updates several refs in one push, all or none (`--atomic`), each a compare-and-swap: a new
-     * commit must descend from the ref's current tip (no force), a deletion names the tip it expects
-     * (`--force-with-lease=<ref>:<tip>`). The receiving side checks each ref's old value under its
-     * lock, so two writers can never both win (git-receive-pack; https://git-scm.com/docs/git-push
-     * `--atomic`, `--force-with-lease`).
+     * commit without `expect` must descend from the ref's current tip (no force); with `expect` the
+     * ref must be exactly that commit (`--force-with-lease=<ref>:<expect>`), or not exist when
+     * `expect` is null (`--force-with-lease=<ref>:`) — a record ref's commits have no parent, so its
+     * history never grows; a deletion names the tip it expects. The receiving side checks each
+     * ref's old value under its lock, so two writers can never both win (git-receive-pack;
+     * https://git-scm.com/docs/git-push `--atomic`, `--force-with-lease`).
      * @returns `conflict` when any ref moved
      * @throws StateStoreError for any other failure (auth, network, a rejecting hook)
      */
@@ -358,9 +367,12 @@ class ScratchRepo {
         const args = ['push', '--porcelain', '--no-verify'];
         if (updates.length > 1)
             args.push('--atomic');
-        for (const u of updates)
+        for (const u of updates) {
             if ('delete' in u)
                 args.push(`--force-with-lease=${u.ref}:${u.delete}`);
+            else if (u.expect !== undefined)
+                args.push(`--force-with-lease=${u.ref}:${u.expect ?? ''}`);
+        }
         args.push('origin', ...updates.map((u) => ('delete' in u ? `:${u.ref}` : `${u.commit}:${u.ref}`)));
         const r = await this.git(args, true);
         if (r.code === 0)
@@ -374,26 +386,6 @@ class ScratchRepo {
     git(args, allowFailure = false, input) {
         return (0,exec/* execGit */.Ix)(args, { cwd: this.dir, env: this.env, allowFailure, ...(input !== undefined ? { input } : {}) });
     }
-}
-/**
- * Refspecs fetching the per-task refs of `ids` (`<prefix><id>`): each a pattern (`<prefix><id>*`),
- * because a plain refspec for a ref that does not exist fails the whole fetch while a pattern that
- * matches nothing does not; FETCH_HEAD then names exactly the refs that exist (`taskTips`).
- */
-function taskRefspecs(prefix, ids) {
-    return ids.map((id) => `+${prefix}${id}*:${LocalTasks}${id}*`);
-}
-/** Tips of the task refs of `ids` named in FETCH_HEAD's text; ids without a ref are left out. */
-function taskTips(fetchHead, prefix, ids) {
-    const out = new Map();
-    const wanted = new Set(ids.map((id) => `${prefix}${id}`));
-    for (const line of fetchHead.split('\n')) {
-        // "<sha>\t[not-for-merge]\t'<ref>' of <url>"
-        const m = /^([0-9a-f]{40,64})\t[^\t]*\t'([^']+)' of /.exec(line);
-        if (m && wanted.has(m[2]))
-            out.set(m[2].slice(prefix.length), m[1]);
-    }
-    return out;
 }
 /** A retryable failure (`isTransientGitError`, the one rule for all of the action's git). */
 function isTransient(r) {
@@ -487,8 +479,25 @@ const v1ToV2 = {
         /* records move lazily (see above); migrateTo writes the version */
     },
 };
+/**
+ * v3 keeps the records every task's start and end touch on their own refs too — concurrency slots
+ * (`slots/<n>`), queue entries and the issue/pull-request index — so that tasks starting and ending
+ * at once do not contend for the branch (issue #12). Like v2 it moves nothing at once: a version-2
+ * index or queue file is read from the branch until it is next written (that write moves it), and
+ * a version-2 lease (`leases/<taskId>.json`) keeps its slot until its task releases it (new leases
+ * are slots). The migration only records the new version, after which a version-2 action refuses
+ * the store.
+ */
+const v2ToV3 = {
+    from: 2,
+    to: 3,
+    description: 'slots, queue entries and index entries move to refs/kiro-state/<branch>/… as they are written',
+    async migrate() {
+        /* records move lazily (see above); migrateTo writes the version */
+    },
+};
 /** Every migration, in order; `from` of each is `to` of the previous one. */
-const Migrations = [v0ToV1, v1ToV2];
+const Migrations = [v0ToV1, v1ToV2, v2ToV3];
 /**
  * Applies the migrations from `version` to `StateVersion` on `tx`, then writes the current version
  * into `kiro-state.json` (keeping any other field of the old file).
@@ -663,19 +672,21 @@ const Empty = new Map();
 /** README.md written when the branch is created. */
 const StateReadme = `# kiro-action state
 
-This branch is the durable state of kiro-action: concurrency leases, the
-task queue, learnings (one markdown file per learning) and batches. It is written by the action
-with ordinary git commits; you can read it, and you may edit or delete a learning under
-\`learnings/<owner>/\` with a normal commit — the next task honours it.
+This branch is the durable state of kiro-action: learnings (one markdown file per learning) and
+batches; task records, concurrency slots, the queue and the issue/pull request index live on refs
+next to it. It is written by the action with ordinary git commits; you can read it, and you may
+edit or delete a learning under \`learnings/<owner>/\` with a normal commit — the next task honours it.
 
-Layout (version in \`kiro-state.json\`):
+Layout (version in \`kiro-state.json\`); records on refs are \`refs/kiro-state/<branch>/<name>\`:
 
-- task records: one ref per task, \`refs/kiro-state/<branch>/tasks/<id>\` (file \`task.json\`; on this
-  branch as \`tasks/<id>.json\` in layout 1, moved on their next write)
-- \`index/issues/<owner>/<repo>/<n>.json\`, \`index/pulls/<owner>/<repo>/<n>.json\` — issue/PR → task
-- \`leases/<taskId>.json\` — concurrency slots; \`queue/<enqueuedAt>-<taskId>.json\` — waiting tasks
-- \`learnings/<owner>/<id>.md\` — learnings (front matter + text)
-- \`batches/<id>.json\` — batches across repositories
+- \`tasks/<id>\` — one ref per task (file \`task.json\`; on this branch as \`tasks/<id>.json\` in
+  layout 1, moved on their next write)
+- \`slots/<n>\` — concurrency slots (file \`lease.json\`); \`queue/<enqueuedAt>-<taskId>\` — waiting
+  tasks (file \`entry.json\`)
+- \`index/issues/<owner>/<repo>/<n>\`, \`index/pulls/<owner>/<repo>/<n>\` — issue/PR → task (file
+  \`index.json\`; on this branch as \`.json\` files in layouts 1 and 2, moved on their next write)
+- on this branch: \`learnings/<owner>/<id>.md\` — learnings (front matter + text);
+  \`batches/<id>.json\` — batches across repositories
 
 See docs/state.md in the kiro-action repository for the full description.
 `;
@@ -717,7 +728,7 @@ async function buildSnapshot(repo, loader, tip, label) {
 /**
  * What the state store's transactions read through (`TxSource`, tx.ts): the branch's snapshot
  * (fetched, built once per tip and cached, or remembered from this store's own push) and the
- * task records on their refs (fetched by pattern, their contents cached by tip), with blobs
+ * records on their own refs (fetched by pattern, their contents cached by tip), with blobs
  * loaded in batches. One fetch at a time: they share the scratch repository's FETCH_HEAD.
  */
 
@@ -734,14 +745,14 @@ class StateSource {
     warnedUnreadable = false;
     /** Serialises fetches: they share the scratch repository's FETCH_HEAD. */
     fetching = Promise.resolve();
-    /** The last known record of each task ref this store wrote or read: tip and content. */
+    /** The last known record of each record ref this store wrote or read, by key: tip and content. */
     taskMemo = new Map();
     /** True once the branch was read (and so its layout version checked). */
     versionChecked = false;
     /**
      * @param o.dryRun a dry run without access to the state repository reads an empty store
      * @param o.label `repository@branch`, for messages
-     * @param o.taskPrefix the refs of task records (`StateRefs.tasksPrefix`)
+     * @param o.refPrefix the prefix of record refs (`StateRefs.prefix`)
      */
     constructor(repo, o) {
         this.repo = repo;
@@ -768,9 +779,9 @@ class StateSource {
     txSource(retry) {
         return {
             branch: (maxAgeMs) => (maxAgeMs !== undefined && this.cached && performance.now() - this.cached.at <= maxAgeMs ? Promise.resolve(this.cached.snapshot) : retry(() => this.fetchSnapshot())),
-            tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk, retry),
-            branchAndTasks: (ids, cachedOk) => this.fetchBranchAndTasks(ids, cachedOk, retry),
-            taskIds: async () => [...(await this.readable(() => retry(() => this.repo.listTaskRefs(this.o.taskPrefix)), new Map())).keys()],
+            records: (keys, dirs, cachedOk) => this.fetchRecords(keys, dirs, cachedOk, retry),
+            branchAndRecords: (keys, dirs, cachedOk) => this.fetchBranchAndRecords(keys, dirs, cachedOk, retry),
+            recordKeys: async (dir) => [...(await this.readable(() => retry(() => this.repo.listRecords(this.o.refPrefix, dir)), new Map())).keys()],
             load: (oids) => this.loader(oids),
         };
     }
@@ -796,56 +807,61 @@ class StateSource {
         return run;
     }
     /**
-     * Task records by id: from memory for `cachedOk` ids this store knows, else one fetch of their
-     * refs and one `cat-file` of the records whose tip changed.
+     * Records by key (and every record under `dirs`): from memory for `cachedOk` keys this store
+     * knows, else one fetch of their refs and one `cat-file` of the records whose tip changed.
      */
-    async fetchTasks(ids, cachedOk, retry) {
+    async fetchRecords(keys, dirs, cachedOk, retry) {
+        const { toFetch, out } = this.fromMemory(keys, cachedOk);
+        if (toFetch.length === 0 && dirs.length === 0)
+            return out;
+        const fetched = await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchRecords(this.o.refPrefix, toFetch, dirs, false))), undefined);
+        return this.recordsAt(toFetch, dirs, fetched?.records ?? new Map(), out);
+    }
+    /** Splits `keys` into those served from memory (in `out`, marked cached) and those to fetch. */
+    fromMemory(keys, cachedOk) {
         const out = new Map();
         const toFetch = [];
-        for (const id of ids) {
-            const memo = this.taskMemo.get(id);
-            if (memo && cachedOk.has(id))
-                out.set(id, { ...memo, cached: true });
+        for (const key of keys) {
+            const memo = this.taskMemo.get(key);
+            if (memo && cachedOk.has(key))
+                out.set(key, { ...memo, cached: true });
             else
-                toFetch.push(id);
+                toFetch.push(key);
         }
-        if (toFetch.length === 0)
-            return out;
-        const tips = await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchTaskRefs(this.o.taskPrefix, toFetch))), new Map());
-        return this.tasksAt(toFetch, tips, out);
+        return { toFetch, out };
     }
-    /** The records of `toFetch` at the fetched `tips` (loading those whose tip changed), added to `out`. */
-    async tasksAt(toFetch, tips, out) {
-        const stale = toFetch.filter((id) => tips.has(id) && this.taskMemo.get(id)?.tip !== tips.get(id));
-        const loaded = await this.repo.catBatch(stale.map((id) => `${tips.get(id)}:${state_paths/* StateRefs */.u.TaskFile}`));
-        stale.forEach((id, i) => this.taskMemo.set(id, { tip: tips.get(id), content: loaded[i]?.content }));
-        for (const id of toFetch) {
-            const tip = tips.get(id);
+    /**
+     * The records of `toFetch` and under `dirs` at the fetched `tips` (loading those whose tip
+     * changed), added to `out`; a key of `toFetch` without a tip is absent.
+     */
+    async recordsAt(toFetch, dirs, tips, out) {
+        const keys = [...new Set([...toFetch, ...[...tips.keys()].filter((k) => dirs.some((d) => k.startsWith(d)))])];
+        const stale = keys.filter((k) => tips.has(k) && this.taskMemo.get(k)?.tip !== tips.get(k));
+        const loaded = await this.repo.catBatch(stale.map((k) => `${tips.get(k)}:${state_paths/* StateRefs */.u.fileOf(k)}`));
+        stale.forEach((k, i) => this.taskMemo.set(k, { tip: tips.get(k), content: loaded[i]?.content }));
+        for (const k of keys) {
+            const tip = tips.get(k);
             if (tip === undefined) {
-                this.taskMemo.delete(id);
-                out.set(id, { tip: undefined, content: undefined });
+                this.taskMemo.delete(k);
+                out.set(k, { tip: undefined, content: undefined });
             }
             else
-                out.set(id, { ...this.taskMemo.get(id) });
+                out.set(k, { ...this.taskMemo.get(k) });
         }
         return out;
     }
     /**
-     * The branch and the records of `ids` (those not served from memory) with one fetch; when the
-     * branch does not exist yet, read separately.
+     * The branch and the records of `keys` (those not served from memory) and under `dirs` with one
+     * fetch; when the branch does not exist yet, read separately.
      */
-    async fetchBranchAndTasks(ids, cachedOk, retry) {
-        const toFetch = ids.filter((id) => !(this.taskMemo.has(id) && cachedOk.has(id)));
-        const both = toFetch.length ? await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchTipAndTasks(this.o.taskPrefix, toFetch))), undefined) : undefined;
+    async fetchBranchAndRecords(keys, dirs, cachedOk, retry) {
+        const { toFetch, out } = this.fromMemory(keys, cachedOk);
+        const both = await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchRecords(this.o.refPrefix, toFetch, dirs, true))), undefined);
         if (!both) {
             const snapshot = await retry(() => this.fetchSnapshot());
-            return { snapshot, tasks: await this.fetchTasks(ids, cachedOk, retry) };
+            return { snapshot, records: await this.fetchRecords(keys, dirs, cachedOk, retry) };
         }
-        const out = new Map();
-        for (const id of ids)
-            if (!toFetch.includes(id))
-                out.set(id, { ...this.taskMemo.get(id), cached: true });
-        return { snapshot: await this.snapshotAt(both.tip), tasks: await this.tasksAt(toFetch, both.tasks, out) };
+        return { snapshot: await this.snapshotAt(both.tip), records: await this.recordsAt(toFetch, dirs, both.records, out) };
     }
     /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
     async fetchSnapshot() {
@@ -889,13 +905,25 @@ class StateSource {
 ;// CONCATENATED MODULE: ./src/state/slots.ts
 /**
  * Concurrency slots (SPEC.md J6: at most `max-concurrent-tasks` tasks In progress per state
- * store). A slot is a lease file `leases/<taskId>.json` with an expiry, so a runner that dies
- * frees its slot; a task that finds no slot waits in `queue/` (file names sort by enqueue time).
- * A finishing task hands its slot to the oldest queued task by writing a *reserved* lease for it;
- * the caller then starts that task's continuation run, which turns the reservation into its lease.
- * A reservation that expires untaken (its run never started: the dispatch was lost, or the runner
- * that was to send it died) puts the task back in the queue at its old place, so it is handed a
- * slot — and its run started — again instead of being stranded Queued.
+ * store). Layout version 3 keeps each slot as its own record `slots/<n>.json` (n = 1 … max, a ref
+ * next to the state branch) holding a lease with an expiry, so a runner that dies frees its slot;
+ * a task that finds no slot waits in `queue/` (one record per entry, names sort by enqueue time).
+ * Because a slot is a numbered record, taking one is a compare-and-swap on *that* slot only: two
+ * tasks starting at once contend only when they pick the same free slot (they pick at random), never
+ * on one shared ref. A finishing task hands its slot to the oldest queued task by writing a
+ * *reserved* lease for it and deleting its queue record (two finishing tasks handing on to the same
+ * task collide on that record); the caller then starts that task's continuation run, which turns
+ * the reservation into its lease. A reservation that expires untaken (its run never started: the
+ * dispatch was lost, or the runner that was to send it died) puts the task back in the queue at its
+ * old place, so it is handed a slot — and its run started — again instead of being stranded Queued.
+ *
+ * Records are only compared where they are written, so a release that saw an empty queue and a task
+ * that saw every slot taken could pass each other (the release frees a slot the queued task never
+ * hears of). Each side therefore looks again after its write (`settleTx`, run by the store): of a
+ * release and an enqueue, at least one sees the other's write and hands the slot on.
+ *
+ * Version-2 leases (`leases/<taskId>.json` on the branch) are still honoured — counted, renewed and
+ * released where they are — until their task lets go of them; new leases are always slots.
  *
  * Every function here runs inside one `StateStore.update`, so a decision is one compare-and-swap.
  */
@@ -903,13 +931,15 @@ class StateSource {
 
 const iso = (ms) => new Date(ms).toISOString();
 async function loadSlots(r, nowMs) {
-    const leasePaths = (await r.list(state_paths/* StateDirs */.Qo.Leases)).filter((p) => p.endsWith('.json'));
+    // the branch (version-2 leases), the slots and the queue with one fetch
+    if ('prefetch' in r)
+        await r.prefetch?.([], [state_paths/* StateDirs */.Qo.Slots, state_paths/* StateDirs */.Qo.Queue]);
+    const slotPaths = (await r.list(state_paths/* StateDirs */.Qo.Slots)).filter((p) => state_paths/* StatePaths */.cc.slotNumber(p) !== undefined);
+    const filePaths = (await r.list(state_paths/* StateDirs */.Qo.Leases)).filter((p) => p.endsWith('.json'));
     const queuePaths = await r.list(state_paths/* StateDirs */.Qo.Queue);
-    const files = await r.readMany(leasePaths);
-    const leases = new Map();
-    const stale = [];
-    const lapsed = [];
-    for (const p of leasePaths) {
+    const files = await r.readMany([...slotPaths, ...filePaths]);
+    const s = { leases: new Map(), used: new Set(), lapsed: [], staleFiles: [], queue: [] };
+    for (const p of [...slotPaths, ...filePaths]) {
         let lease;
         try {
             const parsed = schema/* Lease */.nD.safeParse(JSON.parse(files.get(p) ?? ''));
@@ -917,29 +947,33 @@ async function loadSlots(r, nowMs) {
                 lease = parsed.data;
         }
         catch {
-            // unreadable lease: treated as expired so it cannot hold a slot forever
+            // unreadable: treated as expired so it cannot hold a slot forever
         }
-        const expires = lease ? Date.parse(lease.expiresAt) : NaN;
-        if (!lease || !(expires > nowMs) || state_paths/* StatePaths */.cc.lease(lease.taskId) !== p) {
-            stale.push(p);
-            if (lease?.reserved && state_paths/* StatePaths */.cc.lease(lease.taskId) === p)
-                lapsed.push({ taskId: lease.taskId, queuedAtMs: lease.queuedAt ? Date.parse(lease.queuedAt) : Date.parse(lease.acquiredAt) });
+        const slot = state_paths/* StatePaths */.cc.slotNumber(p);
+        // a version-2 lease file must name its own task
+        const valid = lease !== undefined && (slot !== undefined || state_paths/* StatePaths */.cc.lease(lease.taskId) === p);
+        const live = valid && Date.parse(lease.expiresAt) > nowMs && !s.leases.has(lease.taskId);
+        if (live) {
+            s.leases.set(lease.taskId, { lease: lease, path: p });
+            if (slot !== undefined)
+                s.used.add(slot);
+            continue;
         }
-        else
-            leases.set(lease.taskId, lease);
+        if (slot === undefined)
+            s.staleFiles.push(p);
+        if (valid && lease.reserved && Date.parse(lease.expiresAt) <= nowMs) {
+            s.lapsed.push({ path: p, taskId: lease.taskId, queuedAtMs: lease.queuedAt ? Date.parse(lease.queuedAt) : Date.parse(lease.acquiredAt) });
+        }
     }
-    const queue = [];
     const seen = new Set();
     for (const p of queuePaths) {
         const taskId = state_paths/* StatePaths */.cc.queueTaskId(p);
-        if (taskId === undefined)
-            continue;
-        if (seen.has(taskId))
+        if (taskId === undefined || seen.has(taskId))
             continue;
         seen.add(taskId);
-        queue.push({ path: p, taskId });
+        s.queue.push({ path: p, taskId });
     }
-    return { leases, stale, lapsed, queue };
+    return s;
 }
 function dequeue(tx, s, taskId) {
     for (let i = s.queue.length - 1; i >= 0; i--) {
@@ -951,44 +985,85 @@ function dequeue(tx, s, taskId) {
     }
 }
 /**
+ * A free slot's path (a number up to `max` that no live lease holds), picked at random so that
+ * tasks starting at once mostly pick different slots; undefined when `max` leases are live.
+ */
+function freeSlot(s, max) {
+    if (s.leases.size >= max)
+        return undefined;
+    const free = [];
+    for (let n = 1; n <= max; n++)
+        if (!s.used.has(n))
+            free.push(n);
+    const n = free[Math.floor(Math.random() * free.length)];
+    return n === undefined ? undefined : state_paths/* StatePaths */.cc.slot(n);
+}
+/** Records `lease` as live in `s` and writes it at `path`. */
+function hold(tx, s, path, lease) {
+    tx.writeJson(path, lease);
+    s.leases.set(lease.taskId, { lease, path });
+    const n = state_paths/* StatePaths */.cc.slotNumber(path);
+    if (n !== undefined)
+        s.used.add(n);
+}
+/** Forgets `taskId`'s lease in `s` and deletes its record; returns whether it held one. */
+function letGo(tx, s, taskId) {
+    const own = s.leases.get(taskId);
+    if (!own)
+        return false;
+    tx.delete(own.path);
+    s.leases.delete(taskId);
+    const n = state_paths/* StatePaths */.cc.slotNumber(own.path);
+    if (n !== undefined)
+        s.used.delete(n);
+    return true;
+}
+/**
  * Gives free slots to the oldest queued tasks. `caller` (when queued and reached) gets a real lease
  * for `callerRun`; others get a reservation lasting `reservationMs`. Returns the others' ids.
  */
 function handOff(tx, s, max, nowMs, reservationMs, caller) {
     const handed = [];
-    while (s.leases.size < max && s.queue.length > 0) {
+    for (let path = freeSlot(s, max); path !== undefined && s.queue.length > 0; path = freeSlot(s, max)) {
         const next = s.queue.shift();
         tx.delete(next.path);
+        if (s.leases.has(next.taskId))
+            continue; // queued and holding a slot at once (a race): it keeps the one
         const isCaller = caller?.taskId === next.taskId;
         const lease = isCaller
             ? { taskId: next.taskId, runId: caller.runId, acquiredAt: iso(nowMs), expiresAt: iso(nowMs + caller.leaseMs) }
             : { taskId: next.taskId, acquiredAt: iso(nowMs), expiresAt: iso(nowMs + reservationMs), reserved: true, queuedAt: iso(state_paths/* StatePaths */.cc.queueStamp(next.path) ?? nowMs) };
-        tx.writeJson(state_paths/* StatePaths */.cc.lease(next.taskId), lease);
-        s.leases.set(next.taskId, lease);
+        hold(tx, s, path, lease);
         if (!isCaller)
             handed.push(next.taskId);
     }
     return handed;
 }
-/** Deletes expired leases; a task whose reservation lapsed goes back in the queue at its old place. */
+/**
+ * Puts a task whose reservation lapsed back in the queue at its old place, deleting the lapsed
+ * reservation in the same write (so it is re-queued once); deletes stale version-2 lease files.
+ * Expired leases of dead runs need nothing: their slot counts as free and is overwritten when taken.
+ */
 function dropStale(tx, s) {
-    for (const p of s.stale)
+    for (const p of s.staleFiles)
         tx.delete(p);
-    for (const { taskId, queuedAtMs } of s.lapsed) {
-        if (s.queue.some((q) => q.taskId === taskId))
+    for (const { path, taskId, queuedAtMs } of s.lapsed) {
+        if (state_paths/* StatePaths */.cc.slotNumber(path) !== undefined)
+            tx.delete(path);
+        if (s.leases.has(taskId) || s.queue.some((q) => q.taskId === taskId))
             continue;
-        const path = state_paths/* StatePaths */.cc.queueEntry(queuedAtMs, taskId);
-        tx.writeJson(path, { taskId, enqueuedAt: iso(queuedAtMs) });
-        s.queue.push({ path, taskId });
+        const entry = state_paths/* StatePaths */.cc.queueEntry(queuedAtMs, taskId);
+        tx.writeJson(entry, { taskId, enqueuedAt: iso(queuedAtMs) });
+        s.queue.push({ path: entry, taskId });
     }
     if (s.lapsed.length)
         s.queue.sort((a, b) => a.path.localeCompare(b.path));
 }
 /**
- * Takes a slot for `taskId` or queues it. Expired leases are dropped first. A task that holds a
- * lease (or a reservation handed to it) keeps it and gets a fresh expiry. A new task takes a free
- * slot only when nobody is queued; otherwise it joins the queue and free slots go to the oldest
- * queued tasks (which may include it).
+ * Takes a slot for `taskId` or queues it. A task that holds a lease (or a reservation handed to
+ * it) keeps it and gets a fresh expiry. A new task takes a free slot only when nobody is queued;
+ * otherwise it joins the queue and free slots go to the oldest queued tasks (which may include it).
+ * A task left queued must have the store `settleTx` after this write (see the module comment).
  */
 async function acquireSlotTx(tx, taskId, runId, max, leaseMs, nowMs, reservationMs) {
     if (!(max >= 1))
@@ -998,14 +1073,12 @@ async function acquireSlotTx(tx, taskId, runId, max, leaseMs, nowMs, reservation
     const own = s.leases.get(taskId);
     if (own) {
         dequeue(tx, s, taskId);
-        const lease = { taskId, runId, acquiredAt: own.reserved ? iso(nowMs) : own.acquiredAt, expiresAt: iso(nowMs + leaseMs) };
-        tx.writeJson(state_paths/* StatePaths */.cc.lease(taskId), lease);
-        s.leases.set(taskId, lease);
+        hold(tx, s, own.path, { taskId, runId, acquiredAt: own.lease.reserved ? iso(nowMs) : own.lease.acquiredAt, expiresAt: iso(nowMs + leaseMs) });
         return { acquired: true, handedTo: handOff(tx, s, max, nowMs, reservationMs) };
     }
-    if (s.queue.length === 0 && s.leases.size < max) {
-        const lease = { taskId, runId, acquiredAt: iso(nowMs), expiresAt: iso(nowMs + leaseMs) };
-        tx.writeJson(state_paths/* StatePaths */.cc.lease(taskId), lease);
+    const free = s.queue.length === 0 ? freeSlot(s, max) : undefined;
+    if (free) {
+        hold(tx, s, free, { taskId, runId, acquiredAt: iso(nowMs), expiresAt: iso(nowMs + leaseMs) });
         return { acquired: true, handedTo: [] };
     }
     if (!s.queue.some((q) => q.taskId === taskId)) {
@@ -1021,28 +1094,39 @@ async function acquireSlotTx(tx, taskId, runId, max, leaseMs, nowMs, reservation
     return { acquired: false, position: s.queue.findIndex((q) => q.taskId === taskId) + 1, handedTo };
 }
 /**
+ * Hands free slots to the oldest queued tasks — the look after a write that closes the gap between
+ * a release and an enqueue (module comment). `caller`, when reached, gets a real lease.
+ * @returns the ids handed a reservation, and whether `caller` now holds a lease
+ */
+async function settleTx(tx, max, nowMs, reservationMs, caller) {
+    const s = await loadSlots(tx, nowMs);
+    dropStale(tx, s);
+    const handedTo = s.queue.length > 0 ? handOff(tx, s, max, nowMs, reservationMs, caller) : [];
+    return { handedTo, callerHolds: caller !== undefined && s.leases.get(caller.taskId)?.lease.reserved !== true && s.leases.has(caller.taskId) };
+}
+/**
  * Extends `taskId`'s lease to now + `leaseMs`. Returns false when the task holds no lease (it
  * expired and was dropped, or was released): the caller lost its slot.
  */
 async function renewLeaseTx(tx, taskId, runId, leaseMs, nowMs) {
-    const path = state_paths/* StatePaths */.cc.lease(taskId);
-    const current = await tx.readJson(path, schema/* Lease */.nD).catch(() => undefined);
-    if (!current)
+    const s = await loadSlots(tx, nowMs);
+    const own = s.leases.get(taskId);
+    if (!own)
         return false;
-    tx.writeJson(path, { ...current, taskId, runId, expiresAt: iso(nowMs + leaseMs), reserved: undefined, queuedAt: undefined });
+    hold(tx, s, own.path, { ...own.lease, taskId, runId, expiresAt: iso(nowMs + leaseMs), reserved: undefined, queuedAt: undefined });
     return true;
 }
 /**
  * Frees `taskId`'s slot (and its queue entry, if it was waiting) and hands free slots to the
  * oldest queued tasks. Returns the ids handed a reserved slot, oldest first — the caller starts
- * their continuation runs. Because the hand-off is part of the same compare-and-swap, two tasks
- * finishing at once never hand the same slot twice.
+ * their continuation runs. Two tasks finishing at once never hand the same slot twice (the slot is
+ * each one's own) nor the same task two slots (both delete its queue record: one loses). A release
+ * that hands nothing on must have the store `settleTx` after this write (module comment).
  */
 async function releaseSlotTx(tx, taskId, max, nowMs, reservationMs) {
     const s = await loadSlots(tx, nowMs);
     dropStale(tx, s);
-    if (s.leases.delete(taskId))
-        tx.delete(state_paths/* StatePaths */.cc.lease(taskId));
+    letGo(tx, s, taskId);
     dequeue(tx, s, taskId);
     return handOff(tx, s, max, nowMs, reservationMs);
 }
@@ -1060,7 +1144,7 @@ async function enqueueTx(tx, taskIds, max, nowMs, reservationMs) {
     taskIds.forEach((taskId, i) => {
         if (s.leases.has(taskId) || s.queue.some((q) => q.taskId === taskId))
             return;
-        // one millisecond apart: queue file names sort by time, and the batch's order is kept
+        // one millisecond apart: queue names sort by time, and the batch's order is kept
         const path = state_paths/* StatePaths */.cc.queueEntry(nowMs + i, taskId);
         tx.writeJson(path, { taskId, enqueuedAt: iso(nowMs + i) });
         s.queue.push({ path, taskId });
@@ -1079,7 +1163,7 @@ async function queuePositionOf(r, taskId) {
 /** Live (unexpired) leases, by acquisition time. */
 async function readLeases(r, nowMs) {
     const s = await loadSlots(r, nowMs);
-    return [...s.leases.values()].sort((a, b) => a.acquiredAt.localeCompare(b.acquiredAt));
+    return [...s.leases.values()].map((l) => l.lease).sort((a, b) => a.acquiredAt.localeCompare(b.acquiredAt));
 }
 
 ;// CONCATENATED MODULE: ./src/state/tx.ts
@@ -1096,10 +1180,12 @@ class StoreTx {
     snap;
     branchView;
     docs = new Map();
+    /** Record directories read whole in this transaction (a key of theirs missing from `docs` has no ref). */
+    wholeDirs = new Set();
     /**
      * @param dry changes of a dry run's earlier updates (paths), layered under this transaction's own
-     * @param cachedOk task ids whose record may be served from the store's memory (it will be written,
-     *   so the push's compare-and-swap checks it)
+     * @param cachedOk record keys whose record may be served from the store's memory (it will be
+     *   written, so the push's compare-and-swap checks it)
      * @param branchMaxAgeMs a read-only view may take the branch as this store last saw it, up to
      *   this old (`TxSource.branch`)
      */
@@ -1125,27 +1211,31 @@ class StoreTx {
         return this.snap;
     }
     /**
-     * Reads the branch and the records of `ids` together (one fetch), for a transaction that will
-     * read both (a task's start, a run's end); later reads of them come from this transaction.
+     * Reads the branch, the records at `paths` and every record under `dirs` together (one fetch),
+     * for a transaction that will read them all (a task's start, a run's end); later reads of them
+     * come from this transaction.
      */
-    async prefetch(ids) {
-        const missing = [...new Set(ids)].filter((id) => !this.docs.has(id));
-        if (this.snap || missing.length === 0)
+    async prefetch(paths, dirs = []) {
+        const keys = [...new Set(paths.map((p) => state_paths/* StateRefs */.u.keyOf(p)).filter((k) => k !== undefined))].filter((k) => !this.docs.has(k));
+        const newDirs = dirs.filter((d) => !this.wholeDirs.has(d));
+        if (this.snap) {
+            if (keys.length || newDirs.length)
+                await this.loadDocs(keys, newDirs);
             return;
-        const both = this.src.branchAndTasks(missing, this.cachedOk);
+        }
+        const both = this.src.branchAndRecords(keys, newDirs, this.cachedOk);
         this.snap = both.then(({ snapshot }) => {
             this.branchView = new OverlayTx(snapshot.base, snapshot.overlay, (o) => this.src.load(o), false);
             return snapshot;
         });
-        for (const [id, doc] of (await both).tasks)
-            this.docs.set(id, doc);
+        this.absorb(keys, newDirs, (await both).records);
         await this.snap;
     }
     /** True once the branch was read in this transaction. */
     get branchRead() {
         return this.snap !== undefined;
     }
-    /** Task records read in this transaction (id → doc). */
+    /** Records read in this transaction (key → doc). */
     get readDocs() {
         return this.docs;
     }
@@ -1154,7 +1244,7 @@ class StoreTx {
     }
     async readMany(paths) {
         const out = new Map();
-        const taskIds = [];
+        const keys = [];
         const branchPaths = [];
         for (const p of paths) {
             const layered = this.layered(p);
@@ -1162,19 +1252,19 @@ class StoreTx {
                 continue;
             if (layered !== undefined)
                 out.set(p, layered);
-            else if (state_paths/* StateRefs */.u.taskIdOf(p) !== undefined)
-                taskIds.push(state_paths/* StateRefs */.u.taskIdOf(p));
+            else if (state_paths/* StateRefs */.u.keyOf(p) !== undefined)
+                keys.push(state_paths/* StateRefs */.u.keyOf(p));
             else
                 branchPaths.push(p);
         }
-        const docs = await this.loadDocs(taskIds);
-        for (const id of taskIds) {
-            const doc = docs.get(id);
+        const docs = await this.loadDocs(keys);
+        for (const key of keys) {
+            const doc = docs.get(key);
             if (doc?.content !== undefined)
-                out.set(`${state_paths/* StateDirs */.Qo.Tasks}${id}.json`, doc.content);
-            // no ref: a version-1 record may still be a file on the branch
+                out.set(state_paths/* StateRefs */.u.pathOf(key), doc.content);
+            // no ref: a record of an older layout may still be a file on the branch
             else if (doc?.tip === undefined)
-                branchPaths.push(`${state_paths/* StateDirs */.Qo.Tasks}${id}.json`);
+                branchPaths.push(state_paths/* StateRefs */.u.pathOf(key));
         }
         if (branchPaths.length > 0) {
             await this.branch();
@@ -1183,13 +1273,18 @@ class StoreTx {
         }
         return out;
     }
+    /**
+     * Paths under `prefix`: the branch's files, and the records on refs (the slot and queue
+     * directories are read whole, contents and all, in one fetch; others are listed by name).
+     */
     async list(prefix = '') {
         await this.branch();
         const all = new Set(await this.branchView.list(prefix));
-        if (state_paths/* StateDirs */.Qo.Tasks.startsWith(prefix) || prefix.startsWith(state_paths/* StateDirs */.Qo.Tasks)) {
-            for (const id of await this.src.taskIds()) {
-                const p = `${state_paths/* StateDirs */.Qo.Tasks}${id}.json`;
-                if (p.startsWith(prefix))
+        for (const dir of state_paths/* StateRefs */.u.dirsUnder(prefix)) {
+            const keys = state_paths/* StateRefs */.u.readWhole(dir) ? [...(await this.loadDocs([], [dir])).keys()] : await this.src.recordKeys(dir);
+            for (const key of keys) {
+                const p = state_paths/* StateRefs */.u.pathOf(key);
+                if (p.startsWith(prefix) && state_paths/* StateRefs */.u.keyOf(p) === key)
                     all.add(p);
             }
         }
@@ -1235,13 +1330,13 @@ class StoreTx {
     async plan() {
         const branch = new Map();
         const tasks = new Map();
-        const taskWrites = [...this.own].filter(([p]) => state_paths/* StateRefs */.u.taskIdOf(p) !== undefined);
-        const docs = await this.loadDocs(taskWrites.map(([p]) => state_paths/* StateRefs */.u.taskIdOf(p)));
-        for (const [p, content] of taskWrites) {
-            const id = state_paths/* StateRefs */.u.taskIdOf(p);
-            const doc = docs.get(id) ?? { tip: undefined, content: undefined };
+        const recordWrites = [...this.own].filter(([p]) => state_paths/* StateRefs */.u.keyOf(p) !== undefined);
+        const docs = await this.loadDocs(recordWrites.map(([p]) => state_paths/* StateRefs */.u.keyOf(p)));
+        for (const [p, content] of recordWrites) {
+            const key = state_paths/* StateRefs */.u.keyOf(p);
+            const doc = docs.get(key) ?? { tip: undefined, content: undefined };
             if (doc.tip === undefined) {
-                // not moved yet: a version-1 file on the branch (if any) goes away with this write
+                // not moved yet: an older layout's file on the branch (if any) goes away with this write
                 await this.branch();
                 if (await this.branchView.exists(p))
                     branch.set(p, null);
@@ -1250,9 +1345,9 @@ class StoreTx {
             }
             else if (doc.content === content)
                 continue;
-            tasks.set(id, { content, doc });
+            tasks.set(key, { content, doc });
         }
-        const branchWrites = [...this.own].filter(([p]) => state_paths/* StateRefs */.u.taskIdOf(p) === undefined);
+        const branchWrites = [...this.own].filter(([p]) => state_paths/* StateRefs */.u.keyOf(p) === undefined);
         if (branchWrites.length > 0) {
             const s = await this.branch();
             for (const [p, content] of branchWrites)
@@ -1261,12 +1356,33 @@ class StoreTx {
         }
         return { branch, tasks };
     }
-    async loadDocs(ids) {
-        const missing = [...new Set(ids)].filter((id) => !this.docs.has(id));
-        if (missing.length > 0)
-            for (const [id, doc] of await this.src.tasks(missing, this.cachedOk))
-                this.docs.set(id, doc);
-        return new Map(ids.map((id) => [id, this.docs.get(id) ?? { tip: undefined, content: undefined }]));
+    /**
+     * Records of `keys` (and, with `dirs`, every record under them) — from this transaction when it
+     * read them already, else one fetch.
+     */
+    async loadDocs(keys, dirs = []) {
+        const newDirs = dirs.filter((d) => !this.wholeDirs.has(d));
+        const missing = [...new Set(keys)].filter((k) => !this.docs.has(k) && ![...this.wholeDirs].some((d) => k.startsWith(d)));
+        if (missing.length > 0 || newDirs.length > 0)
+            this.absorb(missing, newDirs, await this.src.records(missing, newDirs, this.cachedOk));
+        const out = new Map();
+        for (const k of keys)
+            out.set(k, this.docs.get(k) ?? { tip: undefined, content: undefined });
+        for (const d of dirs)
+            for (const [k, doc] of this.docs)
+                if (k.startsWith(d) && doc.tip !== undefined)
+                    out.set(k, doc);
+        return out;
+    }
+    /** Keeps fetched records; a key asked for (or inside a directory read whole) without a ref is recorded as absent. */
+    absorb(keys, dirs, records) {
+        for (const d of dirs)
+            this.wholeDirs.add(d);
+        for (const [k, doc] of records)
+            this.docs.set(k, doc);
+        for (const k of keys)
+            if (!this.docs.has(k))
+                this.docs.set(k, { tip: undefined, content: undefined });
     }
     /** Content from a layer (string), deleted in a layer (null), or not in any layer (undefined). */
     layered(path) {
@@ -1289,6 +1405,36 @@ function isNoOp(snap, path, content) {
     if (content === null)
         return oid === undefined;
     return oid !== undefined && oid === blobId(content);
+}
+/**
+ * The commits and ref updates of one atomic push for `plan`: the branch's commit (when
+ * `branchCommit` is given) and one commit per written record, each record ref its own
+ * compare-and-swap on its exact tip (`expect`; null: must not exist); a task's commits keep its
+ * history, other records' commits have no parent (their refs never grow). Deleted records name the
+ * tip they expect.
+ * @returns `commits[i]` goes to `refs[i]`, with `expects[i]` (undefined: the branch's fast-forward rule)
+ */
+function pushPlan(branch, message, plan, branchCommit) {
+    const commits = [];
+    const refs = [];
+    const expects = [];
+    const deletes = [];
+    if (branchCommit) {
+        commits.push({ ...branchCommit, message });
+        refs.push(`refs/heads/${branch}`);
+        expects.push(undefined);
+    }
+    for (const [key, w] of plan.tasks) {
+        if (w.content === null)
+            deletes.push({ ref: state_paths/* StateRefs */.u.ref(branch, key), delete: w.doc.tip });
+        else {
+            const isTask = state_paths/* StateRefs */.u.taskIdOf(state_paths/* StateRefs */.u.pathOf(key)) !== undefined;
+            commits.push({ parent: isTask ? w.doc.tip : undefined, changes: new Map([[state_paths/* StateRefs */.u.fileOf(key), w.content]]), message, replaceTree: true });
+            refs.push(state_paths/* StateRefs */.u.ref(branch, key));
+            expects.push(w.doc.tip ?? null);
+        }
+    }
+    return { commits, refs, expects, deletes };
 }
 
 ;// CONCATENATED MODULE: ./src/state/store.ts
@@ -1363,7 +1509,7 @@ class GitStateStore {
         this.identity = opts.identity ?? { name: constants/* DefaultBot */.Pw.name, email: constants/* DefaultBot */.Pw.email };
         this.retry = { attempts: 50, baseMs: 50, capMs: 15_000, transientAttempts: 4, ...opts.retry };
         this.reservationMs = opts.slotReservationMs ?? 30 * 60_000;
-        this.src = new StateSource(repo, { dryRun: this.dryRun, label: `${this.repository}@${branch}`, taskPrefix: state_paths/* StateRefs */.u.tasksPrefix(branch) });
+        this.src = new StateSource(repo, { dryRun: this.dryRun, label: `${this.repository}@${branch}`, refPrefix: state_paths/* StateRefs */.u.prefix(branch) });
         this.source = this.src.txSource((op) => this.withTransientRetry(op));
     }
     // ---- generic access ------------------------------------------------------------------------
@@ -1388,7 +1534,7 @@ class GitStateStore {
             let conflicts = 0;
             for (let attempt = 1;; attempt++) {
                 const started = performance.now();
-                const tx = new StoreTx(this.source, this.dryOverlay, true, new Set(attempt === 1 ? (opts.writes ?? []) : []));
+                const tx = new StoreTx(this.source, this.dryOverlay, true, new Set(attempt === 1 ? (opts.writes ?? []).map((id) => state_paths/* StateRefs */.u.keyOf(state_paths/* StatePaths */.cc.task(id))) : []));
                 const value = await mutate(tx);
                 if (this.dryRun) {
                     for (const [path, content] of tx.changes) {
@@ -1414,26 +1560,11 @@ class GitStateStore {
                     this.counters.updates++;
                     return { value, commit: tx.tip, committed: false, attempts: attempt };
                 }
-                const message = `state: ${description}`;
                 const branchChanges = withBranch ? new Map([...snap.overlay, ...plan.branch]) : undefined;
-                const commits = [];
-                const refs = [];
-                if (branchChanges) {
-                    commits.push({ parent: snap.base.tip, changes: branchChanges, message });
-                    refs.push(`refs/heads/${this.branch}`);
-                }
-                const deletes = [];
-                for (const [id, w] of plan.tasks) {
-                    if (w.content === null)
-                        deletes.push({ ref: state_paths/* StateRefs */.u.task(this.branch, id), delete: w.doc.tip });
-                    else {
-                        commits.push({ parent: w.doc.tip, changes: new Map([[state_paths/* StateRefs */.u.TaskFile, w.content]]), message, replaceTree: true });
-                        refs.push(state_paths/* StateRefs */.u.task(this.branch, id));
-                    }
-                }
+                const { commits, refs, expects, deletes } = pushPlan(this.branch, `state: ${description}`, plan, branchChanges && { parent: snap.base.tip, changes: branchChanges });
                 const outcome = await this.withTransientRetry(async () => {
                     const shas = commits.length ? await this.repo.commitMany(commits, this.identity, this.now() / 1000) : [];
-                    return { shas, result: await this.repo.pushRefs([...refs.map((ref, i) => ({ ref, commit: shas[i] })), ...deletes]) };
+                    return { shas, result: await this.repo.pushRefs([...refs.map((ref, i) => ({ ref, commit: shas[i], ...(expects[i] !== undefined ? { expect: expects[i] } : {}) })), ...deletes]) };
                 });
                 this.attemptMs = this.attemptMs === 0 ? performance.now() - started : 0.7 * this.attemptMs + 0.3 * (performance.now() - started);
                 if (outcome.result === 'pushed') {
@@ -1501,11 +1632,16 @@ class GitStateStore {
     // ---- slots ---------------------------------------------------------------------------------
     async acquireSlot(taskId, runId, max, leaseMs) {
         const r = await this.update(`slot ${taskId}: acquire (run ${runId})`, (tx) => acquireSlotTx(tx, taskId, runId, max, leaseMs, this.now(), this.reservationMs));
-        return r.value;
+        if (r.value.acquired)
+            return r.value;
+        const settled = await this.settle(max, { taskId, runId, leaseMs });
+        const handedTo = [...r.value.handedTo, ...settled.handedTo];
+        return settled.callerHolds ? { acquired: true, handedTo } : { ...r.value, handedTo };
     }
     async startTask(id, issue, build, run) {
         const r = await this.update(`task ${id}: started (run ${run.entry.runId})`, async (tx) => {
-            await tx.prefetch?.([id]); // the record's ref and the branch (slot, issue index) in one fetch
+            // the record, the issue's index entry, the slots and the queue in one fetch
+            await tx.prefetch?.([state_paths/* StatePaths */.cc.task(id), ...(issue ? [state_paths/* StatePaths */.cc.issueIndex(issue.repository, issue.number)] : [])], [state_paths/* StateDirs */.Qo.Slots, state_paths/* StateDirs */.Qo.Queue]);
             const existing = await (0,tasks/* readTask */.gv)(tx, id);
             if (existing)
                 return { existing };
@@ -1515,20 +1651,38 @@ class GitStateStore {
             const task = (0,tasks/* writeTask */.bN)(tx, slot.acquired ? { ...record, state: 'in_progress', runs: [run.entry] } : { ...record, state: 'queued', queuePosition: slot.position }, this.nowIso(), null);
             return { task, slot };
         });
-        return r.value;
+        const v = r.value;
+        if ('existing' in v || v.slot.acquired)
+            return v;
+        // queued: look again after the write (a slot may have been freed meanwhile by a release that saw no queue)
+        const settled = await this.settle(run.max, { taskId: id, runId: run.entry.runId, leaseMs: run.leaseMs }, async (tx) => {
+            const t = await (0,tasks/* readTask */.gv)(tx, id);
+            return t ? (0,tasks/* writeTask */.bN)(tx, { ...t, state: 'in_progress', queuePosition: undefined, runs: [...t.runs, run.entry] }, this.nowIso(), t) : undefined;
+        });
+        const handedTo = [...v.slot.handedTo, ...settled.handedTo];
+        return settled.callerHolds && settled.task ? { task: settled.task, slot: { acquired: true, handedTo } } : { task: v.task, slot: { ...v.slot, handedTo } };
     }
     async enqueueTasks(taskIds, max) {
-        return (await this.update(`slots: queue ${taskIds.length} ${taskIds.length === 1 ? 'task' : 'tasks'}`, (tx) => enqueueTx(tx, taskIds, max, this.now(), this.reservationMs))).value;
+        const r = (await this.update(`slots: queue ${taskIds.length} ${taskIds.length === 1 ? 'task' : 'tasks'}`, (tx) => enqueueTx(tx, taskIds, max, this.now(), this.reservationMs))).value;
+        if (r.positions.size === 0)
+            return r;
+        const settled = await this.settle(max);
+        if (settled.handedTo.length === 0)
+            return r;
+        const positions = new Map([...r.positions].filter(([id]) => !settled.handedTo.includes(id)).map(([id], i) => [id, i + 1]));
+        return { handedTo: [...r.handedTo, ...settled.handedTo], positions };
     }
     async renewLease(taskId, runId, leaseMs) {
         return (await this.update(`slot ${taskId}: renew (run ${runId})`, (tx) => renewLeaseTx(tx, taskId, runId, leaseMs, this.now()))).value;
     }
     async releaseSlot(taskId, max) {
-        return (await this.update(`slot ${taskId}: release`, (tx) => releaseSlotTx(tx, taskId, max, this.now(), this.reservationMs))).value;
+        const handedTo = (await this.update(`slot ${taskId}: release`, (tx) => releaseSlotTx(tx, taskId, max, this.now(), this.reservationMs))).value;
+        return handedTo.length > 0 ? handedTo : (await this.settle(max)).handedTo;
     }
     async endRun(taskId, change, max, description) {
         const r = await this.update(description ?? `task ${taskId}: run ended`, async (tx) => {
-            await tx.prefetch?.([taskId]); // (the record usually comes from memory: then only the branch is fetched)
+            // (the record usually comes from memory: then only the slots and the queue are fetched)
+            await tx.prefetch?.([state_paths/* StatePaths */.cc.task(taskId)], [state_paths/* StateDirs */.Qo.Slots, state_paths/* StateDirs */.Qo.Queue]);
             const current = await (0,tasks/* readTask */.gv)(tx, taskId);
             if (!current)
                 throw new errors/* StateStoreError */.zI(`task ${taskId} does not exist in the state store`);
@@ -1537,6 +1691,20 @@ class GitStateStore {
             const handedTo = await releaseSlotTx(tx, taskId, max, this.now(), this.reservationMs);
             return { task, handedTo };
         }, { writes: [taskId] });
+        if (r.value.handedTo.length > 0)
+            return r.value;
+        return { task: r.value.task, handedTo: (await this.settle(max)).handedTo };
+    }
+    /**
+     * The look after a release or an enqueue (src/state/slots.ts): hands slots that are free to the
+     * oldest queued tasks; nothing is written (no push) when there is nothing to hand on. `onHold`
+     * runs in the same compare-and-swap when `caller` is handed a lease.
+     */
+    async settle(max, caller, onHold) {
+        const r = await this.update('slots: hand free slots on', async (tx) => {
+            const settled = await settleTx(tx, max, this.now(), this.reservationMs, caller);
+            return settled.callerHolds && onHold ? { ...settled, task: await onHold(tx) } : settled;
+        });
         return r.value;
     }
     async queuePosition(taskId) {

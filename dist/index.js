@@ -33759,7 +33759,7 @@ const AutomationBranchPrefix = 'kiro/automation-';
 /** Directory (under RUNNER_TEMP) where a dry run saves the writes it would have made. */
 const DryRunDir = 'kiro-dry-run';
 /** Version of the state-store layout (docs/state.md). */
-const StateVersion = 2;
+const StateVersion = 3;
 
 
 /***/ }),

@@ -146,4 +146,4 @@ export const AutomationBranchPrefix = 'kiro/automation-';
 export const DryRunDir = 'kiro-dry-run';
 
 /** Version of the state-store layout (docs/state.md). */
-export const StateVersion = 2;
+export const StateVersion = 3;

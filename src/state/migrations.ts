@@ -86,8 +86,26 @@ const v1ToV2: Migration = {
   },
 };
 
+/**
+ * v3 keeps the records every task's start and end touch on their own refs too — concurrency slots
+ * (`slots/<n>`), queue entries and the issue/pull-request index — so that tasks starting and ending
+ * at once do not contend for the branch (issue #12). Like v2 it moves nothing at once: a version-2
+ * index or queue file is read from the branch until it is next written (that write moves it), and
+ * a version-2 lease (`leases/<taskId>.json`) keeps its slot until its task releases it (new leases
+ * are slots). The migration only records the new version, after which a version-2 action refuses
+ * the store.
+ */
+const v2ToV3: Migration = {
+  from: 2,
+  to: 3,
+  description: 'slots, queue entries and index entries move to refs/kiro-state/<branch>/… as they are written',
+  async migrate() {
+    /* records move lazily (see above); migrateTo writes the version */
+  },
+};
+
 /** Every migration, in order; `from` of each is `to` of the previous one. */
-export const Migrations: readonly Migration[] = [v0ToV1, v1ToV2];
+export const Migrations: readonly Migration[] = [v0ToV1, v1ToV2, v2ToV3];
 
 /**
  * Applies the migrations from `version` to `StateVersion` on `tx`, then writes the current version

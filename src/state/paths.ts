@@ -17,6 +17,9 @@ export const StateDirs = {
   Tasks: 'tasks/',
   IssueIndex: 'index/issues/',
   PullIndex: 'index/pulls/',
+  /** Concurrency slots of layout version 3 (records on refs, `slots/<n>`). */
+  Slots: 'slots/',
+  /** Leases of layout version 2 (files on the branch); still honoured until they are released. */
   Leases: 'leases/',
   Queue: 'queue/',
   Learnings: 'learnings/',
@@ -61,22 +64,75 @@ export function ownerKey(login: string): string {
 }
 
 /**
- * Per-task refs (layout version 2): each task record is the file `task.json` of its own ref
- * `refs/kiro-state/<state branch>/tasks/<task id>`, next to the state branch, so writing one task
- * never races with writing another (one ref per record, as git-bug keeps its issues in
- * `refs/bugs/<id>`). In a transaction the record still reads and writes as `tasks/<id>.json`;
- * the store routes that path to the ref.
+ * Records on their own refs (layout version 3, docs/state.md). A transaction path in one of these
+ * directories is not a file on the branch but the one file of its own ref
+ * `refs/kiro-state/<state branch>/<path without ".json">`, next to the state branch, so that
+ * writers of different records never contend (one ref per record, as git-bug keeps its issues in
+ * `refs/bugs/<id>`): a task's record (version 2), a concurrency slot, a queue entry, an issue or
+ * pull-request index entry (version 3). In a transaction they still read and write as paths; the
+ * store routes them to their refs, and each ref is its own compare-and-swap in one atomic push.
  */
+const RecordDirs: ReadonlyArray<{ dir: string; file: string; readWhole?: boolean }> = [
+  { dir: 'tasks/', file: 'task.json' },
+  // small directories that a slot decision reads whole: listed and read in one fetch
+  { dir: 'slots/', file: 'lease.json', readWhole: true },
+  { dir: 'queue/', file: 'entry.json', readWhole: true },
+  { dir: 'index/', file: 'index.json' },
+];
+
+/** A ref name component git accepts (git-check-ref-format): no leading dot, no `.lock` suffix. */
+const RefComponent = /^[A-Za-z0-9_@+-][A-Za-z0-9._@+-]*$/;
+
 export const StateRefs = {
-  /** The file holding the record in a task ref's tree. */
+  /** The file holding a task record in its ref's tree. */
   TaskFile: 'task.json',
+  /** Directories whose records live on refs (each with a trailing slash). */
+  RecordDirs: RecordDirs.map((d) => d.dir),
+  /** Prefix of every record ref of the state branch `branch`. */
+  prefix(branch: string): string {
+    return `refs/kiro-state/${branch}/`;
+  },
   /** Prefix of every task ref of the state branch `branch`. */
   tasksPrefix(branch: string): string {
-    return `refs/kiro-state/${branch}/tasks/`;
+    return `${StateRefs.prefix(branch)}${StateDirs.Tasks}`;
   },
   task(branch: string, id: string): string {
     assertId(id, 'task id');
     return `${StateRefs.tasksPrefix(branch)}${id}`;
+  },
+  /**
+   * The record key (`tasks/<id>`, `slots/3`, `index/issues/acme/app/7`, …: the path without
+   * `.json`) a transaction path names, or undefined for a path that is a file on the branch.
+   */
+  keyOf(path: string): string | undefined {
+    if (!path.endsWith('.json')) return undefined;
+    const dir = RecordDirs.find((d) => path.startsWith(d.dir));
+    if (!dir) return undefined;
+    const key = path.slice(0, -'.json'.length);
+    const rest = key.slice(dir.dir.length).split('/');
+    if (dir.dir === StateDirs.Tasks && (rest.length !== 1 || !IdPattern.test(rest[0]!))) return undefined;
+    // a name git cannot make a ref of (`.github`, `x.lock`) stays a file on the branch
+    return rest.every((c) => RefComponent.test(c) && !c.endsWith('.lock') && !c.includes('..')) ? key : undefined;
+  },
+  /** The transaction path of a record key. */
+  pathOf(key: string): string {
+    return `${key}.json`;
+  },
+  /** The file a record key's ref holds. */
+  fileOf(key: string): string {
+    return RecordDirs.find((d) => key.startsWith(d.dir))?.file ?? 'record.json';
+  },
+  /** The ref of a record key. */
+  ref(branch: string, key: string): string {
+    return `${StateRefs.prefix(branch)}${key}`;
+  },
+  /** True for a record directory that is read whole (contents and all) when it is listed. */
+  readWhole(dir: string): boolean {
+    return RecordDirs.some((d) => d.readWhole && dir.startsWith(d.dir));
+  },
+  /** The record directories a `list(prefix)` covers (the prefix itself when it is inside one). */
+  dirsUnder(prefix: string): string[] {
+    return RecordDirs.flatMap((d) => (d.dir.startsWith(prefix) ? [d.dir] : prefix.startsWith(d.dir) ? [prefix] : []));
   },
   /** The task id a transaction path `tasks/<id>.json` names, or undefined for any other path. */
   taskIdOf(path: string): string | undefined {
@@ -97,9 +153,19 @@ export const StatePaths = {
   pullIndex(repository: string, pull: number): string {
     return `${StateDirs.PullIndex}${repoKey(repository)}/${positive(pull)}.json`;
   },
+  /** A version-2 lease on the branch (read and released, never created, by this version). */
   lease(taskId: string): string {
     assertId(taskId, 'task id');
     return `${StateDirs.Leases}${taskId}.json`;
+  },
+  /** Concurrency slot `n` (1-based; at most `max-concurrent-tasks`). */
+  slot(n: number): string {
+    return `${StateDirs.Slots}${positive(n)}.json`;
+  },
+  /** The number of a slot path, or undefined for any other path. */
+  slotNumber(path: string): number | undefined {
+    const m = /^slots\/([1-9][0-9]{0,5})\.json$/.exec(path);
+    return m ? Number(m[1]) : undefined;
   },
   queueEntry(enqueuedAtMs: number, taskId: string): string {
     assertId(taskId, 'task id');

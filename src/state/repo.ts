@@ -16,8 +16,8 @@ import { StateStoreError } from './errors.js';
 const TipRef = 'refs/kiro/tip';
 /** Refs fast-import writes new commits to before they are pushed (`<PendingRef>/<n>`). */
 const PendingRef = 'refs/kiro/pending';
-/** Where fetched per-task refs are kept (`<LocalTasks><id>`), private to the scratch repository. */
-const LocalTasks = 'refs/kiro/tasks/';
+/** Where fetched record refs are kept (`<LocalRecords><key>`), private to the scratch repository. */
+const LocalRecords = 'refs/kiro/records/';
 
 export type PushOutcome = 'pushed' | 'conflict';
 
@@ -159,40 +159,45 @@ export class ScratchRepo {
   }
 
   /**
-   * Fetches the per-task refs of `ids` (`<prefix><id>`, docs/state.md) in one `git fetch`. Each is
-   * asked for with a pattern refspec (`<prefix><id>*`), because a plain refspec for a ref that does
-   * not exist fails the whole fetch while a pattern that matches nothing does not; FETCH_HEAD then
-   * names exactly the refs that exist.
-   * @returns tip commit by id; ids without a ref are left out
+   * Fetches record refs (layout version 3, docs/state.md) — the refs of `keys` and every ref under
+   * each of `dirs` — and, with `withBranch`, the state branch's tip, all in one `git fetch`. A key
+   * is asked for with a pattern refspec (`<prefix><key>*`), because a plain refspec for a ref that
+   * does not exist fails the whole fetch while a pattern that matches nothing does not; FETCH_HEAD
+   * then names exactly the refs that exist.
+   * @param prefix `StateRefs.prefix(branch)`
+   * @returns the branch's tip (undefined without `withBranch`) and the tip commit of each record
+   *   that exists, by key; undefined when `withBranch` and the branch does not exist yet (a fetch
+   *   naming it fails as a whole: the caller reads the two separately)
    * @throws StateStoreError when the remote cannot be read
    */
-  async fetchTaskRefs(prefix: string, ids: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (ids.length === 0) return out;
-    const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...taskRefspecs(prefix, ids)], true);
-    if (r.code !== 0) throw new StateStoreError(`could not fetch task records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
-    return taskTips(await this.fetchHead(), prefix, ids);
-  }
-
-  /**
-   * The state branch's tip and the per-task refs of `ids` in one `git fetch` (one round trip where
-   * `fetchTip` + `fetchTaskRefs` make two: a task's start reads both).
-   * @returns undefined when the branch does not exist yet (then a fetch naming it fails as a whole:
-   *   the caller reads the two separately)
-   * @throws StateStoreError when the remote cannot be read
-   */
-  async fetchTipAndTasks(prefix: string, ids: readonly string[]): Promise<{ tip: string; tasks: Map<string, string> } | undefined> {
-    const depth = this.fetched ? [] : ['--depth=1'];
-    const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, 'origin', `+refs/heads/${this.branch}:${TipRef}`, ...taskRefspecs(prefix, ids)], true);
+  async fetchRecords(prefix: string, keys: readonly string[], dirs: readonly string[], withBranch: boolean): Promise<{ tip: string | undefined; records: Map<string, string> } | undefined> {
+    const wanted = keys.filter((k) => !dirs.some((d) => k.startsWith(d)));
+    const specs = [...wanted, ...dirs].map((k) => `+${prefix}${k}*:${LocalRecords}${k}*`);
+    if (!withBranch && specs.length === 0) return { tip: undefined, records: new Map() };
+    const branch = withBranch ? [...(this.fetched ? [] : ['--depth=1']), `+refs/heads/${this.branch}:${TipRef}`] : [];
+    const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...branch, ...specs], true);
     if (r.code !== 0) {
-      if (/couldn't find remote ref/i.test(r.stderr)) return undefined;
-      throw new StateStoreError(`could not fetch state branch ${this.branch}: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
+      if (withBranch && /couldn't find remote ref/i.test(r.stderr)) return undefined;
+      throw new StateStoreError(`could not fetch ${withBranch ? `state branch ${this.branch}` : 'state records'}: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
     }
-    this.fetched = true;
     const head = await this.fetchHead();
-    // "<sha>\t\tbranch '<name>' of <url>"
-    const tip = head.split('\n').map((l) => /^([0-9a-f]{40,64})\t[^\t]*\tbranch '([^']+)' of /.exec(l)).find((m) => m?.[2] === this.branch)?.[1];
-    return { tip: tip ?? (await this.git(['rev-parse', '--verify', '--quiet', `${TipRef}^{commit}`])).stdout.trim(), tasks: taskTips(head, prefix, ids) };
+    let tip: string | undefined;
+    if (withBranch) {
+      this.fetched = true;
+      // "<sha>\t\tbranch '<name>' of <url>"
+      tip = head.split('\n').map((l) => /^([0-9a-f]{40,64})\t[^\t]*\tbranch '([^']+)' of /.exec(l)).find((m) => m?.[2] === this.branch)?.[1];
+      tip ??= (await this.git(['rev-parse', '--verify', '--quiet', `${TipRef}^{commit}`])).stdout.trim();
+    }
+    const records = new Map<string, string>();
+    const exact = new Set(wanted);
+    for (const line of head.split('\n')) {
+      // "<sha>\t[not-for-merge]\t'<ref>' of <url>"
+      const m = /^([0-9a-f]{40,64})\t[^\t]*\t'([^']+)' of /.exec(line);
+      if (!m || !m[2]!.startsWith(prefix)) continue;
+      const key = m[2]!.slice(prefix.length);
+      if (exact.has(key) || dirs.some((d) => key.startsWith(d))) records.set(key, m[1]!);
+    }
+    return { tip, records };
   }
 
   private fetchHead(): Promise<string> {
@@ -200,16 +205,16 @@ export class ScratchRepo {
   }
 
   /**
-   * Every per-task ref under `prefix` on the remote (one `git ls-remote`).
-   * @returns tip commit by task id
+   * Every record ref under `<prefix><dir>` on the remote (one `git ls-remote`, no objects).
+   * @returns tip commit by key (`<dir>…`)
    */
-  async listTaskRefs(prefix: string): Promise<Map<string, string>> {
-    const r = await this.git(['ls-remote', '--refs', 'origin', `${prefix}*`], true);
-    if (r.code !== 0) throw new StateStoreError(`could not list task records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
+  async listRecords(prefix: string, dir: string): Promise<Map<string, string>> {
+    const r = await this.git(['ls-remote', '--refs', 'origin', `${prefix}${dir}*`], true);
+    if (r.code !== 0) throw new StateStoreError(`could not list state records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
     const out = new Map<string, string>();
     for (const line of r.stdout.split('\n')) {
       const [sha, ref] = line.split('\t');
-      if (sha && ref?.startsWith(prefix) && !ref.slice(prefix.length).includes('/')) out.set(ref.slice(prefix.length), sha);
+      if (sha && ref?.startsWith(`${prefix}${dir}`)) out.set(ref.slice(prefix.length), sha);
     }
     return out;
   }
@@ -268,17 +273,22 @@ export class ScratchRepo {
 
   /**
    * Updates several refs in one push, all or none (`--atomic`), each a compare-and-swap: a new
-   * commit must descend from the ref's current tip (no force), a deletion names the tip it expects
-   * (`--force-with-lease=<ref>:<tip>`). The receiving side checks each ref's old value under its
-   * lock, so two writers can never both win (git-receive-pack; https://git-scm.com/docs/git-push
-   * `--atomic`, `--force-with-lease`).
+   * commit without `expect` must descend from the ref's current tip (no force); with `expect` the
+   * ref must be exactly that commit (`--force-with-lease=<ref>:<expect>`), or not exist when
+   * `expect` is null (`--force-with-lease=<ref>:`) — a record ref's commits have no parent, so its
+   * history never grows; a deletion names the tip it expects. The receiving side checks each
+   * ref's old value under its lock, so two writers can never both win (git-receive-pack;
+   * https://git-scm.com/docs/git-push `--atomic`, `--force-with-lease`).
    * @returns `conflict` when any ref moved
    * @throws StateStoreError for any other failure (auth, network, a rejecting hook)
    */
-  async pushRefs(updates: ReadonlyArray<{ ref: string; commit: string } | { ref: string; delete: string }>): Promise<PushOutcome> {
+  async pushRefs(updates: ReadonlyArray<{ ref: string; commit: string; expect?: string | null } | { ref: string; delete: string }>): Promise<PushOutcome> {
     const args = ['push', '--porcelain', '--no-verify'];
     if (updates.length > 1) args.push('--atomic');
-    for (const u of updates) if ('delete' in u) args.push(`--force-with-lease=${u.ref}:${u.delete}`);
+    for (const u of updates) {
+      if ('delete' in u) args.push(`--force-with-lease=${u.ref}:${u.delete}`);
+      else if (u.expect !== undefined) args.push(`--force-with-lease=${u.ref}:${u.expect ?? ''}`);
+    }
     args.push('origin', ...updates.map((u) => ('delete' in u ? `:${u.ref}` : `${u.commit}:${u.ref}`)));
     const r = await this.git(args, true);
     if (r.code === 0) return 'pushed';
@@ -291,27 +301,6 @@ export class ScratchRepo {
   private git(args: readonly string[], allowFailure = false, input?: string): Promise<GitResult> {
     return execGit(args, { cwd: this.dir, env: this.env, allowFailure, ...(input !== undefined ? { input } : {}) });
   }
-}
-
-/**
- * Refspecs fetching the per-task refs of `ids` (`<prefix><id>`): each a pattern (`<prefix><id>*`),
- * because a plain refspec for a ref that does not exist fails the whole fetch while a pattern that
- * matches nothing does not; FETCH_HEAD then names exactly the refs that exist (`taskTips`).
- */
-function taskRefspecs(prefix: string, ids: readonly string[]): string[] {
-  return ids.map((id) => `+${prefix}${id}*:${LocalTasks}${id}*`);
-}
-
-/** Tips of the task refs of `ids` named in FETCH_HEAD's text; ids without a ref are left out. */
-function taskTips(fetchHead: string, prefix: string, ids: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const wanted = new Set(ids.map((id) => `${prefix}${id}`));
-  for (const line of fetchHead.split('\n')) {
-    // "<sha>\t[not-for-merge]\t'<ref>' of <url>"
-    const m = /^([0-9a-f]{40,64})\t[^\t]*\t'([^']+)' of /.exec(line);
-    if (m && wanted.has(m[2]!)) out.set(m[2]!.slice(prefix.length), m[1]!);
-  }
-  return out;
 }
 
 /** A retryable failure (`isTransientGitError`, the one rule for all of the action's git). */

@@ -143,7 +143,8 @@ export const IndexEntry = z.looseObject({ taskId: Id });
 export type IndexEntry = z.infer<typeof IndexEntry>;
 
 /**
- * `leases/<taskId>.json`: one concurrency slot. A lease with `reserved: true` was handed to a
+ * `slots/<n>.json` (a record on its own ref; version 2: `leases/<taskId>.json` on the branch): one
+ * concurrency slot, held by `taskId`. A lease with `reserved: true` was handed to a
  * queued task by a finishing one; its continuation run turns it into a normal lease.
  */
 export const Lease = z.looseObject({

@@ -15,19 +15,21 @@ const Empty: ReadonlyMap<string, string> = new Map();
 /** README.md written when the branch is created. */
 export const StateReadme = `# kiro-action state
 
-This branch is the durable state of kiro-action: concurrency leases, the
-task queue, learnings (one markdown file per learning) and batches. It is written by the action
-with ordinary git commits; you can read it, and you may edit or delete a learning under
-\`learnings/<owner>/\` with a normal commit — the next task honours it.
+This branch is the durable state of kiro-action: learnings (one markdown file per learning) and
+batches; task records, concurrency slots, the queue and the issue/pull request index live on refs
+next to it. It is written by the action with ordinary git commits; you can read it, and you may
+edit or delete a learning under \`learnings/<owner>/\` with a normal commit — the next task honours it.
 
-Layout (version in \`kiro-state.json\`):
+Layout (version in \`kiro-state.json\`); records on refs are \`refs/kiro-state/<branch>/<name>\`:
 
-- task records: one ref per task, \`refs/kiro-state/<branch>/tasks/<id>\` (file \`task.json\`; on this
-  branch as \`tasks/<id>.json\` in layout 1, moved on their next write)
-- \`index/issues/<owner>/<repo>/<n>.json\`, \`index/pulls/<owner>/<repo>/<n>.json\` — issue/PR → task
-- \`leases/<taskId>.json\` — concurrency slots; \`queue/<enqueuedAt>-<taskId>.json\` — waiting tasks
-- \`learnings/<owner>/<id>.md\` — learnings (front matter + text)
-- \`batches/<id>.json\` — batches across repositories
+- \`tasks/<id>\` — one ref per task (file \`task.json\`; on this branch as \`tasks/<id>.json\` in
+  layout 1, moved on their next write)
+- \`slots/<n>\` — concurrency slots (file \`lease.json\`); \`queue/<enqueuedAt>-<taskId>\` — waiting
+  tasks (file \`entry.json\`)
+- \`index/issues/<owner>/<repo>/<n>\`, \`index/pulls/<owner>/<repo>/<n>\` — issue/PR → task (file
+  \`index.json\`; on this branch as \`.json\` files in layouts 1 and 2, moved on their next write)
+- on this branch: \`learnings/<owner>/<id>.md\` — learnings (front matter + text);
+  \`batches/<id>.json\` — batches across repositories
 
 See docs/state.md in the kiro-action repository for the full description.
 `;

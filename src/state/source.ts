@@ -1,7 +1,7 @@
 /**
  * What the state store's transactions read through (`TxSource`, tx.ts): the branch's snapshot
  * (fetched, built once per tip and cached, or remembered from this store's own push) and the
- * task records on their refs (fetched by pattern, their contents cached by tip), with blobs
+ * records on their own refs (fetched by pattern, their contents cached by tip), with blobs
  * loaded in batches. One fetch at a time: they share the scratch repository's FETCH_HEAD.
  */
 import * as core from '@actions/core';
@@ -18,7 +18,7 @@ export class StateSource {
   private warnedUnreadable = false;
   /** Serialises fetches: they share the scratch repository's FETCH_HEAD. */
   private fetching: Promise<unknown> = Promise.resolve();
-  /** The last known record of each task ref this store wrote or read: tip and content. */
+  /** The last known record of each record ref this store wrote or read, by key: tip and content. */
   readonly taskMemo = new Map<string, TaskDoc>();
   /** True once the branch was read (and so its layout version checked). */
   versionChecked = false;
@@ -26,11 +26,11 @@ export class StateSource {
   /**
    * @param o.dryRun a dry run without access to the state repository reads an empty store
    * @param o.label `repository@branch`, for messages
-   * @param o.taskPrefix the refs of task records (`StateRefs.tasksPrefix`)
+   * @param o.refPrefix the prefix of record refs (`StateRefs.prefix`)
    */
   constructor(
     private readonly repo: ScratchRepo,
-    private readonly o: { dryRun: boolean; label: string; taskPrefix: string },
+    private readonly o: { dryRun: boolean; label: string; refPrefix: string },
   ) {}
 
   readonly loader = async (oids: readonly string[]): Promise<Map<string, string>> => {
@@ -52,9 +52,9 @@ export class StateSource {
   txSource(retry: <T>(op: () => Promise<T>) => Promise<T>): TxSource {
     return {
       branch: (maxAgeMs) => (maxAgeMs !== undefined && this.cached && performance.now() - this.cached.at <= maxAgeMs ? Promise.resolve(this.cached.snapshot) : retry(() => this.fetchSnapshot())),
-      tasks: (ids, cachedOk) => this.fetchTasks(ids, cachedOk, retry),
-      branchAndTasks: (ids, cachedOk) => this.fetchBranchAndTasks(ids, cachedOk, retry),
-      taskIds: async () => [...(await this.readable(() => retry(() => this.repo.listTaskRefs(this.o.taskPrefix)), new Map<string, string>())).keys()],
+      records: (keys, dirs, cachedOk) => this.fetchRecords(keys, dirs, cachedOk, retry),
+      branchAndRecords: (keys, dirs, cachedOk) => this.fetchBranchAndRecords(keys, dirs, cachedOk, retry),
+      recordKeys: async (dir) => [...(await this.readable(() => retry(() => this.repo.listRecords(this.o.refPrefix, dir)), new Map<string, string>())).keys()],
       load: (oids) => this.loader(oids),
     };
   }
@@ -80,51 +80,64 @@ export class StateSource {
   }
 
   /**
-   * Task records by id: from memory for `cachedOk` ids this store knows, else one fetch of their
-   * refs and one `cat-file` of the records whose tip changed.
+   * Records by key (and every record under `dirs`): from memory for `cachedOk` keys this store
+   * knows, else one fetch of their refs and one `cat-file` of the records whose tip changed.
    */
-  private async fetchTasks(ids: readonly string[], cachedOk: ReadonlySet<string>, retry: <T>(op: () => Promise<T>) => Promise<T>): Promise<Map<string, TaskDoc>> {
-    const out = new Map<string, TaskDoc>();
-    const toFetch: string[] = [];
-    for (const id of ids) {
-      const memo = this.taskMemo.get(id);
-      if (memo && cachedOk.has(id)) out.set(id, { ...memo, cached: true });
-      else toFetch.push(id);
-    }
-    if (toFetch.length === 0) return out;
-    const tips = await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchTaskRefs(this.o.taskPrefix, toFetch))), new Map<string, string>());
-    return this.tasksAt(toFetch, tips, out);
+  private async fetchRecords(keys: readonly string[], dirs: readonly string[], cachedOk: ReadonlySet<string>, retry: <T>(op: () => Promise<T>) => Promise<T>): Promise<Map<string, TaskDoc>> {
+    const { toFetch, out } = this.fromMemory(keys, cachedOk);
+    if (toFetch.length === 0 && dirs.length === 0) return out;
+    const fetched = await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchRecords(this.o.refPrefix, toFetch, dirs, false))), undefined);
+    return this.recordsAt(toFetch, dirs, fetched?.records ?? new Map(), out);
   }
 
-  /** The records of `toFetch` at the fetched `tips` (loading those whose tip changed), added to `out`. */
-  private async tasksAt(toFetch: readonly string[], tips: ReadonlyMap<string, string>, out: Map<string, TaskDoc>): Promise<Map<string, TaskDoc>> {
-    const stale = toFetch.filter((id) => tips.has(id) && this.taskMemo.get(id)?.tip !== tips.get(id));
-    const loaded = await this.repo.catBatch(stale.map((id) => `${tips.get(id)}:${StateRefs.TaskFile}`));
-    stale.forEach((id, i) => this.taskMemo.set(id, { tip: tips.get(id), content: loaded[i]?.content }));
-    for (const id of toFetch) {
-      const tip = tips.get(id);
+  /** Splits `keys` into those served from memory (in `out`, marked cached) and those to fetch. */
+  private fromMemory(keys: readonly string[], cachedOk: ReadonlySet<string>): { toFetch: string[]; out: Map<string, TaskDoc> } {
+    const out = new Map<string, TaskDoc>();
+    const toFetch: string[] = [];
+    for (const key of keys) {
+      const memo = this.taskMemo.get(key);
+      if (memo && cachedOk.has(key)) out.set(key, { ...memo, cached: true });
+      else toFetch.push(key);
+    }
+    return { toFetch, out };
+  }
+
+  /**
+   * The records of `toFetch` and under `dirs` at the fetched `tips` (loading those whose tip
+   * changed), added to `out`; a key of `toFetch` without a tip is absent.
+   */
+  private async recordsAt(toFetch: readonly string[], dirs: readonly string[], tips: ReadonlyMap<string, string>, out: Map<string, TaskDoc>): Promise<Map<string, TaskDoc>> {
+    const keys = [...new Set([...toFetch, ...[...tips.keys()].filter((k) => dirs.some((d) => k.startsWith(d)))])];
+    const stale = keys.filter((k) => tips.has(k) && this.taskMemo.get(k)?.tip !== tips.get(k));
+    const loaded = await this.repo.catBatch(stale.map((k) => `${tips.get(k)}:${StateRefs.fileOf(k)}`));
+    stale.forEach((k, i) => this.taskMemo.set(k, { tip: tips.get(k), content: loaded[i]?.content }));
+    for (const k of keys) {
+      const tip = tips.get(k);
       if (tip === undefined) {
-        this.taskMemo.delete(id);
-        out.set(id, { tip: undefined, content: undefined });
-      } else out.set(id, { ...this.taskMemo.get(id)! });
+        this.taskMemo.delete(k);
+        out.set(k, { tip: undefined, content: undefined });
+      } else out.set(k, { ...this.taskMemo.get(k)! });
     }
     return out;
   }
 
   /**
-   * The branch and the records of `ids` (those not served from memory) with one fetch; when the
-   * branch does not exist yet, read separately.
+   * The branch and the records of `keys` (those not served from memory) and under `dirs` with one
+   * fetch; when the branch does not exist yet, read separately.
    */
-  private async fetchBranchAndTasks(ids: readonly string[], cachedOk: ReadonlySet<string>, retry: <T>(op: () => Promise<T>) => Promise<T>): Promise<{ snapshot: BranchSnapshot; tasks: Map<string, TaskDoc> }> {
-    const toFetch = ids.filter((id) => !(this.taskMemo.has(id) && cachedOk.has(id)));
-    const both = toFetch.length ? await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchTipAndTasks(this.o.taskPrefix, toFetch))), undefined) : undefined;
+  private async fetchBranchAndRecords(
+    keys: readonly string[],
+    dirs: readonly string[],
+    cachedOk: ReadonlySet<string>,
+    retry: <T>(op: () => Promise<T>) => Promise<T>,
+  ): Promise<{ snapshot: BranchSnapshot; records: Map<string, TaskDoc> }> {
+    const { toFetch, out } = this.fromMemory(keys, cachedOk);
+    const both = await this.readable(() => retry(() => this.serialFetch(() => this.repo.fetchRecords(this.o.refPrefix, toFetch, dirs, true))), undefined);
     if (!both) {
       const snapshot = await retry(() => this.fetchSnapshot());
-      return { snapshot, tasks: await this.fetchTasks(ids, cachedOk, retry) };
+      return { snapshot, records: await this.fetchRecords(keys, dirs, cachedOk, retry) };
     }
-    const out = new Map<string, TaskDoc>();
-    for (const id of ids) if (!toFetch.includes(id)) out.set(id, { ...this.taskMemo.get(id)!, cached: true });
-    return { snapshot: await this.snapshotAt(both.tip), tasks: await this.tasksAt(toFetch, both.tasks, out) };
+    return { snapshot: await this.snapshotAt(both.tip), records: await this.recordsAt(toFetch, dirs, both.records, out) };
   }
 
   /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */

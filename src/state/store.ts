@@ -15,14 +15,14 @@ import { authEnv, repositoryUrl } from '../git/auth.js';
 import { readBatch, syncBatchTx, writeBatch } from './batches.js';
 import { StateConflictError, StateStoreError } from './errors.js';
 import { deleteLearningTx, readLearnings, upsertLearningsTx, type LearningInput, type LearningUpsert } from './learnings.js';
-import { StateRefs } from './paths.js';
+import { StateDirs, StatePaths, StateRefs } from './paths.js';
 import { StateSource } from './source.js';
 import type { DryRunWrite, OpenStateStoreOptions, RetryOptions, StateStore, StateStoreStats, UpdateOptions, UpdateResult } from './store-api.js';
 import { ScratchRepo, type CommitIdentity } from './repo.js';
 import type { Batch, BatchInput, Lease, Learning, Task, TaskInput } from './schema.js';
-import { acquireSlotTx, enqueueTx, queuePositionOf, readLeases, releaseSlotTx, renewLeaseTx, type SlotResult } from './slots.js';
+import { acquireSlotTx, enqueueTx, queuePositionOf, readLeases, releaseSlotTx, renewLeaseTx, settleTx, type SlotResult } from './slots.js';
 import { readTask, readTaskByIssue, readTaskByPull, readTasks, writeTask, type TaskFilter } from './tasks.js';
-import { StoreTx, type TxSource } from './tx.js';
+import { StoreTx, pushPlan, type TxSource } from './tx.js';
 import type { StateReader, StateTx } from './view.js';
 
 export type { DryRunWrite, OpenStateStoreOptions, RetryOptions, StateStore, StateStoreStats, UpdateOptions, UpdateResult } from './store-api.js';
@@ -80,7 +80,7 @@ class GitStateStore implements StateStore {
     this.identity = opts.identity ?? { name: DefaultBot.name, email: DefaultBot.email };
     this.retry = { attempts: 50, baseMs: 50, capMs: 15_000, transientAttempts: 4, ...opts.retry };
     this.reservationMs = opts.slotReservationMs ?? 30 * 60_000;
-    this.src = new StateSource(repo, { dryRun: this.dryRun, label: `${this.repository}@${branch}`, taskPrefix: StateRefs.tasksPrefix(branch) });
+    this.src = new StateSource(repo, { dryRun: this.dryRun, label: `${this.repository}@${branch}`, refPrefix: StateRefs.prefix(branch) });
     this.source = this.src.txSource((op) => this.withTransientRetry(op));
   }
 
@@ -110,7 +110,7 @@ class GitStateStore implements StateStore {
       let conflicts = 0;
       for (let attempt = 1; ; attempt++) {
         const started = performance.now();
-        const tx = new StoreTx(this.source, this.dryOverlay, true, new Set(attempt === 1 ? (opts.writes ?? []) : []));
+        const tx = new StoreTx(this.source, this.dryOverlay, true, new Set(attempt === 1 ? (opts.writes ?? []).map((id) => StateRefs.keyOf(StatePaths.task(id))!) : []));
         const value = await mutate(tx);
         if (this.dryRun) {
           for (const [path, content] of tx.changes) {
@@ -135,25 +135,11 @@ class GitStateStore implements StateStore {
           this.counters.updates++;
           return { value, commit: tx.tip, committed: false, attempts: attempt };
         }
-        const message = `state: ${description}`;
         const branchChanges = withBranch ? new Map([...snap!.overlay, ...plan.branch]) : undefined;
-        const commits: Array<{ parent: string | undefined; changes: ReadonlyMap<string, string | null>; message: string; replaceTree?: boolean }> = [];
-        const refs: string[] = [];
-        if (branchChanges) {
-          commits.push({ parent: snap!.base.tip, changes: branchChanges, message });
-          refs.push(`refs/heads/${this.branch}`);
-        }
-        const deletes: Array<{ ref: string; delete: string }> = [];
-        for (const [id, w] of plan.tasks) {
-          if (w.content === null) deletes.push({ ref: StateRefs.task(this.branch, id), delete: w.doc.tip! });
-          else {
-            commits.push({ parent: w.doc.tip, changes: new Map([[StateRefs.TaskFile, w.content]]), message, replaceTree: true });
-            refs.push(StateRefs.task(this.branch, id));
-          }
-        }
+        const { commits, refs, expects, deletes } = pushPlan(this.branch, `state: ${description}`, plan, branchChanges && { parent: snap!.base.tip, changes: branchChanges });
         const outcome = await this.withTransientRetry(async () => {
           const shas = commits.length ? await this.repo.commitMany(commits, this.identity, this.now() / 1000) : [];
-          return { shas, result: await this.repo.pushRefs([...refs.map((ref, i) => ({ ref, commit: shas[i]! })), ...deletes]) };
+          return { shas, result: await this.repo.pushRefs([...refs.map((ref, i) => ({ ref, commit: shas[i]!, ...(expects[i] !== undefined ? { expect: expects[i] } : {}) })), ...deletes]) };
         });
         this.attemptMs = this.attemptMs === 0 ? performance.now() - started : 0.7 * this.attemptMs + 0.3 * (performance.now() - started);
         if (outcome.result === 'pushed') {
@@ -231,7 +217,10 @@ class GitStateStore implements StateStore {
     const r = await this.update(`slot ${taskId}: acquire (run ${runId})`, (tx) =>
       acquireSlotTx(tx, taskId, runId, max, leaseMs, this.now(), this.reservationMs),
     );
-    return r.value;
+    if (r.value.acquired) return r.value;
+    const settled = await this.settle(max, { taskId, runId, leaseMs });
+    const handedTo = [...r.value.handedTo, ...settled.handedTo];
+    return settled.callerHolds ? { acquired: true, handedTo } : { ...r.value, handedTo };
   }
 
   async startTask(
@@ -241,7 +230,8 @@ class GitStateStore implements StateStore {
     run: { entry: Task['runs'][number]; max: number; leaseMs: number },
   ): Promise<{ existing: Task } | { task: Task; slot: SlotResult }> {
     const r = await this.update(`task ${id}: started (run ${run.entry.runId})`, async (tx) => {
-      await tx.prefetch?.([id]); // the record's ref and the branch (slot, issue index) in one fetch
+      // the record, the issue's index entry, the slots and the queue in one fetch
+      await tx.prefetch?.([StatePaths.task(id), ...(issue ? [StatePaths.issueIndex(issue.repository, issue.number)] : [])], [StateDirs.Slots, StateDirs.Queue]);
       const existing = await readTask(tx, id);
       if (existing) return { existing };
       const previous = issue ? await readTaskByIssue(tx, issue.repository, issue.number) : undefined;
@@ -255,11 +245,24 @@ class GitStateStore implements StateStore {
       );
       return { task, slot };
     });
-    return r.value;
+    const v = r.value;
+    if ('existing' in v || v.slot.acquired) return v;
+    // queued: look again after the write (a slot may have been freed meanwhile by a release that saw no queue)
+    const settled = await this.settle(run.max, { taskId: id, runId: run.entry.runId, leaseMs: run.leaseMs }, async (tx) => {
+      const t = await readTask(tx, id);
+      return t ? writeTask(tx, { ...t, state: 'in_progress', queuePosition: undefined, runs: [...t.runs, run.entry] }, this.nowIso(), t) : undefined;
+    });
+    const handedTo = [...v.slot.handedTo, ...settled.handedTo];
+    return settled.callerHolds && settled.task ? { task: settled.task, slot: { acquired: true, handedTo } } : { task: v.task, slot: { ...v.slot, handedTo } };
   }
 
   async enqueueTasks(taskIds: readonly string[], max: number): Promise<{ handedTo: string[]; positions: Map<string, number> }> {
-    return (await this.update(`slots: queue ${taskIds.length} ${taskIds.length === 1 ? 'task' : 'tasks'}`, (tx) => enqueueTx(tx, taskIds, max, this.now(), this.reservationMs))).value;
+    const r = (await this.update(`slots: queue ${taskIds.length} ${taskIds.length === 1 ? 'task' : 'tasks'}`, (tx) => enqueueTx(tx, taskIds, max, this.now(), this.reservationMs))).value;
+    if (r.positions.size === 0) return r;
+    const settled = await this.settle(max);
+    if (settled.handedTo.length === 0) return r;
+    const positions = new Map([...r.positions].filter(([id]) => !settled.handedTo.includes(id)).map(([id], i) => [id, i + 1] as const));
+    return { handedTo: [...r.handedTo, ...settled.handedTo], positions };
   }
 
   async renewLease(taskId: string, runId: number, leaseMs: number): Promise<boolean> {
@@ -267,14 +270,16 @@ class GitStateStore implements StateStore {
   }
 
   async releaseSlot(taskId: string, max: number): Promise<string[]> {
-    return (await this.update(`slot ${taskId}: release`, (tx) => releaseSlotTx(tx, taskId, max, this.now(), this.reservationMs))).value;
+    const handedTo = (await this.update(`slot ${taskId}: release`, (tx) => releaseSlotTx(tx, taskId, max, this.now(), this.reservationMs))).value;
+    return handedTo.length > 0 ? handedTo : (await this.settle(max)).handedTo;
   }
 
   async endRun(taskId: string, change: (task: Task) => Task | void, max: number, description?: string): Promise<{ task: Task; handedTo: string[] }> {
     const r = await this.update(
       description ?? `task ${taskId}: run ended`,
       async (tx) => {
-        await tx.prefetch?.([taskId]); // (the record usually comes from memory: then only the branch is fetched)
+        // (the record usually comes from memory: then only the slots and the queue are fetched)
+        await tx.prefetch?.([StatePaths.task(taskId)], [StateDirs.Slots, StateDirs.Queue]);
         const current = await readTask(tx, taskId);
         if (!current) throw new StateStoreError(`task ${taskId} does not exist in the state store`);
         const copy = structuredClone(current);
@@ -284,6 +289,24 @@ class GitStateStore implements StateStore {
       },
       { writes: [taskId] },
     );
+    if (r.value.handedTo.length > 0) return r.value;
+    return { task: r.value.task, handedTo: (await this.settle(max)).handedTo };
+  }
+
+  /**
+   * The look after a release or an enqueue (src/state/slots.ts): hands slots that are free to the
+   * oldest queued tasks; nothing is written (no push) when there is nothing to hand on. `onHold`
+   * runs in the same compare-and-swap when `caller` is handed a lease.
+   */
+  private async settle<T>(
+    max: number,
+    caller?: { taskId: string; runId: number; leaseMs: number },
+    onHold?: (tx: StateTx) => Promise<T>,
+  ): Promise<{ handedTo: string[]; callerHolds: boolean; task?: T }> {
+    const r = await this.update('slots: hand free slots on', async (tx) => {
+      const settled = await settleTx(tx, max, this.now(), this.reservationMs, caller);
+      return settled.callerHolds && onHold ? { ...settled, task: await onHold(tx) } : settled;
+    });
     return r.value;
   }
 

@@ -39,10 +39,11 @@ export interface StateTx extends StateReader {
   /** Writes (string) and deletes (null) made so far, in path order of first touch. */
   readonly changes: ReadonlyMap<string, string | null>;
   /**
-   * A hint: the transaction will read the branch and the records of `ids`, so read them with one
-   * fetch (the store's transactions; a view over a fixed tree has nothing to fetch).
+   * A hint: the transaction will read the branch, the records at `paths` and every record under
+   * `dirs` (`slots/`, `queue/`), so read them with one fetch (the store's transactions; a view
+   * over a fixed tree has nothing to fetch).
    */
-  prefetch?(ids: readonly string[]): Promise<void>;
+  prefetch?(paths: readonly string[], dirs?: readonly string[]): Promise<void>;
 }
 
 /** A committed tree: path → blob object id. */

@@ -6,7 +6,8 @@
  *   50 and 100 concurrent writers; target at 100: 0 lost, ≥ 20 updates/s"): every writer is one
  *   task's run, all starting at once — `startTask` (record + slot + run in one compare-and-swap on
  *   the shared branch), `progressWrites` progress writes of its own record (phase, step, cost: what
- *   a run writes as it works), then `releaseSlot`. Lost = a record without every progress write or
+ *   a run writes as it works), then `endRun` (the record's end and the slot's release in one
+ *   compare-and-swap, as a task run ends). Lost = a record without every progress write or
  *   with the wrong cost, a missing issue index, or a lease left behind.
  * - `benchSharedCounter(writers, updatesEach)` — the worst case: every update adds a distinct file
  *   and increments one shared counter on the branch, so every update contends with every other.
@@ -110,7 +111,7 @@ export interface TaskWorkloadBench {
 
 /**
  * `writers` task runs at once against one state store: start (shared), `progressWrites` writes of
- * the task's own record, release (shared). Checks every write is there afterwards.
+ * the task's own record, the run's end (record + release in one compare-and-swap, shared). Checks every write is there afterwards.
  */
 export async function benchStateStore(writers = 100, progressWrites = 8): Promise<TaskWorkloadBench> {
   const remote = await startGitRemote();
@@ -138,8 +139,7 @@ export async function benchStateStore(writers = 100, progressWrites = 8): Promis
         for (let i = 1; i <= progressWrites; i++) {
           await store.updateTask(id, (t) => ({ ...t, progress: { phase: 'coding', currentStep: i, verifyAttempts: 0 }, costUsd: Math.round((t.costUsd + 0.01) * 100) / 100 }));
         }
-        await store.updateTask(id, (t) => ({ ...t, state: 'completed' }));
-        await store.releaseSlot(id, writers);
+        await store.endRun(id, (t) => ({ ...t, state: 'completed' }), writers);
       }),
     );
     const elapsedMs = performance.now() - started;
@@ -149,7 +149,7 @@ export async function benchStateStore(writers = 100, progressWrites = 8): Promis
     for (let k = 0; k < writers; k++) {
       const id = ids.find((x) => x === `bench-${k + 1}-run`)!;
       const t = await readTask(view, id);
-      if (!t) lost += progressWrites + 3;
+      if (!t) lost += progressWrites + 2;
       else {
         lost += progressWrites - (t.progress?.currentStep ?? 0);
         if (Math.abs(t.costUsd - progressWrites * 0.01) > 1e-9) lost++;
@@ -158,12 +158,12 @@ export async function benchStateStore(writers = 100, progressWrites = 8): Promis
       const index = (await view.readJson(StatePaths.issueIndex('acme/app', k + 1))) as { taskId?: string } | undefined;
       if (index?.taskId !== id) lost++;
     }
-    lost += (await view.list(StateDirs.Leases)).length + (await view.list(StateDirs.Queue)).length;
-    const total = writers * (progressWrites + 3);
+    lost += (await view.list(StateDirs.Slots)).length + (await view.list(StateDirs.Leases)).length + (await view.list(StateDirs.Queue)).length;
+    const total = writers * (progressWrites + 2);
     const conflicts = stores.reduce((sum, s) => sum + s.stats().conflicts, 0);
     return {
       writers,
-      updatesEach: progressWrites + 3,
+      updatesEach: progressWrites + 2,
       updatesPerSecond: Math.round((total / (elapsedMs / 1000)) * 10) / 10,
       conflictsPerUpdate: Math.round((conflicts / total) * 100) / 100,
       lost,

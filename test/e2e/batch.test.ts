@@ -128,9 +128,10 @@ describe('batch across repositories (J5)', () => {
     for (const item of batch.items) {
       const task = await stateJson<{ kind: string; batchId: string; state: string }>(rig, `tasks/${item.taskId}.json`);
       expect(task).toMatchObject({ kind: 'batch-child', batchId, state: 'completed' });
-      expect(await rig.remote.readFile(rig.owner, rig.repo, 'kiro/state', `leases/${item.taskId}.json`)).toBeNull();
     }
-    expect(await rig.remote.readFile(rig.owner, rig.repo, 'kiro/state', 'queue')).toBeNull();
+    // every slot released and nobody left in the queue (slots and queue entries are refs, layout version 3)
+    expect(await rig.slotLeases()).toEqual([]);
+    expect(await rig.remote.refs(rig.owner, rig.repo, 'refs/kiro-state/kiro/state/queue/')).toEqual([]);
     const tracking = rig.github.state.issue(1)!;
     expect(tracking.title).toBe('Kiro batch: Fix add() so it adds');
     expect(tracking.state).toBe('closed');

@@ -342,7 +342,7 @@ describe('review feedback on the agent’s pull request (J3)', () => {
     expect(task.feedback).toMatchObject({ rounds: 1, pending: [] });
     expect(rig.github.state.labelsOn(pr.issue)).toContain(Labels.Completed);
     expect(rig.github.state.labelsOn(pr.issue)).not.toContain(Labels.Queued);
-    expect(await rig.remote.readFile(rig.owner, rig.repo, 'kiro/state', `leases/${pr.taskId}.json`)).toBeNull();
+    expect((await rig.slotLeases()).map((l) => l.taskId)).not.toContain(pr.taskId);
   });
 
   it('failing CI alone waits for the owner; with fix-failing-checks it starts a round at once', { timeout: 120_000 }, async () => {

@@ -199,17 +199,31 @@ export class Rig {
   }
 
   /**
-   * A file of the state store as the action sees it: a task record (`tasks/<id>.json`) from its
-   * own ref (layout version 2), anything else (or a record not moved yet) from the state branch;
-   * null when missing.
+   * A file of the state store as the action sees it: a record on its own ref (`tasks/<id>.json`,
+   * `slots/<n>.json`, `queue/…`, `index/…`; layout version 3) from that ref, anything else (or a
+   * record not moved yet) from the state branch; null when missing.
    */
   async stateFile(file: string, branch = 'kiro/state'): Promise<string | null> {
-    const id = StateRefs.taskIdOf(file);
-    if (id) {
-      const text = await this.remote.readFile(this.owner, this.repo, StateRefs.task(branch, id), StateRefs.TaskFile);
+    const key = StateRefs.keyOf(file);
+    if (key) {
+      const text = await this.remote.readFile(this.owner, this.repo, StateRefs.ref(branch, key), StateRefs.fileOf(key));
       if (text !== null) return text;
     }
     return this.remote.readFile(this.owner, this.repo, branch, file);
+  }
+
+  /**
+   * The concurrency slots held on the state store (layout version 3: `slots/<n>` refs; version-2
+   * lease files on the branch too), as `{ slot, taskId, reserved }` — expired ones included.
+   */
+  async slotLeases(branch = 'kiro/state'): Promise<Array<{ slot: string; taskId: string; reserved: boolean }>> {
+    const out: Array<{ slot: string; taskId: string; reserved: boolean }> = [];
+    for (const ref of await this.remote.refs(this.owner, this.repo, `${StateRefs.prefix(branch)}slots/`)) {
+      const text = await this.remote.readFile(this.owner, this.repo, ref, 'lease.json');
+      const lease = text ? (JSON.parse(text) as { taskId: string; reserved?: boolean }) : undefined;
+      if (lease) out.push({ slot: ref.slice(StateRefs.prefix(branch).length), taskId: lease.taskId, reserved: lease.reserved === true });
+    }
+    return out;
   }
 
   async close(): Promise<void> {

@@ -269,6 +269,8 @@ export interface GitRemote {
   log(owner: string, repo: string, ref: string, opts?: { max?: number }): Promise<GitCommit[]>;
   /** Branch names (without `refs/heads/`), sorted. */
   branches(owner: string, repo: string): Promise<string[]>;
+  /** Full names of the refs under `prefix` (e.g. `refs/kiro-state/kiro/state/slots/`), sorted. */
+  refs(owner: string, repo: string, prefix: string): Promise<string[]>;
   /** Sha a ref (`main`, `refs/heads/main`, `refs/pull/1/head` …) points at, or null. */
   refSha(owner: string, repo: string, ref: string): Promise<string | null>;
   /** Sets a ref directly in the bare repository (e.g. `refs/pull/3/head`). */
@@ -683,6 +685,11 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
     return r.stdout.split('\n').filter(Boolean).sort();
   };
 
+  const refs: GitRemote['refs'] = async (owner, repo, prefix) => {
+    const r = await git(bareDirOf(owner, repo), ['for-each-ref', '--format=%(refname)', prefix]);
+    return r.stdout.split('\n').filter(Boolean).sort();
+  };
+
   const setRef: GitRemote['setRef'] = async (owner, repo, ref, sha) => {
     await git(bareDirOf(owner, repo), ['update-ref', ref, sha]);
   };
@@ -751,6 +758,7 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
     readFile: readRepoFile,
     log,
     branches,
+    refs,
     refSha,
     setRef,
     changedFiles,

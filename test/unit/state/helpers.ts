@@ -17,10 +17,13 @@ export interface FileRemote {
   /** Commits `files` (null deletes) on the state branch as a person would, from a normal clone. */
   personCommit(files: Record<string, string | null>, message?: string): Promise<void>;
   /**
-   * Content of `path` as the store sees it: a task record (`tasks/<id>.json`) from its ref, any
-   * other path (or a record not moved yet) from the branch tip; undefined when missing.
+   * Content of `path` as the store sees it: a record on a ref (`tasks/<id>.json`, `slots/1.json`,
+   * `index/…`) from its ref, any other path (or a record not moved yet) from the branch tip;
+   * undefined when missing.
    */
   remoteFile(path: string): Promise<string | undefined>;
+  /** Keys of the record refs under `dir` (`slots/`, `queue/`…) on the remote. */
+  recordRefs(dir: string): Promise<string[]>;
   /** Content of `path` on the branch tip only, or undefined. */
   branchFile(path: string): Promise<string | undefined>;
   /** Commit count of a task's ref (0 when missing). */
@@ -65,12 +68,16 @@ export async function fileRemote(): Promise<FileRemote> {
       await execGit(['push', '--quiet', 'origin', `HEAD:refs/heads/${Branch}`], { cwd: work });
     },
     async remoteFile(path) {
-      const id = StateRefs.taskIdOf(path);
-      if (id) {
-        const r = await execGit(['show', `${StateRefs.task(Branch, id)}:${StateRefs.TaskFile}`], { cwd: bareDir, allowFailure: true });
+      const key = StateRefs.keyOf(path);
+      if (key) {
+        const r = await execGit(['show', `${StateRefs.ref(Branch, key)}:${StateRefs.fileOf(key)}`], { cwd: bareDir, allowFailure: true });
         if (r.code === 0) return r.stdout;
       }
       return branchFile(path);
+    },
+    async recordRefs(dir) {
+      const r = await execGit(['for-each-ref', '--format=%(refname)', `${StateRefs.prefix(Branch)}${dir}`], { cwd: bareDir });
+      return r.stdout.split('\n').filter(Boolean).map((ref) => ref.slice(StateRefs.prefix(Branch).length));
     },
     branchFile,
     async taskCommits(id) {

@@ -42,7 +42,7 @@ describe('state store over smart HTTP', () => {
     expect(commit).toMatchObject({ subject: 'state: hello', parents: [] });
   });
 
-  it("a task's start reads the branch and its record's ref with one fetch; its end writes record and slot with one push", async () => {
+  it("a task's start reads the branch, its record, the slots and the queue with one fetch and writes them with one push; its end likewise", async () => {
     const s = await open('a');
     await s.update('seed', (tx) => tx.write('a.txt', '1'));
     const owner = { login: 'octocat', id: 1 };
@@ -54,12 +54,15 @@ describe('state store over smart HTTP', () => {
       leaseMs: 60_000,
     });
     expect(started).toMatchObject({ slot: { acquired: true } });
-    // one ref discovery per fetch or push: one fetch (branch + record ref), one atomic push
+    // one ref discovery per fetch or push: one fetch (branch + record, index entry, slots, queue), one atomic push
     expect(requests()).toEqual(['git-upload-pack', 'git-receive-pack']);
     const mid = remote.requests.length;
     const ended = await s.endRun('t-1', (t) => ({ ...t, state: 'completed' }), 2);
     expect(ended.task.state).toBe('completed');
-    expect(remote.requests.slice(mid).filter((r) => r.method === 'GET').map((r) => r.service)).toEqual(['git-upload-pack', 'git-receive-pack']);
+    // one fetch (slots, queue; the record comes from memory), one atomic push (record + slot), then
+    // the look after the release (src/state/slots.ts): one fetch, nothing queued, nothing pushed
+    expect(remote.requests.slice(mid).filter((r) => r.method === 'GET').map((r) => r.service)).toEqual(['git-upload-pack', 'git-receive-pack', 'git-upload-pack']);
+    expect(await remote.refs('acme', 'state', 'refs/kiro-state/kiro/state/slots/')).toEqual([]);
     expect(await remote.refSha('acme', 'state', 'refs/kiro-state/kiro/state/tasks/t-1')).toBeTruthy();
   });
 

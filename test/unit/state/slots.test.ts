@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StatePaths } from '../../../src/state/paths.js';
 import { newTask } from '../../../src/state/tasks.js';
-import { fileRemote, type FileRemote } from './helpers.js';
+import { fileRemote, seedV0, type FileRemote } from './helpers.js';
 
 let remote: FileRemote;
 let clock: number;
@@ -15,6 +14,14 @@ afterEach(async () => {
 
 const MIN = 60_000;
 const open = (name: string) => remote.open(name, { now: () => clock, slotReservationMs: 10 * MIN });
+/** The lease `taskId` holds in a slot record (`slots/<n>` ref) on the remote, or undefined. */
+const leaseOf = async (taskId: string): Promise<Record<string, unknown> | undefined> => {
+  for (const key of await remote.recordRefs('slots/')) {
+    const lease = JSON.parse((await remote.remoteFile(`${key}.json`))!) as Record<string, unknown>;
+    if (lease.taskId === taskId) return lease;
+  }
+  return undefined;
+};
 
 describe('concurrency slots', () => {
   it('with max=2 the third task is queued at position 1, the fourth at 2', async () => {
@@ -46,19 +53,19 @@ describe('concurrency slots', () => {
     await s.acquireSlot('t4', 104, 2, 30 * MIN);
 
     expect(await s.releaseSlot('t1', 2)).toEqual(['t3']);
-    const reserved = JSON.parse((await remote.remoteFile(StatePaths.lease('t3')))!);
+    const reserved = (await leaseOf('t3'));
     expect(reserved).toMatchObject({ taskId: 't3', reserved: true });
     expect(await s.queuePosition('t4')).toBe(1);
-    expect(await remote.remoteFile(StatePaths.lease('t1'))).toBeUndefined();
+    expect(await leaseOf('t1')).toBeUndefined();
 
     // a newcomer cannot take t3's reserved slot
     expect(await s.acquireSlot('t5', 105, 2, 30 * MIN)).toMatchObject({ acquired: false, position: 2 });
     // t3's continuation run (another runner) takes over the reservation
     const other = await open('b');
     expect(await other.acquireSlot('t3', 203, 2, 30 * MIN)).toEqual({ acquired: true, handedTo: [] });
-    const lease = JSON.parse((await remote.remoteFile(StatePaths.lease('t3')))!);
+    const lease = (await leaseOf('t3'));
     expect(lease).toMatchObject({ taskId: 't3', runId: 203 });
-    expect(lease.reserved).toBeUndefined();
+    expect(lease?.reserved).toBeUndefined();
   });
 
   it('a reservation that lapses untaken (its run never started) puts the task back at its old place and hands it again', async () => {
@@ -74,12 +81,12 @@ describe('concurrency slots', () => {
     const t4 = await s.acquireSlot('t4', 4, 1, 30 * MIN);
     // t2 was queued before t3 and t4: it is handed the slot again (the caller dispatches its run once more)
     expect(t4).toEqual({ acquired: false, position: 2, handedTo: ['t2'] });
-    expect(JSON.parse((await remote.remoteFile(StatePaths.lease('t2')))!)).toMatchObject({ taskId: 't2', reserved: true });
+    expect((await leaseOf('t2'))).toMatchObject({ taskId: 't2', reserved: true });
     expect(await s.queuePosition('t3')).toBe(1);
     expect(await s.queuePosition('t2')).toBeUndefined();
     // this time its run starts and takes the slot
     expect(await s.acquireSlot('t2', 22, 1, 30 * MIN)).toEqual({ acquired: true, handedTo: [] });
-    expect(JSON.parse((await remote.remoteFile(StatePaths.lease('t2')))!)).not.toHaveProperty('queuedAt');
+    expect((await leaseOf('t2'))).not.toHaveProperty('queuedAt');
   });
 
   it('a lapsed reservation with no free slot waits at the head of the queue', async () => {
@@ -123,7 +130,7 @@ describe('concurrency slots', () => {
     clock += 6 * MIN; // 'dead' never renewed
     // a third task arrives: t2 is older, so t2 gets the freed slot and t3 waits behind nobody
     expect(await s.acquireSlot('t3', 3, 1, 5 * MIN)).toEqual({ acquired: false, position: 1, handedTo: ['t2'] });
-    expect(await remote.remoteFile(StatePaths.lease('dead'))).toBeUndefined();
+    expect(await leaseOf('dead')).toBeUndefined();
     expect(await s.renewLease('dead', 1, 5 * MIN)).toBe(false);
   });
 
@@ -186,10 +193,13 @@ describe('startTask', () => {
     const ended = await s.endRun('t1', (t) => ({ ...t, state: 'completed' }), 1, 't1: completed');
     expect(ended.task).toMatchObject({ id: 't1', state: 'completed' });
     expect(ended.handedTo).toEqual(['t2']);
-    // one update, one new commit on the branch (the slot) and one on the task's ref (the record)
+    // one update: one push of the task's ref (the record), the slot (handed to t2) and t2's queue
+    // record (deleted); the shared branch is not written at all
     expect(s.stats().commits - before.commits).toBe(1);
-    expect(await remote.remoteCommits()).toBe(before.branch + 1);
+    expect(await remote.remoteCommits()).toBe(before.branch);
     expect(await remote.taskCommits('t1')).toBe(before.ref + 1);
+    expect(await remote.recordRefs('queue/')).toEqual([]);
+    expect(await leaseOf('t2')).toMatchObject({ reserved: true });
     const other = await open('b');
     expect(await other.getTask('t1')).toMatchObject({ state: 'completed' });
     expect((await other.listLeases()).map((l) => l.taskId)).toEqual(['t2']);
@@ -201,5 +211,110 @@ describe('startTask', () => {
     await s.putTask(newTask({ id: 'old', repository: 'acme/app', issue: 9, kind: 'issue', owner: { login: 'alice', id: 1 }, instructions: '', state: 'completed', branch: 'kiro/9-x' }, new Date(clock).toISOString()));
     const r = await s.startTask('new', { repository: 'acme/app', number: 9 }, task('new', 9), run(203));
     expect(r).toMatchObject({ task: { id: 'new', branch: 'kiro/9-x' } });
+  });
+});
+
+describe('slots as records on their own refs (layout version 3)', () => {
+  const task = (id: string, issue: number) => () => newTask({ id, repository: 'acme/app', issue, kind: 'issue', owner: { login: 'alice', id: 1 }, instructions: '' }, new Date(clock).toISOString());
+  const run = (runId: number, max: number) => ({ entry: { runId, runUrl: `https://x/${runId}`, startedAt: new Date(clock).toISOString() }, max, leaseMs: 30 * MIN });
+
+  it('six tasks starting at once with max 3: three hold a slot, three queue, and the shared branch is not written', async () => {
+    const seed = await open('seed');
+    await seed.update('create the branch', (tx) => tx.write('x.txt', 'x'));
+    const branchCommits = await remote.remoteCommits();
+    const stores = await Promise.all([1, 2, 3, 4, 5, 6].map((k) => open(`w${k}`)));
+    const results = await Promise.all(stores.map((s, k) => s.startTask(`t${k + 1}`, { repository: 'acme/app', number: k + 1 }, task(`t${k + 1}`, k + 1), run(k + 1, 3))));
+    const acquired = results.filter((r) => 'slot' in r && r.slot.acquired).length;
+    expect(acquired).toBe(3);
+    expect((await seed.listLeases()).length).toBe(3);
+    expect((await remote.recordRefs('slots/')).length).toBe(3);
+    expect((await remote.recordRefs('queue/')).length).toBe(3);
+    expect((await remote.recordRefs('index/issues/')).length).toBe(6);
+    expect(await remote.remoteCommits()).toBe(branchCommits);
+    // every queued task's record says so, with a distinct position
+    const queued = await Promise.all(results.filter((r) => 'slot' in r && !r.slot.acquired).map((r) => seed.getTask(('task' in r ? r.task : r.existing).id)));
+    expect(queued.map((t) => t?.state)).toEqual(['queued', 'queued', 'queued']);
+  });
+
+  it('a release that saw no queue and a start that saw no free slot cannot pass each other: the release looks again and hands the slot on', async () => {
+    const a = await open('a');
+    const b = await open('b');
+    await a.startTask('t1', { repository: 'acme/app', number: 1 }, task('t1', 1), run(1, 1));
+    clock += 1;
+    // t2 starts between t1's end's read (queue empty) and its push: t2 sees the slot taken and queues
+    const update = a.update.bind(a);
+    let queuedMeanwhile: unknown;
+    a.update = (async (description: string, mutate: (tx: never) => unknown, opts?: object) =>
+      update(
+        description,
+        async (tx) => {
+          const value = await mutate(tx as never);
+          if (description.includes('run ended') && queuedMeanwhile === undefined) queuedMeanwhile = await b.startTask('t2', { repository: 'acme/app', number: 2 }, task('t2', 2), run(2, 1));
+          return value;
+        },
+        opts,
+      )) as typeof a.update;
+    const ended = await a.endRun('t1', (t) => ({ ...t, state: 'completed' }), 1);
+    expect(queuedMeanwhile).toMatchObject({ slot: { acquired: false, position: 1 } });
+    // the end's push did not conflict (different records), and its look afterwards found t2 queued
+    expect(ended.handedTo).toEqual(['t2']);
+    expect(await leaseOf('t2')).toMatchObject({ reserved: true });
+    expect(await remote.recordRefs('queue/')).toEqual([]);
+  });
+
+  it('… and a start that queued while the last slot was being released looks again and takes the slot itself', async () => {
+    const a = await open('a');
+    const b = await open('b');
+    await a.startTask('t1', { repository: 'acme/app', number: 1 }, task('t1', 1), run(1, 1));
+    clock += 1;
+    const update = b.update.bind(b);
+    let released: string[] | undefined;
+    b.update = (async (description: string, mutate: (tx: never) => unknown, opts?: object) =>
+      update(
+        description,
+        async (tx) => {
+          const value = await mutate(tx as never);
+          // t1 ends between t2's read (no free slot) and its push; t1's release sees no queue
+          if (description.includes('started') && released === undefined) released = await a.releaseSlot('t1', 1);
+          return value;
+        },
+        opts,
+      )) as typeof b.update;
+    const started = await b.startTask('t2', { repository: 'acme/app', number: 2 }, task('t2', 2), run(2, 1));
+    expect(released).toEqual([]);
+    expect(started).toMatchObject({ task: { id: 't2', state: 'in_progress', runs: [{ runId: 2 }] }, slot: { acquired: true } });
+    expect(await leaseOf('t2')).toMatchObject({ runId: 2 });
+    expect(await leaseOf('t2')).not.toHaveProperty('reserved');
+    expect(await remote.recordRefs('queue/')).toEqual([]);
+    expect(await a.getTask('t2')).toMatchObject({ state: 'in_progress' });
+  });
+
+  it('a version-2 store: its leases keep their slots until released, its queue and index files are read where they are and move when written', async () => {
+    const lease = (taskId: string) => JSON.stringify({ taskId, runId: 1, acquiredAt: new Date(clock).toISOString(), expiresAt: new Date(clock + 30 * MIN).toISOString() });
+    const t9 = newTask({ id: 't9', repository: 'acme/app', issue: 9, kind: 'issue', owner: { login: 'alice', id: 1 }, instructions: 'old' }, new Date(clock).toISOString());
+    await seedV0(remote, {
+      'kiro-state.json': JSON.stringify({ version: 2 }),
+      'leases/old-1.json': lease('old-1'),
+      'leases/old-2.json': lease('old-2'),
+      'queue/001772359100000-waiting.json': JSON.stringify({ taskId: 'waiting', enqueuedAt: new Date(clock - MIN).toISOString() }),
+      'index/issues/acme/app/9.json': JSON.stringify({ taskId: 't9' }),
+      'tasks/t9.json': JSON.stringify(t9),
+    });
+    const s = await open('a');
+    // two version-2 leases fill max 2; the version-2 queue entry is first in line
+    expect((await s.listLeases()).map((l) => l.taskId)).toEqual(['old-1', 'old-2']);
+    expect(await s.acquireSlot('new', 3, 2, 30 * MIN)).toMatchObject({ acquired: false, position: 2 });
+    expect((await s.findTaskByIssue('acme/app', 9))?.instructions).toBe('old');
+    // releasing a version-2 lease deletes its file and hands a slot (a record) to the oldest queued task
+    expect(await s.releaseSlot('old-1', 2)).toEqual(['waiting']);
+    expect(await remote.branchFile('leases/old-1.json')).toBeUndefined();
+    expect(await remote.branchFile('queue/001772359100000-waiting.json')).toBeUndefined();
+    expect(await leaseOf('waiting')).toMatchObject({ reserved: true });
+    expect(await s.renewLease('old-2', 1, 30 * MIN)).toBe(true);
+    expect(JSON.parse((await remote.branchFile('leases/old-2.json'))!)).toMatchObject({ taskId: 'old-2' });
+    expect(JSON.parse((await remote.branchFile('kiro-state.json'))!)).toEqual({ version: 3 });
+    // an index entry moves to its ref when it is next written
+    await s.updateTask('t9', (t) => ({ ...t, pullRequest: { number: 4, url: 'https://github.com/acme/app/pull/4' } }));
+    expect(await remote.recordRefs('index/')).toEqual(['index/pulls/acme/app/4']);
   });
 });

@@ -341,9 +341,10 @@ describe('batches', () => {
     const r = await a.update('sync batch-x', async (tx) => {
       const synced = await syncBatchTx(tx, 'batch-x', new Date(T0).toISOString());
       if (!interleaved) {
-        // c-1 ends between this sync's reads and its push (its record and the slot in one push)
+        // c-1 ends between this sync's reads and its push, and its run syncs the batch (refreshBatch)
         interleaved = true;
         await b.endRun('c-1', (t) => ({ ...t, state: 'completed', pullRequest: { number: 5, url: 'https://github.com/acme/r1/pull/5', draft: false } }), 5);
+        expect((await b.syncBatch('batch-x'))?.items[0]?.state).toBe('completed');
       }
       return synced;
     });
@@ -372,11 +373,13 @@ describe('per-task refs (layout version 2)', () => {
     expect(await remote.taskCommits(t.id)).toBe(4);
     expect(JSON.parse((await remote.remoteFile(StatePaths.task(t.id)))!).progress.currentStep).toBe(3);
     expect(await remote.branchFile(StatePaths.task(t.id))).toBeUndefined();
-    // the issue index is on the branch, written once
-    expect(JSON.parse((await remote.branchFile(StatePaths.issueIndex('acme/app', 1)))!)).toEqual({ taskId: t.id });
-    // the pull request index follows the first write that names a pull request
+    // the issue index entry is a record on its own ref (layout version 3), written once
+    expect(JSON.parse((await remote.remoteFile(StatePaths.issueIndex('acme/app', 1)))!)).toEqual({ taskId: t.id });
+    expect(await remote.branchFile(StatePaths.issueIndex('acme/app', 1))).toBeUndefined();
+    // the pull request index follows the first write that names a pull request, on its own ref too
     await a.updateTask(t.id, (x) => ({ ...x, pullRequest: { number: 9, url: 'https://github.com/acme/app/pull/9' } }));
-    expect(await remote.remoteCommits()).toBe(branchCommits + 1);
+    expect(await remote.recordRefs('index/pulls/')).toEqual(['index/pulls/acme/app/9']);
+    expect(await remote.remoteCommits()).toBe(branchCommits);
     expect((await a.findTaskByPull('acme/app', 9))?.id).toBe(t.id);
     expect(a.stats().conflicts).toBe(0);
   });
