@@ -1,25 +1,34 @@
 /**
  * State-store benchmarks over the loopback smart-HTTP git remote (`git http-backend`, token auth),
- * each writer its own `StateStore` with its own scratch directory, as separate runners would be.
+ * each writer its own `StateStore` with its own scratch directory — in its own process
+ * (`state-writer.ts`) for the task workloads, as separate runners would be.
  *
  * - `benchStateStore(writers)` — the store's real workload (issue #12: "the state store with 10,
  *   50 and 100 concurrent writers; target at 100: 0 lost, ≥ 20 updates/s"): every writer is one
- *   task's run, all starting at once — `startTask` (record + slot + run in one compare-and-swap on
- *   the shared branch), `progressWrites` progress writes of its own record (phase, step, cost: what
- *   a run writes as it works), then `endRun` (the record's end and the slot's release in one
- *   compare-and-swap, as a task run ends). Lost = a record without every progress write or
- *   with the wrong cost, a missing issue index, or a lease left behind.
+ *   task's run, all starting at once on a store in use — `startTask` (record, index entry and slot
+ *   in one compare-and-swap), `progressWrites` progress writes of its own record (phase, step,
+ *   cost: what a run writes as it works), then `endRun` (the record's end and the slot's release in
+ *   one compare-and-swap, as a task run ends). Lost = a record without every progress write or
+ *   with the wrong cost, a missing issue index, or a slot, lease or queue entry left behind.
+ * - `benchRunningTasks(writers)` — the steady state: tasks in progress writing their own records.
  * - `benchSharedCounter(writers, updatesEach)` — the worst case: every update adds a distinct file
  *   and increments one shared counter on the branch, so every update contends with every other.
  *
- * Run alone: `node --import tsx test/bench/state-store.ts [writers] [updatesEach]`.
+ * Run alone: `node --import tsx test/bench/state-store.ts [writers] [updatesEach]`
+ * (`BENCH_RUNNING=1`: the steady state; `BENCH_DEBUG=1`: the machine's CPU split while timed).
  */
+import tsx test/bench/state-store.ts [writers] [updatesEach]`.
+ */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fork } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startGitRemote } from '../rig/git-remote.js';
 import { openStateStore, type StateStore } from '../../src/state/store.js';
+import type { StateStoreStats } from '../../src/state/store-api.js';
+import type { WriterJob } from './state-writer.js';
 import { StateDirs, StatePaths } from '../../src/state/paths.js';
 import { newTask, readTask } from '../../src/state/tasks.js';
 
@@ -50,7 +59,7 @@ export async function benchSharedCounter(writers = 10, updatesEach = 50): Promis
   const remote = await startGitRemote();
   const scratch = await mkdtemp(join(tmpdir(), 'kiro-bench-state-'));
   try {
-    await remote.createRepo('acme', 'state', { 'README.md': '# state repository\n' });
+    await remote.createRepo('acme', 'state', { 'README.md': '# state repository\n' }, { rigHooks: false });
     const open = (name: string): Promise<StateStore> =>
       openStateStore({ serverUrl: remote.url, repository: 'acme/state', token: remote.token ?? '', dir: join(scratch, name) });
     const stores = await Promise.all(Array.from({ length: writers }, (_, k) => open(`w${k}`)));
@@ -110,44 +119,72 @@ export interface TaskWorkloadBench {
 }
 
 /**
- * `writers` task runs at once against one state store: start (shared), `progressWrites` writes of
- * the task's own record, the run's end (record + release in one compare-and-swap, shared). Checks every write is there afterwards.
+ * Forks `jobs.length` writer processes (`state-writer.ts`), waits until each has opened its store,
+ * starts them together and waits for all; resolves with the timed wall time and each one's stats.
+ */
+async function runWriters(jobs: readonly WriterJob[]): Promise<{ elapsedMs: number; stats: StateStoreStats[] }> {
+  const script = fileURLToPath(new URL('./state-writer.ts', import.meta.url));
+  const children = jobs.map((job) => {
+    const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const messages: Array<(m: WriterMessage) => void> = [];
+    child.on('message', (m: WriterMessage) => messages.shift()?.(m));
+    const next = () =>
+      new Promise<WriterMessage>((resolve, reject) => {
+        messages.push(resolve);
+        child.once('exit', (code, signal) => reject(new Error(`writer ${job.id} exited (${code ?? signal}) before answering`)));
+      });
+    return { child, job, next };
+  });
+  try {
+    const ready = children.map((c) => c.next());
+    for (const c of children) c.child.send(c.job);
+    for (const m of await Promise.all(ready)) if (m.error) throw new Error(m.error);
+    const done = children.map((c) => c.next());
+    const started = performance.now();
+    const cpu0 = process.cpuUsage();
+    const stat0 = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1, 8).map(Number);
+    if (process.env.BENCH_DEBUG) console.error('[bench] go');
+    for (const c of children) c.child.send('go');
+    const results = await Promise.all(done);
+    const elapsedMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpu0);
+    const stat1 = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1, 8).map(Number);
+    const d = stat1.map((v, i) => v - stat0[i]!);
+    if (process.env.BENCH_DEBUG) console.error(`[bench] server process cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms over ${Math.round(elapsedMs)} ms; machine user ${d[0]} sys ${d[2]} idle ${d[3]} iowait ${d[4]} (ticks)`);
+    for (const m of results) if (m.error) throw new Error(m.error);
+    return { elapsedMs, stats: results.map((m) => m.stats!) };
+  } catch (e) {
+    console.error(`state-store bench: ${(e as Error).message}`); // before the clean-up, which may fail on the killed writers' files
+    throw e;
+  } finally {
+    for (const c of children) if (c.child.exitCode === null) c.child.kill();
+  }
+}
+
+type WriterMessage = { ready?: boolean; done?: boolean; stats?: StateStoreStats; error?: string };
+
+/**
+ * `writers` task runs at once against one state store, each in its own process (as each is its
+ * own runner): start (record, index entry, slot: records on their own refs), `progressWrites`
+ * writes of the task's own record, the run's end (record + slot release in one compare-and-swap).
+ * Checks every write is there afterwards.
  */
 export async function benchStateStore(writers = 100, progressWrites = 8): Promise<TaskWorkloadBench> {
   const remote = await startGitRemote();
   const scratch = await mkdtemp(join(tmpdir(), 'kiro-bench-tasks-'));
   try {
-    await remote.createRepo('acme', 'state', { 'README.md': '# state repository\n' });
-    const open = (name: string): Promise<StateStore> =>
-      openStateStore({ serverUrl: remote.url, repository: 'acme/state', token: remote.token ?? '', dir: join(scratch, name) });
-    const stores = await Promise.all(Array.from({ length: writers }, (_, k) => open(`w${k}`)));
-    const owner = { login: 'octocat', id: 1 };
-    const nowIso = new Date().toISOString();
-    const ids: string[] = [];
-    const started = performance.now();
-    await Promise.all(
-      stores.map(async (store, k) => {
-        const id = `bench-${k + 1}-run`;
-        ids.push(id);
-        const runId = 1000 + k;
-        const start = await store.startTask(id, { repository: 'acme/app', number: k + 1 }, () => newTask({ id, repository: 'acme/app', issue: k + 1, kind: 'issue', owner, instructions: `task ${k + 1}` }, nowIso), {
-          entry: { runId, runUrl: `https://github.com/acme/app/actions/runs/${runId}`, startedAt: nowIso },
-          max: writers,
-          leaseMs: 30 * 60_000,
-        });
-        if ('existing' in start || !start.slot.acquired) throw new Error(`${id} did not start`);
-        for (let i = 1; i <= progressWrites; i++) {
-          await store.updateTask(id, (t) => ({ ...t, progress: { phase: 'coding', currentStep: i, verifyAttempts: 0 }, costUsd: Math.round((t.costUsd + 0.01) * 100) / 100 }));
-        }
-        await store.endRun(id, (t) => ({ ...t, state: 'completed' }), writers);
-      }),
-    );
-    const elapsedMs = performance.now() - started;
-    const check = await open('check');
+    await remote.createRepo('acme', 'state', { 'README.md': '# state repository\n' }, { rigHooks: false });
+    // a store in use: its branch exists (with a learning), untimed — the very first write of a new
+    // store creates the branch, which every writer starting at that moment would race for
+    const seed = await openStateStore({ serverUrl: remote.url, repository: 'acme/state', token: remote.token ?? '', dir: join(scratch, 'seed') });
+    await seed.upsertLearnings('octocat', [{ text: 'Use the standard error helpers', provenance: { url: 'https://github.com/acme/app/pull/1#discussion_r1', repository: 'acme/app', date: new Date().toISOString() } }]);
+    const ids = Array.from({ length: writers }, (_, k) => `bench-${k + 1}-run`);
+    const jobs = ids.map((id, k): WriterJob => ({ url: remote.url, token: remote.token ?? '', dir: join(scratch, `w${k}`), id, issue: k + 1, runId: 1000 + k, max: writers, progressWrites, workload: 'task' }));
+    const { elapsedMs, stats } = await runWriters(jobs);
+    const check = await openStateStore({ serverUrl: remote.url, repository: 'acme/state', token: remote.token ?? '', dir: join(scratch, 'check') });
     const view = await check.snapshot();
     let lost = 0;
-    for (let k = 0; k < writers; k++) {
-      const id = ids.find((x) => x === `bench-${k + 1}-run`)!;
+    for (const [k, id] of ids.entries()) {
       const t = await readTask(view, id);
       if (!t) lost += progressWrites + 2;
       else {
@@ -159,34 +196,37 @@ export async function benchStateStore(writers = 100, progressWrites = 8): Promis
       if (index?.taskId !== id) lost++;
     }
     lost += (await view.list(StateDirs.Slots)).length + (await view.list(StateDirs.Leases)).length + (await view.list(StateDirs.Queue)).length;
-    const total = writers * (progressWrites + 2);
-    const conflicts = stores.reduce((sum, s) => sum + s.stats().conflicts, 0);
-    return {
-      writers,
-      updatesEach: progressWrites + 2,
-      updatesPerSecond: Math.round((total / (elapsedMs / 1000)) * 10) / 10,
-      conflictsPerUpdate: Math.round((conflicts / total) * 100) / 100,
-      lost,
-      elapsedMs: Math.round(elapsedMs),
-      maxAttempts: Math.max(0, ...stores.map((s) => s.stats().maxAttempts)),
-      transientRetries: stores.reduce((sum, s) => sum + s.stats().transientRetries, 0),
-    };
+    return summary(writers, progressWrites + 2, elapsedMs, stats, lost);
   } finally {
     await remote.close();
     await rm(scratch, { recursive: true, force: true });
   }
 }
 
+function summary(writers: number, updatesEach: number, elapsedMs: number, stats: readonly StateStoreStats[], lost: number): TaskWorkloadBench {
+  const total = writers * updatesEach;
+  return {
+    writers,
+    updatesEach,
+    updatesPerSecond: Math.round((total / (elapsedMs / 1000)) * 10) / 10,
+    conflictsPerUpdate: Math.round((stats.reduce((sum, s) => sum + s.conflicts, 0) / total) * 100) / 100,
+    lost,
+    elapsedMs: Math.round(elapsedMs),
+    maxAttempts: Math.max(0, ...stats.map((s) => s.maxAttempts)),
+    transientRetries: stats.reduce((sum, s) => sum + s.transientRetries, 0),
+  };
+}
+
 /**
- * The steady state of `writers` tasks in progress at once: each task (started beforehand, not
- * timed) writes `progressWrites` progress updates of its own record — what running tasks write as
- * they work (phase, step, cost). Lost = a record without every write.
+ * The steady state of `writers` tasks in progress at once, each in its own process: each task
+ * (created beforehand, not timed) writes `progressWrites` progress updates of its own record —
+ * what running tasks write as they work (phase, step, cost). Lost = a record without every write.
  */
 export async function benchRunningTasks(writers = 100, progressWrites = 10): Promise<TaskWorkloadBench> {
   const remote = await startGitRemote();
   const scratch = await mkdtemp(join(tmpdir(), 'kiro-bench-running-'));
   try {
-    await remote.createRepo('acme', 'state', { 'README.md': '# state repository\n' });
+    await remote.createRepo('acme', 'state', { 'README.md': '# state repository\n' }, { rigHooks: false });
     const open = (name: string): Promise<StateStore> =>
       openStateStore({ serverUrl: remote.url, repository: 'acme/state', token: remote.token ?? '', dir: join(scratch, name) });
     const owner = { login: 'octocat', id: 1 };
@@ -197,34 +237,15 @@ export async function benchRunningTasks(writers = 100, progressWrites = 10): Pro
     await seed.update('seed tasks', (tx) => {
       for (const [k, id] of ids.entries()) tx.writeJson(`tasks/${id}.json`, newTask({ id, repository: 'acme/app', issue: k + 1, kind: 'issue', owner, instructions: 'x', state: 'in_progress' }, nowIso));
     });
-    const stores = await Promise.all(ids.map((id) => open(id)));
-    const started = performance.now();
-    await Promise.all(
-      stores.map(async (store, k) => {
-        for (let i = 1; i <= progressWrites; i++) {
-          await store.updateTask(ids[k]!, (t) => ({ ...t, progress: { phase: 'coding', currentStep: i, verifyAttempts: 0 }, costUsd: Math.round((t.costUsd + 0.01) * 100) / 100 }));
-        }
-      }),
-    );
-    const elapsedMs = performance.now() - started;
+    const jobs = ids.map((id, k): WriterJob => ({ url: remote.url, token: remote.token ?? '', dir: join(scratch, id), id, issue: k + 1, runId: 1000 + k, max: writers, progressWrites, workload: 'running' }));
+    const { elapsedMs, stats } = await runWriters(jobs);
     const view = await (await open('check')).snapshot();
     let lost = 0;
     for (const id of ids) {
       const t = await readTask(view, id);
       lost += t ? progressWrites - (t.progress?.currentStep ?? 0) + (Math.abs(t.costUsd - progressWrites * 0.01) > 1e-9 ? 1 : 0) : progressWrites;
     }
-    const total = writers * progressWrites;
-    const conflicts = stores.reduce((sum, s) => sum + s.stats().conflicts, 0);
-    return {
-      writers,
-      updatesEach: progressWrites,
-      updatesPerSecond: Math.round((total / (elapsedMs / 1000)) * 10) / 10,
-      conflictsPerUpdate: Math.round((conflicts / total) * 100) / 100,
-      lost,
-      elapsedMs: Math.round(elapsedMs),
-      maxAttempts: Math.max(0, ...stores.map((s) => s.stats().maxAttempts)),
-      transientRetries: stores.reduce((sum, s) => sum + s.stats().transientRetries, 0),
-    };
+    return summary(writers, progressWrites, elapsedMs, stats, lost);
   } finally {
     await remote.close();
     await rm(scratch, { recursive: true, force: true });

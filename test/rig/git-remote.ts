@@ -212,6 +212,12 @@ export interface CreateRepoOptions {
   empty?: boolean;
   /** Message of the initial commit. Default `Initial commit`. */
   message?: string;
+  /**
+   * Install the rig's own hooks (default true): the push log (`pushes()`) and `rejectPushes`.
+   * Benchmarks of a client's throughput turn them off: GitHub's server-side hooks do not run on
+   * the runner's CPU, and these two shell processes per push would.
+   */
+  rigHooks?: boolean;
 }
 
 export interface CreatedRepo {
@@ -573,7 +579,7 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
         '',
       ].join('\n'),
     );
-    await installHooks(owner, repo, bareDir);
+    if (o.rigHooks !== false) await installHooks(owner, repo, bareDir);
     const cloneUrl = `${url}/${owner}/${repo}.git`;
     if (o.empty) return { bareDir, cloneUrl, headSha: '', defaultBranch };
 
