@@ -17,8 +17,6 @@
  * Run alone: `node --import tsx test/bench/state-store.ts [writers] [updatesEach]`
  * (`BENCH_RUNNING=1`: the steady state; `BENCH_DEBUG=1`: the machine's CPU split while timed).
  */
-import tsx test/bench/state-store.ts [writers] [updatesEach]`.
- */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
