@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DefaultBot, StateVersion } from '../../../src/constants.js';
 import { execGit } from '../../../src/git/exec.js';
 import { StateConflictError, StateRecordError, StateVersionError } from '../../../src/state/errors.js';
-import { StateFiles, StatePaths } from '../../../src/state/paths.js';
+import { StateFiles, StatePaths, StateRefs } from '../../../src/state/paths.js';
 import { newTask } from '../../../src/state/tasks.js';
 import { syncBatchTx } from '../../../src/state/batches.js';
 import { Branch, fileRemote, seedV0, type FileRemote } from './helpers.js';
@@ -469,5 +469,15 @@ describe('ids are git ref components', () => {
     }
     expect(makeTaskId('.github', 7, 35)).toBe('github-7-z');
     expect(() => StatePaths.task('a..b')).toThrow(/invalid task id/);
+  });
+
+  it('an index entry whose repository name git cannot make a ref of stays a file on the branch, and is found there', async () => {
+    for (const [repo, onRef] of [['acme/app', true], ['acme/.github', false], ['acme/x.lock', false], ['acme/my..repo', false], ['acme/Kiro.Action', true]] as const) {
+      expect(StateRefs.keyOf(StatePaths.issueIndex(repo, 7)) !== undefined, repo).toBe(onRef);
+    }
+    const a = await remote.open('a');
+    const t = await a.putTask(newTask({ repository: 'acme/.github', issue: 7, kind: 'issue', owner, instructions: 'dot' }, '2026-01-01T00:00:00.000Z'));
+    expect(JSON.parse((await remote.branchFile(StatePaths.issueIndex('acme/.github', 7)))!)).toEqual({ taskId: t.id });
+    expect((await (await remote.open('b')).findTaskByIssue('acme/.github', 7))?.id).toBe(t.id);
   });
 });
