@@ -76,6 +76,8 @@ export class Rig {
    * and three smart-HTTP requests, and the suite starts a few hundred runs).
    */
   private readonly checkouts = new Map<string, Promise<PreparedWorkspace>>();
+  /** Directories made for runs (checkouts, each run's root), removed at `close()`. */
+  private readonly scratch: string[] = [];
   constructor(
     readonly github: GitHubServer,
     readonly remote: GitRemote,
@@ -129,8 +131,9 @@ export class Rig {
   async run(event: WebhookEvent, opts: RunOptions = {}): Promise<RunActionResult> {
     const { owner, repo } = this.split(opts.repo);
     const ws = await this.checkout(owner, repo);
+    this.scratch.push(ws.dir);
     this.runs++;
-    return runAction({
+    const result = await runAction({
       event,
       workspace: ws.dir,
       apiUrl: this.github.url,
@@ -151,6 +154,8 @@ export class Rig {
       ...(opts.onLine ? { onLine: opts.onLine } : {}),
       ...(opts.onStart ? { onStart: opts.onStart } : {}),
     });
+    this.scratch.push(result.root);
+    return result;
   }
 
   /**
@@ -226,9 +231,11 @@ export class Rig {
     return out;
   }
 
+  /** Stops the servers and removes every directory the rig made (checkouts, each run's RUNNER_TEMP and HOME). */
   async close(): Promise<void> {
     const kept = await Promise.all([...this.checkouts.values()].map((c) => c.then((w) => w.dir).catch(() => undefined)));
-    await Promise.all([this.github.close(), this.remote.close(), this.model?.close(), ...kept.map((d) => d && rm(d, { recursive: true, force: true }))]);
+    await Promise.all([this.github.close(), this.remote.close(), this.model?.close()]);
+    await Promise.all([...kept, ...this.scratch].map((d) => d && rm(d, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)));
   }
 
   /** A fresh checkout of `main` as actions/checkout leaves it: a copy of the one kept for its commit (made on first use). */

@@ -129,6 +129,8 @@ export interface RunActionResult {
   startedAt: number;
   durationMs: number;
   runnerTemp: string;
+  /** The run's own scratch directory (RUNNER_TEMP, HOME and the event file unless given); the caller removes it when done. */
+  root: string;
   /** GITHUB_EVENT_PATH used. */
   eventPath: string;
   /** The complete environment the child got (for assertions). */
@@ -512,6 +514,7 @@ export async function runAction(opts: RunActionOptions): Promise<RunActionResult
 
   return {
     ...result,
+    root,
     outputs,
     summary: await readText(files.GITHUB_STEP_SUMMARY),
     annotations: commands.annotations,
