@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newTask } from '../../../src/state/tasks.js';
+import type { StateStore } from '../../../src/state/store.js';
 import { fileRemote, seedV0, type FileRemote } from './helpers.js';
 
 let remote: FileRemote;
@@ -14,6 +15,27 @@ afterEach(async () => {
 
 const MIN = 60_000;
 const open = (name: string) => remote.open(name, { now: () => clock, slotReservationMs: 10 * MIN });
+/**
+ * Makes `store`'s first update whose description contains `when` run `between` after its
+ * transaction has read and before it pushes — another runner's write landing in that window.
+ */
+const interleave = (store: StateStore, when: string, between: () => Promise<void>): void => {
+  const update = store.update.bind(store);
+  let done = false;
+  store.update = ((description, mutate, opts) =>
+    update(
+      description,
+      async (tx) => {
+        const value = await mutate(tx);
+        if (!done && description.includes(when)) {
+          done = true;
+          await between();
+        }
+        return value;
+      },
+      opts,
+    )) as StateStore['update'];
+};
 /** The lease `taskId` holds in a slot record (`slots/<n>` ref) on the remote, or undefined. */
 const leaseOf = async (taskId: string): Promise<Record<string, unknown> | undefined> => {
   for (const key of await remote.recordRefs('slots/')) {
@@ -242,18 +264,10 @@ describe('slots as records on their own refs (layout version 3)', () => {
     await a.startTask('t1', { repository: 'acme/app', number: 1 }, task('t1', 1), run(1, 1));
     clock += 1;
     // t2 starts between t1's end's read (queue empty) and its push: t2 sees the slot taken and queues
-    const update = a.update.bind(a);
     let queuedMeanwhile: unknown;
-    a.update = (async (description: string, mutate: (tx: never) => unknown, opts?: object) =>
-      update(
-        description,
-        async (tx) => {
-          const value = await mutate(tx as never);
-          if (description.includes('run ended') && queuedMeanwhile === undefined) queuedMeanwhile = await b.startTask('t2', { repository: 'acme/app', number: 2 }, task('t2', 2), run(2, 1));
-          return value;
-        },
-        opts,
-      )) as typeof a.update;
+    interleave(a, 'run ended', async () => {
+      queuedMeanwhile = await b.startTask('t2', { repository: 'acme/app', number: 2 }, task('t2', 2), run(2, 1));
+    });
     const ended = await a.endRun('t1', (t) => ({ ...t, state: 'completed' }), 1);
     expect(queuedMeanwhile).toMatchObject({ slot: { acquired: false, position: 1 } });
     // the end's push did not conflict (different records), and its look afterwards found t2 queued
@@ -267,19 +281,11 @@ describe('slots as records on their own refs (layout version 3)', () => {
     const b = await open('b');
     await a.startTask('t1', { repository: 'acme/app', number: 1 }, task('t1', 1), run(1, 1));
     clock += 1;
-    const update = b.update.bind(b);
+    // t1 ends between t2's read (no free slot) and its push; t1's release sees no queue
     let released: string[] | undefined;
-    b.update = (async (description: string, mutate: (tx: never) => unknown, opts?: object) =>
-      update(
-        description,
-        async (tx) => {
-          const value = await mutate(tx as never);
-          // t1 ends between t2's read (no free slot) and its push; t1's release sees no queue
-          if (description.includes('started') && released === undefined) released = await a.releaseSlot('t1', 1);
-          return value;
-        },
-        opts,
-      )) as typeof b.update;
+    interleave(b, 'started', async () => {
+      released = await a.releaseSlot('t1', 1);
+    });
     const started = await b.startTask('t2', { repository: 'acme/app', number: 2 }, task('t2', 2), run(2, 1));
     expect(released).toEqual([]);
     expect(started).toMatchObject({ task: { id: 't2', state: 'in_progress', runs: [{ runId: 2 }] }, slot: { acquired: true } });
