@@ -151,28 +151,6 @@ class ScratchRepo {
             await repo.git(['init', '--bare', '--quiet', '.']);
         return repo;
     }
-    /**
-     * Fetches the tip of the state branch (depth 1).
-     * @returns the tip commit, or undefined when the branch does not exist
-     * @throws StateStoreError when the remote cannot be read
-     */
-    async fetchTip() {
-        // The first fetch is shallow (a long-lived branch has thousands of commits); later ones are
-        // incremental from the tip we have, which costs the server less than recomputing depth 1.
-        const depth = this.fetched ? [] : ['--depth=1'];
-        const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, 'origin', `+refs/heads/${this.branch}:${TipRef}`], true);
-        if (r.code !== 0) {
-            if (/couldn't find remote ref/i.test(r.stderr))
-                return undefined;
-            throw new errors/* StateStoreError */.zI(`could not fetch state branch ${this.branch}: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
-        }
-        this.fetched = true;
-        // FETCH_HEAD ("<sha>\t\tbranch '<name>' of <url>") names what was fetched; reading it saves a
-        // rev-parse per update.
-        const head = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
-        const sha = /^([0-9a-f]{40,64})\t/.exec(head)?.[1];
-        return sha ?? (await this.git(['rev-parse', '--verify', '--quiet', `${TipRef}^{commit}`])).stdout.trim();
-    }
     /** Blob entries of a commit's tree: path → object id. */
     async tree(commit) {
         const r = await this.git(['ls-tree', '-r', '-z', '--full-tree', commit]);
@@ -258,6 +236,8 @@ class ScratchRepo {
         const specs = [...wanted, ...dirs].map((k) => `+${prefix}${k}*:${LocalRecords}${k}*`);
         if (!withBranch && specs.length === 0)
             return { tip: undefined, records: new Map() };
+        // The first fetch of the branch is shallow (a long-lived branch has thousands of commits); later
+        // ones are incremental from the tip we have, which costs the server less than depth 1 again.
         const branch = withBranch ? [...(this.fetched ? [] : ['--depth=1']), `+refs/heads/${this.branch}:${TipRef}`] : [];
         const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...branch, ...specs], true);
         if (r.code !== 0) {
@@ -865,7 +845,8 @@ class StateSource {
     }
     /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
     async fetchSnapshot() {
-        return this.snapshotAt(await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined));
+        const fetched = await this.readable(() => this.serialFetch(() => this.repo.fetchRecords(this.o.refPrefix, [], [], true)), undefined);
+        return this.snapshotAt(fetched?.tip);
     }
     /** The snapshot of the fetched `tip` (reused when it is the one cached). */
     async snapshotAt(tip) {

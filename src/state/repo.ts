@@ -73,28 +73,6 @@ export class ScratchRepo {
     return repo;
   }
 
-  /**
-   * Fetches the tip of the state branch (depth 1).
-   * @returns the tip commit, or undefined when the branch does not exist
-   * @throws StateStoreError when the remote cannot be read
-   */
-  async fetchTip(): Promise<string | undefined> {
-    // The first fetch is shallow (a long-lived branch has thousands of commits); later ones are
-    // incremental from the tip we have, which costs the server less than recomputing depth 1.
-    const depth = this.fetched ? [] : ['--depth=1'];
-    const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...depth, 'origin', `+refs/heads/${this.branch}:${TipRef}`], true);
-    if (r.code !== 0) {
-      if (/couldn't find remote ref/i.test(r.stderr)) return undefined;
-      throw new StateStoreError(`could not fetch state branch ${this.branch}: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
-    }
-    this.fetched = true;
-    // FETCH_HEAD ("<sha>\t\tbranch '<name>' of <url>") names what was fetched; reading it saves a
-    // rev-parse per update.
-    const head = await readFile(join(this.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
-    const sha = /^([0-9a-f]{40,64})\t/.exec(head)?.[1];
-    return sha ?? (await this.git(['rev-parse', '--verify', '--quiet', `${TipRef}^{commit}`])).stdout.trim();
-  }
-
   /** Blob entries of a commit's tree: path → object id. */
   async tree(commit: string): Promise<Map<string, string>> {
     const r = await this.git(['ls-tree', '-r', '-z', '--full-tree', commit]);
@@ -174,6 +152,8 @@ export class ScratchRepo {
     const wanted = keys.filter((k) => !dirs.some((d) => k.startsWith(d)));
     const specs = [...wanted, ...dirs].map((k) => `+${prefix}${k}*:${LocalRecords}${k}*`);
     if (!withBranch && specs.length === 0) return { tip: undefined, records: new Map() };
+    // The first fetch of the branch is shallow (a long-lived branch has thousands of commits); later
+    // ones are incremental from the tip we have, which costs the server less than depth 1 again.
     const branch = withBranch ? [...(this.fetched ? [] : ['--depth=1']), `+refs/heads/${this.branch}:${TipRef}`] : [];
     const r = await this.git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', 'origin', ...branch, ...specs], true);
     if (r.code !== 0) {

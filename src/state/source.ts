@@ -142,7 +142,8 @@ export class StateSource {
 
   /** Fetches the tip and builds (or reuses) its snapshot: tree, version check, migration. */
   private async fetchSnapshot(): Promise<BranchSnapshot> {
-    return this.snapshotAt(await this.readable(() => this.serialFetch(() => this.repo.fetchTip()), undefined));
+    const fetched = await this.readable(() => this.serialFetch(() => this.repo.fetchRecords(this.o.refPrefix, [], [], true)), undefined);
+    return this.snapshotAt(fetched?.tip);
   }
 
   /** The snapshot of the fetched `tip` (reused when it is the one cached). */
