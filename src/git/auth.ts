@@ -11,6 +11,11 @@ export function basicCredential(token: string): string {
   return Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
 }
 
+/** The `Authorization` header value git sends for `token` (`basic base64("x-access-token:<token>")`): a secret. */
+export function authorizationHeader(token: string): string {
+  return `basic ${basicCredential(token)}`;
+}
+
 /** `https://github.com/owner/repo` (no `.git`, like actions/checkout), from GITHUB_SERVER_URL. */
 export function repositoryUrl(serverUrl: string, repository: string): string {
   return `${serverUrl.replace(/\/+$/, '')}/${repository}`;
@@ -25,6 +30,6 @@ export function authEnv(serverUrl: string, token: string): Record<string, string
   return {
     GIT_CONFIG_COUNT: '1',
     GIT_CONFIG_KEY_0: `http.${server}/.extraheader`,
-    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basicCredential(token)}`,
+    GIT_CONFIG_VALUE_0: `AUTHORIZATION: ${authorizationHeader(token)}`,
   };
 }

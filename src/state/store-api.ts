@@ -65,6 +65,12 @@ export interface UpdateOptions {
    * the only writer of its record, so its progress writes cost one commit and one push.
    */
   writes?: readonly string[];
+  /**
+   * True when the update writes only records of the `writes` tasks (their records and index
+   * entries), which their own runs alone write: it races nobody, so it is not paced after this
+   * store lost a race elsewhere (the pause that keeps writers of shared records from starving).
+   */
+  ownRecordsOnly?: boolean;
 }
 
 /** One write a dry run would have made: content, or null for a delete. */

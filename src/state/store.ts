@@ -11,14 +11,14 @@
  */
 import * as core from '@actions/core';
 import { DefaultBot, DefaultStateBranch } from '../constants.js';
-import { authEnv, repositoryUrl } from '../git/auth.js';
+import { authEnv, authorizationHeader, repositoryUrl } from '../git/auth.js';
 import { readBatch, syncBatchTx, writeBatch } from './batches.js';
 import { StateConflictError, StateStoreError } from './errors.js';
 import { deleteLearningTx, readLearnings, upsertLearningsTx, type LearningInput, type LearningUpsert } from './learnings.js';
 import { StateDirs, StatePaths, StateRefs } from './paths.js';
 import { StateSource } from './source.js';
 import type { DryRunWrite, OpenStateStoreOptions, RetryOptions, StateStore, StateStoreStats, UpdateOptions, UpdateResult } from './store-api.js';
-import { ScratchRepo, type CommitIdentity } from './repo.js';
+import { ScratchRepo, type CommitIdentity, type PreparedCommits } from './repo.js';
 import type { Batch, BatchInput, Lease, Learning, Task, TaskInput } from './schema.js';
 import { acquireSlotTx, enqueueTx, queuePositionOf, readLeases, releaseSlotTx, renewLeaseTx, settleTx, type SlotResult } from './slots.js';
 import { readTask, readTaskByIssue, readTaskByPull, readTasks, writeTask, type TaskFilter } from './tasks.js';
@@ -39,7 +39,7 @@ const ContentionMemoryMs = 10_000;
 export async function openStateStore(opts: OpenStateStoreOptions): Promise<StateStore> {
   const branch = opts.branch || DefaultStateBranch;
   const url = repositoryUrl(opts.serverUrl, opts.repository);
-  const repo = await ScratchRepo.open(opts.dir, url, branch, authEnv(opts.serverUrl, opts.token));
+  const repo = await ScratchRepo.open(opts.dir, url, branch, authEnv(opts.serverUrl, opts.token), opts.token ? authorizationHeader(opts.token) : undefined);
   return new GitStateStore(repo, opts, branch);
 }
 
@@ -101,7 +101,7 @@ class GitStateStore implements StateStore {
 
   update<T>(description: string, mutate: (tx: StateTx) => T | Promise<T>, opts: UpdateOptions = {}): Promise<UpdateResult<T>> {
     return this.exclusive(async () => {
-      if (performance.now() - this.contendedAt < ContentionMemoryMs) {
+      if (!opts.ownRecordsOnly && performance.now() - this.contendedAt < ContentionMemoryMs) {
         // This store lost a race moments ago, so others are writing. Without a pause a writer that
         // just won starts its next update at once — on a snapshot it already has, with the
         // shortest window of all — and keeps winning while the others starve (the capture effect).
@@ -136,10 +136,14 @@ class GitStateStore implements StateStore {
           return { value, commit: tx.tip, committed: false, attempts: attempt };
         }
         const branchChanges = withBranch ? new Map([...snap!.overlay, ...plan.branch]) : undefined;
-        const { commits, refs, expects, deletes } = pushPlan(this.branch, `state: ${description}`, plan, branchChanges && { parent: snap!.base.tip, changes: branchChanges });
+        const { commits, refs, expects, deletes } = pushPlan(this.branch, `state: ${description}`, plan, branchChanges && { parent: snap!.base.tip, changes: branchChanges, base: snap!.base.entries });
+        // the commits are written once: a push retried after a lost reply sends the same ones, so
+        // if the first had landed the retry sees its own commits there (pushed, not a lost race)
+        let prepared: PreparedCommits | undefined;
         const outcome = await this.withTransientRetry(async () => {
-          const shas = commits.length ? await this.repo.commitMany(commits, this.identity, this.now() / 1000) : [];
-          return { shas, result: await this.repo.pushRefs([...refs.map((ref, i) => ({ ref, commit: shas[i]!, ...(expects[i] !== undefined ? { expect: expects[i] } : {}) })), ...deletes]) };
+          prepared ??= await this.repo.prepare(commits, this.identity, this.now() / 1000);
+          const { shas } = prepared;
+          return { shas, result: await this.repo.pushPrepared(prepared, [...refs.map((ref, i) => ({ ref, commit: shas[i]!, ...(expects[i] !== undefined ? { expect: expects[i] } : {}) })), ...deletes]) };
         });
         this.attemptMs = this.attemptMs === 0 ? performance.now() - started : 0.7 * this.attemptMs + 0.3 * (performance.now() - started);
         if (outcome.result === 'pushed') {
@@ -206,7 +210,7 @@ class GitStateStore implements StateStore {
         const next = change(copy) ?? copy;
         return writeTask(tx, next, this.nowIso(), current);
       },
-      { writes: [id] },
+      { writes: [id], ownRecordsOnly: true },
     );
     return r.value;
   }

@@ -11,7 +11,7 @@
  */
 import type { z } from 'zod';
 import { StateDirs, StateRefs, assertWritablePath } from './paths.js';
-import { blobId } from './repo.js';
+import { blobId, type CommitSpec } from './repo.js';
 import { OverlayTx, parseJsonRecord, type BaseTree, type Overlay, type StateTx } from './view.js';
 
 /** One record as its ref holds it. */
@@ -278,14 +278,6 @@ export function isNoOp(snap: BranchSnapshot, path: string, content: string | nul
   return oid !== undefined && oid === blobId(content);
 }
 
-/** One commit to write with `ScratchRepo.commitMany`. */
-export interface PlannedCommit {
-  parent: string | undefined;
-  changes: ReadonlyMap<string, string | null>;
-  message: string;
-  replaceTree?: boolean;
-}
-
 /**
  * The commits and ref updates of one atomic push for `plan`: the branch's commit (when
  * `branchCommit` is given) and one commit per written record, each record ref its own
@@ -298,9 +290,9 @@ export function pushPlan(
   branch: string,
   message: string,
   plan: CommitPlan,
-  branchCommit: { parent: string | undefined; changes: ReadonlyMap<string, string | null> } | undefined,
-): { commits: PlannedCommit[]; refs: string[]; expects: Array<string | null | undefined>; deletes: Array<{ ref: string; delete: string }> } {
-  const commits: PlannedCommit[] = [];
+  branchCommit: { parent: string | undefined; changes: ReadonlyMap<string, string | null>; base?: ReadonlyMap<string, string> } | undefined,
+): { commits: CommitSpec[]; refs: string[]; expects: Array<string | null | undefined>; deletes: Array<{ ref: string; delete: string }> } {
+  const commits: CommitSpec[] = [];
   const refs: string[] = [];
   const expects: Array<string | null | undefined> = [];
   const deletes: Array<{ ref: string; delete: string }> = [];

@@ -333,6 +333,9 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
   const root = opts.root ?? (await mkdtemp(path.join(tmpdir(), 'rig-git-remote-')));
   await mkdir(root, { recursive: true });
   const pushLog = path.join(root, '.rig-pushes.log');
+  // git-http-backend itself, as a web server's CGI configuration names it: `git http-backend`
+  // would add a process (the git wrapper) to every request
+  const httpBackend = path.join((await run('git', ['--exec-path'])).stdout.trim(), 'git-http-backend');
   await writeFile(pushLog, '');
   const requests: GitRequest[] = [];
   const faults: (GitFault & { remaining: number })[] = [];
@@ -438,7 +441,7 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
     if (typeof proto === 'string') env.HTTP_GIT_PROTOCOL = proto;
 
     await new Promise<void>((resolve) => {
-      const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(httpBackend, [], { env, stdio: ['pipe', 'pipe', 'pipe'] });
       let headerBuf: Buffer = Buffer.alloc(0);
       let headersDone = false;
       const stderr: Buffer[] = [];

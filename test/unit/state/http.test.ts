@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execGit } from '../../../src/git/exec.js';
 import { StateStoreError } from '../../../src/state/errors.js';
 import { openStateStore, type OpenStateStoreOptions } from '../../../src/state/store.js';
 import { newTask } from '../../../src/state/tasks.js';
@@ -47,23 +48,51 @@ describe('state store over smart HTTP', () => {
     await s.update('seed', (tx) => tx.write('a.txt', '1'));
     const owner = { login: 'octocat', id: 1 };
     const since = remote.requests.length;
-    const requests = () => remote.requests.slice(since).filter((r) => r.method === 'GET').map((r) => r.service);
+    const requests = (from: number) => remote.requests.slice(from).map((r) => `${r.method} ${r.service}${r.body.includes('command=ls-refs') ? ' ls-refs' : r.body.includes('command=fetch') ? ' fetch' : ''}`);
     const started = await s.startTask('t-1', { repository: 'acme/app', number: 1 }, () => newTask({ id: 't-1', repository: 'acme/app', issue: 1, kind: 'issue', owner, instructions: '' }, new Date().toISOString()), {
       entry: { runId: 1, runUrl: 'https://x/1', startedAt: new Date().toISOString() },
       max: 2,
       leaseMs: 60_000,
     });
     expect(started).toMatchObject({ slot: { acquired: true } });
-    // one ref discovery per fetch or push: one fetch (branch + record, index entry, slots, queue), one atomic push
-    expect(requests()).toEqual(['git-upload-pack', 'git-receive-pack']);
+    // one fetch (branch + record, index entry, slots, queue), one atomic push of the records — in
+    // process (src/git/smart-http.ts), after the store's one receive-pack ref advertisement
+    // one look at the refs (protocol v2 ls-refs: the branch, the record, index entry, slots and
+    // queue — nothing there this store does not know, so no fetch), one atomic push of the records;
+    // both in process (src/git/smart-http.ts), no git process
+    expect(requests(since)).toEqual(['POST git-upload-pack ls-refs', 'POST git-receive-pack']);
     const mid = remote.requests.length;
     const ended = await s.endRun('t-1', (t) => ({ ...t, state: 'completed' }), 2);
     expect(ended.task.state).toBe('completed');
-    // one fetch (slots, queue; the record comes from memory), one atomic push (record + slot), then
-    // the look after the release (src/state/slots.ts): one fetch, nothing queued, nothing pushed
-    expect(remote.requests.slice(mid).filter((r) => r.method === 'GET').map((r) => r.service)).toEqual(['git-upload-pack', 'git-receive-pack', 'git-upload-pack']);
+    // one look (slots, queue; the record comes from memory), one atomic push (record + slot), then
+    // the look after the release (src/state/slots.ts): nothing queued, nothing pushed
+    expect(requests(mid)).toEqual(['POST git-upload-pack ls-refs', 'POST git-receive-pack', 'POST git-upload-pack ls-refs']);
     expect(await remote.refs('acme', 'state', 'refs/kiro-state/kiro/state/slots/')).toEqual([]);
     expect(await remote.refSha('acme', 'state', 'refs/kiro-state/kiro/state/tasks/t-1')).toBeTruthy();
+    // the records are ordinary git objects: the server's own fsck finds nothing wrong
+    const fsck = await execGit(['fsck', '--strict', '--no-dangling'], { cwd: join(remote.root, 'acme', 'state.git'), allowFailure: true });
+    expect(fsck.stderr).toBe('');
+    expect(fsck.code).toBe(0);
+  });
+
+  it('reads records another runner wrote with one ls-refs and one shallow fetch, in process', async () => {
+    const a = await open('a');
+    const b = await open('b');
+    const owner = { login: 'octocat', id: 1 };
+    await a.putTask({ ...newTask({ id: 't-9', repository: 'acme/app', issue: 9, kind: 'issue', owner, instructions: 'first' }, new Date().toISOString()) });
+    expect((await b.getTask('t-9'))?.instructions).toBe('first'); // b's first read: git fetches the branch
+    for (let i = 1; i <= 3; i++) await a.updateTask('t-9', (t) => ({ ...t, costUsd: i }));
+    const since = remote.requests.length;
+    const seen = await b.getTask('t-9');
+    expect(seen?.costUsd).toBe(3);
+    const requests = remote.requests.slice(since);
+    expect(requests.map((r) => `${r.method} ${r.service}`)).toEqual(['POST git-upload-pack', 'POST git-upload-pack']);
+    expect(requests[1]!.body.includes('deepen 1')).toBe(true); // the record's tip, not its history
+    // a write on top of what b fetched in process (its parent is not in b's repository)
+    await b.updateTask('t-9', (t) => ({ ...t, costUsd: 4 }));
+    expect((await a.getTask('t-9'))?.costUsd).toBe(4);
+    const fsck = await execGit(['fsck', '--strict', '--no-dangling'], { cwd: join(remote.root, 'acme', 'state.git'), allowFailure: true });
+    expect(fsck.code).toBe(0);
   });
 
   it('retries a push that failed with HTTP 500 and a fetch that failed with 503', async () => {
