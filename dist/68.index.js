@@ -284,8 +284,8 @@ var ending = __webpack_require__(57313);
 var shutdown = __webpack_require__(80104);
 // EXTERNAL MODULE: ./src/orchestrator/lifecycle.ts
 var lifecycle = __webpack_require__(49492);
-// EXTERNAL MODULE: ./src/orchestrator/store.ts + 9 modules
-var orchestrator_store = __webpack_require__(37100);
+// EXTERNAL MODULE: ./src/orchestrator/store.ts + 12 modules
+var orchestrator_store = __webpack_require__(95227);
 // EXTERNAL MODULE: ./src/orchestrator/task.ts + 7 modules
 var orchestrator_task = __webpack_require__(39954);
 // EXTERNAL MODULE: ./src/agent/tools/schema.ts

@@ -32,7 +32,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31040);
 /* harmony import */ var _ending_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(57313);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(49492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(37100);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(95227);
 /* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(39954);
 /**
  * Batches across repositories (SPEC.md J5): a `workflow_dispatch` with the inputs `repositories`

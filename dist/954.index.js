@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31040);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49492);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37100);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95227);
 /**
  * How a task run ends when it does not end well (issue #10): one place turns any failure — an
  * exception after the acknowledgement, or the runner stopping the job — into a truthful end:
@@ -181,8 +181,8 @@ var orchestrator_sandbox = __webpack_require__(30677);
 var orchestrator_session = __webpack_require__(80220);
 // EXTERNAL MODULE: ./src/orchestrator/shutdown.ts
 var shutdown = __webpack_require__(80104);
-// EXTERNAL MODULE: ./src/orchestrator/store.ts + 9 modules
-var orchestrator_store = __webpack_require__(37100);
+// EXTERNAL MODULE: ./src/orchestrator/store.ts + 12 modules
+var orchestrator_store = __webpack_require__(95227);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);

@@ -33769,6 +33769,7 @@ const StateVersion = 3;
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ek: () => (/* binding */ repositoryUrl),
+/* harmony export */   bc: () => (/* binding */ authorizationHeader),
 /* harmony export */   gp: () => (/* binding */ basicCredential),
 /* harmony export */   mx: () => (/* binding */ authEnv)
 /* harmony export */ });
@@ -33783,6 +33784,10 @@ const StateVersion = 3;
 function basicCredential(token) {
     return Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
 }
+/** The `Authorization` header value git sends for `token` (`basic base64("x-access-token:<token>")`): a secret. */
+function authorizationHeader(token) {
+    return `basic ${basicCredential(token)}`;
+}
 /** `https://github.com/owner/repo` (no `.git`, like actions/checkout), from GITHUB_SERVER_URL. */
 function repositoryUrl(serverUrl, repository) {
     return `${serverUrl.replace(/\/+$/, '')}/${repository}`;
@@ -33796,7 +33801,7 @@ function authEnv(serverUrl, token) {
     return {
         GIT_CONFIG_COUNT: '1',
         GIT_CONFIG_KEY_0: `http.${server}/.extraheader`,
-        GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basicCredential(token)}`,
+        GIT_CONFIG_VALUE_0: `AUTHORIZATION: ${authorizationHeader(token)}`,
     };
 }
 
@@ -40679,18 +40684,18 @@ async function handleCommand(svc, cmd) {
         case 'start':
             return startTask(svc, cmd);
         case 'reply':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(227), __nccwpck_require__.e(677), __nccwpck_require__.e(954), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleReply(svc, cmd);
         case 'continue':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(227), __nccwpck_require__.e(677), __nccwpck_require__.e(954), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleContinue(svc, cmd);
         case 'cancel':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(227), __nccwpck_require__.e(677), __nccwpck_require__.e(954), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85725))).handleCancel(svc, cmd);
         case 'dispatch':
             // a task with pending review feedback resumes as a feedback round, anything else in control.ts
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).routeDispatch(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(227), __nccwpck_require__.e(677), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).routeDispatch(svc, cmd);
         case 'feedback':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleFeedback(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(227), __nccwpck_require__.e(677), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleFeedback(svc, cmd);
         case 'checks_failed':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleChecksFailed(svc, cmd);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(227), __nccwpck_require__.e(677), __nccwpck_require__.e(954), __nccwpck_require__.e(68), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11068))).handleChecksFailed(svc, cmd);
         case 'automation':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(824)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78824))).runAutomations(svc, cmd);
         default: {
@@ -40736,7 +40741,7 @@ async function startTask(svc, cmd) {
     core/* info */.pq(`Kiro: acknowledged task ${taskId} in ${svc.now() - svc.startedAt} ms (status comment ${status.commentId}).`);
     (0,orchestrator_outcome/* reportOutputs */.rY)({ status: 'in_progress' });
     // loaded after the acknowledgement: compiling the agent's chunk would delay the 👀 and the comment
-    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(677), __nccwpck_require__.e(100), __nccwpck_require__.e(954), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39954));
+    const { runTask } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(691), __nccwpck_require__.e(252), __nccwpck_require__.e(94), __nccwpck_require__.e(223), __nccwpck_require__.e(466), __nccwpck_require__.e(227), __nccwpck_require__.e(677), __nccwpck_require__.e(954), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39954));
     return runTask(svc, cmd, taskId, status, settled);
 }
 function issueOf(cmd) {
@@ -41023,7 +41028,7 @@ function buildServices(settings, redactor) {
  * same ports with `settings.dryRun`: the store keeps its writes in memory, pushes are reported.
  */
 const actionPorts = {
-    openStore: async (svc) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(466), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37100))).openStore(svc),
+    openStore: async (svc) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(466), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95227))).openStore(svc),
     openSandbox: async (svc) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(575), __nccwpck_require__.e(252), __nccwpck_require__.e(677)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30677))).openSandbox(svc),
     modelClient: async (s) => (await Promise.all(/* import() */[__nccwpck_require__.e(968), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88492))).createModelClient({
         apiKey: s.anthropicApiKey,

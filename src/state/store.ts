@@ -137,8 +137,7 @@ class GitStateStore implements StateStore {
         }
         const branchChanges = withBranch ? new Map([...snap!.overlay, ...plan.branch]) : undefined;
         const { commits, refs, expects, deletes } = pushPlan(this.branch, `state: ${description}`, plan, branchChanges && { parent: snap!.base.tip, changes: branchChanges, base: snap!.base.entries });
-        // the commits are written once: a push retried after a lost reply sends the same ones, so
-        // if the first had landed the retry sees its own commits there (pushed, not a lost race)
+        // built once: a retry after a lost reply finds its own commits there (pushed, not a lost race)
         let prepared: PreparedCommits | undefined;
         const outcome = await this.withTransientRetry(async () => {
           prepared ??= await this.repo.prepare(commits, this.identity, this.now() / 1000);

@@ -1,8 +1,8 @@
-export const id = 100;
-export const ids = [100];
+export const id = 227;
+export const ids = [227];
 export const modules = {
 
-/***/ 37100:
+/***/ 95227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -87,6 +87,805 @@ var promises_ = __webpack_require__(51455);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/git/exec.ts
 var exec = __webpack_require__(29395);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./src/git/objects.ts
+/**
+ * Git objects and packs, written and read in process (SHA-1 object format): the blobs, trees and
+ * commits the state store pushes, the version-2 packs that carry them, and the packs a fetch
+ * returns (deltas resolved). Formats: https://git-scm.com/book/en/v2/Git-Internals-Git-Objects,
+ * https://git-scm.com/docs/gitformat-pack. Why in process rather than `git fast-import` /
+ * `git pack-objects`: src/git/smart-http.ts.
+ */
+
+
+/** A malformed object, pack or delta. */
+class GitObjectError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'GitObjectError';
+    }
+}
+/** A SHA-1 git object of `type` with `body` (https://git-scm.com/book/en/v2/Git-Internals-Git-Objects). */
+function gitObject(type, body) {
+    const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    const oid = (0,external_node_crypto_.createHash)('sha1').update(`${type} ${buf.length}\0`).update(buf).digest('hex');
+    return { type, oid, body: buf };
+}
+/**
+ * The new blobs and the trees of a tree holding exactly `files`: path (`/`-separated) → UTF-8
+ * content (a new blob), or `{ oid }` of a blob the repository has already; every file mode 100644.
+ * Entries are sorted the way git sorts them (a tree's name compares as `name/`).
+ * @returns the objects to send, the root tree last (existing blobs are not among them)
+ * @throws Error for an empty, `.` or `..` path component
+ */
+function treeObjects(files) {
+    const out = [];
+    const build = (entries) => {
+        const here = new Map();
+        for (const [parts, file] of entries) {
+            const [head, ...rest] = parts;
+            if (!head || head === '.' || head === '..')
+                throw new Error(`invalid path component in ${parts.join('/')}`);
+            const node = here.get(head);
+            if (rest.length === 0)
+                here.set(head, { file });
+            else if (node && 'sub' in node)
+                node.sub.push([rest, file]);
+            else
+                here.set(head, { sub: [[rest, file]] });
+        }
+        const items = [...here].map(([name, node]) => {
+            if ('file' in node) {
+                if (typeof node.file !== 'string')
+                    return { name, sortKey: name, mode: '100644', oid: node.file.oid };
+                const blob = gitObject('blob', node.file);
+                out.push(blob);
+                return { name, sortKey: name, mode: '100644', oid: blob.oid };
+            }
+            return { name, sortKey: `${name}/`, mode: '40000', oid: build(node.sub).oid };
+        });
+        items.sort((a, b) => Buffer.compare(Buffer.from(a.sortKey), Buffer.from(b.sortKey)));
+        const tree = gitObject('tree', Buffer.concat(items.flatMap((i) => [Buffer.from(`${i.mode} ${i.name}\0`), Buffer.from(i.oid, 'hex')])));
+        out.push(tree);
+        return tree;
+    };
+    build([...files].map(([p, f]) => [p.split('/'), f]));
+    return out;
+}
+/** A name or e-mail fit for a commit header: git's `<`, `>` and line breaks would corrupt it. */
+function identityPart(s) {
+    return s.replace(/[<>\n\r\0]/g, '').trim();
+}
+/**
+ * A commit object (https://git-scm.com/docs/git-commit-tree): `tree`, optional `parent`, author =
+ * committer = `who` at `timeSec` (UTC), `message` (a final newline is added when missing).
+ */
+function commitObject(o) {
+    const ident = `${identityPart(o.who.name)} <${identityPart(o.who.email)}> ${Math.floor(o.timeSec)} +0000`;
+    const message = o.message.endsWith('\n') ? o.message : `${o.message}\n`;
+    return gitObject('commit', `tree ${o.tree}\n${o.parent ? `parent ${o.parent}\n` : ''}author ${ident}\ncommitter ${ident}\n\n${message}`);
+}
+const PackType = { commit: 1, tree: 2, blob: 3 };
+/**
+ * A version-2 pack of `objects`, each stored whole (no deltas), with its SHA-1 trailer
+ * (https://git-scm.com/docs/gitformat-pack). Duplicate objects are written once.
+ */
+function encodePack(objects) {
+    const unique = [...new Map(objects.map((o) => [o.oid, o])).values()];
+    const header = Buffer.alloc(12);
+    header.write('PACK', 0, 'latin1');
+    header.writeUInt32BE(2, 4);
+    header.writeUInt32BE(unique.length, 8);
+    const parts = [header];
+    for (const o of unique) {
+        // type and size: 3 bits of type, then the size in 4 + 7·n bits, little-endian groups
+        let size = o.body.length;
+        const bytes = [];
+        let byte = (PackType[o.type] << 4) | (size & 0x0f);
+        size = Math.floor(size / 16);
+        while (size > 0) {
+            bytes.push(byte | 0x80);
+            byte = size & 0x7f;
+            size = Math.floor(size / 128);
+        }
+        bytes.push(byte);
+        parts.push(Buffer.from(bytes), (0,external_node_zlib_.deflateSync)(o.body));
+    }
+    const body = Buffer.concat(parts);
+    return Buffer.concat([body, (0,external_node_crypto_.createHash)('sha1').update(body).digest()]);
+}
+/** The loose-object file content of `o` (zlib of `<type> <size>\0<body>`), as `.git/objects/xx/…` holds it. */
+function looseObject(o) {
+    return (0,external_node_zlib_.deflateSync)(Buffer.concat([Buffer.from(`${o.type} ${o.body.length}\0`), o.body]));
+}
+const PackTypeName = { 1: 'commit', 2: 'tree', 3: 'blob' };
+/**
+ * The objects of a version-2 pack (https://git-scm.com/docs/gitformat-pack), with OFS_DELTA and
+ * REF_DELTA entries applied to their bases (which must be in the same pack: no thin packs).
+ * Tags are skipped. The trailer's checksum is verified.
+ * @throws GitObjectError for a malformed or truncated pack
+ */
+function parsePack(pack) {
+    const bad = (why) => new GitObjectError(`malformed pack: ${why}`);
+    if (pack.length < 32 || pack.toString('latin1', 0, 4) !== 'PACK')
+        throw bad('no PACK header');
+    const version = pack.readUInt32BE(4);
+    if (version !== 2 && version !== 3)
+        throw bad(`version ${version}`);
+    const body = pack.subarray(0, pack.length - 20);
+    if (!(0,external_node_crypto_.createHash)('sha1').update(body).digest().equals(pack.subarray(pack.length - 20)))
+        throw bad('checksum mismatch');
+    const count = pack.readUInt32BE(8);
+    const entries = [];
+    let pos = 12;
+    for (let n = 0; n < count; n++) {
+        const offset = pos;
+        let byte = body[pos++];
+        const type = (byte >> 4) & 7;
+        while (byte & 0x80) {
+            if (pos >= body.length)
+                throw bad('truncated entry header');
+            byte = body[pos++];
+        }
+        let base;
+        if (type === 6) {
+            // OFS_DELTA: the base's offset back from this entry, big-endian groups with an added 1 per continuation
+            byte = body[pos++];
+            let back = byte & 0x7f;
+            while (byte & 0x80) {
+                byte = body[pos++];
+                back = (back + 1) * 128 + (byte & 0x7f);
+            }
+            base = offset - back;
+        }
+        else if (type === 7) {
+            base = body.toString('hex', pos, pos + 20);
+            pos += 20;
+        }
+        if (pos > body.length)
+            throw bad('truncated entry');
+        let data;
+        let used;
+        try {
+            const r = (0,external_node_zlib_.inflateSync)(body.subarray(pos), { info: true });
+            data = r.buffer;
+            used = r.engine.bytesWritten;
+        }
+        catch (e) {
+            throw bad(`entry ${n}: ${e.message}`);
+        }
+        pos += used;
+        entries.push({ offset, type, data, ...(base !== undefined ? { base } : {}) });
+    }
+    // bases first: an OFS_DELTA's base precedes it; a REF_DELTA's may come anywhere in the pack
+    const byOffset = new Map();
+    const byOid = new Map();
+    let pending = entries.filter((e) => e.type !== 4);
+    while (pending.length > 0) {
+        const waiting = [];
+        for (const e of pending) {
+            let o;
+            if (e.base === undefined) {
+                const type = PackTypeName[e.type];
+                if (!type)
+                    throw bad(`object type ${e.type}`);
+                o = gitObject(type, e.data);
+            }
+            else {
+                const b = typeof e.base === 'number' ? byOffset.get(e.base) : byOid.get(e.base);
+                if (!b) {
+                    waiting.push(e);
+                    continue;
+                }
+                o = gitObject(b.type, applyDelta(b.body, e.data));
+            }
+            byOffset.set(e.offset, o);
+            byOid.set(o.oid, o);
+        }
+        if (waiting.length === pending.length)
+            throw bad(`delta base ${String(waiting[0].base)} not in the pack`);
+        pending = waiting;
+    }
+    return entries.flatMap((e) => byOffset.get(e.offset) ?? []);
+}
+/**
+ * Applies a git delta (https://git-scm.com/docs/gitformat-pack#_deltified_representation) to `base`.
+ * @throws GitObjectError when the delta does not fit its base
+ */
+function applyDelta(base, delta) {
+    let pos = 0;
+    const varint = () => {
+        let v = 0;
+        let shift = 0;
+        let byte;
+        do {
+            byte = delta[pos++];
+            v += (byte & 0x7f) * 2 ** shift;
+            shift += 7;
+        } while (byte & 0x80);
+        return v;
+    };
+    const bad = (why) => new GitObjectError(`malformed delta: ${why}`);
+    if (varint() !== base.length)
+        throw bad('base size mismatch');
+    const size = varint();
+    const out = Buffer.alloc(size);
+    let o = 0;
+    while (pos < delta.length) {
+        const op = delta[pos++];
+        if (op & 0x80) {
+            let off = 0;
+            let len = 0;
+            for (let i = 0; i < 4; i++)
+                if (op & (1 << i))
+                    off += delta[pos++] * 2 ** (8 * i);
+            for (let i = 0; i < 3; i++)
+                if (op & (1 << (4 + i)))
+                    len += delta[pos++] * 2 ** (8 * i);
+            if (len === 0)
+                len = 0x10000;
+            if (off + len > base.length || o + len > size)
+                throw bad('copy out of range');
+            base.copy(out, o, off, off + len);
+            o += len;
+        }
+        else if (op > 0) {
+            if (pos + op > delta.length || o + op > size)
+                throw bad('insert out of range');
+            delta.copy(out, o, pos, pos + op);
+            pos += op;
+            o += op;
+        }
+        else
+            throw bad('reserved opcode 0');
+    }
+    if (o !== size)
+        throw bad('result size mismatch');
+    return out;
+}
+/** The tree id and parents of a commit object. */
+function parseCommit(body) {
+    const head = body.toString('utf8', 0, Math.max(0, body.indexOf('\n\n')));
+    const tree = /^tree ([0-9a-f]{40})$/m.exec(head)?.[1];
+    if (!tree)
+        throw new GitObjectError('malformed commit: no tree');
+    return { tree, parents: [...head.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]) };
+}
+/** The entries of a tree object: name → { mode, oid }. */
+function parseTree(body) {
+    const out = new Map();
+    let pos = 0;
+    while (pos < body.length) {
+        const sp = body.indexOf(0x20, pos);
+        const nul = body.indexOf(0, sp);
+        if (sp < 0 || nul < 0 || nul + 21 > body.length)
+            throw new GitObjectError('malformed tree');
+        out.set(body.toString('utf8', sp + 1, nul), { mode: body.toString('latin1', pos, sp), oid: body.toString('hex', nul + 1, nul + 21) });
+        pos = nul + 21;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(46752);
+;// CONCATENATED MODULE: ./src/git/smart-http.ts
+/**
+ * An in-process client for git's smart-HTTP protocol — push (`git-receive-pack`) and protocol-v2
+ * `ls-refs` and shallow fetch (`git-upload-pack`) — used by the state store for its reads and
+ * writes; the objects and packs it carries are src/git/objects.ts.
+ *
+ * Why our own code rather than `git push` or a library: a state-store write is a handful of small
+ * objects (one blob, one tree, one commit per record) sent as one atomic push in which every ref is
+ * a compare-and-swap on its exact old value. With `git push` each write costs about fifteen
+ * processes across client and server (push, remote-http, send-pack, pack-objects, fast-import and
+ * a fresh ref advertisement — every ref of the store — on each push); at a hundred concurrent
+ * writers that process churn, not the server's ref updates, was the store's ceiling (docs/state.md).
+ * The one maintained pure-JS git (isomorphic-git) pushes one ref at a time and only with the old
+ * value the server just advertised, so it cannot say "this ref must still be X" for several refs
+ * at once. The protocol subset here is small and fixed: pkt-lines, a version-2 pack of whole
+ * (undeltified) objects and report-status — https://git-scm.com/docs/gitprotocol-pack,
+ * https://git-scm.com/docs/gitprotocol-http, https://git-scm.com/docs/gitformat-pack.
+ *
+ * HTTP goes through undici with `EnvHttpProxyAgent` (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as git
+ * reads them); certificates are Node's (`NODE_EXTRA_CA_CERTS`). The state store falls back to
+ * `git push` when the first request (the ref advertisement) fails for any reason but a transient
+ * one (src/state/repo.ts), so a runner whose proxy or CA only git knows about still works.
+ */
+
+
+/** The all-zero object id: "no such ref" as an old value (create) or a new value (delete). */
+const ZeroOid = '0'.repeat(40);
+/** One pkt-line (https://git-scm.com/docs/gitprotocol-common#_pkt_line_format). */
+function pktLine(data) {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (buf.length + 4 > 65520)
+        throw new Error('pkt-line too long');
+    return Buffer.concat([Buffer.from((buf.length + 4).toString(16).padStart(4, '0'), 'latin1'), buf]);
+}
+const FlushPkt = Buffer.from('0000', 'latin1');
+const DelimPkt = Buffer.from('0001', 'latin1');
+/**
+ * Splits pkt-lines into their payloads (bytes); a flush-, delim- or response-end-pkt is null.
+ * @throws SmartHttpError on a malformed or truncated length
+ */
+function parsePkts(buf) {
+    const out = [];
+    let pos = 0;
+    while (pos + 4 <= buf.length) {
+        const hex = buf.toString('latin1', pos, pos + 4);
+        if (!/^[0-9a-f]{4}$/i.test(hex))
+            throw new SmartHttpError(`malformed pkt-line length ${JSON.stringify(hex)}`, false);
+        const len = Number.parseInt(hex, 16);
+        if (len < 4) {
+            out.push(null);
+            pos += 4;
+            continue;
+        }
+        if (pos + len > buf.length)
+            throw new SmartHttpError('truncated pkt-line', true);
+        out.push(buf.subarray(pos + 4, pos + len));
+        pos += len;
+    }
+    return out;
+}
+/** `parsePkts` as text lines (UTF-8, the trailing LF removed). */
+function parsePktLines(buf) {
+    return parsePkts(buf).map((b) => (b === null ? null : b.toString('utf8').replace(/\n$/, '')));
+}
+/** A failure to talk to the remote at all; `transient` when trying again may succeed (5xx, 429, a dropped connection). */
+class SmartHttpError extends Error {
+    transient;
+    status;
+    constructor(message, transient, status) {
+        super(message);
+        this.transient = transient;
+        this.status = status;
+        this.name = 'SmartHttpError';
+    }
+}
+/** Network errors worth another try (undici and Node socket codes). */
+const TransientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
+let sharedDispatcher;
+/**
+ * A client for one repository's smart-HTTP git service (stateless RPC): `git-receive-pack`
+ * (protocol v0: a GET of the ref advertisement, then one POST per push) and `git-upload-pack`
+ * (protocol v2: a GET of the capabilities, then one POST per `ls-refs` or `fetch`).
+ */
+class GitHttpClient {
+    url;
+    authorization;
+    dispatcher;
+    /**
+     * @param url the repository's URL (`https://github.com/owner/repo`, no credentials)
+     * @param authorization the `Authorization` header value (`basic base64(x-access-token:<token>)`)
+     */
+    constructor(url, authorization, dispatcher = (sharedDispatcher ??= new undici.EnvHttpProxyAgent())) {
+        this.url = url;
+        this.authorization = authorization;
+        this.dispatcher = dispatcher;
+    }
+    /**
+     * Reads receive-pack's ref advertisement (`GET <url>/info/refs?service=git-receive-pack`).
+     * @throws SmartHttpError when the server cannot be reached or does not speak smart HTTP
+     */
+    async advertisement() {
+        const lines = parsePktLines(await this.call('GET', '/info/refs?service=git-receive-pack', { Accept: '*/*' }, undefined, 'application/x-git-receive-pack-advertisement'));
+        if (lines[0] !== '# service=git-receive-pack')
+            throw new SmartHttpError(`${this.redacted('')} did not answer as a smart-HTTP git server`, false);
+        const refs = new Map();
+        let capabilities = new Set();
+        for (const line of lines.slice(1)) {
+            if (line === null)
+                continue;
+            const nul = line.indexOf('\0');
+            const [oid, ref] = (nul >= 0 ? line.slice(0, nul) : line).split(' ');
+            if (nul >= 0)
+                capabilities = new Set(line.slice(nul + 1).split(' ').filter(Boolean));
+            if (oid && ref && ref !== 'capabilities^{}')
+                refs.set(ref, oid);
+        }
+        return { refs, capabilities };
+    }
+    /**
+     * Sends `commands` and `pack` (omitted when every command is a delete, as the protocol requires)
+     * with `capabilities` (only ones the advertisement offered), and reads the report-status.
+     * @throws SmartHttpError when the exchange fails or the reply is not a report-status
+     */
+    async push(commands, pack, capabilities) {
+        if (commands.length === 0)
+            throw new Error('a push needs at least one command');
+        const lines = commands.map((c, i) => pktLine(`${c.old} ${c.new} ${c.ref}${i === 0 ? `\0${capabilities.join(' ')}` : ''}`));
+        const payload = Buffer.concat([...lines, FlushPkt, ...(pack ? [pack] : [])]);
+        const body = await this.call('POST', '/git-receive-pack', { 'Content-Type': 'application/x-git-receive-pack-request', Accept: 'application/x-git-receive-pack-result' }, payload, 'application/x-git-receive-pack-result');
+        let unpack;
+        const refs = new Map();
+        for (const line of parsePktLines(body)) {
+            if (line === null)
+                continue;
+            if (line.startsWith('unpack '))
+                unpack = line.slice(7);
+            else if (line.startsWith('ok '))
+                refs.set(line.slice(3), null);
+            else if (line.startsWith('ng ')) {
+                const rest = line.slice(3);
+                const sp = rest.indexOf(' ');
+                refs.set(sp < 0 ? rest : rest.slice(0, sp), sp < 0 ? 'rejected' : rest.slice(sp + 1));
+            }
+        }
+        if (unpack === undefined)
+            throw new SmartHttpError(`${this.redacted('/git-receive-pack')}: the push got no report-status`, true);
+        return { unpack, refs };
+    }
+    /**
+     * Reads upload-pack's protocol-v2 capabilities (`GET <url>/info/refs?service=git-upload-pack`
+     * with `Git-Protocol: version=2`); undefined when the server answers with protocol v0/v1.
+     * @throws SmartHttpError when the server cannot be reached or does not speak smart HTTP
+     */
+    async uploadPackCapabilities() {
+        const lines = parsePktLines(await this.call('GET', '/info/refs?service=git-upload-pack', { Accept: '*/*', 'Git-Protocol': 'version=2' }, undefined, 'application/x-git-upload-pack-advertisement'));
+        const start = lines.indexOf('version 2');
+        if (start < 0)
+            return undefined;
+        const caps = lines.slice(start + 1).filter((l) => l !== null);
+        const value = (name) => caps.find((c) => c === name || c.startsWith(`${name}=`));
+        const fetch = value('fetch');
+        return {
+            lsRefs: value('ls-refs') !== undefined,
+            fetch: fetch === undefined ? undefined : new Set(fetch.slice('fetch='.length).split(' ').filter(Boolean)),
+            objectFormat: value('object-format')?.slice('object-format='.length),
+        };
+    }
+    /**
+     * Protocol-v2 `ls-refs` (https://git-scm.com/docs/gitprotocol-v2#_ls_refs): the refs starting
+     * with any of `prefixes` (an empty list: none; the server may return more — filter).
+     * @returns tip by full ref name
+     */
+    async lsRefs(prefixes) {
+        const refs = new Map();
+        if (prefixes.length === 0)
+            return refs;
+        const body = await this.v2('ls-refs', [...new Set(prefixes)].map((p) => `ref-prefix ${p}`));
+        for (const line of parsePktLines(body)) {
+            if (line === null)
+                continue;
+            const [oid, ref] = line.split(' ');
+            if (oid && ref)
+                refs.set(ref, oid);
+        }
+        return refs;
+    }
+    /**
+     * Protocol-v2 `fetch` of `wants` (commit ids) with their trees and blobs — `deepen 1`: no history
+     * — in one round (`done`), no progress (https://git-scm.com/docs/gitprotocol-v2#_fetch).
+     * @returns every object of the pack by id (deltas resolved)
+     * @throws SmartHttpError on a failed exchange, an error on the side band or a malformed pack
+     */
+    async fetchObjects(wants) {
+        if (wants.length === 0)
+            return new Map();
+        const body = await this.v2('fetch', ['no-progress', 'ofs-delta', 'deepen 1', ...[...new Set(wants)].map((w) => `want ${w}`), 'done']);
+        const pkts = parsePkts(body);
+        const at = pkts.findIndex((p) => p !== null && p.toString('latin1').replace(/\n$/, '') === 'packfile');
+        if (at < 0) {
+            const text = pkts.filter((p) => p !== null).map((p) => p.toString('utf8').trim()).join(' | ');
+            throw new SmartHttpError(`${this.redacted('/git-upload-pack')}: the fetch got no pack${text ? ` (${text.slice(0, 200)})` : ''}`, false);
+        }
+        const data = [];
+        for (const p of pkts.slice(at + 1)) {
+            if (p === null)
+                break;
+            if (p[0] === 1)
+                data.push(p.subarray(1));
+            else if (p[0] === 3)
+                throw new SmartHttpError(`the remote failed the fetch: ${p.subarray(1).toString('utf8').trim()}`, false);
+        }
+        try {
+            return new Map(parsePack(Buffer.concat(data)).map((o) => [o.oid, o]));
+        }
+        catch (e) {
+            if (e instanceof GitObjectError)
+                throw new SmartHttpError(`${this.redacted('/git-upload-pack')}: ${e.message}`, false);
+            throw e;
+        }
+    }
+    /** One protocol-v2 command: `command=<name>`, a delim-pkt, the arguments, a flush-pkt. */
+    v2(command, args) {
+        const payload = Buffer.concat([pktLine(`command=${command}\n`), DelimPkt, ...args.map((a) => pktLine(`${a}\n`)), FlushPkt]);
+        return this.call('POST', '/git-upload-pack', { 'Content-Type': 'application/x-git-upload-pack-request', Accept: 'application/x-git-upload-pack-result', 'Git-Protocol': 'version=2' }, payload, 'application/x-git-upload-pack-result');
+    }
+    async call(method, path, headers, body, contentType) {
+        let res;
+        try {
+            res = await (0,undici.request)(`${this.url}${path}`, {
+                method,
+                dispatcher: this.dispatcher,
+                headers: { ...headers, 'User-Agent': 'git/kiro-action', Authorization: this.authorization, 'Cache-Control': 'no-cache', Pragma: 'no-cache' },
+                ...(body ? { body } : {}),
+                headersTimeout: 120_000,
+                bodyTimeout: 120_000,
+            });
+        }
+        catch (e) {
+            const code = e.code ?? e.cause?.code ?? '';
+            throw new SmartHttpError(`${method} ${this.redacted(path)} failed: ${e.message}${code ? ` (${code})` : ''}`, TransientCodes.has(code));
+        }
+        const data = Buffer.from(await res.body.arrayBuffer().catch(() => new ArrayBuffer(0)));
+        if (res.statusCode !== 200) {
+            const text = data.toString('utf8', 0, Math.min(data.length, 200)).trim();
+            throw new SmartHttpError(`${method} ${this.redacted(path)}: HTTP ${res.statusCode}${text ? ` ${text}` : ''}`, res.statusCode >= 500 || res.statusCode === 429, res.statusCode);
+        }
+        const type = String(res.headers['content-type'] ?? '');
+        if (!type.startsWith(contentType))
+            throw new SmartHttpError(`${method} ${this.redacted(path)}: unexpected content type ${JSON.stringify(type)}`, false, res.statusCode);
+        return data;
+    }
+    redacted(path) {
+        return `${this.url.replace(/\/\/[^/@]*@/, '//')}${path}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state/transport.ts
+/**
+ * The state store's in-process transport (docs/state.md, "Transport"): its pushes and record reads
+ * over smart HTTP without a git process (src/git/smart-http.ts), the commits it builds for them
+ * (src/git/objects.ts), and the files of record commits it has seen, by commit. `ScratchRepo`
+ * (repo.ts) asks it first and uses git when it says so — for `file://` remotes, a server without
+ * what it needs, a first request that fails for a reason other than a transient one, and the
+ * branch's tree whenever the branch moved.
+ */
+
+
+
+
+
+
+
+/** receive-pack's reasons for a ref update that lost a race for the ref's lock or old value. */
+const LockRace = /atomic (transaction|push) failed|failed to lock|cannot lock|unable to create .*lock|failed to update ref|incorrect old value|reference already exists|stale info/i;
+/** Files of commits read or written in this process, beyond which the oldest are forgotten. */
+const CommitFilesCap = 50_000;
+class InProcessTransport {
+    dir;
+    url;
+    branch;
+    authorization;
+    /** Decided on first use (`smartClient`). */
+    smart;
+    /** Object directories (`objects/xx`) known to exist. */
+    objectDirs = new Set();
+    /** The files of record commits this process wrote or fetched: commit → path → content. */
+    commitFiles = new Map();
+    /**
+     * @param dir the scratch repository (loose objects of the commits built here go there)
+     * @param authorization the `Authorization` header (`authorizationHeader`); without it, always git
+     */
+    constructor(dir, url, branch, authorization) {
+        this.dir = dir;
+        this.url = url;
+        this.branch = branch;
+        this.authorization = authorization;
+    }
+    /** The content of `path` in record commit `commit`, when this process wrote or fetched it. */
+    fileOf(commit, path) {
+        return this.commitFiles.get(commit)?.get(path);
+    }
+    /**
+     * `ScratchRepo.fetchRecords` in this process: protocol-v2 `ls-refs` of the records (and the
+     * branch), then one shallow `fetch` of the record commits this process does not know yet.
+     * @param branchTip the branch tip whose tree the scratch repository has (undefined: none)
+     * @returns `'git'` when git must read: no in-process fetch, or (`withBranch`) the branch was
+     *   never read or moved since `branchTip`
+     * @throws StateStoreError when the remote cannot be read
+     */
+    async fetchRecords(prefix, keys, dirs, withBranch, branchTip) {
+        if (withBranch && branchTip === undefined)
+            return 'git';
+        const smart = await this.smartClient();
+        if (!smart || !(await smart.fetch))
+            return 'git';
+        const wanted = keys.filter((k) => !dirs.some((d) => k.startsWith(d)));
+        const branchRef = `refs/heads/${this.branch}`;
+        return this.reading(async () => {
+            const refs = await smart.client.lsRefs([...wanted.map((k) => `${prefix}${k}`), ...dirs.map((d) => `${prefix}${d}`), ...(withBranch ? [branchRef] : [])]);
+            const tip = withBranch ? refs.get(branchRef) : undefined;
+            if (withBranch && tip !== branchTip)
+                return 'git';
+            const records = new Map();
+            const exact = new Set(wanted);
+            for (const [ref, oid] of refs) {
+                const key = ref.startsWith(prefix) ? ref.slice(prefix.length) : undefined;
+                if (key !== undefined && (exact.has(key) || dirs.some((d) => key.startsWith(d))))
+                    records.set(key, oid);
+            }
+            const unknown = [...new Set(records.values())].filter((oid) => !this.commitFiles.has(oid));
+            if (unknown.length > 0) {
+                const objects = await smart.client.fetchObjects(unknown);
+                for (const oid of unknown)
+                    this.remember(oid, filesOf(objects, oid));
+            }
+            return { tip, records };
+        }, 'could not fetch state records');
+    }
+    /**
+     * Every record ref under `<prefix><dir>` (one `ls-refs`), by key; undefined when git must list.
+     * @throws StateStoreError when the remote cannot be read
+     */
+    async listRecords(prefix, dir) {
+        const smart = await this.smartClient();
+        if (!smart || !(await smart.fetch))
+            return undefined;
+        const refs = await this.reading(() => smart.client.lsRefs([`${prefix}${dir}`]), 'could not list state records');
+        return new Map([...refs].filter(([ref]) => ref.startsWith(`${prefix}${dir}`)).map(([ref, sha]) => [ref.slice(prefix.length), sha]));
+    }
+    /**
+     * Builds `commits` in this process when the in-process push is available and each either
+     * replaces its whole tree (a record) or knows its parent's tree (`base`, the branch); stores
+     * them as loose objects too, so git finds them later.
+     * @returns undefined when git must write them (`ScratchRepo.commitMany`)
+     * @throws StateStoreError (transient) when the remote's ref advertisement failed transiently
+     */
+    async build(commits, who, timeSec) {
+        if (!commits.every((c) => c.replaceTree || c.base || !c.parent) || !(await this.smartClient()))
+            return undefined;
+        const objects = [];
+        const shas = [];
+        for (const c of commits) {
+            const files = new Map(c.replaceTree ? [] : [...(c.base ?? [])].map(([p, oid]) => [p, { oid }]));
+            for (const [p, content] of c.changes) {
+                if (content === null)
+                    files.delete(p);
+                else
+                    files.set(p, content);
+            }
+            const trees = treeObjects(files);
+            const commit = commitObject({ tree: trees.at(-1).oid, parent: c.parent, who, timeSec, message: c.message });
+            objects.push(...trees, commit);
+            shas.push(commit.oid);
+            if (c.replaceTree)
+                this.remember(commit.oid, c.changes);
+        }
+        await Promise.all(objects.map((o) => this.writeLoose(o)));
+        return { shas, objects };
+    }
+    /**
+     * Pushes commits `build` made to `updates` in one atomic push (`ScratchRepo.pushRefs` has the
+     * contract). Every ref is a compare-and-swap on its exact old value: `expect`, the deleted tip,
+     * or — for the branch, fast-forward only — its commit's parent. A refused push is told apart by
+     * a fresh ref advertisement: this same push landed before its reply was lost (`pushed`), a ref
+     * moved or another push held its lock (`conflict`), or a refusal (thrown, not retried).
+     * @throws StateStoreError on a failed exchange (transient when worth retrying) or a refusal
+     */
+    async push(prepared, updates) {
+        const smart = (await this.smartClient());
+        const parentOf = (commit) => {
+            const o = prepared.objects.find((x) => x.oid === commit);
+            return o ? parseCommit(o.body).parents[0] : undefined;
+        };
+        const commands = updates.map((u) => 'delete' in u ? { ref: u.ref, old: u.delete, new: ZeroOid } : { ref: u.ref, old: (u.expect === undefined ? parentOf(u.commit) : u.expect) ?? ZeroOid, new: u.commit });
+        const pack = commands.every((c) => c.new === ZeroOid) ? undefined : encodePack(prepared.objects);
+        const capabilities = ['report-status', ...(commands.length > 1 ? ['atomic'] : []), ...(smart.capabilities.has('object-format=sha1') ? ['object-format=sha1'] : [])];
+        const what = `could not push state branch ${this.branch}${updates.length === 1 && updates[0].ref === `refs/heads/${this.branch}` ? '' : ` (with ${updates.map((u) => u.ref).join(', ')})`}`;
+        const report = await this.reading(() => smart.client.push(commands, pack, capabilities), what);
+        if (report.unpack !== 'ok')
+            throw new errors/* StateStoreError */.zI(`${what}: the state repository could not unpack it: ${report.unpack}`);
+        if (commands.every((c) => report.refs.get(c.ref) === null))
+            return 'pushed';
+        const now = (await this.reading(() => smart.client.advertisement(), what)).refs;
+        if (commands.every((c) => (now.get(c.ref) ?? ZeroOid) === c.new))
+            return 'pushed';
+        if (commands.some((c) => (now.get(c.ref) ?? ZeroOid) !== c.old))
+            return 'conflict';
+        // Nothing moved, nothing landed: a push racing another for the same ref's lock loses it with
+        // "failed to lock" / "atomic transaction failed" even when the other then fails too — a lost
+        // race like any other. A hook or a permission says something else: that is not retried.
+        const reasons = [...new Set(commands.map((c) => report.refs.get(c.ref) ?? 'no status'))];
+        if (reasons.every((r) => LockRace.test(r)))
+            return 'conflict';
+        throw new errors/* StateStoreError */.zI(`${what}: the state repository refused it (${reasons.join('; ')})`);
+    }
+    /** `op`, its `SmartHttpError` turned into a `StateStoreError` saying `what` failed. */
+    async reading(op, what) {
+        try {
+            return await op();
+        }
+        catch (e) {
+            if (!(e instanceof SmartHttpError))
+                throw e;
+            throw new errors/* StateStoreError */.zI(`${what}: ${e.message}`, { transient: e.transient });
+        }
+    }
+    /**
+     * The client, decided once: available for an http(s) remote with an `authorization` whose
+     * receive-pack offers report-status, atomic and delete-refs over SHA-1; its fetch (`fetch`)
+     * when upload-pack speaks protocol v2 with `ls-refs` and shallow fetches. A transient failure of
+     * the first request is thrown (the caller retries and asks again); any other (TLS, a proxy only
+     * git is configured for, a redirect) falls back to git for good.
+     */
+    smartClient() {
+        this.smart ??= (async () => {
+            if (!this.authorization || !/^https?:\/\//.test(this.url))
+                return null;
+            const client = new GitHttpClient(this.url, this.authorization);
+            try {
+                const { capabilities } = await client.advertisement();
+                const format = [...capabilities].find((c) => c.startsWith('object-format='));
+                const missing = ['report-status', 'atomic', 'delete-refs'].filter((c) => !capabilities.has(c));
+                if (missing.length === 0 && (!format || format === 'object-format=sha1'))
+                    return { client, capabilities, fetch: fetchOffered(client) };
+                core/* info */.pq(`state store: pushing with git (the remote does not offer ${missing.length ? missing.join(', ') : format})`);
+                return null;
+            }
+            catch (e) {
+                if (e instanceof SmartHttpError && e.transient) {
+                    this.smart = undefined;
+                    throw new errors/* StateStoreError */.zI(`could not read the state repository's refs: ${e.message}`, { transient: true });
+                }
+                core/* info */.pq(`state store: pushing with git (${e.message})`);
+                return null;
+            }
+        })();
+        return this.smart;
+    }
+    remember(commit, files) {
+        if (this.commitFiles.size >= CommitFilesCap) {
+            // forget the oldest tenth (a Map iterates in insertion order)
+            let n = Math.ceil(CommitFilesCap / 10);
+            for (const k of this.commitFiles.keys()) {
+                if (n-- <= 0)
+                    break;
+                this.commitFiles.delete(k);
+            }
+        }
+        this.commitFiles.set(commit, files);
+    }
+    /** Stores `o` as a loose object (written under a temporary name, then renamed into place). */
+    async writeLoose(o) {
+        const dir = (0,external_node_path_.join)(this.dir, 'objects', o.oid.slice(0, 2));
+        if (!this.objectDirs.has(dir)) {
+            await (0,promises_.mkdir)(dir, { recursive: true });
+            this.objectDirs.add(dir);
+        }
+        const tmp = (0,external_node_path_.join)(dir, `tmp_obj_${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        await (0,promises_.writeFile)(tmp, looseObject(o), { mode: 0o444 });
+        await (0,promises_.rename)(tmp, (0,external_node_path_.join)(dir, o.oid.slice(2)));
+    }
+}
+/** True when upload-pack offers what the in-process fetch needs; false (fetch with git) on any failure. */
+async function fetchOffered(client) {
+    try {
+        const caps = await client.uploadPackCapabilities();
+        return !!caps && caps.lsRefs && !!caps.fetch?.has('shallow') && (caps.objectFormat === undefined || caps.objectFormat === 'sha1');
+    }
+    catch (e) {
+        core/* info */.pq(`state store: fetching with git (${e.message})`);
+        return false;
+    }
+}
+/**
+ * The files of record commit `commit` among `objects` (a fetched pack): path → UTF-8 content.
+ * @throws SmartHttpError when the pack lacks the commit, a tree or a blob
+ */
+function filesOf(objects, commit) {
+    const get = (oid, type) => {
+        const o = objects.get(oid);
+        if (!o || o.type !== type)
+            throw new SmartHttpError(`the fetched pack lacks ${type} ${oid}`, true);
+        return o.body;
+    };
+    const files = new Map();
+    const walk = (tree, dir) => {
+        for (const [name, e] of parseTree(get(tree, 'tree'))) {
+            if (e.mode === '40000')
+                walk(e.oid, `${dir}${name}/`);
+            else
+                files.set(`${dir}${name}`, get(e.oid, 'blob').toString('utf8'));
+        }
+    };
+    walk(parseCommit(get(commit, 'commit')).tree, '');
+    return files;
+}
+
 ;// CONCATENATED MODULE: ./src/state/repo.ts
 /**
  * The state store's private git repository: a bare repository in a scratch directory (never the
@@ -96,6 +895,7 @@ var exec = __webpack_require__(29395);
  * (fast-forward only) push. Every call goes through `execGit`; the token only travels in the
  * environment (`authEnv`), never in a file or a URL.
  */
+
 
 
 
@@ -118,16 +918,23 @@ class ScratchRepo {
     env;
     /** True once this process fetched the branch into the scratch repository. */
     fetched = false;
-    constructor(dir, branch, env) {
+    /** Pushes and record reads without a git process, where the remote allows (transport.ts). */
+    remote;
+    /** The branch's tip as last fetched with git or pushed (its objects are in this repository). */
+    branchTip;
+    constructor(dir, branch, env, url, authorization) {
         this.dir = dir;
         this.branch = branch;
         this.env = env;
+        this.remote = new InProcessTransport(dir, url, branch, authorization);
     }
     /**
      * Opens (creating on first use) the bare repository in `dir` with `origin` = `url`.
      * @param env environment for every git call (the auth header entries from `authEnv`)
+     * @param authorization the `Authorization` header for the in-process push (`authorizationHeader`);
+     *   without it every push is `git push`
      */
-    static async open(dir, url, branch, env) {
+    static async open(dir, url, branch, env, authorization) {
         await (0,promises_.mkdir)(dir, { recursive: true });
         // A scratch repository lives for one job: no background maintenance, no reflogs. The settings
         // and the remote travel in the environment of every call (GIT_CONFIG_COUNT/KEY/VALUE), so
@@ -145,7 +952,7 @@ class ScratchRepo {
             configured[`GIT_CONFIG_KEY_${start + i}`] = k;
             configured[`GIT_CONFIG_VALUE_${start + i}`] = v;
         });
-        const repo = new ScratchRepo(dir, branch, configured);
+        const repo = new ScratchRepo(dir, branch, configured, url, authorization);
         const exists = await (0,promises_.stat)(`${dir}/HEAD`).then(() => true, () => false);
         if (!exists)
             await repo.git(['init', '--bare', '--quiet', '.']);
@@ -180,6 +987,21 @@ class ScratchRepo {
      */
     async catBatch(specs) {
         const out = specs.map(() => undefined);
+        // record files this process wrote or fetched in process need no git
+        const rest = [];
+        specs.forEach((spec, i) => {
+            const m = /^([0-9a-f]{40}):(.+)$/.exec(spec);
+            const content = m ? this.remote.fileOf(m[1], m[2]) : undefined;
+            if (content !== undefined)
+                out[i] = { oid: blobId(content), content };
+            else
+                rest.push(i);
+        });
+        if (rest.length < specs.length) {
+            const loaded = await this.catBatch(rest.map((i) => specs[i]));
+            rest.forEach((i, j) => (out[i] = loaded[j]));
+            return out;
+        }
         if (specs.length === 0)
             return out;
         const r = await this.git(['cat-file', '--batch'], false, `${specs.join('\n')}\n`);
@@ -232,6 +1054,9 @@ class ScratchRepo {
      * @throws StateStoreError when the remote cannot be read
      */
     async fetchRecords(prefix, keys, dirs, withBranch) {
+        const fast = await this.remote.fetchRecords(prefix, keys, dirs, withBranch, this.branchTip);
+        if (fast !== 'git')
+            return fast;
         const wanted = keys.filter((k) => !dirs.some((d) => k.startsWith(d)));
         const specs = [...wanted, ...dirs].map((k) => `+${prefix}${k}*:${LocalRecords}${k}*`);
         if (!withBranch && specs.length === 0)
@@ -252,6 +1077,7 @@ class ScratchRepo {
             // "<sha>\t\tbranch '<name>' of <url>"
             tip = head.split('\n').map((l) => /^([0-9a-f]{40,64})\t[^\t]*\tbranch '([^']+)' of /.exec(l)).find((m) => m?.[2] === this.branch)?.[1];
             tip ??= (await this.git(['rev-parse', '--verify', '--quiet', `${TipRef}^{commit}`])).stdout.trim();
+            this.branchTip = tip;
         }
         const records = new Map();
         const exact = new Set(wanted);
@@ -274,6 +1100,9 @@ class ScratchRepo {
      * @returns tip commit by key (`<dir>…`)
      */
     async listRecords(prefix, dir) {
+        const fast = await this.remote.listRecords(prefix, dir);
+        if (fast)
+            return fast;
         const r = await this.git(['ls-remote', '--refs', 'origin', `${prefix}${dir}*`], true);
         if (r.code !== 0)
             throw new errors/* StateStoreError */.zI(`could not list state records: ${lastLines(r.stderr)}`, { transient: isTransient(r) });
@@ -324,6 +1153,36 @@ class ScratchRepo {
         return shas;
     }
     /**
+     * Writes `commits` for one push: in this process where the transport can (transport.ts `build`:
+     * no git process), else with `commitMany`.
+     * @returns the commit ids in order, with the objects when built in this process
+     * @throws StateStoreError (transient) when the remote's ref advertisement failed transiently
+     */
+    async prepare(commits, who, timeSec) {
+        if (commits.length === 0)
+            return { shas: [] };
+        return (await this.remote.build(commits, who, timeSec)) ?? { shas: await this.commitMany(commits, who, timeSec) };
+    }
+    /**
+     * Pushes prepared commits to `updates` (each names its commit among `prepared.shas`): in this
+     * process when `prepare` built them there, else with `pushRefs`. Same contract as `pushRefs`;
+     * pushing the same commits again after a lost reply reports `pushed`.
+     */
+    async pushPrepared(prepared, updates) {
+        if (!prepared.objects)
+            return this.pushRefs(updates);
+        const outcome = await this.remote.push({ ...prepared, objects: prepared.objects }, updates);
+        if (outcome === 'pushed')
+            this.pushedBranch(updates);
+        return outcome;
+    }
+    /** Notes the branch's new tip after a push that wrote it. */
+    pushedBranch(updates) {
+        const b = updates.find((u) => u.ref === `refs/heads/${this.branch}`);
+        if (b && !('delete' in b))
+            this.branchTip = b.commit;
+    }
+    /**
      * Pushes `commit` to the state branch without force: the remote accepts it only if its tip is
      * still the commit's parent (a compare-and-swap).
      * @returns `conflict` when the remote moved (non-fast-forward, or a concurrent ref update)
@@ -355,8 +1214,10 @@ class ScratchRepo {
         }
         args.push('origin', ...updates.map((u) => ('delete' in u ? `:${u.ref}` : `${u.commit}:${u.ref}`)));
         const r = await this.git(args, true);
-        if (r.code === 0)
+        if (r.code === 0) {
+            this.pushedBranch(updates);
             return 'pushed';
+        }
         // --porcelain reports the ref status on stdout ("!\t<src>:<dst>\t[rejected] (fetch first)").
         if ((0,exec/* isNonFastForward */.d7)({ ...r, stderr: `${r.stderr}\n${r.stdout}` }))
             return 'conflict';
@@ -1453,7 +2314,7 @@ const ContentionMemoryMs = 10_000;
 async function openStateStore(opts) {
     const branch = opts.branch || constants/* DefaultStateBranch */.$A;
     const url = (0,auth/* repositoryUrl */.Ek)(opts.serverUrl, opts.repository);
-    const repo = await ScratchRepo.open(opts.dir, url, branch, (0,auth/* authEnv */.mx)(opts.serverUrl, opts.token));
+    const repo = await ScratchRepo.open(opts.dir, url, branch, (0,auth/* authEnv */.mx)(opts.serverUrl, opts.token), opts.token ? (0,auth/* authorizationHeader */.bc)(opts.token) : undefined);
     return new GitStateStore(repo, opts, branch);
 }
 class GitStateStore {
@@ -1506,7 +2367,7 @@ class GitStateStore {
     }
     update(description, mutate, opts = {}) {
         return this.exclusive(async () => {
-            if (performance.now() - this.contendedAt < ContentionMemoryMs) {
+            if (!opts.ownRecordsOnly && performance.now() - this.contendedAt < ContentionMemoryMs) {
                 // This store lost a race moments ago, so others are writing. Without a pause a writer that
                 // just won starts its next update at once — on a snapshot it already has, with the
                 // shortest window of all — and keeps winning while the others starve (the capture effect).
@@ -1542,10 +2403,13 @@ class GitStateStore {
                     return { value, commit: tx.tip, committed: false, attempts: attempt };
                 }
                 const branchChanges = withBranch ? new Map([...snap.overlay, ...plan.branch]) : undefined;
-                const { commits, refs, expects, deletes } = pushPlan(this.branch, `state: ${description}`, plan, branchChanges && { parent: snap.base.tip, changes: branchChanges });
+                const { commits, refs, expects, deletes } = pushPlan(this.branch, `state: ${description}`, plan, branchChanges && { parent: snap.base.tip, changes: branchChanges, base: snap.base.entries });
+                // built once: a retry after a lost reply finds its own commits there (pushed, not a lost race)
+                let prepared;
                 const outcome = await this.withTransientRetry(async () => {
-                    const shas = commits.length ? await this.repo.commitMany(commits, this.identity, this.now() / 1000) : [];
-                    return { shas, result: await this.repo.pushRefs([...refs.map((ref, i) => ({ ref, commit: shas[i], ...(expects[i] !== undefined ? { expect: expects[i] } : {}) })), ...deletes]) };
+                    prepared ??= await this.repo.prepare(commits, this.identity, this.now() / 1000);
+                    const { shas } = prepared;
+                    return { shas, result: await this.repo.pushPrepared(prepared, [...refs.map((ref, i) => ({ ref, commit: shas[i], ...(expects[i] !== undefined ? { expect: expects[i] } : {}) })), ...deletes]) };
                 });
                 this.attemptMs = this.attemptMs === 0 ? performance.now() - started : 0.7 * this.attemptMs + 0.3 * (performance.now() - started);
                 if (outcome.result === 'pushed') {
@@ -1607,7 +2471,7 @@ class GitStateStore {
             const copy = structuredClone(current);
             const next = change(copy) ?? copy;
             return (0,tasks/* writeTask */.bN)(tx, next, this.nowIso(), current);
-        }, { writes: [id] });
+        }, { writes: [id], ownRecordsOnly: true });
         return r.value;
     }
     // ---- slots ---------------------------------------------------------------------------------
