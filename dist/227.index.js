@@ -367,6 +367,8 @@ function parseTree(body) {
     return out;
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(44942);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(46752);
 ;// CONCATENATED MODULE: ./src/git/smart-http.ts
@@ -387,11 +389,12 @@ var undici = __webpack_require__(46752);
  * (undeltified) objects and report-status — https://git-scm.com/docs/gitprotocol-pack,
  * https://git-scm.com/docs/gitprotocol-http, https://git-scm.com/docs/gitformat-pack.
  *
- * HTTP goes through undici with `EnvHttpProxyAgent` (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as git
- * reads them); certificates are Node's (`NODE_EXTRA_CA_CERTS`). The state store falls back to
+ * HTTP goes through undici, through the proxy the environment names (`dispatcherFor`: HTTPS_PROXY /
+ * HTTP_PROXY / NO_PROXY, as git reads them); certificates are Node's (`NODE_EXTRA_CA_CERTS`). The state store falls back to
  * `git push` when the first request (the ref advertisement) fails for any reason but a transient
  * one (src/state/repo.ts), so a runner whose proxy or CA only git knows about still works.
  */
+
 
 
 /** The all-zero object id: "no such ref" as an old value (create) or a new value (delete). */
@@ -446,7 +449,22 @@ class SmartHttpError extends Error {
 }
 /** Network errors worth another try (undici and Node socket codes). */
 const TransientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
-let sharedDispatcher;
+/** One connection pool per proxy (or none), shared by every client of the process. */
+const dispatchers = new Map();
+/**
+ * The dispatcher for `url`: through the proxy the environment names for it (`https_proxy`,
+ * `http_proxy`, `no_proxy` — resolved by @actions/http-client's `getProxyUrl`, as the action's
+ * GitHub client resolves them), else direct.
+ */
+function dispatcherFor(url) {
+    const proxy = (0,lib/* getProxyUrl */.s_)(url);
+    let d = dispatchers.get(proxy);
+    if (!d) {
+        d = proxy ? new undici.ProxyAgent(proxy) : new undici.Agent();
+        dispatchers.set(proxy, d);
+    }
+    return d;
+}
 /**
  * A client for one repository's smart-HTTP git service (stateless RPC): `git-receive-pack`
  * (protocol v0: a GET of the ref advertisement, then one POST per push) and `git-upload-pack`
@@ -460,7 +478,7 @@ class GitHttpClient {
      * @param url the repository's URL (`https://github.com/owner/repo`, no credentials)
      * @param authorization the `Authorization` header value (`basic base64(x-access-token:<token>)`)
      */
-    constructor(url, authorization, dispatcher = (sharedDispatcher ??= new undici.EnvHttpProxyAgent())) {
+    constructor(url, authorization, dispatcher = dispatcherFor(url)) {
         this.url = url;
         this.authorization = authorization;
         this.dispatcher = dispatcher;

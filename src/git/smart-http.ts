@@ -15,12 +15,13 @@
  * (undeltified) objects and report-status — https://git-scm.com/docs/gitprotocol-pack,
  * https://git-scm.com/docs/gitprotocol-http, https://git-scm.com/docs/gitformat-pack.
  *
- * HTTP goes through undici with `EnvHttpProxyAgent` (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as git
- * reads them); certificates are Node's (`NODE_EXTRA_CA_CERTS`). The state store falls back to
+ * HTTP goes through undici, through the proxy the environment names (`dispatcherFor`: HTTPS_PROXY /
+ * HTTP_PROXY / NO_PROXY, as git reads them); certificates are Node's (`NODE_EXTRA_CA_CERTS`). The state store falls back to
  * `git push` when the first request (the ref advertisement) fails for any reason but a transient
  * one (src/state/repo.ts), so a runner whose proxy or CA only git knows about still works.
  */
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { getProxyUrl } from '@actions/http-client';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { GitObjectError, parsePack, type GitObject } from './objects.js';
 
 /** The all-zero object id: "no such ref" as an old value (create) or a new value (delete). */
@@ -98,7 +99,23 @@ export class SmartHttpError extends Error {
 /** Network errors worth another try (undici and Node socket codes). */
 const TransientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
 
-let sharedDispatcher: Dispatcher | undefined;
+/** One connection pool per proxy (or none), shared by every client of the process. */
+const dispatchers = new Map<string, Dispatcher>();
+
+/**
+ * The dispatcher for `url`: through the proxy the environment names for it (`https_proxy`,
+ * `http_proxy`, `no_proxy` — resolved by @actions/http-client's `getProxyUrl`, as the action's
+ * GitHub client resolves them), else direct.
+ */
+export function dispatcherFor(url: string): Dispatcher {
+  const proxy = getProxyUrl(url);
+  let d = dispatchers.get(proxy);
+  if (!d) {
+    d = proxy ? new ProxyAgent(proxy) : new Agent();
+    dispatchers.set(proxy, d);
+  }
+  return d;
+}
 
 /** What a protocol-v2 upload-pack offers (https://git-scm.com/docs/gitprotocol-v2#_capabilities). */
 export interface UploadPackCapabilities {
@@ -123,7 +140,7 @@ export class GitHttpClient {
   constructor(
     private readonly url: string,
     private readonly authorization: string,
-    private readonly dispatcher: Dispatcher = (sharedDispatcher ??= new EnvHttpProxyAgent()),
+    private readonly dispatcher: Dispatcher = dispatcherFor(url),
   ) {}
 
   /**

@@ -11,11 +11,10 @@ import { connect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EnvHttpProxyAgent } from 'undici';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authorizationHeader, authEnv } from '../../../src/git/auth.js';
 import { GitObjectError, applyDelta, commitObject, encodePack, gitObject, parsePack, parseTree, treeObjects } from '../../../src/git/objects.js';
-import { GitHttpClient, SmartHttpError, ZeroOid } from '../../../src/git/smart-http.js';
+import { GitHttpClient, SmartHttpError, ZeroOid, dispatcherFor } from '../../../src/git/smart-http.js';
 import { StateStoreError } from '../../../src/state/errors.js';
 import { ScratchRepo } from '../../../src/state/repo.js';
 import { startGitRemote, type GitRemote } from '../../rig/git-remote.js';
@@ -161,12 +160,13 @@ describe('against git http-backend', () => {
 
   it('goes through the HTTP proxy the environment names (as git does)', async () => {
     const seen: string[] = [];
-    // undici tunnels through a proxy with CONNECT (for http:// targets too)
+    // undici tunnels through a proxy with CONNECT (for http:// targets too); this one connects
+    // every tunnel to the loopback remote
     const proxy: Server = createServer((_req, res) => res.writeHead(405).end());
     proxy.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       seen.push(`${req.method} ${req.url}`);
-      const [host, port] = req.url!.split(':');
-      const up = connect(Number(port), host!, () => {
+      const port = Number(req.url!.split(':').pop());
+      const up = connect(port, '127.0.0.1', () => {
         socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         up.write(head);
         up.pipe(socket);
@@ -176,14 +176,22 @@ describe('against git http-backend', () => {
       socket.on('error', () => up.destroy());
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const saved = { http_proxy: process.env.http_proxy, no_proxy: process.env.no_proxy };
     try {
       const port = (proxy.address() as { port: number }).port;
-      const agent = new EnvHttpProxyAgent({ httpProxy: `http://127.0.0.1:${port}`, noProxy: '' });
-      const client = new GitHttpClient(url, authorizationHeader(remote.token!), agent);
+      process.env.http_proxy = `http://127.0.0.1:${port}`;
+      process.env.no_proxy = '';
+      // a name only the proxy resolves (loopback addresses bypass proxies, as in @actions/http-client)
+      const viaProxy = url.replace('127.0.0.1', 'state.kiro.test');
+      const client = new GitHttpClient(viaProxy, authorizationHeader(remote.token!));
       expect((await client.advertisement()).capabilities.has('report-status')).toBe(true);
-      expect(seen).toEqual([`CONNECT ${new URL(remote.url).host}`]);
-      await agent.close();
+      expect(seen).toEqual([`CONNECT ${new URL(viaProxy).host}`]);
+      await dispatcherFor(viaProxy).close();
     } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
       proxy.closeAllConnections();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
     }
