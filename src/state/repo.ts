@@ -1,10 +1,11 @@
 /**
  * The state store's private git repository: a bare repository in a scratch directory (never the
- * workspace, so the model's shell cannot see it) whose `origin` is the state repository. It only
- * speaks plumbing: a shallow fetch of the state branch, `ls-tree`, one `cat-file --batch` per read
- * batch, `fast-import` to write blobs, tree and commit in one process, and a plain
- * (fast-forward only) push. Every call goes through `execGit`; the token only travels in the
- * environment (`authEnv`), never in a file or a URL.
+ * workspace, so the model's shell cannot see it) whose `origin` is the state repository. Reads and
+ * pushes go first to the in-process transport (transport.ts: smart HTTP without a git process);
+ * where it declines, git's plumbing: a shallow fetch of the state branch, `ls-tree`, one
+ * `cat-file --batch` per read batch, `fast-import` to write blobs, tree and commit in one process,
+ * and an atomic push. Every git call goes through `execGit`; the token only travels in the
+ * environment (`authEnv`) or, in process, in the `Authorization` header — never in a file or a URL.
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -224,15 +225,6 @@ export class ScratchRepo {
   }
 
   /**
-   * Writes `changes` (path → content, or null to delete) on top of `parent` (or as a root commit)
-   * with one `git fast-import`, without touching any branch.
-   * @returns the new commit id
-   */
-  async commit(parent: string | undefined, changes: ReadonlyMap<string, string | null>, message: string, who: CommitIdentity, timeSec: number): Promise<string> {
-    return (await this.commitMany([{ parent, changes, message }], who, timeSec))[0]!;
-  }
-
-  /**
    * Writes several independent commits (one per ref to update) with one `git fast-import`. A commit
    * with `replaceTree` has exactly `changes` as its tree (a per-task ref's single file); otherwise
    * `changes` are applied to the parent's tree.
@@ -288,16 +280,6 @@ export class ScratchRepo {
   private pushedBranch(updates: readonly RefUpdate[]): void {
     const b = updates.find((u) => u.ref === `refs/heads/${this.branch}`);
     if (b && !('delete' in b)) this.branchTip = b.commit;
-  }
-
-  /**
-   * Pushes `commit` to the state branch without force: the remote accepts it only if its tip is
-   * still the commit's parent (a compare-and-swap).
-   * @returns `conflict` when the remote moved (non-fast-forward, or a concurrent ref update)
-   * @throws StateStoreError for any other failure (auth, network, a rejecting hook)
-   */
-  async push(commit: string): Promise<PushOutcome> {
-    return this.pushRefs([{ ref: `refs/heads/${this.branch}`, commit }]);
   }
 
   /**
