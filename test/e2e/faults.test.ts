@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Labels, Markers } from '../../src/constants.js';
-import { reply, toolUse, type ReplyFn } from '../rig/model-server.js';
+import { reply, toolUse, type Reply, type ReplyFn, type Step } from '../rig/model-server.js';
 import type { RunControl } from '../rig/launcher.js';
 import { ALICE, startRig, type Rig, closeChecked } from './harness.js';
 import { coderFixSteps, issueToPrScript, plannerSteps, roleOf, verifierPass } from './scripts.js';
@@ -144,6 +144,38 @@ describe('faults after the acknowledgement end truthfully', () => {
     expect(statusComments(rig, n)[0]).toMatch(/state branch `kiro\/state`/);
     expect(rig.model!.requests).toHaveLength(0);
     expect(res.stdout).toMatch(/::error::Kiro: task .* failed/);
+  });
+
+  it('the git remote cuts the reply to a push that landed (state store and task branch) → nothing applied twice, one true end', async () => {
+    let r: Rig | undefined;
+    const [first, ...rest] = coderFixSteps();
+    const coder: Step[] = [
+      (() => {
+        // from the coder's first request on, the next push of the state store and the next of the
+        // task branch land, but their replies are lost
+        for (const refs of ['refs/kiro-state/', 'refs/heads/kiro/1-']) {
+          r!.remote.injectFault({ status: 0, lostReply: true, service: 'git-receive-pack', method: 'POST', bodyIncludes: refs });
+        }
+        return first as Reply;
+      }) satisfies ReplyFn,
+      ...rest,
+    ];
+    rig = r = await startRig({ script: { route: roleOf, scripts: { planner: plannerSteps(), coder, verifier: verifierPass() } } });
+    const n = newIssue(rig);
+    const res = await label(rig, n);
+    expect(res.code, res.maskedLog).toBe(0);
+    const cut = rig.remote.requests.filter((q) => q.service === 'git-receive-pack' && q.method === 'POST' && q.status === 0);
+    expect(cut.map((q) => (q.body.includes('refs/kiro-state/') ? 'state' : 'task branch')).sort()).toEqual(['state', 'task branch']);
+    // the store's retry found its own commit there (src/state/transport.ts), not a lost race
+    expect(res.maskedLog).toMatch(/state store: retrying after could not push state branch kiro\/state .*UND_ERR_SOCKET/);
+    expect(res.maskedLog).not.toMatch(/lost a compare-and-swap race/);
+    expectOneTrueEnd(rig, n, /✅ Completed/, Labels.Completed);
+    expect(rig.github.state.pulls()).toHaveLength(1);
+    const rec = await record(rig, res.outputs['task-id']!);
+    expect(rec.state).toBe('completed');
+    expect(rec.runs).toHaveLength(1);
+    expect(rec.spec?.plan.every((s) => s.done)).toBe(true);
+    expect(await rig.remote.refs(rig.owner, rig.repo, 'refs/kiro-state/kiro/state/slots/')).toEqual([]);
   });
 
   it('an outage while finishing (status and label writes fail) → the record says Completed first; the status is put right once GitHub answers', async () => {

@@ -230,10 +230,20 @@ export interface CreatedRepo {
   defaultBranch: string;
 }
 
-/** A fault the server answers with instead of running git (GitHub 5xx, rate limits …). */
+/**
+ * A fault the server answers with instead of running git (GitHub 5xx, rate limits …), or — with
+ * `lostReply` — after running it: the request takes effect, then the connection is cut before
+ * the reply (a push that landed though the client never heard so).
+ */
 export interface GitFault {
-  /** HTTP status to return, e.g. 500 or 503. */
+  /** HTTP status to return, e.g. 500 or 503 (ignored with `lostReply`). */
   status: number;
+  /** Run git, then drop the connection instead of replying. */
+  lostReply?: boolean;
+  /** Only requests with this method match (`POST`: the exchange itself, not the ref discovery). Default any. */
+  method?: 'GET' | 'POST';
+  /** Only requests whose body contains this text match (e.g. a ref name a push updates). */
+  bodyIncludes?: string;
   /** How many matching requests fail. Default 1. */
   count?: number;
   /** Only requests for this service match (info/refs requests carry the service too). Default any. */
@@ -405,14 +415,19 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
       (f) =>
         f.remaining > 0 &&
         (f.service === undefined || f.service === service) &&
+        (f.method === undefined || f.method === entry.method) &&
+        (f.bodyIncludes === undefined || body.includes(f.bodyIncludes)) &&
         (f.repository === undefined || pathInfo.startsWith(`/${f.repository}.git/`)),
     );
     if (fault) {
       fault.remaining--;
       if (fault.remaining <= 0) faults.splice(faults.indexOf(fault), 1);
-      send(fault.status, { 'Content-Type': 'text/plain' }, `injected fault ${fault.status}\n`);
-      return;
+      if (!fault.lostReply) {
+        send(fault.status, { 'Content-Type': 'text/plain' }, `injected fault ${fault.status}\n`);
+        return;
+      }
     }
+    const lostReply = fault?.lostReply === true;
     if (!pm) {
       send(404, { 'Content-Type': 'text/plain' }, 'Not found\n');
       return;
@@ -447,6 +462,7 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
       const stderr: Buffer[] = [];
       child.stderr.on('data', (b: Buffer) => stderr.push(b));
       child.stdout.on('data', (b: Buffer) => {
+        if (lostReply) return;
         if (headersDone) {
           res.write(b);
           return;
@@ -481,7 +497,8 @@ export async function startGitRemote(opts: StartGitRemoteOptions = {}): Promise<
         resolve();
       });
       child.on('close', (code) => {
-        if (!headersDone) {
+        if (lostReply) res.socket?.destroy();
+        else if (!headersDone) {
           const msg = Buffer.concat(stderr).toString('utf8');
           send(500, { 'Content-Type': 'text/plain' }, `git http-backend exited ${code}: ${msg}\n`);
         } else {

@@ -95,6 +95,24 @@ describe('state store over smart HTTP', () => {
     expect(fsck.code).toBe(0);
   });
 
+  it('a write whose reply is lost after it landed is applied once: the retry finds its own commit there', async () => {
+    const s = await open('a', { retry: { baseMs: 1 } });
+    const owner = { login: 'octocat', id: 1 };
+    await s.putTask(newTask({ id: 't-5', repository: 'acme/app', issue: 5, kind: 'issue', owner, instructions: '' }, new Date().toISOString()));
+    const ref = 'refs/kiro-state/kiro/state/tasks/t-5';
+    const before = await remote.refSha('acme', 'state', ref);
+    remote.injectFault({ status: 0, lostReply: true, service: 'git-receive-pack', method: 'POST' });
+    const since = remote.requests.length;
+    await s.updateTask('t-5', (t) => ({ ...t, costUsd: t.costUsd + 1 }));
+    // the push landed (its reply was cut), the retry was refused, the advertisement showed our commit
+    expect(remote.requests.slice(since).map((r) => `${r.method} ${r.service} ${r.status}`)).toEqual(['POST git-receive-pack 0', 'POST git-receive-pack 200', 'GET git-receive-pack 200']);
+    expect(s.stats()).toMatchObject({ conflicts: 0, transientRetries: 1 });
+    const b = await open('b');
+    expect((await b.getTask('t-5'))?.costUsd).toBe(1);
+    const log = await remote.log('acme', 'state', ref);
+    expect(log[1]?.sha).toBe(before);
+  });
+
   it('retries a push that failed with HTTP 500 and a fetch that failed with 503', async () => {
     const s = await open('a', { retry: { baseMs: 1 } });
     await s.update('seed', (tx) => tx.write('a.txt', '1'));
