@@ -301,10 +301,18 @@ async function refreshBatch(svc, store, batchId) {
     // read and written in one compare-and-swap: children ending at once never write an older view
     if (!(await store.syncBatch(batchId)))
         return undefined;
-    // render the newest record (another child may have synced since), not this run's view of it
-    const latest = await store.getBatch(batchId);
-    if (latest)
+    // Render the newest record (another child may have synced since), then look again: two children
+    // ending at once each render, and the one that rendered the older record may write the issue
+    // last — its look sees the newer record and renders that, so the issue ends on the newest.
+    let latest = await store.getBatch(batchId);
+    for (let rendered, i = 0; latest && i < 5; i++) {
+        const seen = JSON.stringify(latest);
+        if (seen === rendered)
+            break;
         await renderTracking(svc, latest, batchEnded(latest));
+        rendered = seen;
+        latest = await store.getBatch(batchId);
+    }
     return latest;
 }
 /**
