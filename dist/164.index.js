@@ -1,5 +1,5 @@
 export const id = 164;
-export const ids = [164,783];
+export const ids = [164];
 export const modules = {
 
 /***/ 18164:
@@ -108,8 +108,9 @@ function fail(message) {
  * one issue and task per repository, then each task handed to its own workflow run (SPEC.md J5).
  *
  * Resumable: the batch id comes from the hub's run id, so a re-run of the hub's job (same run id,
- * next attempt) finds its batch and finishes it — issues are created with a marker and found again
- * instead of duplicated, records already written are kept, and children handed a slot whose runs
+ * next attempt) finds its batch and finishes it — each child's issue is recorded in the batch as
+ * soon as it exists (and carries a marker, found again should the run die between the two), records
+ * already written are kept, and children handed a slot whose runs
  * may never have been dispatched are dispatched again (a second run of a task that is already
  * running skips itself: control.ts `handleDispatch`).
  */
@@ -138,11 +139,18 @@ async function handleBatch(svc, cmd) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Kiro: batch ${batchId} across ${repositories.length} repositories; tracking issue ${trackingUrl}.`);
     // one issue, task record and status comment per repository, all Queued until driven
     const resuming = found !== undefined || s.runner.runAttempt > 1;
-    for (const item of batch.items) {
+    const items = batch.items;
+    for (const item of items) {
         if (item.note || item.taskId)
             continue;
         try {
-            const { task, issue } = await openChild(svc, store, batch, item.repository, trackingUrl, resuming);
+            // each child's issue is recorded as soon as it exists: a re-run takes it from the record
+            // rather than searching the repository's newest issues for its marker
+            const recordIssue = async (issue) => {
+                item.issue = { number: issue.number, url: issue.htmlUrl };
+                await store.putBatch({ ...batch, items });
+            };
+            const { task, issue } = await openChild(svc, store, batch, item, trackingUrl, resuming, recordIssue);
             item.taskId = task.id;
             item.state = task.state;
             item.issue = { number: issue.number, url: issue.htmlUrl };
@@ -152,7 +160,7 @@ async function handleBatch(svc, cmd) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Kiro batch: ${item.repository}: ${item.note}`);
         }
     }
-    batch = await store.putBatch({ ...batch, items: batch.items });
+    batch = await store.putBatch({ ...batch, items });
     await renderTracking(svc, batch);
     await handChildren(svc, store, batch, resuming);
     const final = (await refreshBatch(svc, store, batchId)) ?? batch;
@@ -194,11 +202,16 @@ async function openBatch(svc, store, cmd, batchId, instructions, repositories) {
  * A child's issue (found again when an earlier attempt made it), status comment, `kiro:queued`
  * label and task record (state `queued`). The task id is derived from the issue and the hub's run.
  */
-async function openChild(svc, store, batch, repository, trackingUrl, mayExist) {
+async function openChild(svc, store, batch, item, trackingUrl, mayExist, recordIssue) {
+    const repository = item.repository;
     const ref = (0,_github_api_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRefOf */ .p)(repository);
     const title = batchTitle(batch.instructions);
     const body = [batch.instructions, '', childMarker(batch.id), `Part of the Kiro batch ${trackingUrl} requested by @${batch.owner.login}.`].join('\n');
-    const issue = await svc.github.createIssue(ref, { title, body }, { marker: childMarker(batch.id), mayExist });
+    let issue = mayExist && item.issue ? { number: item.issue.number, htmlUrl: item.issue.url } : undefined;
+    if (!issue) {
+        issue = await svc.github.createIssue(ref, { title, body }, { marker: childMarker(batch.id), mayExist });
+        await recordIssue(issue);
+    }
     const taskId = (0,_ack_js__WEBPACK_IMPORTED_MODULE_8__/* .makeTaskId */ .h)(ref.repo, issue.number, svc.settings.runner.runId);
     const existing = mayExist ? await store.getTask(taskId) : undefined;
     if (existing)

@@ -139,7 +139,7 @@ async function handleCancel(svc, cmd) {
  */
 async function handleDispatch(svc, cmd) {
     if (!cmd.taskId)
-        return (await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 18164))).handleBatch(svc, cmd);
+        return (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 18164))).handleBatch(svc, cmd);
     const store = await svc.ports.openStore(svc);
     const task = await store.getTask(cmd.taskId);
     if (!task) {
@@ -159,7 +159,7 @@ async function handleDispatch(svc, cmd) {
         return skip(`task ${task.id} is already running in another workflow run`);
     // a batch child may live in another repository than the workflow's; its batch's summary follows it
     if (task.batchId)
-        return (await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 18164))).resumeBatchChild(svc, store, task);
+        return (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 18164))).resumeBatchChild(svc, store, task);
     const issue = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.loadIssue)(svc, task);
     const status = await (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.openTaskStatus)(svc, task, issue);
     return (0,_task_js__WEBPACK_IMPORTED_MODULE_5__.driveTask)(svc, store, task, status, issue, {});

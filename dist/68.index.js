@@ -976,7 +976,7 @@ async function routeDispatch(svc, cmd) {
             (0,outcome/* reportOutputs */.rY)({ taskId: task.id });
             // a batch child lives in its own repository: the round runs on a clone of it
             const here = task.repository.toLowerCase() === svc.settings.runner.repository.toLowerCase();
-            const roundSvc = here ? svc : await (await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 18164))).childServices(svc, task.repository);
+            const roundSvc = here ? svc : await (await __webpack_require__.e(/* import() */ 164).then(__webpack_require__.bind(__webpack_require__, 18164))).childServices(svc, task.repository);
             return startRound(roundSvc, store, task, feedbackStateOf(task).pending);
         }
     }

@@ -86,8 +86,9 @@ type Item = BatchItem & { issue?: { number: number; url: string }; note?: string
  * one issue and task per repository, then each task handed to its own workflow run (SPEC.md J5).
  *
  * Resumable: the batch id comes from the hub's run id, so a re-run of the hub's job (same run id,
- * next attempt) finds its batch and finishes it — issues are created with a marker and found again
- * instead of duplicated, records already written are kept, and children handed a slot whose runs
+ * next attempt) finds its batch and finishes it — each child's issue is recorded in the batch as
+ * soon as it exists (and carries a marker, found again should the run die between the two), records
+ * already written are kept, and children handed a slot whose runs
  * may never have been dispatched are dispatched again (a second run of a task that is already
  * running skips itself: control.ts `handleDispatch`).
  */
@@ -112,10 +113,17 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
 
   // one issue, task record and status comment per repository, all Queued until driven
   const resuming = found !== undefined || s.runner.runAttempt > 1;
-  for (const item of batch.items as Item[]) {
+  const items = batch.items as Item[];
+  for (const item of items) {
     if (item.note || item.taskId) continue;
     try {
-      const { task, issue } = await openChild(svc, store, batch, item.repository, trackingUrl, resuming);
+      // each child's issue is recorded as soon as it exists: a re-run takes it from the record
+      // rather than searching the repository's newest issues for its marker
+      const recordIssue = async (issue: { number: number; htmlUrl: string }) => {
+        item.issue = { number: issue.number, url: issue.htmlUrl };
+        await store.putBatch({ ...batch, items });
+      };
+      const { task, issue } = await openChild(svc, store, batch, item, trackingUrl, resuming, recordIssue);
       item.taskId = task.id;
       item.state = task.state;
       item.issue = { number: issue.number, url: issue.htmlUrl };
@@ -124,7 +132,7 @@ export async function handleBatch(svc: Services, cmd: Dispatch): Promise<Outcome
       core.warning(`Kiro batch: ${item.repository}: ${item.note}`);
     }
   }
-  batch = await store.putBatch({ ...batch, items: batch.items });
+  batch = await store.putBatch({ ...batch, items });
   await renderTracking(svc, batch);
   await handChildren(svc, store, batch, resuming);
 
@@ -176,11 +184,24 @@ async function openBatch(svc: Services, store: StateStore, cmd: Dispatch, batchI
  * A child's issue (found again when an earlier attempt made it), status comment, `kiro:queued`
  * label and task record (state `queued`). The task id is derived from the issue and the hub's run.
  */
-async function openChild(svc: Services, store: StateStore, batch: Batch, repository: string, trackingUrl: string, mayExist: boolean): Promise<{ task: Task; issue: { number: number; htmlUrl: string } }> {
+async function openChild(
+  svc: Services,
+  store: StateStore,
+  batch: Batch,
+  item: Item,
+  trackingUrl: string,
+  mayExist: boolean,
+  recordIssue: (issue: { number: number; htmlUrl: string }) => Promise<void>,
+): Promise<{ task: Task; issue: { number: number; htmlUrl: string } }> {
+  const repository = item.repository;
   const ref = repoRefOf(repository);
   const title = batchTitle(batch.instructions);
   const body = [batch.instructions, '', childMarker(batch.id), `Part of the Kiro batch ${trackingUrl} requested by @${batch.owner.login}.`].join('\n');
-  const issue = await svc.github.createIssue(ref, { title, body }, { marker: childMarker(batch.id), mayExist });
+  let issue = mayExist && item.issue ? { number: item.issue.number, htmlUrl: item.issue.url } : undefined;
+  if (!issue) {
+    issue = await svc.github.createIssue(ref, { title, body }, { marker: childMarker(batch.id), mayExist });
+    await recordIssue(issue);
+  }
   const taskId = makeTaskId(ref.repo, issue.number, svc.settings.runner.runId);
   const existing = mayExist ? await store.getTask(taskId) : undefined;
   if (existing) return { task: existing, issue };

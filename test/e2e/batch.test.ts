@@ -143,7 +143,7 @@ describe('batch across repositories (J5)', () => {
     expect(res.summary).toContain('## Kiro batch: Fix add() so it adds');
   });
 
-  it('a hub killed mid-setup, then killed again before its first dispatch: each re-run resumes the same batch — no duplicate issue, comment or run — and every child completes', { timeout: 400_000 }, async () => {
+  it('a hub killed mid-setup, then killed again before its first dispatch: each re-run resumes the same batch — no duplicate issue (not even behind 120 newer issues), comment or run — and every child completes', { timeout: 400_000 }, async () => {
     rig = await startRig({ script: perConversation({ planner: plannerSteps(), coder: coderFixSteps(), verifier: verifierPass() }) });
     const r = rig;
     const repos = [await r.addRepo('app-a'), await r.addRepo('app-b'), await r.addRepo('app-c')];
@@ -157,6 +157,9 @@ describe('batch across repositories (J5)', () => {
     });
     const first = await r.run(event, { runId: 7700, inputs, onStart: (c) => (control = c) });
     expect(first.signal).toBe('SIGKILL');
+    // a busy repository: more issues opened since than one page of the newest holds
+    const [bOwner, bRepo] = repos[1]!.split('/');
+    for (let i = 0; i < 120; i++) r.github.state.addIssue({ owner: bOwner, repo: bRepo, title: `unrelated ${i}`, body: 'x', user: ALICE });
     // attempt 2 dies as it dispatches the first child's run: that dispatch is lost (the reservations stay)
     r.github.onRequest((q) => {
       if (q.operationId === 'actions/create-workflow-dispatch') {
@@ -179,7 +182,7 @@ describe('batch across repositories (J5)', () => {
     expect(runner.failures).toEqual([]);
     expect(runner.results.map((x) => x.result.outputs.status)).toEqual(['completed', 'completed', 'completed']);
 
-    const issuesOf = (repo?: string) => [...r.github.state.repo(repo).issues.values()].filter((i) => !i.pull);
+    const issuesOf = (repo?: string) => [...r.github.state.repo(repo).issues.values()].filter((i) => !i.pull && !String(i.title).startsWith('unrelated'));
     expect(issuesOf().map((i) => i.title)).toEqual(['Kiro batch: Fix add() so it adds']);
     for (const repo of repos) {
       expect(issuesOf(repo), repo).toHaveLength(1);
