@@ -331,6 +331,7 @@ async function replayMain(argv) {
 /* harmony export */   Gi: () => (/* binding */ createRefusingRunner),
 /* harmony export */   Iq: () => (/* binding */ createSandboxRunner)
 /* harmony export */ });
+/* unused harmony export lostMountRace */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _isolation_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21963);
@@ -350,17 +351,32 @@ function createSandboxRunner(support, layout) {
         throw new Error(`no sandbox: ${support.reason ?? 'unknown reason'}`);
     // bwrap's own environment is visible inside as /proc/1/environ: give it nothing
     const bwrapEnv = { PATH: '/usr/bin:/bin' };
+    const argvOf = (req) => (0,_isolation_js__WEBPACK_IMPORTED_MODULE_1__/* .bwrapArgv */ .BL)(support, layout, req.argv, { cwd: req.cwd, env: req.env, ...(req.view ? { view: req.view } : {}) });
     return {
         mode: support.mode,
-        run: (req) => spawnCaptured((0,_isolation_js__WEBPACK_IMPORTED_MODULE_1__/* .bwrapArgv */ .BL)(support, layout, req.argv, { cwd: req.cwd, env: req.env, ...(req.view ? { view: req.view } : {}) }), req, {
-            spawnEnv: bwrapEnv,
-            spawnCwd: '/',
-        }),
+        run: async (req) => {
+            for (let attempt = 1;; attempt++) {
+                const r = await spawnCaptured(argvOf(req), req, { spawnEnv: bwrapEnv, spawnCwd: '/' });
+                if (attempt >= 3 || !lostMountRace(r))
+                    return r;
+            }
+        },
         spawnSpec: (req) => {
             const argv = (0,_isolation_js__WEBPACK_IMPORTED_MODULE_1__/* .bwrapArgv */ .BL)(support, layout, req.argv, { cwd: req.cwd, env: req.env });
             return { command: argv[0], args: argv.slice(1), env: { ...bwrapEnv }, cwd: '/' };
         },
     };
+}
+/**
+ * True when bwrap failed while setting the sandbox up because a mount under `/` came or went as it
+ * remounted the host's tree read-only (https://github.com/containers/bubblewrap/issues/650, open:
+ * another job's network namespace or bind mount on the same machine). The command never started, so
+ * it is started again. Matched on bwrap's own one-line message and exit status 1 — a command that
+ * printed exactly that would only be run again, which it could do itself.
+ */
+function lostMountRace(r) {
+    const text = `${r.stderr}${r.output}`.trim();
+    return r.code === 1 && !r.timedOut && !r.aborted && !text.includes('\n') && /^bwrap: Can't (bind mount|remount) .*: (Unable to apply mount flags|Unable to remount recursively with correct flags): .*(No such file or directory|Invalid argument)$/.test(text);
 }
 /**
  * A runner without isolation, for a workflow that opted in with `allow-unsandboxed-commands`

@@ -87,18 +87,32 @@ export function createSandboxRunner(support: IsolationSupport, layout: SandboxLa
   if (support.mode === 'none') throw new Error(`no sandbox: ${support.reason ?? 'unknown reason'}`);
   // bwrap's own environment is visible inside as /proc/1/environ: give it nothing
   const bwrapEnv = { PATH: '/usr/bin:/bin' };
+  const argvOf = (req: RunRequest) => bwrapArgv(support, layout, req.argv, { cwd: req.cwd, env: req.env, ...(req.view ? { view: req.view } : {}) });
   return {
     mode: support.mode,
-    run: (req) =>
-      spawnCaptured(bwrapArgv(support, layout, req.argv, { cwd: req.cwd, env: req.env, ...(req.view ? { view: req.view } : {}) }), req, {
-        spawnEnv: bwrapEnv,
-        spawnCwd: '/',
-      }),
+    run: async (req) => {
+      for (let attempt = 1; ; attempt++) {
+        const r = await spawnCaptured(argvOf(req), req, { spawnEnv: bwrapEnv, spawnCwd: '/' });
+        if (attempt >= 3 || !lostMountRace(r)) return r;
+      }
+    },
     spawnSpec: (req) => {
       const argv = bwrapArgv(support, layout, req.argv, { cwd: req.cwd, env: req.env });
       return { command: argv[0]!, args: argv.slice(1), env: { ...bwrapEnv }, cwd: '/' };
     },
   };
+}
+
+/**
+ * True when bwrap failed while setting the sandbox up because a mount under `/` came or went as it
+ * remounted the host's tree read-only (https://github.com/containers/bubblewrap/issues/650, open:
+ * another job's network namespace or bind mount on the same machine). The command never started, so
+ * it is started again. Matched on bwrap's own one-line message and exit status 1 — a command that
+ * printed exactly that would only be run again, which it could do itself.
+ */
+export function lostMountRace(r: RunResult): boolean {
+  const text = `${r.stderr}${r.output}`.trim();
+  return r.code === 1 && !r.timedOut && !r.aborted && !text.includes('\n') && /^bwrap: Can't (bind mount|remount) .*: (Unable to apply mount flags|Unable to remount recursively with correct flags): .*(No such file or directory|Invalid argument)$/.test(text);
 }
 
 /**

@@ -100,6 +100,18 @@ describe.skipIf(!sandbox.ok)(`a command inside the sandbox${sandbox.ok ? '' : ` 
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+  it("a start that loses bwrap's mount race (bubblewrap#650) is started again; the command runs once", async () => {
+    // a bwrap that fails its first start the way the race does, then is the real one
+    const marker = path.join(root, 'lost-race-once');
+    const fake = path.join(root, 'bwrap-racy');
+    writeFileSync(fake, `#!/bin/sh\nif [ ! -e ${marker} ]; then : > ${marker}; echo 'bwrap: Can'"'"'t bind mount /oldroot/ on /newroot/: Unable to apply mount flags: remount "/newroot/run/netns/x": No such file or directory' >&2; exit 1; fi\nexec ${support.bwrap} "$@"\n`, { mode: 0o755 });
+    const racy = createSandboxRunner({ ...support, bwrap: fake }, { workspace: ws, home: sbx.home, tmp: sbx.tmp, hideDirs: [home, temp], hideFiles: [] });
+    const r = await racy.run({ argv: ['/bin/bash', '-c', 'echo ran >> runs.txt; cat runs.txt'], cwd: ws, env: { PATH: '/usr/bin:/bin', HOME: sbx.home }, timeoutMs: 20_000 });
+    expect(existsSync(marker)).toBe(true);
+    expect(r.code).toBe(0);
+    expect(r.output).toBe('ran\n');
+  });
+
   it('sees a read-only system, its workspace writable, and nothing of the runner', async () => {
     const r = await sh(
       [
